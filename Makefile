@@ -1,0 +1,82 @@
+# The single entry point, used the same way by people and by CI.
+#   make run    set up, build the knowledge DB, train if stale, start the bot
+#   make test   set up if needed and run every test, story tests included
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON_VERSION := $(shell cat .python-version)
+PYENV_PYTHON := $(HOME)/.pyenv/versions/$(PYTHON_VERSION)/bin/python
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+KNOWLEDGE_DB := build/knowledge.db
+MODEL := models/hp-assistant.tar.gz
+KNOWLEDGE_FILES := $(shell find knowledge -name '*.py' -o -name '*.yml' -o -name '*.txt' 2>/dev/null)
+BOT_DATA := $(shell find data domain -name '*.yml' 2>/dev/null) config.yml
+BOT_CODE := $(shell find bot -name '*.py' 2>/dev/null)
+export PYTHONPATH := $(CURDIR)
+export PYTHONDONTWRITEBYTECODE := 1
+export TF_CPP_MIN_LOG_LEVEL := 3
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help setup knowledge train run test test-unit test-stories validate-data lint typecheck lock clean eval report
+
+help:
+	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
+	@echo "make test   - set up if needed and run every test (pytest + story tests)"
+	@echo "make knowledge | train | lint | typecheck | lock | clean"
+
+$(STAMP): requirements.lock pyproject.toml .python-version
+	@test -x $(PYENV_PYTHON) || { echo "Python $(PYTHON_VERSION) not found at $(PYENV_PYTHON); install it with: pyenv install $(PYTHON_VERSION)"; exit 1; }
+	@test -x $(PY) || $(PYENV_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip check
+	@touch $@
+
+setup: $(STAMP)
+
+# pip-tools resolves runtime and dev dependencies in one pass (see README).
+lock:
+	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+$(KNOWLEDGE_DB): $(STAMP) $(KNOWLEDGE_FILES)
+	$(PY) -m knowledge build --url sqlite:///$(KNOWLEDGE_DB)
+
+knowledge: $(KNOWLEDGE_DB)
+
+$(MODEL): $(STAMP) $(BOT_DATA) $(BOT_CODE) $(KNOWLEDGE_DB)
+	$(RASA) train --domain domain --data data --config config.yml --out models --fixed-model-name hp-assistant --quiet
+
+train: $(MODEL)
+
+run: $(MODEL)
+	scripts/run.sh
+
+validate-data: $(STAMP)
+	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
+
+test-unit: $(KNOWLEDGE_DB)
+	$(PY) -m pytest
+
+test-stories: $(MODEL)
+	scripts/test_stories.sh
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check knowledge bot actions tests scripts
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: lint typecheck validate-data test-unit test-stories
+
+eval: $(STAMP) $(KNOWLEDGE_DB)
+	$(PY) scripts/eval_nlu.py
+
+report: $(STAMP)
+	$(PY) -m knowledge report
+
+clean:
+	rm -rf build models results .pytest_cache .mypy_cache .ruff_cache

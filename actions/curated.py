@@ -1,0 +1,70 @@
+"""Curated answers for questions that are not one number: theme, vision, government."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import KnowledgeBase
+
+from .base import KnowledgeAction
+from .feedback_buttons import feedback_buttons
+from .policies import describe_answer
+from .query import Query, Reply, button
+
+MORE_TOPICS = 3
+
+
+def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
+    """The curated answer of `topic` closest to the question; related ones as buttons."""
+    found = kb.find_answers(q.text, topic=topic, limit=MORE_TOPICS + 1)
+    best = found[0] if found else next(iter(kb.answers(topic)), None)
+    if best is None:
+        return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")
+    others = [a for a in (found[1:] or kb.answers(topic)[:MORE_TOPICS + 1]) if a.answer.id != best.answer.id]
+    buttons = [button(a.answer.questions[0][:60], a.answer.questions[0]) for a in others[:MORE_TOPICS]]
+    reply = Reply().say(describe_answer(best), feedback_buttons())
+    if buttons:
+        reply.say("Bạn cũng có thể hỏi:", buttons)
+    reply.slots.update(topic=topic)
+    reply.answer_id = f"answer:{best.answer.id}"
+    return reply
+
+
+def answer_theme(kb: KnowledgeBase, q: Query) -> Reply:
+    return answer_topic(kb, q, "theme")
+
+
+def answer_vision(kb: KnowledgeBase, q: Query) -> Reply:
+    return answer_topic(kb, q, "vision")
+
+
+def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
+    return answer_topic(kb, q, "government")
+
+
+class ActionAnswerTheme(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_theme"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, answer_theme, Query.from_tracker(tracker))
+
+
+class ActionAnswerVision(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_vision"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, answer_vision, Query.from_tracker(tracker))
+
+
+class ActionAnswerGovernment(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_government"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, answer_government, Query.from_tracker(tracker))

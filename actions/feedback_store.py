@@ -1,0 +1,40 @@
+"""Recording feedback from actions: one shared store, written off the event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from rasa_sdk import Tracker
+from sqlalchemy.exc import SQLAlchemyError
+
+from knowledge.feedback import FeedbackStore
+
+logger = logging.getLogger(__name__)
+_store: FeedbackStore | None = None
+
+
+def feedback_store() -> FeedbackStore:
+    global _store
+    if _store is None:
+        _store = FeedbackStore()
+    return _store
+
+
+async def record(kind: str, tracker: Tracker, question: str, answer_id: str | None = None) -> bool:
+    """Store one feedback row; a failure is logged, never shown to the resident."""
+    if not question or question.startswith("/"):
+        return False
+    try:
+        await asyncio.to_thread(
+            feedback_store().record, kind, question, tracker.sender_id,
+            tracker.get_latest_input_channel(), answer_id,
+        )
+        return True
+    except (SQLAlchemyError, OSError, ValueError):
+        logger.exception("could not store feedback")
+        return False
+
+
+async def record_unanswered(tracker: Tracker, question: str) -> bool:
+    return await record("unanswered", tracker, question)

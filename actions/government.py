@@ -1,0 +1,82 @@
+"""The two-tier local government: old ward/commune → new unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import AddressResult, KnowledgeBase
+from knowledge.api import AddressMatch
+
+from .base import KnowledgeAction
+from .feedback_buttons import feedback_buttons
+from .query import Query, Reply
+
+MAX_CHOICES = 5
+
+
+def address_source(dataset: str) -> str:
+    return (f"Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã {dataset}, "
+            "đi kèm thư viện underthesea 9.5.")
+
+
+def _describe(match: AddressMatch) -> str:
+    old = f"{match.old_ward} ({match.old_district}, {match.old_province} cũ)"
+    if match.unusable or not match.new_units:
+        return (f"{old}: dữ liệu nguồn thiếu tên đơn vị mới của đơn vị này, nên tôi không trả lời để tránh "
+                "nói sai. Bạn vui lòng hỏi UBND phường/xã nơi cư trú.")
+    if match.is_split:
+        names = ", ".join(u.name for u in match.new_units)
+        main = next((u.name for u in match.new_units if u.is_default), None)
+        text = (f"{old} được chia cho {len(match.new_units)} đơn vị mới: {names}. "
+                "Nhà bạn thuộc đơn vị nào tùy vị trí cụ thể (thôn, tổ dân phố).")
+        if main:
+            text += f" Phần chính của đơn vị cũ thuộc {main}."
+    else:
+        unit = match.new_units[0]
+        verb = {"renamed": "đổi tên thành", "unchanged": "giữ nguyên là"}.get(match.mapping_type, "nay thuộc")
+        text = f"{old} {verb} {unit.name}, thành phố Hải Phòng."
+    repairs = {u.repair_note for u in match.new_units if u.repair_note}
+    for note in sorted(repairs):
+        text += f"\nLưu ý: {note}"
+    return text
+
+
+def _query_text(q: Query) -> str:
+    if q.text.startswith("/"):  # a button payload: the entities say it all
+        return " ".join(q.all("old_unit"))
+    return q.text
+
+
+def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
+    result: AddressResult = kb.convert_address(_query_text(q))
+    if not result.matches:
+        return Reply().say(
+            "Tôi chưa nhận ra tên phường/xã cũ trong câu hỏi. Bạn gõ giúp tên phường/xã/thị trấn cũ kèm quận/huyện, "
+            "ví dụ: “phường Lạch Tray, quận Ngô Quyền giờ thuộc phường nào?”"
+        )
+    reply = Reply()
+    reply.slots.update(topic="address")
+    if len(result.matches) > MAX_CHOICES:
+        districts = sorted({m.old_district for m in result.matches})
+        reply.say(f"Có {len(result.matches)} đơn vị cũ trùng tên này ({', '.join(districts)}). "
+                  "Bạn cho biết thêm quận/huyện cũ nhé.")
+        return reply
+    if len(result.matches) > 1:
+        reply.say("Có nhiều đơn vị cũ trùng tên; tôi nêu tất cả:")
+    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(result.dataset),
+              feedback_buttons())
+    reply.answer_id = "address:" + ";".join(f"{m.old_district}/{m.old_ward}" for m in result.matches)
+    return reply
+
+
+
+class ActionConvertAddress(KnowledgeAction):
+    def name(self) -> str:
+        return "action_convert_address"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, convert_address, Query.from_tracker(tracker))

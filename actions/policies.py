@@ -1,0 +1,82 @@
+"""Resolutions, conclusions, decisions and laws the documents cite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import KnowledgeBase
+from knowledge.api import AnswerInfo, PolicyInfo
+
+from . import replies
+from .base import KnowledgeAction
+from .feedback_buttons import feedback_buttons
+from .query import Query, Reply, button, intent_payload
+
+CURATED_MIN_SCORE = 0.45
+MAX_CHOICES = 5
+
+
+def _date(iso: str | None) -> str:
+    if not iso or len(iso) != 10:
+        return ""
+    year, month, day = iso.split("-")
+    return f"ngày {day}/{month}/{year}"
+
+
+def describe_policy(info: PolicyInfo) -> str:
+    p = info.policy
+    who = ", ".join(part for part in (p.issuer or "", _date(p.date)) if part)
+    lines = [f"{p.doc_type} {p.number}" + (f" ({who})" if who else "") + f": {p.title}"]
+    if p.items:
+        lines.append(f"Gồm {len(p.items)} nội dung:")
+        lines += [f"{n}. {item}" for n, item in enumerate(p.items, 1)]
+    lines.append(replies.source_line(info.document))
+    return "\n".join(lines)
+
+
+def describe_answer(info: AnswerInfo) -> str:
+    return f"{info.answer.answer}\n{replies.source_line(info.document)}"
+
+
+def answer_policy(kb: KnowledgeBase, q: Query) -> Reply:
+    curated = kb.find_answers(q.text, topic="policy")
+    if curated and curated[0].score >= CURATED_MIN_SCORE:
+        reply = Reply().say(describe_answer(curated[0]), feedback_buttons())
+        reply.answer_id = f"answer:{curated[0].answer.id}"
+        reply.slots.update(topic="policy")
+        return reply
+    found: list[PolicyInfo] = []
+    for number in q.all("policy"):
+        found += [p for p in kb.find_policy(number) if p.policy.number == number]
+    found = found or kb.find_policy(q.text)
+    if not found and q.slots.get("policy"):
+        found = [p for p in kb.find_policy(q.slots["policy"]) if p.policy.number == q.slots["policy"]]
+    if not found:
+        return Reply().say(
+            "Tôi chưa nhận ra văn bản bạn hỏi. Bạn gõ giúp số hiệu, ví dụ: Nghị quyết 45-NQ/TW, Kết luận 96-KL/TW, "
+            "Nghị quyết 7/NQ-CP, Nghị quyết 226/2025/QH15.",
+            [button("Nghị quyết 45-NQ/TW", intent_payload("ask_policy", policy="45-NQ/TW")),
+             button("Nghị quyết 7/NQ-CP", intent_payload("ask_policy", policy="7/NQ-CP"))],
+        )
+    if len(found) > 1:
+        payloads = [intent_payload("ask_policy", policy=f.policy.number) for f in found[:MAX_CHOICES]]
+        reply = Reply().say("Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?",
+                            [button(f"{f.policy.doc_type} {f.policy.number}"[:60], p) for f, p in zip(found, payloads, strict=False)])
+        reply.slots.update(topic="policy", options=payloads)
+        return reply
+    reply = Reply().say(describe_policy(found[0]), feedback_buttons())
+    reply.slots.update(policy=found[0].policy.number, topic="policy")
+    reply.answer_id = f"policy:{found[0].policy.number}"
+    return reply
+
+
+class ActionAnswerPolicy(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_policy"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, answer_policy, Query.from_tracker(tracker))

@@ -1,0 +1,136 @@
+"""Key investment projects, zones and infrastructure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import KnowledgeBase, ProjectInfo
+from knowledge.text import fold
+
+from . import replies
+from .base import KnowledgeAction
+from .feedback_buttons import feedback_buttons
+from .paging import page_reply
+from .query import Query, Reply, button, intent_payload
+
+GROUP_LABELS = {
+    "completion_2025": "dự án khánh thành năm 2025",
+    "groundbreaking_2025": "dự án khởi công năm 2025",
+    "ongoing_2024_2025": "dự án đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025",
+}
+FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
+KIND_WORDS = (
+    ("khu cong nghiep", "industrial_park"), ("cum cong nghiep", "industrial_park"),
+    ("khu kinh te", "economic_zone"), ("cang", "port"), ("giao thong", "transport"),
+)
+MAX_CHOICES = 5
+
+
+def _describe(info: ProjectInfo) -> str:
+    p = info.project
+    lines = [p.name + "."]
+    if p.group:
+        where = f" (Danh mục dự án trọng điểm năm 2025, số thứ tự {p.list_no})" if p.list_no else ""
+        lines.append(f"Nhóm: {GROUP_LABELS[p.group]}{where}.")
+    if p.funding:
+        lines.append(f"Nguồn vốn: {FUNDING_LABELS[p.funding]}.")
+    if p.value_text:
+        unit = " triệu đồng" if p.kind == "key_project" else ""
+        usd = f" ({p.usd_text})" if p.usd_text else ""
+        lines.append(f"Giá trị phê duyệt/dự kiến: {p.value_text}{unit}{usd}.")
+        if p.value_unclear and p.note:
+            lines.append(f"Lưu ý: {p.note}")
+    elif p.usd_text:
+        lines.append(f"Giá trị: {p.usd_text}.")
+    for component in p.components:
+        lines.append(f"• {component.name}: {component.value_text or 'không ghi giá trị'}"
+                     + (" triệu đồng" if p.kind == "key_project" and component.value_text else ""))
+    if p.area_text:
+        lines.append(f"Diện tích: {p.area_text}.")
+    if p.approvals:
+        lines.append("Văn bản phê duyệt: " + "; ".join(p.approvals) + ".")
+    if p.status:
+        lines.append(f"Tình hình (theo tài liệu ngày {info.document.date or 'không ghi'}): {p.status}")
+    lines.append(replies.source_line(info.document))
+    return "\n".join(lines)
+
+
+def _choices(found: list[ProjectInfo]) -> Reply:
+    payloads = [intent_payload("ask_project", project=f.project.id) for f in found[:MAX_CHOICES]]
+    reply = Reply().say(
+        "Có mấy dự án khớp với câu hỏi. Bạn muốn hỏi dự án nào?",
+        [button(f"{n}. {f.project.name[:55]}", payload) for n, (f, payload) in enumerate(zip(found, payloads, strict=False), 1)],
+    )
+    reply.slots.update(topic="project", options=payloads)
+    return reply
+
+
+def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
+    named = [p for p in (kb.project(i) for i in q.all("project")) if p is not None]
+    found = named if len(named) == 1 else (kb.find_projects(q.text) or named)
+    if not found and q.slots.get("project"):
+        previous = kb.project(q.slots["project"])
+        found = [previous] if previous else []
+    if not found:
+        return Reply().say(
+            "Tôi chưa nhận ra dự án bạn hỏi. Bạn gõ giúp tên dự án (ví dụ: cầu Nguyễn Trãi, nhà ga T2 Cát Bi, "
+            "bến 3 và 4 Lạch Huyện) hoặc xem danh sách dự án trọng điểm.",
+            [button("Dự án trọng điểm 2025", intent_payload("list_projects"))],
+        )
+    if len(found) > 1 and not _clear_winner(found, q.text):
+        return _choices(found)
+    info = found[0]
+    reply = Reply().say(_describe(info), feedback_buttons())
+    reply.slots.update(project=info.project.id, topic="project")
+    reply.answer_id = f"project:{info.project.id}"
+    return reply
+
+
+def _clear_winner(found: list[ProjectInfo], text: str) -> bool:
+    """The first match names the question exactly (an alias in full) and no other does."""
+    folded = f" {fold(text)} "
+    def exact(info: ProjectInfo) -> bool:
+        return any(f" {fold(n)} " in folded for n in (info.project.name, *info.project.aliases))
+    return exact(found[0]) and not any(exact(other) for other in found[1:])
+
+
+def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
+    group, funding = q.first("project_group"), q.first("funding")
+    folded = fold(q.text)
+    kind = next((k for word, k in KIND_WORDS if word in folded), None) if not (group or funding) else None
+    projects = kb.projects(group=group, funding=funding, kind=kind or ("key_project" if not (group or funding) else None))
+    if not projects:
+        return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
+    labels = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
+    title = "Danh mục dự án trọng điểm năm 2025" if not (group or funding or kind) else "Các dự án"
+    if any(labels):
+        title += " – " + ", ".join(label for label in labels if label)
+    lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
+             and p.project.value_text else "") for n, p in enumerate(projects, 1)]
+    sources = sorted({p.document.citation for p in projects})
+    entities = {k: v for k, v in (("project_group", group), ("funding", funding)) if v}
+    reply = page_reply(title + ":", lines, page, intent_payload("list_projects", **entities), topic="project_list",
+                       footer="Nguồn: " + "; ".join(sources) + ".")
+    start = page * 6
+    reply.slots["options"] = [intent_payload("ask_project", project=p.project.id) for p in projects[start:start + 6]]
+    return reply
+
+
+class ActionAnswerProject(KnowledgeAction):
+    def name(self) -> str:
+        return "action_answer_project"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, answer_project, Query.from_tracker(tracker))
+
+
+class ActionListProjects(KnowledgeAction):
+    def name(self) -> str:
+        return "action_list_projects"
+
+    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        return await self.respond(dispatcher, list_projects, Query.from_tracker(tracker))

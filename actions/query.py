@@ -1,0 +1,76 @@
+"""What a resident asked, read from the tracker once: text, entities and context slots.
+
+Topic modules take a `Query` and return a `Reply`; the Action classes only
+translate between Rasa and these two, so the answering logic is testable alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
+
+CONTEXT_SLOTS = ("indicator", "period", "value_kind", "project", "policy", "topic", "options", "page_query", "page")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    intent: str
+    entities: dict[str, list[str]]
+    slots: dict[str, Any]
+
+    def first(self, entity: str) -> str | None:
+        values = self.entities.get(entity)
+        return values[0] if values else None
+
+    def all(self, entity: str) -> list[str]:
+        return self.entities.get(entity, [])
+
+    @classmethod
+    def from_tracker(cls, tracker: Tracker) -> Query:
+        message = tracker.latest_message or {}
+        entities: dict[str, list[str]] = {}
+        for entity in message.get("entities") or []:
+            values = entities.setdefault(str(entity.get("entity")), [])
+            value = str(entity.get("value"))
+            if value not in values:
+                values.append(value)
+        slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
+        intent = (message.get("intent") or {}).get("name") or ""
+        return cls(text=message.get("text") or "", intent=intent, entities=entities, slots=slots)
+
+
+@dataclass
+class Reply:
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    slots: dict[str, Any] = field(default_factory=dict)
+    answer_id: str | None = None  # what was answered, for feedback; None: nothing found
+
+    def say(self, text: str, buttons: list[dict[str, str]] | None = None) -> Reply:
+        message: dict[str, Any] = {"text": text}
+        if buttons:
+            message["buttons"] = buttons
+        self.messages.append(message)
+        return self
+
+    def events(self) -> list[EventType]:
+        events: list[EventType] = [SlotSet(name, value) for name, value in self.slots.items()]
+        if self.answer_id is not None:
+            events.append(SlotSet("last_answer_id", self.answer_id))
+        return events
+
+
+def button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+def intent_payload(intent: str, **entities: str) -> str:
+    """A button payload that Rasa reads as this intent with these entities, skipping NLU."""
+    if not entities:
+        return f"/{intent}"
+    import json
+
+    return f"/{intent}{json.dumps(entities, ensure_ascii=False)}"

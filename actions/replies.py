@@ -1,0 +1,126 @@
+"""Writing answers in Vietnamese: figures exactly as documents write them, with source.
+
+Pure functions of knowledge records, so every wording is unit-tested without Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import Comparison, Value
+from knowledge.records import Document
+
+KIND_LABELS = {"target": "kế hoạch", "estimate": "ước đạt", "result": "đạt"}
+KIND_WORDS = {"target": "mục tiêu (kế hoạch)", "estimate": "ước thực hiện", "result": "kết quả thực hiện"}
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def period_label(period: str) -> str:
+    """"2025-Q1" → "quý I/2025", "2025-H1" → "6 tháng đầu năm 2025", "2019-2023" → "giai đoạn 2019 - 2023"."""
+    if re.fullmatch(r"\d{4}", period):
+        return f"năm {period}"
+    if match := re.fullmatch(r"(\d{4})-(\d{4})", period):
+        return f"giai đoạn {match.group(1)} - {match.group(2)}"
+    if match := re.fullmatch(r"(\d{4})-Q(\d)", period):
+        return f"quý {_ROMAN[match.group(2)]}/{match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-H1", period):
+        return f"6 tháng đầu năm {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-(\d+)M", period):
+        return f"{match.group(2)} tháng năm {match.group(1)}"
+    return period
+
+
+def with_unit(text: str, unit: str) -> str:
+    if not unit or unit.lower() in text.lower() or not re.search(r"\d", text):
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def source_line(document: Document) -> str:
+    return f"Nguồn: {document.citation}."
+
+
+def describe_value(value: Value, with_name: bool = True) -> str:
+    """One figure as a sentence: what, when, which kind, how much, relative to what."""
+    name = value.indicator.name if with_name else ""
+    where = "cả nước" if value.scope == "national" else ""
+    subject = " ".join(part for part in (name, where, period_label(value.period)) if part)
+    figure = with_unit(value.text, value.unit)
+    if value.measure == "percent_of_plan":
+        body = f"bằng {figure} {value.qualifier or 'kế hoạch'}"
+    elif value.measure == "times":
+        body = f"gấp {value.text} lần {value.qualifier or ''}".rstrip()
+    elif value.measure == "change":
+        body = f"thay đổi {figure} {value.qualifier or ''}".rstrip()
+    elif value.measure == "rank":
+        body = f"xếp hạng: {figure}"
+    else:
+        body = f"{KIND_LABELS[value.kind]} {figure}"
+        if value.qualifier:
+            body += f" ({value.qualifier})"
+    if value.measure != "level" and value.kind != "result":
+        body += f" ({KIND_WORDS[value.kind]})"
+    return f"{subject}: {body}."
+
+
+def describe_values(values: list[Value], with_notes: bool = False) -> str:
+    """Several figures, grouped by source so each source is named once.
+
+    Reviewers' notes are shown only when asked (where documents disagree they
+    explain which passage says what).
+    """
+    lines: list[str] = []
+    by_doc: dict[str, list[Value]] = {}
+    for value in values:
+        by_doc.setdefault(value.document.id, []).append(value)
+    for group in by_doc.values():
+        lines += [f"• {describe_value(v)}" for v in group]
+        notes = {v.note for v in group if v.note} if with_notes else set()
+        lines += [f"  Ghi chú: {note}" for note in sorted(notes)]
+        lines.append(source_line(group[0].document))
+    return "\n".join(lines)
+
+
+def disagreement_notice(values: list[Value]) -> str | None:
+    """Say plainly when documents give different figures for the same thing."""
+    keys: dict[tuple[str, str, str, str], set[str]] = {}
+    for v in values:
+        keys.setdefault((v.indicator.code, v.period, v.kind, v.measure), set()).add(v.text)
+    if any(len(texts) > 1 for texts in keys.values()):
+        return "Lưu ý: các tài liệu (hoặc các phần của cùng tài liệu) đưa ra số liệu khác nhau; tôi nêu đủ cả hai kèm nguồn."
+    return None
+
+
+def describe_comparison(c: Comparison) -> str:
+    left, right = c.left, c.right
+    left_text = f"{KIND_LABELS[left.kind]} {with_unit(left.text, left.unit)}"
+    right_text = with_unit(right.text, right.unit)
+    name = left.indicator.name
+    if c.kind == "percent_of_plan":
+        lines = [f"{name} {period_label(left.period)}: {left_text}; kế hoạch {right_text}."]
+        if c.ratio is not None and left.unit != "%":
+            lines.append(f"→ Tính từ hai số trên: bằng khoảng {c.percent_text()}% kế hoạch.")
+        elif c.difference is not None:
+            sign = "cao hơn" if c.difference >= 0 else "thấp hơn"
+            lines.append(f"→ {sign.capitalize()} kế hoạch {c.difference_text().lstrip('-')} điểm phần trăm.")  # type: ignore[union-attr]
+        else:
+            lines.append("→ Kế hoạch là một khoảng hoặc không phải con số, nên tôi không tính tỷ lệ.")
+        if c.stated is not None:
+            lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
+    elif c.kind == "vs_national":
+        lines = [f"{name} {period_label(left.period)}: Hải Phòng {left_text}; cả nước {right_text}."]
+        if c.ratio is not None and left.unit != "%":
+            lines.append(f"→ Tính từ hai số trên: Hải Phòng gấp khoảng {c.ratio_text()} lần cả nước.")
+        elif c.ratio is not None:
+            lines.append(f"→ Tính từ hai số trên: gấp khoảng {c.ratio_text()} lần mức của cả nước.")
+        else:
+            lines.append("→ Số của cả nước là một khoảng, nên tôi không tính tỷ lệ.")
+        if c.stated is not None:
+            lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
+    else:
+        lines = [f"{name}: {period_label(left.period)} {left_text}; {period_label(right.period)} {right_text}."]
+        if c.difference is not None:
+            lines.append(f"→ Chênh lệch tính từ hai số trên: {c.difference_text()}.")
+    sources = {left.document.citation, right.document.citation}
+    lines.append("Nguồn: " + "; ".join(sorted(sources)) + ".")
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""From what a resident typed to standard Vietnamese words, keeping every offset.
+
+Steps: split into pieces (words, numbers such as 1.276,29 or 11,01%, document
+numbers such as 226/2025/QH15, URLs; emoji and punctuation are dropped); expand
+teencode; restore diacritics on unaccented syllables; segment each run of
+syllables into words with underthesea. Each resulting word remembers the span of
+the original text it came from, so entity offsets stay right.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.text import fold
+
+from .diacritics import DiacriticRestorer
+from .teencode import expand
+
+MAX_CHARS = 5000  # longer messages are cut: no resident question needs more
+_PIECE = re.compile(r"https?://\S+|www\.\S+|\w+(?:[./,:%-]\w+)*%?", re.UNICODE)
+_LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One normalized word and the span of the original text it stands for."""
+
+    start: int
+    end: int
+    standard: str  # accented standard form, syllables separated by spaces
+
+    @property
+    def lemma(self) -> str:
+        """Diacritic-free form, syllables joined by "_" so featurizers keep compounds."""
+        return "_".join(fold(self.standard).split()) or self.standard.lower()
+
+
+@lru_cache(maxsize=1)
+def default_restorer() -> DiacriticRestorer:
+    from knowledge.loader import SOURCES_DIR
+
+    return DiacriticRestorer(path.read_text(encoding="utf-8") for path in sorted(SOURCES_DIR.glob("*.txt")))
+
+
+def _segment(syllables: list[str]) -> list[int]:
+    """How many syllables each word has, by underthesea; one each if it disagrees."""
+    from underthesea import word_tokenize  # imported lazily: it loads a model
+
+    words = word_tokenize(" ".join(syllables))
+    sizes = [len(word.split()) for word in words]
+    return sizes if sum(sizes) == len(syllables) else [1] * len(syllables)
+
+
+def normalize(text: str, restore: bool = True, segment: bool = True) -> list[Word]:
+    text = unicodedata.normalize("NFC", text or "")[:MAX_CHARS]
+    # (start, end, standard syllables); runs of letter pieces are restored/segmented together
+    runs: list[list[tuple[int, int, str]]] = [[]]
+    words: list[Word] = []
+    ordered: list[Word | list[tuple[int, int, str]]] = []
+    last_end = 0
+    for match in _PIECE.finditer(text):
+        piece = match.group()
+        if runs[-1] and text[last_end:match.start()].strip():
+            # punctuation between two words ends a phrase: never join across it
+            ordered.append(runs[-1])
+            runs.append([])
+        last_end = match.end()
+        if _LETTERS.fullmatch(piece) or expand(piece):
+            standard = expand(piece) or piece
+            for syllable in standard.split():
+                runs[-1].append((match.start(), match.end(), syllable))
+            continue
+        if runs[-1]:
+            ordered.append(runs[-1])
+            runs.append([])
+        ordered.append(Word(match.start(), match.end(), piece))
+    if runs[-1]:
+        ordered.append(runs[-1])
+    restorer = default_restorer() if restore else None
+    for item in ordered:
+        if isinstance(item, Word):
+            words.append(item)
+            continue
+        syllables = [syllable for _, _, syllable in item]
+        if restorer is not None:
+            syllables = restorer.restore_syllables(syllables)
+        sizes = _segment(syllables) if segment else [1] * len(syllables)
+        position = 0
+        for size in sizes:
+            chunk = item[position:position + size]
+            standard = " ".join(syllables[position:position + size])
+            position += size
+            start, end = chunk[0][0], chunk[-1][1]
+            if words and words[-1].start == start and words[-1].end == end:
+                # two words from one typed token ("bn" → "bao nhiêu"): keep one token
+                previous = words.pop()
+                standard = f"{previous.standard} {standard}"
+            words.append(Word(start, end, standard))
+    return words
+
+
+def normalized_text(text: str, restore: bool = True) -> str:
+    return " ".join(word.standard for word in normalize(text, restore))
+
+
+def corpus_files() -> list[Path]:
+    from knowledge.loader import SOURCES_DIR
+
+    return sorted(SOURCES_DIR.glob("*.txt"))

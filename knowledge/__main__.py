@@ -1,0 +1,119 @@
+"""Command line: python -m knowledge build | validate | search "..." | stats | report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .api import KnowledgeBase
+from .build import build
+from .errors import FactFileError, KnowledgeUnavailable
+from .feedback import FeedbackStore
+from .loader import FACTS_DIR, load_facts
+from .settings import database_url
+from .validate import check, summary
+
+
+def _progress_bar() -> tuple[object, object]:
+    from tqdm import tqdm  # a Rasa dependency; imported only when building
+
+    bar = tqdm(total=10, desc="build", unit="table", file=sys.stderr, leave=True)
+
+    def step(table: str, done: int, total: int) -> None:
+        bar.set_postfix_str(f"{table}: {total}")
+        bar.update(1)
+
+    return bar, step
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    bar, step = _progress_bar()
+    try:
+        facts = build(args.url, facts_dir=args.facts, progress=step)  # type: ignore[arg-type]
+    finally:
+        bar.close()  # type: ignore[attr-defined]
+    counts = summary(facts)
+    print(f"built {args.url}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    facts = load_facts(args.facts)
+    problems = check(facts)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s)", file=sys.stderr)
+        return 1
+    print("ok: " + ", ".join(f"{k} {v}" for k, v in summary(facts).items()))
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase(args.url)
+    hits = kb.search(args.query, limit=args.limit)
+    if not hits:
+        print("Không tìm thấy.")
+        return 0
+    for hit in hits:
+        print(f"[{hit.entity}] {hit.title}")
+        print(f"  {hit.body[:400]}")
+        print(f"  Nguồn: {kb.document(hit.source).citation}")
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    kb = KnowledgeBase(args.url)
+    meta = kb.check()
+    for name, count in kb.stats().items():
+        print(f"{name:16} {count}")
+    for key in ("built_at", "facts_checksum", "address_dataset"):
+        print(f"{key:16} {meta.get(key, '')}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    store = FeedbackStore(args.feedback_url)
+    print("Câu hỏi chưa trả lời được nhiều nhất:")
+    for row in store.most_unanswered(args.limit) or []:
+        print(f"  {row.count:4}  {row.question}")
+    print("Câu trả lời bị đánh giá 👎 nhiều nhất:")
+    for row in store.worst_rated(args.limit):
+        print(f"  {row.count:4}  {row.answer_id}  (ví dụ câu hỏi: {row.question})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
+    parser.add_argument("--url", default=None, help="SQLAlchemy URL (default: $KNOWLEDGE_DB_URL or build/knowledge.db)")
+    parser.add_argument("--facts", type=Path, default=FACTS_DIR, help="fact-file folder (default: knowledge/facts)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="validate the fact files and rebuild the database")
+    sub.add_parser("validate", help="check every quote and number against the sources")
+    search = sub.add_parser("search", help="full-text search, diacritics optional")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=5)
+    sub.add_parser("stats", help="what the database holds")
+    report = sub.add_parser("report", help="most frequent unanswered questions and worst-rated answers")
+    report.add_argument("--limit", type=int, default=20)
+    report.add_argument("--feedback-url", default=None, help="default: $FEEDBACK_DB_URL or build/feedback.db")
+    args = parser.parse_args(argv)
+    args.url = args.url or database_url()
+    handlers = {"build": _cmd_build, "validate": _cmd_validate, "search": _cmd_search, "stats": _cmd_stats,
+                "report": _cmd_report}
+    try:
+        return handlers[args.command](args)
+    except FactFileError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 1
+    except KnowledgeUnavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

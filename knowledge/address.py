@@ -1,0 +1,102 @@
+"""The old→new administrative-unit mapping of the new Hải Phòng (from 1/7/2025).
+
+Source: the mapping underthesea ships (vietnamadminunits data), filtered to units
+that now belong to Hải Phòng (old Hải Phòng and old Hải Dương). Rows with a
+missing new-unit name are detected; a reviewed repair in
+`facts/address_repairs.yml` fixes them with its reason, otherwise they are kept
+but marked unusable so the bot says it cannot answer rather than guessing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import FactFileError, Problem
+from .loader import FACTS_DIR
+from .text import fold
+
+NEW_PROVINCE_KEY = "thanhphohaiphong"
+REPAIRS_FILE = FACTS_DIR / "address_repairs.yml"
+DATASET = "vietnamadminunits"
+
+
+@dataclass(frozen=True)
+class UnitMapping:
+    old_province: str
+    old_district: str
+    old_ward: str
+    new_ward: str | None  # None: the source row is flawed and unrepaired
+    mapping_type: str  # merged | divided | renamed | unchanged
+    is_default: bool | None
+    repair_note: str | None
+
+
+def _mapping_json() -> dict[str, Any]:
+    data = resources.files("underthesea.address").joinpath("data/mapping.json").read_text("utf-8")
+    return json.loads(data)
+
+
+def dataset_version() -> str:
+    meta = _mapping_json()["metadata"]
+    return f"{meta['source']} {meta['version']} (hiệu lực {meta['effective_date']})"
+
+
+def _load_repairs(path: Path) -> dict[str, tuple[str, str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return {
+            str(item["new_ward_key"]): (str(item["new_ward"]), " ".join(str(item["reason"]).split()))
+            for item in data.get("repairs") or []
+        }
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise FactFileError([Problem(path.name, "repairs", f"unreadable: {exc}")]) from exc
+
+
+def _is_flawed(row: dict[str, Any]) -> bool:
+    return not str(row.get("new_ward") or "").strip()
+
+
+def load_mappings(repairs_file: Path = REPAIRS_FILE) -> list[UnitMapping]:
+    """Every old unit now in Hải Phòng, with flawed rows repaired or marked."""
+    repairs = _load_repairs(repairs_file)
+    used: set[str] = set()
+    mappings = []
+    for row in _mapping_json()["ward_mapping"]:
+        if row["new_province_key"] != NEW_PROVINCE_KEY:
+            continue
+        new_ward: str | None = row["new_ward"].strip() or None
+        note = None
+        if _is_flawed(row):
+            repair = repairs.get(row["new_ward_key"])
+            if repair:
+                new_ward, note = repair
+                used.add(row["new_ward_key"])
+        mappings.append(
+            UnitMapping(
+                old_province=row["old_province"], old_district=row["old_district"],
+                old_ward=row["old_ward"], new_ward=new_ward, mapping_type=row["mapping_type"],
+                is_default=row.get("is_default"), repair_note=note,
+            )
+        )
+    unused = set(repairs) - used
+    if unused:
+        # A repair that matches nothing means the data changed under us: re-review.
+        raise FactFileError(
+            [Problem(repairs_file.name, key, "repair matches no flawed row") for key in sorted(unused)]
+        )
+    return mappings
+
+
+def unit_folded(name: str) -> str:
+    """Folded unit name without its type word: "Phường Lạch Tray" → "lach tray"."""
+    folded = fold(name)
+    for prefix in ("thi tran ", "phuong ", "xa ", "quan ", "huyen ", "thi xa ", "thanh pho ", "tinh "):
+        if folded.startswith(prefix):
+            return folded[len(prefix):]
+    return folded

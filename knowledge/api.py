@@ -1,0 +1,538 @@
+"""The query API the actions use: facts with their sources, never SQL.
+
+Every call opens one short connection; nothing is created at import. Calls are
+blocking, so async callers run them in a thread (`asyncio.to_thread`).
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import db
+from . import records as r
+from .address import unit_folded
+from .errors import KnowledgeUnavailable
+from .numbers import format_number, parse_value
+from .search_index import SearchHit, search
+from .settings import database_url
+from .text import fold
+
+REBUILD_HINT = "run `make knowledge` (or `python -m knowledge build`) to rebuild it"
+_KIND_ORDER = {"result": 0, "estimate": 1, "target": 2}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One figure as a document gives it, with everything needed to cite it."""
+
+    indicator: r.Indicator
+    period: str
+    kind: str
+    scope: str
+    measure: str
+    qualifier: str | None
+    text: str
+    unit: str
+    note: str | None
+    document: r.Document
+    quotes: tuple[str, ...]
+
+    @property
+    def number(self) -> Decimal | None:
+        parsed = parse_value(self.text)
+        return parsed.low if parsed.is_number and not parsed.is_range else None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A computed comparison; both inputs travel with it so the reply can show them."""
+
+    kind: str  # percent_of_plan | vs_national | change
+    left: Value
+    right: Value
+    ratio: Decimal | None  # left / right
+    difference: Decimal | None  # left - right
+    stated: Value | None = None  # the figure a document states for the same thing, if any
+
+    def ratio_text(self, decimals: int = 2) -> str | None:
+        return None if self.ratio is None else format_number(self.ratio, decimals)
+
+    def percent_text(self, decimals: int = 1) -> str | None:
+        return None if self.ratio is None else format_number(self.ratio * 100, decimals)
+
+    def difference_text(self, decimals: int = 2) -> str | None:
+        return None if self.difference is None else format_number(self.difference, decimals)
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    project: r.Project
+    document: r.Document
+    value_million_vnd: Decimal | None
+
+
+@dataclass(frozen=True)
+class PolicyInfo:
+    policy: r.Policy
+    document: r.Document
+
+
+@dataclass(frozen=True)
+class AnswerInfo:
+    answer: r.Answer
+    document: r.Document
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    name: str
+    is_default: bool | None
+    repair_note: str | None
+
+
+@dataclass(frozen=True)
+class AddressMatch:
+    """Where one old ward/commune went. Several new units: it was split."""
+
+    old_ward: str
+    old_district: str
+    old_province: str
+    mapping_type: str
+    new_units: tuple[NewUnit, ...]
+    unusable: bool = False  # the source row had no new unit and no reviewed repair
+
+    @property
+    def is_split(self) -> bool:
+        return len(self.new_units) > 1
+
+
+@dataclass(frozen=True)
+class AddressResult:
+    query: str
+    matches: tuple[AddressMatch, ...] = field(default_factory=tuple)
+    dataset: str = ""
+
+
+class KnowledgeBase:
+    """Read-only access to the built knowledge database."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or database_url()
+        self._engine: Engine | None = None
+        self._cache: dict[str, Any] = {}
+
+    # -- plumbing -------------------------------------------------------------
+    def _get_engine(self) -> Engine:
+        if self._engine is None:
+            parsed = make_url(self.url)
+            if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+                path = Path(parsed.database)
+                if not path.is_file():
+                    raise KnowledgeUnavailable(f"knowledge database {path} does not exist; {REBUILD_HINT}")
+            self._engine = db.make_engine(self.url)
+        return self._engine
+
+    @contextmanager
+    def _connect(self) -> Iterator[Connection]:
+        try:
+            with self._get_engine().connect() as conn:
+                yield conn
+        except (SQLAlchemyError, sqlite3.Error) as exc:
+            raise KnowledgeUnavailable(
+                f"knowledge database at {make_url(self.url).render_as_string()} is unusable "
+                f"({type(exc).__name__}: {str(exc).splitlines()[0]}); {REBUILD_HINT}"
+            ) from exc
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+        self._cache.clear()
+
+    def check(self) -> dict[str, str]:
+        """Fail loudly at start-up if the database is missing, corrupt or stale in schema."""
+        with self._connect() as conn:
+            rows = dict(conn.execute(sa.select(db.meta.c.key, db.meta.c.value)).all())
+        if "facts_checksum" not in rows:
+            raise KnowledgeUnavailable(f"knowledge database has no build record; {REBUILD_HINT}")
+        return rows
+
+    def _cached(self, name: str, loader: Any) -> Any:
+        # The database is a read-only build output: small reference tables are
+        # read once per KnowledgeBase so lookups cost no round trip.
+        if name not in self._cache:
+            with self._connect() as conn:
+                self._cache[name] = loader(conn)
+        return self._cache[name]
+
+    def documents(self) -> dict[str, r.Document]:
+        return self._cached("documents", lambda conn: {
+            row.id: r.Document(**row._asdict()) for row in conn.execute(sa.select(db.documents))
+        })
+
+    def document(self, doc_id: str) -> r.Document:
+        return self.documents()[doc_id]
+
+    def indicators(self) -> dict[str, r.Indicator]:
+        return self._cached("indicators", lambda conn: {
+            row.code: r.Indicator(row.code, row.name, row.unit, row.grp, row.parent, tuple(row.aliases), core=row.core)
+            for row in conn.execute(sa.select(db.indicators).order_by(db.indicators.c.position))
+        })
+
+    def _names(self, entity: str) -> list[tuple[str, str]]:
+        return self._cached(f"names:{entity}", lambda conn: [
+            (row.key, row.folded)
+            for row in conn.execute(sa.select(db.names.c.key, db.names.c.folded).where(db.names.c.entity == entity))
+        ])
+
+    # -- indicators -----------------------------------------------------------
+    def find_indicators(self, text: str) -> list[r.Indicator]:
+        """Indicators named in `text` (code, name or alias; diacritics optional).
+
+        Longest names win: "tăng trưởng dịch vụ" means the services sector, not
+        overall growth. Returned best first.
+        """
+        folded = f" {fold(text)} "
+        best: dict[str, int] = {}
+        for code, name in self._names("indicator"):
+            if f" {name} " in folded:
+                best[code] = max(best.get(code, 0), len(name))
+        if not best:
+            return []
+        indicators = self.indicators()
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        return most_specific([indicators[code] for code, _ in ranked if code in indicators])
+
+    def indicator(self, code: str) -> r.Indicator | None:
+        return self.indicators().get(code)
+
+    def core_indicators(self, group: str | None = None) -> list[r.Indicator]:
+        """The rows of the main indicator table, in table order, optionally one group."""
+        return [i for i in self.indicators().values() if i.core and (group is None or i.group == group)]
+
+    def children(self, code: str) -> list[r.Indicator]:
+        return [i for i in self.indicators().values() if i.parent == code]
+
+    def values(
+        self,
+        code: str,
+        period: str | None = None,
+        kind: str | None = None,
+        scope: str | None = None,
+        measure: str | None = None,
+    ) -> list[Value]:
+        """Every stored figure of an indicator that fits the filters.
+
+        Several figures for the same key are all returned: documents may disagree.
+        """
+        t = db.values
+        statement = sa.select(t).where(t.c.indicator == code)
+        for column, wanted in ((t.c.period, period), (t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
+            if wanted is not None:
+                statement = statement.where(column == wanted)
+        with self._connect() as conn:
+            rows = conn.execute(statement.order_by(t.c.id)).all()
+        indicator = self.indicators()[code] if rows else None
+        docs = self.documents()
+        # The same figure quoted twice by one document (narrative and table) is one fact.
+        merged: dict[tuple[Any, ...], Value] = {}
+        for row in rows:
+            figure = (
+                (Decimal(row.low).normalize(), Decimal(row.high).normalize(), row.comparator)
+                if row.low is not None else row.value_text
+            )
+            key = (row.period, row.kind, row.scope, row.measure, figure, row.source)
+            earlier = merged.get(key)
+            quotes = tuple(row.quotes) if earlier is None else earlier.quotes + tuple(row.quotes)
+            notes = [n for n in ((earlier.note if earlier else None), row.note) if n]
+            merged[key] = Value(
+                indicator, row.period, row.kind, row.scope, row.measure,  # type: ignore[arg-type]
+                (earlier.qualifier if earlier else None) or row.qualifier,
+                earlier.text if earlier else row.value_text, row.unit,
+                " ".join(dict.fromkeys(notes)) or None, docs[row.source], quotes,
+            )
+        return sorted(merged.values(), key=lambda v: (v.scope != "city", v.measure != "level", _KIND_ORDER[v.kind]))
+
+    def periods(self, code: str) -> list[str]:
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(db.values.c.period).where(db.values.c.indicator == code).distinct())
+            return sorted(row.period for row in rows)
+
+    def latest(self, code: str, kinds: Sequence[str] = ("result", "estimate")) -> list[Value]:
+        """City-level figures of the latest period that has any of `kinds`."""
+        found = [v for v in self.values(code, scope="city", measure="level") if v.kind in kinds]
+        if not found:
+            return []
+        last = max(found, key=lambda v: _period_sort_key(v.period)).period
+        return [v for v in found if v.period == last]
+
+    # -- comparisons ----------------------------------------------------------
+    def compare_to_plan(self, code: str, period: str) -> list[Comparison]:
+        """Result or estimate against the target of the same period (city, level)."""
+        actuals = [v for v in self.values(code, period, scope="city", measure="level") if v.kind != "target"]
+        targets = self.values(code, period, kind="target", scope="city", measure="level")
+        stated = self.values(code, period, scope="city", measure="percent_of_plan")
+        return [
+            _compare("percent_of_plan", a, t, stated[0] if stated else None) for a in actuals for t in targets
+        ]
+
+    def compare_to_national(self, code: str, period: str) -> list[Comparison]:
+        city = [v for v in self.values(code, period, scope="city", measure="level")]
+        national = self.values(code, period, scope="national", measure="level")
+        pairs = [(c, n) for c in city for n in national if c.kind == n.kind]
+        stated = self.values(code, period, scope="city", measure="times")
+        return [_compare("vs_national", c, n, stated[0] if stated else None) for c, n in pairs]
+
+    def compare_periods(self, code: str, period: str, earlier: str) -> list[Comparison]:
+        now = [v for v in self.values(code, period, scope="city", measure="level") if v.kind != "target"]
+        then = [v for v in self.values(code, earlier, scope="city", measure="level") if v.kind != "target"]
+        return [_compare("change", a, b) for a in now for b in then]
+
+    # -- projects -------------------------------------------------------------
+    def _project(self, row: Any) -> ProjectInfo:
+        project = r.Project(
+            id=row.id, name=row.name, aliases=tuple(row.aliases), kind=row.kind, list_no=row.list_no,
+            group=row.grp, funding=row.funding, approvals=tuple(row.approvals), value_text=row.value_text,
+            value_unclear=row.value_unclear, usd_text=row.usd_text,
+            components=tuple(r.Component(c["name"], c.get("value_text")) for c in row.components),
+            area_text=row.area_text, status=row.status, note=row.note,
+            provenance=r.Provenance(row.source, tuple(row.quotes)),
+        )
+        number = Decimal(row.value_million_vnd) if row.value_million_vnd else None
+        return ProjectInfo(project, self.document(row.source), number)
+
+    def project(self, project_id: str) -> ProjectInfo | None:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(db.projects).where(db.projects.c.id == project_id)).first()
+        return self._project(row) if row else None
+
+    def projects(self, group: str | None = None, funding: str | None = None, kind: str | None = None) -> list[ProjectInfo]:
+        t = db.projects
+        statement = sa.select(t)
+        for column, wanted in ((t.c.grp, group), (t.c.funding, funding), (t.c.kind, kind)):
+            if wanted is not None:
+                statement = statement.where(column == wanted)
+        with self._connect() as conn:
+            rows = conn.execute(statement).all()
+        return sorted((self._project(row) for row in rows), key=_project_sort_key)
+
+    def find_projects(self, text: str, limit: int = 5) -> list[ProjectInfo]:
+        """Projects by name, alias or part of a name; best first.
+
+        A project scores by the share of its best name's words found in the
+        question, so "cầu Nguyễn Trãi" finds "Dự án đầu tư xây dựng cầu Nguyễn
+        Trãi và chỉnh trang đô thị vùng phụ cận".
+        """
+        words = set(fold(text).split()) - _PROJECT_NOISE
+        if not words:
+            return []
+        scores: dict[str, float] = {}
+        folded_text = f" {fold(text)} "
+        for key, name in self._names("project"):
+            name_words = [w for w in name.split() if w not in _PROJECT_NOISE]
+            if not name_words:
+                continue
+            hit = sum(1 for w in name_words if w in words)
+            if f" {name} " in folded_text:
+                score = 2.0 + len(name_words) / 100  # the whole alias is in the question
+            else:
+                score = hit / len(name_words) + hit / 100 if hit >= min(2, len(name_words)) else 0.0
+            scores[key] = max(scores.get(key, 0.0), score)
+        ranked = [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
+        found = [self.project(key) for key in ranked]
+        return [p for p in found if p is not None]
+
+    # -- policies -------------------------------------------------------------
+    def policies(self) -> list[PolicyInfo]:
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(db.policies)).all()
+        return [self._policy(row) for row in rows]
+
+    def _policy(self, row: Any) -> PolicyInfo:
+        policy = r.Policy(
+            number=row.number, doc_type=row.doc_type, issuer=row.issuer, date=row.date, title=row.title,
+            aliases=tuple(row.aliases), items=tuple(row.items), note=row.note,
+            provenance=r.Provenance(row.source, tuple(row.quotes)),
+        )
+        return PolicyInfo(policy, self.document(row.source))
+
+    def find_policy(self, text: str) -> list[PolicyInfo]:
+        """Policies by number ("45-NQ/TW", "nghị quyết 45", "nq 7/nq-cp") or alias."""
+        folded = f" {fold(text)} "
+        numbers = set(re.findall(r"\d+", folded))
+        keys: dict[str, int] = {}
+        for key, name in self._names("policy"):
+            if f" {name} " in folded:
+                keys[key] = max(keys.get(key, 0), 100 + len(name))
+            else:
+                leading = re.match(r"\d+", fold(key))
+                if leading and leading.group() in numbers:
+                    keys[key] = max(keys.get(key, 0), _number_score(key, folded))
+        ranked = sorted(keys.items(), key=lambda kv: -kv[1])
+        if not ranked:
+            return []
+        top = ranked[0][1]
+        wanted = [k for k, s in ranked if s == top]
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(db.policies).where(db.policies.c.number.in_(wanted))).all()
+        return [self._policy(row) for row in rows]
+
+    # -- curated answers --------------------------------------------------------
+    def answers(self, topic: str | None = None) -> list[AnswerInfo]:
+        statement = sa.select(db.answers)
+        if topic:
+            statement = statement.where(db.answers.c.topic == topic)
+        with self._connect() as conn:
+            rows = conn.execute(statement).all()
+        return [self._answer(row) for row in rows]
+
+    def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
+        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.note,
+                          r.Provenance(row.source, tuple(row.quotes)))
+        return AnswerInfo(answer, self.document(row.source), score)
+
+    def answer(self, answer_id: str) -> AnswerInfo | None:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(db.answers).where(db.answers.c.id == answer_id)).first()
+        return self._answer(row) if row else None
+
+    def find_answers(self, text: str, topic: str | None = None, limit: int = 3) -> list[AnswerInfo]:
+        """Curated answers whose question variants best overlap the question."""
+        words = set(fold(text).split()) - _ANSWER_NOISE
+        if not words:
+            return []
+        scored = []
+        for info in self.answers(topic):
+            best = 0.0
+            for question in info.answer.questions:
+                q_words = set(fold(question).split()) - _ANSWER_NOISE
+                if q_words:
+                    overlap = len(words & q_words)
+                    best = max(best, overlap / len(q_words | words) + overlap / 100)
+            if best > 0.25:
+                scored.append(AnswerInfo(info.answer, info.document, best))
+        return sorted(scored, key=lambda a: -a.score)[:limit]
+
+    # -- two-tier government: old → new units -----------------------------------
+    def convert_address(self, text: str) -> AddressResult:
+        """Old ward/commune (optionally with its district) → the new unit(s).
+
+        Every new unit of a split old unit is returned, the default one first.
+        """
+        folded = f" {fold(text)} "
+        t = db.admin_units
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(t)).all()
+            dataset = conn.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "address_dataset")).scalar()
+        wards = [row for row in rows if f" {row.old_ward_folded} " in folded]
+        if not wards:
+            return AddressResult(text, (), dataset or "")
+
+        def strength(row: Any) -> tuple[int, int, int]:
+            # "xã Cẩm Hoàng" (with its type word) beats "Cẩm Giang" inside "huyện Cẩm Giàng";
+            # then a named district; then the longer name.
+            typed = f" {fold(row.old_ward)} " in folded
+            district = f" {row.old_district_folded} " in folded
+            return (int(typed), int(district), len(row.old_ward_folded))
+
+        best_strength = max(strength(row) for row in wards)
+        chosen = [row for row in wards if strength(row) == best_strength]
+        groups: dict[tuple[str, str, str], list[Any]] = {}
+        for row in chosen:
+            groups.setdefault((row.old_province, row.old_district, row.old_ward), []).append(row)
+        matches = []
+        for (province, district, ward), members in groups.items():
+            members.sort(key=lambda m: (not m.is_default, m.new_ward or ""))
+            units = tuple(NewUnit(m.new_ward, m.is_default, m.repair_note) for m in members if m.new_ward)
+            matches.append(AddressMatch(
+                old_ward=ward, old_district=district, old_province=province,
+                mapping_type=members[0].mapping_type, new_units=units,
+                unusable=any(m.new_ward is None for m in members),
+            ))
+        return AddressResult(text, tuple(matches), dataset or "")
+
+    def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
+        """The old (ward, district) pairs that now form a new unit."""
+        wanted = unit_folded(new_unit)
+        t = db.admin_units
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district).where(t.c.new_ward_folded == wanted)).all()
+        return [(row.old_ward, row.old_district) for row in rows]
+
+    # -- search and stats -------------------------------------------------------
+    def search(self, query: str, limit: int = 5, entities: tuple[str, ...] = ()) -> list[SearchHit]:
+        with self._connect() as conn:
+            return search(conn, query, limit, entities)
+
+    def stats(self) -> dict[str, int]:
+        tables = {
+            "documents": db.documents, "indicators": db.indicators, "values": db.values,
+            "projects": db.projects, "policies": db.policies, "answers": db.answers,
+            "admin_units": db.admin_units, "search_entries": db.search_docs,
+        }
+        with self._connect() as conn:
+            return {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                for name, table in tables.items()
+            }
+
+
+_PROJECT_NOISE = frozenset(
+    ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri"]
+)
+_ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
+
+
+def most_specific(indicators: list[r.Indicator]) -> list[r.Indicator]:
+    """Drop an indicator when one of its sub-rows is also named: "tăng trưởng dịch vụ"
+    is the services sector, not overall growth."""
+    named_parents = {i.parent for i in indicators if i.parent}
+    return [i for i in indicators if i.code not in named_parents]
+
+
+def _number_score(key: str, folded_text: str) -> int:
+    """How much of a policy number's parts ("45", "nq", "tw") the question gives."""
+    parts = fold(key).split()
+    return sum(1 for part in parts if f" {part} " in folded_text) * 10 + 1
+
+
+def _compare(kind: str, left: Value, right: Value, stated: Value | None = None) -> Comparison:
+    a, b = left.number, right.number
+    ratio = a / b if a is not None and b not in (None, 0) else None
+    difference = a - b if a is not None and b is not None else None
+    return Comparison(kind, left, right, ratio, difference, stated)
+
+
+def _period_sort_key(period: str) -> tuple[int, int]:
+    """Order periods by their end: 2024-9M < 2024 < 2025-Q1 < 2025-H1 < 2025."""
+    match = re.match(r"(\d{4})(?:-(\d{4}))?(?:-(Q\d|H\d|\d+M))?$", period)
+    if not match:
+        return (0, 0)
+    year = int(match.group(2) or match.group(1))
+    part = match.group(3)
+    months = 12
+    if part:
+        if part.startswith("Q"):
+            months = int(part[1]) * 3
+        elif part.startswith("H"):
+            months = int(part[1]) * 6
+        else:
+            months = int(part[:-1])
+    return (year, months)
+
+
+def _project_sort_key(info: ProjectInfo) -> tuple[int, str, str]:
+    number = info.project.list_no
+    return (int(number) if number and number.isdigit() else 999, info.project.kind, info.project.id)

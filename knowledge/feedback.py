@@ -1,0 +1,107 @@
+"""What residents thought of the answers, and what the bot could not answer.
+
+Stored without personal data: the sender id is kept only as a salted hash, so
+staff can count repeat askers but never identify one. Separate from the
+knowledge database, which is a rebuildable build output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from .db import make_engine
+from .settings import PROJECT_DIR
+from .text import fold
+
+MAX_QUESTION_CHARS = 500
+KINDS = ("up", "down", "unanswered")
+
+_metadata = sa.MetaData()
+feedback = sa.Table(
+    "feedback", _metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("question", sa.Text, nullable=False),
+    sa.Column("question_folded", sa.Text, nullable=False, index=True),
+    sa.Column("answer_id", sa.String(200)),
+    sa.Column("channel", sa.String(32)),
+    sa.Column("sender_hash", sa.String(64)),
+)
+
+
+def feedback_url() -> str:
+    return os.environ.get("FEEDBACK_DB_URL") or f"sqlite:///{PROJECT_DIR / 'build' / 'feedback.db'}"
+
+
+def hash_sender(sender_id: str) -> str:
+    salt = os.environ.get("FEEDBACK_SALT", "hp-assistant")
+    return hashlib.sha256(f"{salt}:{sender_id}".encode()).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    question: str
+    count: int
+    answer_id: str | None
+
+
+class FeedbackStore:
+    def __init__(self, url: str | None = None):
+        self.url = url or feedback_url()
+        self._engine: Engine | None = None
+
+    def _get_engine(self) -> Engine:
+        if self._engine is None:
+            parsed = sa.engine.make_url(self.url)
+            if parsed.get_backend_name() == "sqlite" and parsed.database:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self._engine = make_engine(self.url)
+            _metadata.create_all(self._engine)
+        return self._engine
+
+    def record(self, kind: str, question: str, sender_id: str, channel: str | None = None,
+               answer_id: str | None = None) -> None:
+        if kind not in KINDS:
+            raise ValueError(f"feedback kind must be one of {KINDS}, not {kind!r}")
+        question = (question or "").strip()[:MAX_QUESTION_CHARS]
+        with self._get_engine().begin() as conn:
+            conn.execute(sa.insert(feedback).values(
+                created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=kind,
+                question=question, question_folded=fold(question), answer_id=answer_id,
+                channel=channel, sender_hash=hash_sender(sender_id),
+            ))
+
+    def most_unanswered(self, limit: int = 20) -> list[ReportRow]:
+        """Unanswered questions, the same question typed differently counted together."""
+        t = feedback
+        statement = (
+            sa.select(sa.func.min(t.c.question), sa.func.count().label("n"))
+            .where(t.c.kind == "unanswered").group_by(t.c.question_folded)
+            .order_by(sa.desc("n"), sa.func.min(t.c.question)).limit(limit)
+        )
+        with self._get_engine().connect() as conn:
+            return [ReportRow(q, n, None) for q, n in conn.execute(statement)]
+
+    def worst_rated(self, limit: int = 20) -> list[ReportRow]:
+        """Answers with the most 👎, with one question that led to each."""
+        t = feedback
+        statement = (
+            sa.select(sa.func.min(t.c.question), sa.func.count().label("n"), t.c.answer_id)
+            .where(t.c.kind == "down").group_by(t.c.answer_id)
+            .order_by(sa.desc("n"), t.c.answer_id).limit(limit)
+        )
+        with self._get_engine().connect() as conn:
+            return [ReportRow(q, n, a) for q, n, a in conn.execute(statement)]
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None

@@ -1,0 +1,142 @@
+"""Provenance checks: every quote is in its source, every number is in its quote.
+
+These are the checks that keep the bot from ever saying a figure no document
+says. They run before every build and in the test suite.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from . import records as r
+from .errors import FactFileError, Problem
+from .loader import SOURCES_DIR
+from .numbers import numbers_in
+from .text import fold, normalize_quote
+
+
+@lru_cache(maxsize=16)
+def _source_text(path: Path) -> str:
+    return normalize_quote(path.read_text(encoding="utf-8"))
+
+
+def source_texts(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> dict[str, str]:
+    return {doc_id: _source_text(sources_dir / doc.file) for doc_id, doc in facts.documents.items()}
+
+
+def _where(p: r.Provenance) -> tuple[str, str]:
+    return p.file, p.entry
+
+
+def _check_provenance(p: r.Provenance, sources: dict[str, str]) -> list[Problem]:
+    if p.source not in sources:
+        return [Problem(*_where(p), f"source {p.source!r} is not in the manifest")]
+    text = sources[p.source]
+    return [
+        Problem(*_where(p), f"quote not found in source {p.source}: {quote[:90]!r}")
+        for quote in p.quotes
+        if not normalize_quote(quote) or normalize_quote(quote) not in text
+    ]
+
+
+def _check_in_quotes(p: r.Provenance, label: str, written: str | None) -> list[Problem]:
+    if not written:
+        return []
+    joined = " ".join(normalize_quote(q) for q in p.quotes)
+    if normalize_quote(written) in joined:
+        return []
+    return [Problem(*_where(p), f"{label} {written!r} does not occur in its quote")]
+
+
+def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str) -> list[Problem]:
+    """Each number of a curated text must be one its quotes give."""
+    joined = " ".join(normalize_quote(q) for q in p.quotes)
+    quoted = set(numbers_in(joined))
+    return [
+        Problem(*_where(p), f"{label} states {number!r}, which no quote of it gives")
+        for number in numbers_in(text)
+        if number not in quoted and number.lstrip("-") not in quoted
+    ]
+
+
+def _duplicates(kind: str, keys: Iterable[tuple[str, str]]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for key, file in keys:
+        if key in seen:
+            problems.append(Problem(file, f"{kind} {key}", f"also defined in {seen[key]}"))
+        else:
+            seen[key] = file
+    return problems
+
+
+def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
+    """Every provenance and consistency problem of a loaded fact set."""
+    sources = source_texts(facts, sources_dir)
+    problems: list[Problem] = []
+    codes = {i.code for i in facts.indicators}
+    problems += _duplicates("indicator", ((i.code, i.file) for i in facts.indicators))
+    problems += _duplicates("project", ((p.id, p.provenance.file) for p in facts.projects))
+    problems += _duplicates("policy", ((p.number, p.provenance.file) for p in facts.policies))
+    problems += _duplicates("answer", ((a.id, a.provenance.file) for a in facts.answers))
+    for ind in facts.indicators:
+        if ind.parent and ind.parent not in codes:
+            problems.append(Problem(ind.file, ind.code, f"parent {ind.parent!r} is not defined"))
+    for v in facts.values:
+        p = v.provenance
+        if v.indicator not in codes:
+            problems.append(Problem(*_where(p), f"indicator {v.indicator!r} is not defined"))
+        problems += _check_provenance(p, sources)
+        problems += _check_in_quotes(p, "value", v.value)
+    for proj in facts.projects:
+        p = proj.provenance
+        problems += _check_provenance(p, sources)
+        for label, written in (
+            ("value_text", proj.value_text), ("usd_text", proj.usd_text), ("area_text", proj.area_text),
+            *((f"component {c.name!r}", c.value_text) for c in proj.components),
+        ):
+            problems += _check_in_quotes(p, label, written)
+    for pol in facts.policies:
+        problems += _check_provenance(pol.provenance, sources)
+    for ans in facts.answers:
+        problems += _check_provenance(ans.provenance, sources)
+        problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer)
+    problems += _check_value_conflicts(facts)
+    return problems
+
+
+def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
+    """Two entries with the same key and different values must say so in a note.
+
+    Disagreement between documents is kept, never silently: a reviewer has to
+    acknowledge it.
+    """
+    groups: dict[tuple[str, ...], list[r.IndicatorValue]] = {}
+    for v in facts.values:
+        key = (v.indicator, v.period, v.kind, v.scope, v.measure, fold(v.qualifier or ""))
+        groups.setdefault(key, []).append(v)
+    problems = []
+    for members in groups.values():
+        if len({fold(m.value) for m in members}) > 1:
+            problems += [
+                Problem(*_where(m.provenance), f"differs from another entry ({m.value}) and has no note")
+                for m in members
+                if not m.note
+            ]
+    return problems
+
+
+def validate(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> None:
+    problems = check(facts, sources_dir)
+    if problems:
+        raise FactFileError(problems)
+
+
+def summary(facts: r.FactSet) -> Counter[str]:
+    return Counter(
+        indicators=len(facts.indicators), values=len(facts.values), projects=len(facts.projects),
+        policies=len(facts.policies), answers=len(facts.answers),
+    )

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Start the action server (:5055) and Rasa (:5005, REST channel). Ctrl-C stops both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:5055/webhook}"
+# A missing or corrupt knowledge database stops here with the command that rebuilds it.
+.venv/bin/python -m knowledge stats > /dev/null
+.venv/bin/rasa run actions --actions actions --port 5055 &
+actions_pid=$!
+trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
+.venv/bin/rasa run --model models/hp-assistant.tar.gz --port 5005 --cors "*" \
+  --credentials credentials.yml --endpoints endpoints.yml

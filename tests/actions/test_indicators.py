@@ -1,0 +1,83 @@
+"""Figures with their source; clarification instead of guessing; follow-ups from slots."""
+
+from actions.indicators import ActionAnswerIndicator, ActionCompareIndicator, ActionListIndicators
+from knowledge import KnowledgeBase
+
+from .conftest import payloads_of, slots_of, texts_of
+
+SOURCE_002 = "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."
+
+
+async def test_grdp_2024_accentless_gives_figure_and_source(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswerIndicator(kb), "grdp hai phong nam 2024 tang bao nhieu", "ask_indicator")
+    text = texts_of(messages)
+    assert "ước đạt 11,01%" in text
+    assert "kế hoạch 11,5 - 12%" in text
+    assert SOURCE_002 in text
+    assert slots_of(events) == {
+        "indicator": "grdp_growth", "period": "2024", "value_kind": None, "topic": "indicator",
+        "last_answer_id": "indicator:grdp_growth:2024",
+        "last_question": "grdp hai phong nam 2024 tang bao nhieu",
+    }
+    assert '/feedback{"rating": "up"}' in payloads_of(messages)
+
+
+async def test_no_period_asks_which_with_buttons(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswerIndicator(kb), "thu ngân sách bao nhiêu", "ask_indicator")
+    assert texts_of(messages).endswith("bạn muốn xem số liệu của kỳ nào?")
+    payloads = payloads_of(messages)
+    assert '/ask_indicator{"indicator": "budget_revenue", "period": "2025"}' in payloads
+    assert slots_of(events)["options"] == payloads
+    assert "last_answer_id" not in slots_of(events)
+
+
+async def test_followup_year_uses_indicator_from_context(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswerIndicator(kb), "còn năm 2025?", "ask_indicator",
+                                   slots={"indicator": "grdp_growth", "period": "2024", "topic": "indicator"})
+    text = texts_of(messages)
+    assert "năm 2025" in text and "kế hoạch 12,5%" in text
+
+
+async def test_sector_beats_overall_growth(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswerIndicator(kb), "tang truong dich vu nam 2024", "ask_indicator")
+    assert slots_of(events)["indicator"] == "grdp_growth_services"
+    text = texts_of(messages)
+    # narrative and table disagree: both, and said so
+    assert "8,66%" in text and "8,4%" in text and "Lưu ý" in text
+
+
+async def test_unknown_period_says_so_and_offers_known_ones(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswerIndicator(kb), "kim ngạch xuất khẩu năm 2030", "ask_indicator")
+    assert "không nêu số liệu Kim ngạch xuất khẩu năm 2030" in texts_of(messages)
+    assert not any("2030" in p for p in payloads_of(messages))
+
+
+async def test_budget_against_plan_shows_inputs_and_stated_ratio(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "thu ngân sách 2024 so với kế hoạch", "ask_comparison")
+    text = texts_of(messages)
+    assert "116.387,596 Tỷ đồng" in text and "106.761,592 Tỷ đồng" in text
+    assert "bằng khoảng 109% kế hoạch" in text
+    assert "118,9%" in text  # the document's own ratio to the central estimate
+    assert SOURCE_002.removesuffix(".") in text
+
+
+async def test_per_capita_against_country(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "grdp binh quan dau nguoi 2024 gap may lan ca nuoc",
+                                   "ask_comparison")
+    text = texts_of(messages)
+    assert "8.665 USD/người" in text and "4.647 USD/người" in text and "gấp khoảng 1,86 lần" in text
+
+
+async def test_comparison_without_kind_asks(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "so sánh xuất khẩu 2024", "ask_comparison")
+    assert "với gì?" in texts_of(messages)
+    assert len(payloads_of(messages)) == 3
+
+
+async def test_list_social_indicators_2025_pages(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionListIndicators(kb), "chỉ tiêu xã hội năm 2025", "list_indicators")
+    text = texts_of(messages)
+    assert "Tỷ lệ thất nghiệp ở thành thị: kế hoạch <3,5%" in text
+    assert text.count("• ") <= 6
+    slots = slots_of(events)
+    assert slots["topic"] == "list"

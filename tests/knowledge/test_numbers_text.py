@@ -1,0 +1,69 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from knowledge.numbers import format_number, parse_number, parse_value
+from knowledge.periods import parse_period
+from knowledge.text import fold, normalize_quote
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high", "comparator"),
+    [
+        ("11,01", "11.01", "11.01", None),
+        ("116.387,596", "116387.596", "116387.596", None),
+        ("11,5 - 12", "11.5", "12", None),
+        ("13,30 – 13,75", "13.30", "13.75", None),
+        ("6,5-7,0", "6.5", "7.0", None),
+        ("-3,4", "-3.4", "-3.4", None),
+        ("> 9,1", "9.1", "9.1", ">"),
+        ("<3,5", "3.5", "3.5", "<"),
+        ("trên 100.000", "100000", "100000", ">"),
+        ("gần 30", "30", "30", "~"),
+        ("âm 1", "-1", "-1", None),
+        ("2.513.243", "2513243", "2513243", None),
+    ],
+)
+def test_parse_value_reads_vietnamese_notation(written: str, low: str, high: str, comparator: str | None) -> None:
+    parsed = parse_value(written)
+    assert (parsed.low, parsed.high, parsed.comparator) == (Decimal(low), Decimal(high), comparator)
+
+
+def test_text_without_a_number_parses_to_nothing() -> None:
+    assert not parse_value("Hoàn thành 100% số xã").is_number
+
+
+def test_parse_number_rejects_non_numbers() -> None:
+    with pytest.raises(ValueError, match="not a number"):
+        parse_number("12abc")
+
+
+@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False, allow_infinity=False))
+def test_format_then_parse_round_trips(value: Decimal) -> None:
+    assert parse_number(format_number(value)) == value
+
+
+@pytest.mark.parametrize(
+    ("question", "period"),
+    [
+        ("GRDP năm 2024 tăng bao nhiêu", "2024"),
+        ("quy 1 nam 2025 thu ngan sach", "2025-Q1"),
+        ("6 tháng đầu năm 2025", "2025-H1"),
+        ("9 thang 2024 tang truong", "2024-9M"),
+        ("giai đoạn 2019-2023 bình quân", "2019-2023"),
+        ("tăng trưởng thế nào", None),
+    ],
+)
+def test_parse_period(question: str, period: str | None) -> None:
+    assert parse_period(question) == period
+
+
+def test_fold_ignores_diacritics_case_and_punctuation() -> None:
+    assert fold("Tăng trưởng GRDP, Hải Phòng?") == fold("tang truong grdp hai phong") == "tang truong grdp hai phong"
+    assert fold("Đồ Sơn") == "do son"
+
+
+def test_normalize_quote_folds_whitespace_and_markdown() -> None:
+    assert normalize_quote("ước đạt **11,01%**\t(thấp hơn\nkế hoạch)") == "ước đạt 11,01% (thấp hơn kế hoạch)"

@@ -58,7 +58,8 @@ run: $(MODEL)
 validate-data: $(STAMP)
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
-test-unit: $(KNOWLEDGE_DB)
+# pytest exits 5 when it collected no test: make stops on any non-zero exit.
+test-unit: $(KNOWLEDGE_DB) $(MODEL)
 	$(PY) -m pytest
 
 test-stories: $(MODEL)

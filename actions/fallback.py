@@ -15,6 +15,7 @@ from knowledge.text import fold
 from .base import KnowledgeAction
 from .feedback_store import record_unanswered
 from .query import Query, Reply, button
+from .reroute import by_entities
 
 MAX_HITS = 3
 EXCERPT_CHARS = 220
@@ -37,6 +38,10 @@ def _relevant(body: str, terms: list[str]) -> bool:
 
 
 def answer_unknown(kb: KnowledgeBase, q: Query) -> Reply:
+    """Not understood: answer by a named thing if there is one, else show what the
+    documents say nearby, else say plainly that they do not say it."""
+    if not q.text.startswith("/") and (topic := by_entities(kb, q)):
+        return topic(kb, q)
     terms = query_terms(q.text)
     hits = [h for h in kb.search(q.text, limit=MAX_HITS * 3) if _relevant(f"{h.title} {h.body}", terms)][:MAX_HITS]
     reply = Reply()

@@ -156,12 +156,9 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
     reply = Reply()
     reply.slots.update(indicator=indicator.code, period=period, topic="indicator")
     if comparison is None:
-        options = [("plan", "So với kế hoạch"), ("national", "So với cả nước"), ("previous", "So với năm trước")]
-        payloads = [intent_payload("ask_comparison", indicator=indicator.code, period=period, comparison=c) for c, _ in options]
-        reply.say(f"Bạn muốn so sánh {indicator.name} {replies.period_label(period)} với gì?",
-                  [button(title, payload) for (_, title), payload in zip(options, payloads, strict=False)])
-        reply.slots["options"] = payloads
-        return reply
+        # No comparison named: the figures themselves (target, result, country) answer
+        # best, with buttons for each comparison the data allows.
+        return answer_indicator(kb, q)
     comparisons = []
     if comparison == "plan":
         comparisons = kb.compare_to_plan(indicator.code, period)
@@ -169,6 +166,10 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         comparisons = kb.compare_to_national(indicator.code, period)
     elif comparison == "previous" and period[:4].isdigit():
         earlier = str(int(period[:4]) - 1) + period[4:]
+        context = q.slots.get("period")
+        if context and context != period and context in kb.periods(indicator.code):
+            # "còn năm 2025?" … "so với năm 2024 thì sao": the answer in context against the year named
+            period, earlier = context, period
         comparisons = kb.compare_periods(indicator.code, period, earlier)
     stated = [v for v in kb.values(indicator.code, period) if v.measure in ("percent_of_plan", "times", "change")]
     if not comparisons and not stated:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase
 from knowledge.api import AnswerInfo, PolicyInfo
+from knowledge.text import fold
 
 from . import replies
 from .base import KnowledgeAction
@@ -20,16 +21,10 @@ CURATED_MIN_SCORE = 0.45
 MAX_CHOICES = 5
 
 
-def _date(iso: str | None) -> str:
-    if not iso or len(iso) != 10:
-        return ""
-    year, month, day = iso.split("-")
-    return f"ngày {day}/{month}/{year}"
-
-
 def describe_policy(info: PolicyInfo) -> str:
     p = info.policy
-    who = ", ".join(part for part in (p.issuer or "", _date(p.date)) if part)
+    when = replies.vn_date(p.date)
+    who = ", ".join(part for part in (p.issuer or "", f"ngày {when}" if when else "") if part)
     lines = [f"{p.doc_type} {p.number}" + (f" ({who})" if who else "") + f": {p.title}"]
     if p.items:
         lines.append(f"Gồm {len(p.items)} nội dung:")
@@ -42,19 +37,43 @@ def describe_answer(info: AnswerInfo) -> str:
     return f"{info.answer.answer}\n{replies.source_line(info.document)}"
 
 
-def answer_policy(kb: KnowledgeBase, q: Query) -> Reply:
+def _curated(kb: KnowledgeBase, q: Query, about: str | None = None) -> Reply | None:
+    """A curated answer when one fits the question well ("7 nhóm giải pháp của NQ 7").
+
+    When the question names a policy, the answer must be about that policy: its
+    number is in one of the answer's question variants.
+    """
     curated = kb.find_answers(q.text, topic="policy")
-    if curated and curated[0].score >= CURATED_MIN_SCORE:
-        reply = Reply().say(describe_answer(curated[0]), feedback_buttons())
-        reply.answer_id = f"answer:{curated[0].answer.id}"
-        reply.slots.update(topic="policy")
-        return reply
+    if about:
+        number = f" {fold(about)} "
+        curated = [a for a in curated if any(number in f" {fold(v)} " for v in a.answer.questions)]
+    if not curated or curated[0].score < CURATED_MIN_SCORE:
+        return None
+    reply = Reply().say(describe_answer(curated[0]), feedback_buttons())
+    reply.answer_id = f"answer:{curated[0].answer.id}"
+    reply.slots.update(topic="policy")
+    return reply
+
+
+def answer_policy(kb: KnowledgeBase, q: Query) -> Reply:
+    found = _find(kb, q)
+    about = found[0].policy.number if len(found) == 1 else None
+    if not q.text.startswith("/") and (curated := _curated(kb, q, about)):
+        return curated
+    return _describe_found(found)
+
+
+def _find(kb: KnowledgeBase, q: Query) -> list[PolicyInfo]:
     found: list[PolicyInfo] = []
     for number in q.all("policy"):
         found += [p for p in kb.find_policy(number) if p.policy.number == number]
     found = found or kb.find_policy(q.text)
     if not found and q.slots.get("policy"):
         found = [p for p in kb.find_policy(q.slots["policy"]) if p.policy.number == q.slots["policy"]]
+    return found
+
+
+def _describe_found(found: list[PolicyInfo]) -> Reply:
     if not found:
         return Reply().say(
             "Tôi chưa nhận ra văn bản bạn hỏi. Bạn gõ giúp số hiệu, ví dụ: Nghị quyết 45-NQ/TW, Kết luận 96-KL/TW, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -46,6 +47,8 @@ def _describe(info: ProjectInfo) -> str:
             lines.append(f"Lưu ý: {p.note}")
     elif p.usd_text:
         lines.append(f"Giá trị: {p.usd_text}.")
+    if p.components and not p.value_text:
+        lines.append("Giá trị phê duyệt/dự kiến theo dự án thành phần:")
     for component in p.components:
         lines.append(f"• {component.name}: {component.value_text or 'không ghi giá trị'}"
                      + (" triệu đồng" if p.kind == "key_project" and component.value_text else ""))
@@ -54,7 +57,8 @@ def _describe(info: ProjectInfo) -> str:
     if p.approvals:
         lines.append("Văn bản phê duyệt: " + "; ".join(p.approvals) + ".")
     if p.status:
-        lines.append(f"Tình hình (theo tài liệu ngày {info.document.date or 'không ghi'}): {p.status}")
+        when = replies.vn_date(info.document.date)
+        lines.append(f"Tình hình (theo tài liệu {'ngày ' + when if when else 'nguồn'}): {p.status}")
     lines.append(replies.source_line(info.document))
     return "\n".join(lines)
 
@@ -69,8 +73,13 @@ def _choices(found: list[ProjectInfo]) -> Reply:
     return reply
 
 
+ANAPHORA = re.compile(r"\b(?:du an|cong trinh|cai|no|khu)\s+(?:do|nay|ay|kia)\b|^\s*(?:no|the no)\b")
+
+
 def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
     named = [p for p in (kb.project(i) for i in q.all("project")) if p is not None]
+    if not named and q.slots.get("project") and ANAPHORA.search(fold(q.text)):
+        named = [p for p in [kb.project(q.slots["project"])] if p is not None]  # "dự án đó bao nhiêu tiền"
     found = named if len(named) == 1 else (kb.find_projects(q.text) or named)
     if not found and q.slots.get("project"):
         previous = kb.project(q.slots["project"])
@@ -108,7 +117,9 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     labels = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
     title = "Danh mục dự án trọng điểm năm 2025" if not (group or funding or kind) else "Các dự án"
     if any(labels):
-        title += " – " + ", ".join(label for label in labels if label)
+        title = (", ".join(label for label in labels if label)).capitalize()
+        if group:
+            title += " (danh mục dự án trọng điểm năm 2025)"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") for n, p in enumerate(projects, 1)]
     sources = sorted({p.document.citation for p in projects})

@@ -36,6 +36,14 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
+def vn_date(iso: str | None) -> str:
+    """"2024-12-03" → "03/12/2024"; empty when unknown."""
+    if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
 def source_line(document: Document) -> str:
     return f"Nguồn: {document.citation}."
 
@@ -120,7 +128,8 @@ def describe_comparison(c: Comparison) -> str:
     else:
         lines = [f"{name}: {period_label(left.period)} {left_text}; {period_label(right.period)} {right_text}."]
         if c.difference is not None:
-            lines.append(f"→ Chênh lệch tính từ hai số trên: {c.difference_text()}.")
+            unit = "điểm phần trăm" if left.unit == "%" else left.unit
+            lines.append(f"→ Chênh lệch tính từ hai số trên: {c.difference_text()} {unit}.")
     sources = {left.document.citation, right.document.citation}
     lines.append("Nguồn: " + "; ".join(sorted(sources)) + ".")
     return "\n".join(lines)

@@ -296,8 +296,12 @@ class KnowledgeBase:
         return [_compare("vs_national", c, n, stated[0] if stated else None) for c, n in pairs]
 
     def compare_periods(self, code: str, period: str, earlier: str) -> list[Comparison]:
-        now = [v for v in self.values(code, period, scope="city", measure="level") if v.kind != "target"]
-        then = [v for v in self.values(code, earlier, scope="city", measure="level") if v.kind != "target"]
+        """A period against an earlier one: results where there are any, else targets."""
+        def best(values: list[Value]) -> list[Value]:
+            return [v for v in values if v.kind != "target"] or values
+
+        now = best(self.values(code, period, scope="city", measure="level"))
+        then = best(self.values(code, earlier, scope="city", measure="level"))
         return [_compare("change", a, b) for a in now for b in then]
 
     # -- projects -------------------------------------------------------------
@@ -413,8 +417,13 @@ class KnowledgeBase:
         words = set(fold(text).split()) - _ANSWER_NOISE
         if not words:
             return []
+        # A number in the question ("nghị quyết 45", "năm 2025") must be one the answer is about.
+        numbers = {w for w in words if w.isdigit()}
         scored = []
         for info in self.answers(topic):
+            covered = set(fold(" ".join((*info.answer.questions, info.answer.answer))).split())
+            if not numbers <= covered:
+                continue
             best = 0.0
             for question in info.answer.questions:
                 q_words = set(fold(question).split()) - _ANSWER_NOISE

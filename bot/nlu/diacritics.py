@@ -50,6 +50,27 @@ class DiacriticRestorer:
     def known(self, syllable: str) -> bool:
         return fold(syllable) in self._unigrams
 
+    def _count(self, folded: str) -> int:
+        forms = self._unigrams.get(folded)
+        return sum(forms.values()) if forms else 0
+
+    def correct(self, syllable: str) -> str:
+        """Fix a mistyped syllable the vocabulary does not know, or return it unchanged.
+
+        Telex left-overs ("caauf", "nguyeenx", "truowngr") lose their marks; then
+        one swap ("scah"), or for longer syllables one deletion, insertion or
+        substitution, that turns it into a frequent known syllable.
+        """
+        folded = fold(syllable)
+        if not folded.isalpha() or self._count(folded) or len(folded) < 3:
+            return syllable
+        telex = _untelex(folded)
+        if telex != folded and self._count(telex):
+            return telex
+        candidates = _swaps(folded) if len(folded) < 4 else _edits(folded)
+        known = [(self._count(c), c) for c in candidates if self._count(c) >= MIN_CORRECTION_COUNT]
+        return max(known)[1] if known else syllable
+
     def _candidates(self, syllable: str) -> list[str]:
         lowered = syllable.lower()
         if fold(lowered) != lowered:  # typed with accents: trust the resident
@@ -88,6 +109,31 @@ class DiacriticRestorer:
             path.append(previous)
         path.reverse()
         return [_match_case(original, restored) for original, restored in zip(syllables, path, strict=False)]
+
+
+MIN_CORRECTION_COUNT = 3
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _untelex(folded: str) -> str:
+    """Drop Telex typing marks: doubled vowels, w, a trailing tone key."""
+    text = re.sub(r"([sfrxj])$", "", folded) if len(folded) > 2 else folded
+    text = re.sub(r"dd", "d", text)
+    text = re.sub(r"([aeo])\1", r"\1", text)
+    text = re.sub(r"([aou])w", r"\1", text)
+    return re.sub(r"([aeiouy])[sfrxj]([a-z])", r"\1\2", text)  # tone key typed mid-word: "traix" → "trai"
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
+def _edits(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    inserts = {a + c + b for a, b in splits for c in _LETTERS}
+    return _swaps(word) | deletes | replaces | inserts
 
 
 def _match_case(original: str, restored: str) -> str:

@@ -51,9 +51,32 @@ class _Syllables:
         return cls(tuple(words), tuple(spans))
 
 
+BARE = "_bare"  # suffix of place names typed without "phường/xã/quận/huyện"
+# Words that make a bare place name ("Lê Chân") an old unit to convert.
+ADDRESS_CUES = re.compile(
+    r"\b(?:gio thuoc|bay gio thuoc|thuoc phuong|thuoc xa|phuong nao|xa nao|sap nhap|sat nhap|sap xep|"
+    r"dia chi|doi ten|ten moi|don vi moi|nay la|gio la|bay gio la|thanh phuong|thanh xa|cu)\b"
+)
+# When one span names two kinds of thing, the first kind listed wins.
+SPAN_PRIORITY = ("project", "indicator", "policy", "old_unit", "old_district", "old_unit_bare", "old_district_bare")
+_NUMBER_WORDS = {"mot": "1", "hai": "2", "ba": "3", "bon": "4", "tu": "4", "nam": "5", "sau": "6",
+                 "bay": "7", "tam": "8", "chin": "9", "nhat": "1", "dau": "1", "dau tien": "1"}
+_OPTION = re.compile(
+    r"\b(?:cai|so|muc|phuong an|lua chon|chon|cau|y|du an|van ban|dong|thu)\s+(?:thu\s+)?"
+    r"(\d|mot|hai|ba|bon|tu|nam|sau|bay|tam|chin|nhat|dau tien|dau)\b"
+    r"|\b(?:cuoi cung|cai cuoi|sau cung|muc cuoi|cuoi)\b"
+)
+MAX_OPTION_WORDS = 6  # "cái thứ hai", not "bến cảng số 3 đến số 6 dài bao nhiêu"
+_EMOJI_RATINGS = {"👍": "up", "👎": "down", "❤️": "up", "😡": "down"}
+
+
 class EntityMatcher:
-    def __init__(self, entries: Iterable[tuple[str, str, str]]):
-        """`entries`: (entity, canonical value, surface form) triples."""
+    def __init__(self, entries: Iterable[tuple[str, str, str]], parents: dict[str, str] | None = None,
+                 key_projects: set[str] | None = None):
+        """`entries`: (entity, canonical value, surface form) triples; `parents`: indicator → parent;
+        `key_projects`: ids that win over other projects named in the same message."""
+        self._parents = parents or {}
+        self._key_projects = key_projects or set()
         index: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
         for entity, value, surface in entries:
             words = tuple(fold(surface).split())
@@ -74,28 +97,62 @@ class EntityMatcher:
 
     def find(self, text: str) -> list[Found]:
         syl = _Syllables.of(text)
+        results = [Found("rating", value, i, i + len(emoji), emoji)
+                   for emoji, value in _EMOJI_RATINGS.items() if (i := text.find(emoji)) >= 0]
         if not syl.words:
-            return []
-        candidates = self._name_matches(syl) + _years(syl) + _period(syl)
-        # Longest spans win; one span may carry several entity types ("Tiên Lãng":
-        # an old district and part of a project name), never two values of one type.
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2], c[3]))
-        taken: list[tuple[int, int, str]] = []
+            return results
+        candidates = self._name_matches(syl) + _years(syl) + _period(syl) + _options(syl)
+        # Longest spans win, then the kind of thing that matters more for the same span.
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0], _priority(c[2]), c[3] not in self._key_projects, c[3]))
         chosen: list[tuple[int, int, str, str]] = []
         for start, end, entity, value in candidates:
-            clash = any(
-                start < t_end and t_start < end and not (start == t_start and end == t_end and entity != t_entity)
-                for t_start, t_end, t_entity in taken
-            )
-            if not clash:
-                taken.append((start, end, entity))
+            if not any(start < t_end and t_start < end for t_start, t_end, _, _ in chosen):
                 chosen.append((start, end, entity, value))
+        chosen = self._in_context(chosen, " ".join(syl.words))
         chosen.sort(key=lambda c: (c[0], c[2]))
-        results = []
         for start, end, entity, value in chosen:
             char_start, char_end = syl.spans[start][0], syl.spans[end - 1][1]
             results.append(Found(entity, value, char_start, char_end, text[char_start:char_end]))
         return results
+
+    def _in_context(self, chosen: list[tuple[int, int, str, str]], folded: str) -> list[tuple[int, int, str, str]]:
+        """Rules that need the whole message: bare place names, sub-rows over parents."""
+        has_unit = any(c[2] in ("old_unit", "old_district") for c in chosen)
+        keep_bare = has_unit or bool(ADDRESS_CUES.search(folded))
+        named = {c[3] for c in chosen if c[2] == "indicator"}
+        parents_named = {self._parents.get(code) for code in named}
+        key_named = any(c[2] == "project" and c[3] in self._key_projects for c in chosen)
+        result = []
+        for start, end, entity, value in chosen:
+            if entity.endswith(BARE):
+                if not keep_bare:
+                    continue
+                entity = entity.removesuffix(BARE)
+            if entity == "indicator" and value in parents_named:
+                continue  # "tăng trưởng dịch vụ": the sector, not overall growth
+            if entity == "project" and key_named and value not in self._key_projects:
+                continue  # a key project named in full beats a news item about the same area
+            result.append((start, end, entity, value))
+        return result
+
+
+def _priority(entity: str) -> int:
+    return SPAN_PRIORITY.index(entity) if entity in SPAN_PRIORITY else len(SPAN_PRIORITY)
+
+
+def _options(syl: _Syllables) -> list[tuple[int, int, str, str]]:
+    """"cái thứ hai", "số 3", "phương án 2", "cái cuối": only in short replies."""
+    if len(syl.words) > MAX_OPTION_WORDS:
+        return []
+    folded = " ".join(syl.words)
+    match = _OPTION.search(folded)
+    if not match:
+        if len(syl.words) == 1 and syl.words[0].isdigit():
+            return [(0, 1, "option", syl.words[0])]
+        return []
+    value = "last" if match.group(1) is None else _NUMBER_WORDS.get(match.group(1), match.group(1))
+    first = folded[:match.start()].count(" ")
+    return [(first, first + match.group().count(" ") + 1, "option", value)]
 
 
 def _years(syl: _Syllables) -> list[tuple[int, int, str, str]]:

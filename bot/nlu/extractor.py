@@ -12,7 +12,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.lexicon import knowledge_lexicon
+from knowledge.lexicon import indicator_parents, key_project_ids, knowledge_lexicon
 
 from .entities import EntityMatcher
 from .vocabulary import VOCABULARY
@@ -23,7 +23,7 @@ def build_matcher() -> EntityMatcher:
     for entity, values in VOCABULARY.items():
         for value, surfaces in values.items():
             entries += [(entity, value, surface) for surface in surfaces]
-    return EntityMatcher(entries)
+    return EntityMatcher(entries, indicator_parents(), key_project_ids())
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

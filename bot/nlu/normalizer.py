@@ -58,6 +58,7 @@ def _segment(syllables: list[str]) -> list[int]:
 def normalize(text: str, restore: bool = True, segment: bool = True) -> list[Word]:
     text = unicodedata.normalize("NFC", text or "")[:MAX_CHARS]
     # (start, end, standard syllables); runs of letter pieces are restored/segmented together
+    restorer_for_spelling = default_restorer()
     runs: list[list[tuple[int, int, str]]] = [[]]
     words: list[Word] = []
     ordered: list[Word | list[tuple[int, int, str]]] = []
@@ -70,7 +71,7 @@ def normalize(text: str, restore: bool = True, segment: bool = True) -> list[Wor
             runs.append([])
         last_end = match.end()
         if _LETTERS.fullmatch(piece) or expand(piece):
-            standard = expand(piece) or piece
+            standard = expand(piece) or expand(restorer_for_spelling.correct(piece)) or restorer_for_spelling.correct(piece)
             for syllable in standard.split():
                 runs[-1].append((match.start(), match.end(), syllable))
             continue

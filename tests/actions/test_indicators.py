@@ -68,10 +68,18 @@ async def test_per_capita_against_country(kb: KnowledgeBase, run_action) -> None
     assert "8.665 USD/người" in text and "4.647 USD/người" in text and "gấp khoảng 1,86 lần" in text
 
 
-async def test_comparison_without_kind_asks(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "so sánh xuất khẩu 2024", "ask_comparison")
-    assert "với gì?" in texts_of(messages)
-    assert len(payloads_of(messages)) == 3
+async def test_comparison_without_kind_shows_the_figures_and_offers_comparisons(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "so sánh thu ngân sách 2024", "ask_comparison")
+    assert "ước đạt 116.387,596 Tỷ đồng" in texts_of(messages)
+    assert '/ask_comparison{"indicator": "budget_revenue", "period": "2024", "comparison": "plan"}' in payloads_of(messages)
+
+
+async def test_previous_year_against_the_period_in_context(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "so với năm 2024 thì sao", "ask_comparison",
+                                   slots={"indicator": "budget_revenue", "period": "2025", "topic": "indicator"})
+    text = texts_of(messages)
+    assert "năm 2025 kế hoạch 118.079,279 Tỷ đồng" in text and "năm 2024 116.387,596 Tỷ đồng" in text
+    assert "Tỷ đồng." in text
 
 
 async def test_list_social_indicators_2025_pages(kb: KnowledgeBase, run_action) -> None:

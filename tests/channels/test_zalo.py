@@ -1,0 +1,379 @@
+"""The Zalo OA channel end to end: signed webhook JSON in, OA API calls out."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.channels.settings import ChannelConfigError, ZaloSettings
+from bot.channels.zalo import ZaloInput
+from bot.channels.zalo_api import RetryPolicy
+from tests.channels.conftest import EchoBot, FakeZaloApi, Served, serve_channel
+
+OA_SECRET = "oa-secret-key-for-tests"
+USER = "246845883529197922"
+WEBHOOK = "/webhooks/zalo/webhook"
+FAST = RetryPolicy(attempts=3, backoff=0.01, timeout=0.5)
+
+
+def text_event(text: str, msg_id: str = "96d3cdf3af150460909", app_id: str = "360846524940903967") -> dict[str, Any]:
+    """A user_send_text event as Zalo posts it."""
+    return {
+        "app_id": app_id,
+        "user_id_by_app": "552177279717587730",
+        "event_name": "user_send_text",
+        "timestamp": "1735689600123",
+        "sender": {"id": USER},
+        "recipient": {"id": "388613280878808645"},
+        "message": {"msg_id": msg_id, "text": text},
+    }
+
+
+def signed(event: dict[str, Any], app_id: str = "360846524940903967", secret: str = OA_SECRET, prefix: str = "") -> tuple[bytes, dict[str, str]]:
+    """The body and headers of a webhook call, signed as Zalo documents it."""
+    body = json.dumps(event, ensure_ascii=False).encode()
+    mac = hashlib.sha256((app_id + body.decode() + str(event.get("timestamp", "")) + secret).encode()).hexdigest()
+    return body, {"Content-Type": "application/json", "X-ZEvent-Signature": prefix + mac}
+
+
+def settings_for(api: FakeZaloApi, **overrides: Any) -> ZaloSettings:
+    values: dict[str, Any] = {
+        "oa_secret_key": OA_SECRET,
+        "app_id": api.app_id,
+        "access_token": api.access_token,
+        "refresh_token": api.refresh_token,
+        "app_secret": api.app_secret,
+        "api_url": api.url,
+        "oauth_url": api.url,
+    }
+    values.update(overrides)
+    return ZaloSettings(**values)
+
+
+class Harness:
+    def __init__(self, channel: ZaloInput, served: Served, bot: EchoBot) -> None:
+        self.channel, self.served, self.bot = channel, served, bot
+
+    async def send(self, event: dict[str, Any], **sign: Any) -> int:
+        body, headers = signed(event, **sign)
+        response = await self.served.post(WEBHOOK, body, headers)
+        await self.channel.tasks.drain()
+        return response.status
+
+
+async def start(api: FakeZaloApi, bot: EchoBot | None = None, **overrides: Any) -> AsyncIterator[Harness]:
+    channel = ZaloInput(settings_for(api, **overrides), policy=FAST)
+    bot = bot or EchoBot()
+    async with serve_channel(channel, bot) as served:
+        yield Harness(channel, served, bot)
+
+
+@pytest.fixture()
+async def zalo(zalo_api: FakeZaloApi) -> AsyncIterator[Harness]:
+    async for harness in start(zalo_api):
+        yield harness
+
+
+async def test_signed_text_is_answered_through_the_oa_api(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    assert await zalo.send(text_event("grdp hp 2024 tang bn")) == 200
+
+    [message] = zalo.bot.received
+    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", USER, "zalo")
+    assert message.message_id == "96d3cdf3af150460909"
+    assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: grdp hp 2024 tang bn"}]
+
+
+async def test_mac_prefixed_signature_is_accepted(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    assert await zalo.send(text_event("xin chào"), prefix="mac=") == 200
+    assert zalo.bot.texts == ["xin chào"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Content-Type": "application/json"},
+        {"Content-Type": "application/json", "X-ZEvent-Signature": "0" * 64},
+        {"Content-Type": "application/json", "X-ZEvent-Signature": "mac="},
+    ],
+    ids=["missing", "wrong", "empty-mac"],
+)
+async def test_unsigned_or_badly_signed_requests_get_401_and_nothing_happens(
+    zalo: Harness, zalo_api: FakeZaloApi, headers: dict[str, str]
+) -> None:
+    body = json.dumps(text_event("xin chào")).encode()
+    response = await zalo.served.post(WEBHOOK, body, headers)
+    await zalo.channel.tasks.drain()
+    assert response.status == 401
+    assert zalo.bot.received == []
+    assert zalo_api.message_calls == 0
+
+
+async def test_signature_with_another_secret_or_a_tampered_body_is_refused(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    assert await zalo.send(text_event("xin chào"), secret="not-our-secret") == 401
+    body, headers = signed(text_event("xin chào"))
+    tampered = body.replace("xin chào".encode(), "tạm biệt".encode())
+    assert (await zalo.served.post(WEBHOOK, tampered, headers)).status == 401
+    assert zalo.bot.received == []
+
+
+async def test_redelivered_msg_id_is_processed_once(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    for _ in range(3):
+        assert await zalo.send(text_event("xin chào", msg_id="same-id")) == 200
+    assert await zalo.send(text_event("xin chào", msg_id="other-id")) == 200
+    assert zalo.bot.texts == ["xin chào", "xin chào"]
+    assert len(zalo_api.sent) == 2
+
+
+async def test_duplicate_memory_is_bounded(zalo_api: FakeZaloApi) -> None:
+    channel = ZaloInput(settings_for(zalo_api), policy=FAST, seen_limit=2)
+    bot = EchoBot()
+    async with serve_channel(channel, bot) as served:
+        harness = Harness(channel, served, bot)
+        for msg_id in ("a", "b", "c", "a"):  # "a" fell out of a memory of two
+            await harness.send(text_event("hi", msg_id=msg_id))
+    assert len(bot.received) == 4
+
+
+async def test_long_reply_is_split_within_zalo_limit(zalo_api: FakeZaloApi) -> None:
+    paragraphs = [(f"Đoạn {i}: " + "số liệu kinh tế Hải Phòng " * 30).strip() for i in range(6)]
+    long_answer = "\n\n".join(paragraphs)
+    assert len(long_answer) > 4000
+    async for zalo in start(zalo_api, EchoBot({"dài": [{"text": long_answer}]})):
+        assert await zalo.send(text_event("dài")) == 200
+    pieces = [m["text"] for m in zalo_api.sent]
+    assert len(pieces) >= 3
+    assert all(len(p) <= 2000 for p in pieces)
+    assert "\n\n".join(pieces) == long_answer  # cut between paragraphs, nothing lost
+
+
+async def test_buttons_become_numbered_choices_and_a_number_picks_the_payload(zalo_api: FakeZaloApi) -> None:
+    buttons = [
+        {"title": "Tăng trưởng GRDP 2024", "payload": "Tăng trưởng GRDP năm 2024 là bao nhiêu?"},
+        {"title": "Dự án trọng điểm 2025", "payload": "Các dự án trọng điểm năm 2025"},
+        {"title": "Hướng dẫn", "payload": "/help"},
+    ]
+    bot = EchoBot({"xin chào": [{"text": "Xin chào! Bạn muốn hỏi gì?", "buttons": buttons}]})
+    async for zalo in start(zalo_api, bot):
+        await zalo.send(text_event("xin chào", msg_id="m1"))
+        await zalo.send(text_event("2", msg_id="m2"))
+        await zalo.send(text_event("2", msg_id="m3"))  # choices answer only the next message
+
+    assert zalo_api.sent[0]["text"] == (
+        "Xin chào! Bạn muốn hỏi gì?\n\n"
+        "1. Tăng trưởng GRDP 2024\n2. Dự án trọng điểm 2025\n3. Hướng dẫn\n\n"
+        "Trả lời số 1, 2 hoặc 3 để chọn."
+    )
+    assert bot.texts == ["xin chào", "Các dự án trọng điểm năm 2025", "2"]
+
+
+async def test_a_number_out_of_range_stays_text(zalo_api: FakeZaloApi) -> None:
+    bot = EchoBot({"menu": [{"text": "Chọn", "buttons": [{"title": "A", "payload": "/a"}, {"title": "B", "payload": "/b"}]}]})
+    async for zalo in start(zalo_api, bot):
+        await zalo.send(text_event("menu", msg_id="m1"))
+        await zalo.send(text_event("5", msg_id="m2"))
+    assert bot.texts == ["menu", "5"]
+
+
+async def test_server_errors_are_retried_until_success(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    zalo_api.failures = ["500", "500"]
+    assert await zalo.send(text_event("xin chào")) == 200
+    assert zalo_api.message_calls == 3
+    assert len(zalo_api.sent) == 1
+
+
+async def test_timeouts_are_retried(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    zalo_api.failures = ["timeout"]
+    zalo_api.hang_for = 2.0  # longer than the client's 0.5 s
+    assert await zalo.send(text_event("xin chào")) == 200
+    assert zalo_api.message_calls == 2
+    assert len(zalo_api.sent) == 1
+
+
+async def test_client_errors_are_not_retried(zalo: Harness, zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture) -> None:
+    zalo_api.failures = ["400", "400"]
+    with caplog.at_level(logging.ERROR):
+        assert await zalo.send(text_event("xin chào")) == 200
+    assert zalo_api.message_calls == 1
+    assert zalo_api.sent == []
+    assert "HTTP 400" in caplog.text
+
+
+async def test_persistent_server_errors_give_up_after_the_attempts(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    zalo_api.failures = ["500"] * 5
+    assert await zalo.send(text_event("xin chào")) == 200
+    assert zalo_api.message_calls == 3
+    assert zalo_api.sent == []
+
+
+async def test_expired_token_is_refreshed_and_the_rotated_tokens_kept(zalo_api: FakeZaloApi, tmp_path: Path) -> None:
+    token_file = tmp_path / "zalo-tokens.json"
+    async for zalo in start(zalo_api, token_file=token_file):
+        zalo_api.expire_access_token()
+        assert await zalo.send(text_event("xin chào", msg_id="m1")) == 200
+        assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: xin chào"}]
+        assert zalo_api.refresh_calls == [{"app_id": zalo_api.app_id, "grant_type": "refresh_token", "refresh_token": "refresh-1"}]
+        client = zalo.channel.client
+        assert client is not None
+        assert (client.tokens.access_token, client.tokens.refresh_token) == ("access-2", "refresh-2")
+        assert json.loads(token_file.read_text()) == {"access_token": "access-2", "refresh_token": "refresh-2"}
+        assert token_file.stat().st_mode & 0o777 == 0o600
+
+        # the second expiry uses the rotated refresh token, refresh-1 is spent
+        zalo_api.expire_access_token()
+        await zalo.send(text_event("lần hai", msg_id="m2"))
+        assert zalo_api.refresh_calls[-1]["refresh_token"] == "refresh-2"
+        assert len(zalo_api.sent) == 2
+
+    # a restart with the environment's stale tokens reads the file instead
+    restarted = ZaloInput(settings_for(zalo_api, access_token="access-1", refresh_token="refresh-1", token_file=token_file))
+    assert restarted.client is not None
+    assert restarted.client.tokens.refresh_token == "refresh-3"
+
+
+async def test_refused_refresh_drops_the_reply_without_looping(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    zalo_api.expire_access_token()
+    zalo_api.refresh_token = "someone-else-rotated-it"
+    assert await zalo.send(text_event("xin chào")) == 200
+    assert zalo_api.sent == []
+    assert len(zalo_api.refresh_calls) == 1
+    assert zalo_api.message_calls == 1
+
+
+async def test_sticker_and_image_get_a_polite_reply_without_the_bot(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    sticker = {
+        "app_id": zalo_api.app_id,
+        "user_id_by_app": "552177279717587730",
+        "event_name": "user_send_sticker",
+        "timestamp": "1735689600200",
+        "sender": {"id": USER},
+        "recipient": {"id": "388613280878808645"},
+        "message": {
+            "msg_id": "sticker-1",
+            "attachments": [{"type": "sticker", "payload": {"id": "bfe458bf64fa8da4d4eb", "url": "https://zalo-api.zadn.vn/api/emoticon/sticker/webpc?eid=46991"}}],
+        },
+    }
+    image = {
+        **sticker,
+        "event_name": "user_send_image",
+        "message": {
+            "msg_id": "image-1",
+            "text": "",
+            "attachments": [{"type": "image", "payload": {"thumbnail": "https://photo.example/t.jpg", "url": "https://photo.example/i.jpg"}}],
+        },
+    }
+    assert await zalo.send(sticker) == 200
+    assert await zalo.send(image) == 200
+    assert zalo.bot.received == []
+    sticker_reply, image_reply = (m["text"] for m in zalo_api.sent)
+    assert sticker_reply.startswith("Cảm ơn bạn!")
+    assert "chỉ đọc được tin nhắn chữ" in image_reply
+
+
+async def test_follow_is_greeted_and_echoes_of_our_own_messages_ignored(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    follow = {
+        "oa_id": "388613280878808645",
+        "follower": {"id": USER},
+        "user_id_by_app": "552177279717587730",
+        "event_name": "follow",
+        "source": "oa_profile",
+        "app_id": zalo_api.app_id,
+        "timestamp": "1735689600300",
+    }
+    echo = {**text_event("Bạn nói: xin chào", msg_id="oa-1"), "event_name": "oa_send_text", "sender": {"id": "388613280878808645"}}
+    assert await zalo.send(follow) == 200
+    assert await zalo.send(echo) == 200
+    assert zalo.bot.texts == ["/greet"]
+    assert len(zalo_api.sent) == 1
+
+
+@pytest.mark.parametrize(
+    ("event", "status"),
+    [
+        ({k: v for k, v in text_event("x").items() if k != "message"}, 400),
+        ({**text_event("x"), "message": {"msg_id": "m"}}, 400),
+        ({**text_event("x"), "sender": {}}, 400),
+        ({**text_event("x"), "sender": "246845883529197922"}, 400),
+        ({k: v for k, v in text_event("x").items() if k != "event_name"}, 400),
+        ({k: v for k, v in text_event("x").items() if k != "timestamp"}, 401),  # cannot be verified
+    ],
+    ids=["no-message", "no-text", "no-sender-id", "sender-not-object", "no-event-name", "no-timestamp"],
+)
+async def test_signed_events_missing_fields_get_4xx(zalo: Harness, event: dict[str, Any], status: int) -> None:
+    assert await zalo.send(event) == status
+    assert zalo.bot.received == []
+
+
+async def test_bad_bodies_get_4xx_not_500(zalo: Harness, zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture) -> None:
+    def sign_raw(body: bytes, timestamp: str = "1") -> str:
+        return hashlib.sha256(zalo_api.app_id.encode() + body + timestamp.encode() + OA_SECRET.encode()).hexdigest()
+
+    json_headers = {"Content-Type": "application/json", "X-ZEvent-Signature": "0" * 64}
+    cases = [
+        (b"{not json", json_headers, 400),
+        (b"\xff\xfe\x00garbage", json_headers, 400),
+        (b"[1, 2, 3]", json_headers, 400),
+        (b'"just a string"', json_headers, 400),
+        (b"{}", json_headers, 401),
+        (b"x" * (1024 * 1024), json_headers, 413),
+        (json.dumps(text_event("x")).encode(), {"Content-Type": "text/plain", "X-ZEvent-Signature": "0" * 64}, 415),
+        (b"app_id=1&text=x", {"Content-Type": "application/x-www-form-urlencoded", "X-ZEvent-Signature": "0" * 64}, 415),
+    ]
+    with caplog.at_level(logging.WARNING):
+        for body, headers, status in cases:
+            response = await zalo.served.post(WEBHOOK, body, headers)
+            assert response.status == status, body[:40]
+    assert caplog.text.count("zalo webhook:") == len(cases)
+    await zalo.channel.tasks.drain()
+    assert zalo.bot.received == []
+    assert zalo_api.message_calls == 0
+
+
+async def test_health_route(zalo: Harness) -> None:
+    response = await zalo.served.get("/webhooks/zalo/")
+    assert response.status == 200
+
+
+async def test_channel_is_disabled_without_environment() -> None:
+    channel = ZaloInput.from_credentials(None)
+    assert channel.get_output_channel() is None
+    bot = EchoBot()
+    async with serve_channel(channel, bot) as served:
+        body, headers = signed(text_event("xin chào"))
+        assert (await served.post(WEBHOOK, body, headers)).status == 503
+        assert (await served.get("/webhooks/zalo/")).status == 503
+    assert bot.received == []
+
+
+def test_channel_reads_only_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZALO_OA_SECRET_KEY", " oa-secret-from-env ")
+    monkeypatch.setenv("ZALO_APP_ID", "1")
+    monkeypatch.setenv("ZALO_ACCESS_TOKEN", "access-from-env")
+    monkeypatch.setenv("ZALO_API_URL", "")  # empty counts as unset
+    channel = ZaloInput.from_credentials({"oa_secret_key": "from-yaml"})
+    assert channel.settings.oa_secret_key == "oa-secret-from-env"
+    assert channel.settings.api_url == "https://openapi.zalo.me"
+    assert channel.settings.oauth_url == "https://oauth.zaloapp.com"
+    shown = repr(channel.settings)
+    assert "oa-secret-from-env" not in shown and "access-from-env" not in shown
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"ZALO_OA_SECRET_KEY": "k", "ZALO_ACCESS_TOKEN": "t"},  # no app id: signatures cannot be checked
+        {"ZALO_OA_SECRET_KEY": "k", "ZALO_APP_ID": "1"},  # no token: replies cannot be sent
+        {"ZALO_OA_SECRET_KEY": "k", "ZALO_APP_ID": "1", "ZALO_REFRESH_TOKEN": "r"},  # refresh needs the app secret
+    ],
+)
+def test_half_configured_channel_stops_rasa_with_a_clear_error(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ChannelConfigError, match="Zalo channel is misconfigured"):
+        ZaloInput.from_credentials(None)
+

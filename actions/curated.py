@@ -9,9 +9,11 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase
+from knowledge.text import fold
 
 from .base import KnowledgeAction
 from .feedback_buttons import feedback_buttons
+from .government import COUNT_QUESTION, answer_unit_count
 from .policies import describe_answer
 from .query import Query, Reply, button
 from .reroute import by_entities
@@ -49,6 +51,8 @@ def answer_vision(kb: KnowledgeBase, q: Query) -> Reply:
 
 
 def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
+    if COUNT_QUESTION.search(fold(q.text)):
+        return answer_unit_count(kb)  # the documents do not count them; the unit data does
     return answer_topic(kb, q, "government")
 
 

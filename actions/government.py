@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -51,8 +52,34 @@ def _query_text(q: Query) -> str:
     return q.text
 
 
+COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")
+
+
+def answer_unit_count(kb: KnowledgeBase) -> Reply:
+    counts, dataset = kb.new_unit_counts()
+    parts = ", ".join(f"{n} {kind.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    reply = Reply().say(
+        f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới (gồm Hải Phòng "
+        f"và Hải Dương cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.\n{address_source(dataset)}",
+        feedback_buttons(),
+    )
+    reply.slots.update(topic="government")
+    reply.answer_id = "address:counts"
+    return reply
+
+
 def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
     result: AddressResult = kb.convert_address(_query_text(q))
+    if not result.matches and (district := kb.district_units(_query_text(q))):
+        name, units = district
+        reply = Reply().say(
+            f"Các phường, xã của {name} cũ nay thuộc {len(units)} đơn vị mới: {', '.join(units)}. "
+            "Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.\n" + address_source(result.dataset),
+            feedback_buttons(),
+        )
+        reply.slots.update(topic="address")
+        reply.answer_id = f"address:{name}"
+        return reply
     if not result.matches:
         return Reply().say(
             "Tôi chưa nhận ra tên phường/xã cũ trong câu hỏi. Bạn gõ giúp tên phường/xã/thị trấn cũ kèm quận/huyện, "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -10,8 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase, Value
 from knowledge.api import most_specific
-from knowledge.periods import parse_period
+from knowledge.periods import RELATIVE_YEAR_WORDS, parse_period
 from knowledge.records import Indicator
+from knowledge.text import fold
 
 from . import replies
 from .base import KnowledgeAction
@@ -117,6 +119,11 @@ def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         )
         return reply
     text = _values_text(indicator, period, values)
+    if period.isdigit() and not any(v.number is not None and v.scope == "city" for v in values):
+        # The year itself has no figure ("chậm so với cùng kỳ"): the latest part-year figures help most.
+        partial = [v for p in kb.periods(indicator.code) if p.startswith(f"{period}-") for v in kb.values(indicator.code, p)]
+        if partial:
+            text += "\n\nSố liệu trong năm:\n" + replies.describe_values(partial)
     reply.say(text, _follow_buttons(kb, indicator.code, period) + feedback_buttons())
     reply.answer_id = f"indicator:{indicator.code}:{period}"
     return reply
@@ -125,9 +132,7 @@ def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
 def _values_text(indicator: Indicator, period: str, values: list[Value]) -> str:
     header = f"{indicator.name} – {replies.period_label(period)}:"
     notice = replies.disagreement_notice(values)
-    body = replies.describe_values(values, with_notes=notice is not None).replace(
-        f"{indicator.name} {replies.period_label(period)}: ", ""
-    )
+    body = replies.describe_values(values, with_notes=notice is not None, with_name=False)
     return "\n".join(part for part in (header, body, notice) if part)
 
 
@@ -149,6 +154,9 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         return ask_which_indicator(indicators, q)
     indicator = indicators[0]
     comparison = q.first("comparison")
+    if comparison == "previous":
+        # "so với năm ngoái" is relative to the figure in context, not to today's year
+        q = replace(q, text=RELATIVE_YEAR_WORDS.sub(" ", fold(q.text)))
     period = pick_period(kb, q, indicator.code)
     if period is None:
         extra = {"comparison": comparison} if comparison else {}

@@ -58,9 +58,28 @@ def _describe(info: ProjectInfo) -> str:
         lines.append("Văn bản phê duyệt: " + "; ".join(p.approvals) + ".")
     if p.status:
         when = replies.vn_date(info.document.date)
-        lines.append(f"Tình hình (theo tài liệu {'ngày ' + when if when else 'nguồn'}): {p.status}")
+        lines.append(f"Tình hình{' (tại ngày ' + when + ')' if when else ''}: {p.status}")
     lines.append(replies.source_line(info.document))
     return "\n".join(lines)
+
+
+INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao)\b")
+
+
+def _aspect_notice(info: ProjectInfo, text: str) -> str | None:
+    """Say when the documents do not give what was asked (the investor, usually)."""
+    if INVESTOR.search(fold(text)):
+        known = fold(" ".join((*info.project.provenance.quotes, info.project.status or "")))
+        if "chu dau tu" not in known and "nha dau tu" not in known:
+            return "Các tài liệu không nêu chủ đầu tư của dự án này. Thông tin tài liệu có:"
+    return None
+
+
+def _same_project_in_several_documents(found: list[ProjectInfo], text: str) -> list[ProjectInfo]:
+    """Entries that the question names in full (one per document that speaks of it)."""
+    folded = f" {fold(text)} "
+    named = [f for f in found if any(f" {fold(n)} " in folded for n in (f.project.name, *f.project.aliases))]
+    return named if len({f.document.id for f in named}) == len(named) > 1 else []
 
 
 def _choices(found: list[ProjectInfo]) -> Reply:
@@ -80,7 +99,16 @@ def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
     named = [p for p in (kb.project(i) for i in q.all("project")) if p is not None]
     if not named and q.slots.get("project") and ANAPHORA.search(fold(q.text)):
         named = [p for p in [kb.project(q.slots["project"])] if p is not None]  # "dự án đó bao nhiêu tiền"
-    found = named if len(named) == 1 else (kb.find_projects(q.text) or named)
+    candidates = [] if q.text.startswith("/") else kb.find_projects(q.text, limit=8)
+    known = {p.project.id for p in candidates}
+    if several := _same_project_in_several_documents(candidates + [p for p in named if p.project.id not in known],
+                                                     q.text):
+        # one zone, several documents at several dates: all of them, each with its source
+        reply = Reply().say("\n\n".join(_describe(info) for info in several), feedback_buttons())
+        reply.slots.update(project=several[0].project.id, topic="project")
+        reply.answer_id = "project:" + ",".join(info.project.id for info in several)
+        return reply
+    found = named if len(named) == 1 else (candidates[:5] or named)
     if not found and q.slots.get("project"):
         previous = kb.project(q.slots["project"])
         found = [previous] if previous else []
@@ -93,7 +121,8 @@ def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
     if len(found) > 1 and not _clear_winner(found, q.text):
         return _choices(found)
     info = found[0]
-    reply = Reply().say(_describe(info), feedback_buttons())
+    notice = _aspect_notice(info, q.text)
+    reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), feedback_buttons())
     reply.slots.update(project=info.project.id, topic="project")
     reply.answer_id = f"project:{info.project.id}"
     return reply
@@ -108,6 +137,8 @@ def _clear_winner(found: list[ProjectInfo], text: str) -> bool:
 
 
 def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
+    if q.first("project") and page == 0 and not q.text.startswith("/"):
+        return answer_project(kb, q)  # "4 khu công nghiệp mới là những khu nào": one named project
     group, funding = q.first("project_group"), q.first("funding")
     folded = fold(q.text)
     kind = next((k for word, k in KIND_WORDS if word in folded), None) if not (group or funding) else None

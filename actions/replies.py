@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 
 from knowledge import Comparison, Value
+from knowledge.numbers import format_number, parse_value
 from knowledge.records import Document
+from knowledge.text import fold
 
 KIND_LABELS = {"target": "kế hoạch", "estimate": "ước đạt", "result": "đạt"}
 KIND_WORDS = {"target": "mục tiêu (kế hoạch)", "estimate": "ước thực hiện", "result": "kết quả thực hiện"}
@@ -52,7 +54,7 @@ def describe_value(value: Value, with_name: bool = True) -> str:
     """One figure as a sentence: what, when, which kind, how much, relative to what."""
     name = value.indicator.name if with_name else ""
     where = "cả nước" if value.scope == "national" else ""
-    subject = " ".join(part for part in (name, where, period_label(value.period)) if part)
+    subject = " ".join(part for part in (name, where, period_label(value.period) if with_name else "") if part)
     figure = with_unit(value.text, value.unit)
     if value.measure == "percent_of_plan":
         body = f"bằng {figure} {value.qualifier or 'kế hoạch'}"
@@ -61,17 +63,17 @@ def describe_value(value: Value, with_name: bool = True) -> str:
     elif value.measure == "change":
         body = f"thay đổi {figure} {value.qualifier or ''}".rstrip()
     elif value.measure == "rank":
-        body = f"xếp hạng: {figure}"
+        body = f"xếp thứ {value.text}" + (f" ({value.qualifier})" if value.qualifier else "")
     else:
         body = f"{KIND_LABELS[value.kind]} {figure}"
         if value.qualifier:
             body += f" ({value.qualifier})"
     if value.measure != "level" and value.kind != "result":
         body += f" ({KIND_WORDS[value.kind]})"
-    return f"{subject}: {body}."
+    return f"{subject[:1].upper()}{subject[1:]}: {body}." if subject else f"{body[:1].upper()}{body[1:]}."
 
 
-def describe_values(values: list[Value], with_notes: bool = False) -> str:
+def describe_values(values: list[Value], with_notes: bool = False, with_name: bool = True) -> str:
     """Several figures, grouped by source so each source is named once.
 
     Reviewers' notes are shown only when asked (where documents disagree they
@@ -82,7 +84,7 @@ def describe_values(values: list[Value], with_notes: bool = False) -> str:
     for value in values:
         by_doc.setdefault(value.document.id, []).append(value)
     for group in by_doc.values():
-        lines += [f"• {describe_value(v)}" for v in group]
+        lines += [f"• {describe_value(v, with_name)}" for v in group]
         notes = {v.note for v in group if v.note} if with_notes else set()
         lines += [f"  Ghi chú: {note}" for note in sorted(notes)]
         lines.append(source_line(group[0].document))
@@ -91,12 +93,36 @@ def describe_values(values: list[Value], with_notes: bool = False) -> str:
 
 def disagreement_notice(values: list[Value]) -> str | None:
     """Say plainly when documents give different figures for the same thing."""
-    keys: dict[tuple[str, str, str, str], set[str]] = {}
+    keys: dict[tuple[str, ...], set[object]] = {}
     for v in values:
-        keys.setdefault((v.indicator.code, v.period, v.kind, v.measure), set()).add(v.text)
-    if any(len(texts) > 1 for texts in keys.values()):
+        parsed = parse_value(v.text)
+        figure: object = (parsed.low, parsed.high) if parsed.is_number else v.text
+        key = (v.indicator.code, v.period, v.kind, v.scope, v.measure, fold(v.qualifier or ""))
+        keys.setdefault(key, set()).add(figure)
+    if any(len(figures) > 1 for figures in keys.values()):
         return "Lưu ý: các tài liệu (hoặc các phần của cùng tài liệu) đưa ra số liệu khác nhau; tôi nêu đủ cả hai kèm nguồn."
     return None
+
+
+def _against_plan(c: Comparison) -> str:
+    """Result against plan, also when the plan is a range ("11,5 - 12")."""
+    actual, plan = parse_value(c.left.text), parse_value(c.right.text)
+    if not (actual.is_number and plan.is_number) or actual.is_range:
+        return "→ Kế hoạch hoặc kết quả không phải một con số, nên tôi không tính so sánh."
+    assert actual.low is not None and plan.low is not None and plan.high is not None
+    points = " điểm phần trăm" if c.left.unit == "%" else f" {c.left.unit}"
+    if plan.is_range:
+        if actual.low < plan.low:
+            return (f"→ Thấp hơn mức dưới của kế hoạch {format_number(plan.low - actual.low)}{points} "
+                    f"(tính từ hai số trên).")
+        if actual.low > plan.high:
+            return f"→ Vượt mức trên của kế hoạch {format_number(actual.low - plan.high)}{points} (tính từ hai số trên)."
+        return "→ Nằm trong khoảng kế hoạch."
+    if c.left.unit != "%" and c.ratio is not None:
+        return f"→ Tính từ hai số trên: bằng khoảng {c.percent_text()}% kế hoạch."
+    difference = actual.low - plan.low
+    word = "Cao hơn" if difference >= 0 else "Thấp hơn"
+    return f"→ {word} kế hoạch {format_number(abs(difference))}{points} (tính từ hai số trên)."
 
 
 def describe_comparison(c: Comparison) -> str:
@@ -106,13 +132,7 @@ def describe_comparison(c: Comparison) -> str:
     name = left.indicator.name
     if c.kind == "percent_of_plan":
         lines = [f"{name} {period_label(left.period)}: {left_text}; kế hoạch {right_text}."]
-        if c.ratio is not None and left.unit != "%":
-            lines.append(f"→ Tính từ hai số trên: bằng khoảng {c.percent_text()}% kế hoạch.")
-        elif c.difference is not None:
-            sign = "cao hơn" if c.difference >= 0 else "thấp hơn"
-            lines.append(f"→ {sign.capitalize()} kế hoạch {c.difference_text().lstrip('-')} điểm phần trăm.")  # type: ignore[union-attr]
-        else:
-            lines.append("→ Kế hoạch là một khoảng hoặc không phải con số, nên tôi không tính tỷ lệ.")
+        lines.append(_against_plan(c))
         if c.stated is not None:
             lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
     elif c.kind == "vs_national":

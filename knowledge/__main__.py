@@ -86,21 +86,26 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__)
-    parser.add_argument("--url", default=None, help="SQLAlchemy URL (default: $KNOWLEDGE_DB_URL or build/knowledge.db)")
-    parser.add_argument("--facts", type=Path, default=FACTS_DIR, help="fact-file folder (default: knowledge/facts)")
+    # --url and --facts work before or after the command ("build --url …" reads naturally)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--url", default=argparse.SUPPRESS,
+                        help="SQLAlchemy URL (default: $KNOWLEDGE_DB_URL or build/knowledge.db)")
+    common.add_argument("--facts", type=Path, default=argparse.SUPPRESS,
+                        help="fact-file folder (default: knowledge/facts)")
+    parser = argparse.ArgumentParser(prog="python -m knowledge", description=__doc__, parents=[common])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("build", help="validate the fact files and rebuild the database")
-    sub.add_parser("validate", help="check every quote and number against the sources")
-    search = sub.add_parser("search", help="full-text search, diacritics optional")
+    sub.add_parser("build", parents=[common], help="validate the fact files and rebuild the database")
+    sub.add_parser("validate", parents=[common], help="check every quote and number against the sources")
+    search = sub.add_parser("search", parents=[common], help="full-text search, diacritics optional")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=5)
-    sub.add_parser("stats", help="what the database holds")
-    report = sub.add_parser("report", help="most frequent unanswered questions and worst-rated answers")
+    sub.add_parser("stats", parents=[common], help="what the database holds")
+    report = sub.add_parser("report", parents=[common], help="most frequent unanswered questions and worst-rated answers")
     report.add_argument("--limit", type=int, default=20)
     report.add_argument("--feedback-url", default=None, help="default: $FEEDBACK_DB_URL or build/feedback.db")
     args = parser.parse_args(argv)
-    args.url = args.url or database_url()
+    args.url = getattr(args, "url", None) or database_url()
+    args.facts = getattr(args, "facts", None) or FACTS_DIR
     handlers = {"build": _cmd_build, "validate": _cmd_validate, "search": _cmd_search, "stats": _cmd_stats,
                 "report": _cmd_report}
     try:

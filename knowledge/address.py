@@ -44,7 +44,8 @@ def _mapping_json() -> dict[str, Any]:
 
 def dataset_version() -> str:
     meta = _mapping_json()["metadata"]
-    return f"{meta['source']} {meta['version']} (hiệu lực {meta['effective_date']})"
+    year, month, day = str(meta["effective_date"]).split("-")
+    return f"{meta['source']} {meta['version']} (hiệu lực {day}/{month}/{year})"
 
 
 def _load_repairs(path: Path) -> dict[str, tuple[str, str]]:

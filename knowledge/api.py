@@ -449,12 +449,14 @@ class KnowledgeBase:
         if not wards:
             return AddressResult(text, (), dataset or "")
 
-        def strength(row: Any) -> tuple[int, int, int]:
-            # "xã Cẩm Hoàng" (with its type word) beats "Cẩm Giang" inside "huyện Cẩm Giàng";
-            # then a named district; then the longer name.
-            typed = f" {fold(row.old_ward)} " in folded
+        def strength(row: Any) -> tuple[int, int, int, int]:
+            # "xã Cẩm Hoàng" (a ward/commune word before the name) beats "Cẩm Giang" inside
+            # "huyện Cẩm Giàng" (a district word before it); then a named district; then length.
+            name = re.escape(row.old_ward_folded)
+            as_ward = re.search(rf"(?:^| )(?:{_WARD_WORDS}) {name} ", folded) is not None
+            as_district = re.search(rf"(?:^| )(?:{_DISTRICT_WORDS}) {name} ", folded) is not None
             district = f" {row.old_district_folded} " in folded
-            return (int(typed), int(district), len(row.old_ward_folded))
+            return (int(as_ward), int(not as_district), int(district), len(row.old_ward_folded))
 
         best_strength = max(strength(row) for row in wards)
         chosen = [row for row in wards if strength(row) == best_strength]
@@ -471,6 +473,31 @@ class KnowledgeBase:
                 unusable=any(m.new_ward is None for m in members),
             ))
         return AddressResult(text, tuple(matches), dataset or "")
+
+    def new_unit_counts(self) -> tuple[dict[str, int], str]:
+        """How many new commune-level units there are, by type ("Phường", "Xã", "Đặc khu")."""
+        t = db.admin_units
+        with self._connect() as conn:
+            names = {row.new_ward for row in conn.execute(sa.select(t.c.new_ward).distinct()) if row.new_ward}
+            dataset = conn.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "address_dataset")).scalar()
+        counts: dict[str, int] = {}
+        for name in names:
+            kind = "Đặc khu" if name.startswith("Đặc khu") else name.split()[0]
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts, dataset or ""
+
+    def district_units(self, text: str) -> tuple[str, list[str]] | None:
+        """An old district named in `text` and the new units its wards went to."""
+        folded = f" {fold(text)} "
+        t = db.admin_units
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(t.c.old_district, t.c.old_district_folded, t.c.new_ward)).all()
+        named = sorted({(r.old_district, r.old_district_folded) for r in rows if f" {r.old_district_folded} " in folded},
+                       key=lambda d: -len(d[1]))
+        if not named:
+            return None
+        district = named[0][0]
+        return district, sorted({r.new_ward for r in rows if r.old_district == district and r.new_ward})
 
     def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
         """The old (ward, district) pairs that now form a new unit."""
@@ -502,6 +529,10 @@ _PROJECT_NOISE = frozenset(
     ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri"]
 )
 _ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
+
+
+_WARD_WORDS = "phuong|xa|thi tran|p|x|tt"
+_DISTRICT_WORDS = "quan|huyen|thi xa|thanh pho|tp|q|h"
 
 
 def most_specific(indicators: list[r.Indicator]) -> list[r.Indicator]:

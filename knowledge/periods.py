@@ -5,8 +5,14 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .text import fold
+
+# "năm nay" is the calendar year the resident asks in, not the documents' year:
+# a question about 2026 must meet "no data for 2026", never 2025 figures.
+_RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi", 1))
+RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -42,12 +48,17 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
     return str(year) if year else None
 
 
-def _year(folded: str) -> int | None:
+def _year(folded: str, today: date | None = None) -> int | None:
     match = re.search(rf"\b{_YEAR}\b", folded)
     if match:
         return int(match.group(1))
     short = re.search(r"\bnam\s*(2[0-9])\b", folded)  # "năm 24"
-    return 2000 + int(short.group(1)) if short else None
+    if short:
+        return 2000 + int(short.group(1))
+    for words, offset in _RELATIVE_YEARS:
+        if re.search(rf"\b{words}\b", folded):
+            return (today or date.today()).year + offset
+    return None
 
 
 def parse_years(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase, Value
+from knowledge.address import other_province
 from knowledge.api import most_specific
 from knowledge.periods import RELATIVE_YEAR_WORDS, parse_period
 from knowledge.records import Indicator
@@ -91,7 +92,21 @@ def _period_rank(period: str) -> tuple[int, int]:
     return _period_sort_key(period)
 
 
+def other_place(q: Query) -> Reply | None:
+    """A figure of another province is not ours to give, even when we know the indicator."""
+    province = other_province(q.text)
+    if province is None:
+        return None
+    return Reply().say(
+        f"Tôi chỉ có số liệu của thành phố Hải Phòng (và cả nước khi tài liệu so sánh), không có số liệu của "
+        f"{province}. Bạn muốn xem số liệu này của Hải Phòng không?",
+        [button("Có, của Hải Phòng", intent_payload("ask_indicator", **{"indicator": c})) for c in q.all("indicator")[:1]],
+    )
+
+
 def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
+    if refusal := other_place(q):
+        return refusal
     indicators = pick_indicators(kb, q)
     if not indicators and q.slots.get("indicator"):
         indicator = kb.indicator(q.slots["indicator"])
@@ -146,6 +161,8 @@ def _follow_buttons(kb: KnowledgeBase, code: str, period: str) -> list[dict[str,
 
 
 def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
+    if refusal := other_place(q):
+        return refusal
     indicators = pick_indicators(kb, q)
     if not indicators and q.slots.get("indicator"):
         indicator = kb.indicator(q.slots["indicator"])

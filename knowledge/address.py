@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ class UnitMapping:
     repair_note: str | None
 
 
+@lru_cache(maxsize=1)
 def _mapping_json() -> dict[str, Any]:
     data = resources.files("underthesea.address").joinpath("data/mapping.json").read_text("utf-8")
     return json.loads(data)
@@ -92,6 +94,27 @@ def load_mappings(repairs_file: Path = REPAIRS_FILE) -> list[UnitMapping]:
             [Problem(repairs_file.name, key, "repair matches no flawed row") for key in sorted(unused)]
         )
     return mappings
+
+
+_OUR_PROVINCES = {"hai phong", "hai duong"}
+_PROVINCE_ALIASES = {"ho chi minh": ("hcm", "tphcm", "sai gon", "tp hcm"), "ha noi": ("hn",), "da nang": ("dn",)}
+
+
+def other_province(text: str) -> str | None:
+    """Another province or city named in the question ("GRDP Đà Nẵng", "thu ngân sách TP HCM").
+
+    The knowledge base holds Hải Phòng's figures only: such a question must not get them.
+    """
+    folded = f" {fold(text)} "
+    data = _mapping_json()
+    for info in (*data["old_province_names"].values(), *data["province_names"].values()):
+        short = fold(info["short"])
+        if short in _OUR_PROVINCES:
+            continue
+        for name in (short, *_PROVINCE_ALIASES.get(short, ())):
+            if f" {name} " in folded:
+                return str(info["short"])
+    return None
 
 
 def unit_folded(name: str) -> str:

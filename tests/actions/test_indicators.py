@@ -89,3 +89,9 @@ async def test_list_social_indicators_2025_pages(kb: KnowledgeBase, run_action) 
     assert text.count("• ") <= 6
     slots = slots_of(events)
     assert slots["topic"] == "list"
+
+
+async def test_another_provinces_figure_is_refused_not_answered_with_ours(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswerIndicator(kb), "thu ngan sach tp hcm nam 2024", "ask_indicator")
+    text = texts_of(messages)
+    assert "không có số liệu của Hồ Chí Minh" in text and "116.387" not in text

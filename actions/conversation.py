@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase
 
-from .base import KnowledgeAction
+from .base import TopicAction
 from .fallback import answer_unknown
 from .query import Query, Reply
 from .routes import PAGED, ROUTES, query_from_payload
@@ -78,25 +73,13 @@ def answer_more(kb: KnowledgeBase, q: Query) -> Reply:
     return PAGED[intent](kb, query, int(page or 1))
 
 
-class ActionFollowup(KnowledgeAction):
-    def name(self) -> str:
-        return "action_followup"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_followup, Query.from_tracker(tracker))
+class ActionFollowup(TopicAction, action="action_followup", topic=answer_followup):
+    ...
 
 
-class ActionChooseOption(KnowledgeAction):
-    def name(self) -> str:
-        return "action_choose_option"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_choice, Query.from_tracker(tracker))
+class ActionChooseOption(TopicAction, action="action_choose_option", topic=answer_choice):
+    ...
 
 
-class ActionShowMore(KnowledgeAction):
-    def name(self) -> str:
-        return "action_show_more"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_more, Query.from_tracker(tracker))
+class ActionShowMore(TopicAction, action="action_show_more", topic=answer_more):
+    ...

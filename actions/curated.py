@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
-
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 
-from .base import KnowledgeAction
+from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, answer_unit_count
 from .policies import describe_answer
@@ -56,25 +50,13 @@ def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
     return answer_topic(kb, q, "government")
 
 
-class ActionAnswerTheme(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_theme"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_theme, Query.from_tracker(tracker))
+class ActionAnswerTheme(TopicAction, action="action_answer_theme", topic=answer_theme):
+    ...
 
 
-class ActionAnswerVision(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_vision"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_vision, Query.from_tracker(tracker))
+class ActionAnswerVision(TopicAction, action="action_answer_vision", topic=answer_vision):
+    ...
 
 
-class ActionAnswerGovernment(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_government"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_government, Query.from_tracker(tracker))
+class ActionAnswerGovernment(TopicAction, action="action_answer_government", topic=answer_government):
+    ...

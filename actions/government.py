@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import AddressResult, KnowledgeBase
 from knowledge.api import AddressMatch
 
-from .base import KnowledgeAction
+from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply
 
@@ -100,10 +95,5 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
     return reply
 
 
-
-class ActionConvertAddress(KnowledgeAction):
-    def name(self) -> str:
-        return "action_convert_address"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, convert_address, Query.from_tracker(tracker))
+class ActionConvertAddress(TopicAction, action="action_convert_address", topic=convert_address):
+    ...

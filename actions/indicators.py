@@ -3,11 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase, Value
 from knowledge.address import other_province
@@ -17,7 +12,7 @@ from knowledge.records import Indicator
 from knowledge.text import fold
 
 from . import replies
-from .base import KnowledgeAction
+from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
@@ -251,25 +246,13 @@ def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
                       topic="list")
 
 
-class ActionAnswerIndicator(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_indicator"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_indicator, Query.from_tracker(tracker))
+class ActionAnswerIndicator(TopicAction, action="action_answer_indicator", topic=answer_indicator):
+    ...
 
 
-class ActionCompareIndicator(KnowledgeAction):
-    def name(self) -> str:
-        return "action_compare_indicator"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, compare_indicator, Query.from_tracker(tracker))
+class ActionCompareIndicator(TopicAction, action="action_compare_indicator", topic=compare_indicator):
+    ...
 
 
-class ActionListIndicators(KnowledgeAction):
-    def name(self) -> str:
-        return "action_list_indicators"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, list_indicators, Query.from_tracker(tracker))
+class ActionListIndicators(TopicAction, action="action_list_indicators", topic=list_indicators):
+    ...

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
-
 from knowledge import KnowledgeBase
 from knowledge.api import AnswerInfo, PolicyInfo
 from knowledge.text import fold
 
 from . import replies
-from .base import KnowledgeAction
+from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply, button, intent_payload
 
@@ -93,9 +87,5 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
     return reply
 
 
-class ActionAnswerPolicy(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_policy"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_policy, Query.from_tracker(tracker))
+class ActionAnswerPolicy(TopicAction, action="action_answer_policy", topic=answer_policy):
+    ...

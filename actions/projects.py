@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import KnowledgeBase, ProjectInfo
 from knowledge.text import fold
 
 from . import replies
-from .base import KnowledgeAction
+from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
@@ -162,17 +157,9 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     return reply
 
 
-class ActionAnswerProject(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_project"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, answer_project, Query.from_tracker(tracker))
+class ActionAnswerProject(TopicAction, action="action_answer_project", topic=answer_project):
+    ...
 
 
-class ActionListProjects(KnowledgeAction):
-    def name(self) -> str:
-        return "action_list_projects"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return await self.respond(dispatcher, list_projects, Query.from_tracker(tracker))
+class ActionListProjects(TopicAction, action="action_list_projects", topic=list_projects):
+    ...

@@ -99,7 +99,9 @@ def other_place(q: Query) -> Reply | None:
     )
 
 
-def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
+def resolve_indicator(kb: KnowledgeBase, q: Query) -> Indicator | Reply:
+    """The one indicator asked about (named, or the one in context), or the reply that
+    refuses (another province) or asks which."""
     if refusal := other_place(q):
         return refusal
     indicators = pick_indicators(kb, q)
@@ -108,7 +110,14 @@ def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         indicators = [indicator] if indicator else []
     if len(indicators) != 1:
         return ask_which_indicator(indicators, q)
-    indicator = indicators[0]
+    return indicators[0]
+
+
+def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
+    resolved = resolve_indicator(kb, q)
+    if isinstance(resolved, Reply):
+        return resolved
+    indicator = resolved
     period = pick_period(kb, q, indicator.code)
     periods = kb.periods(indicator.code)
     if period is None:
@@ -156,15 +165,10 @@ def _follow_buttons(kb: KnowledgeBase, code: str, period: str) -> list[dict[str,
 
 
 def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
-    if refusal := other_place(q):
-        return refusal
-    indicators = pick_indicators(kb, q)
-    if not indicators and q.slots.get("indicator"):
-        indicator = kb.indicator(q.slots["indicator"])
-        indicators = [indicator] if indicator else []
-    if len(indicators) != 1:
-        return ask_which_indicator(indicators, q)
-    indicator = indicators[0]
+    resolved = resolve_indicator(kb, q)
+    if isinstance(resolved, Reply):
+        return resolved
+    indicator = resolved
     comparison = q.first("comparison")
     if comparison == "previous":
         # "so với năm ngoái" is relative to the figure in context, not to today's year

@@ -15,7 +15,9 @@ KNOWLEDGE_DB := build/knowledge.db
 MODEL := models/hp-assistant.tar.gz
 KNOWLEDGE_FILES := $(shell find knowledge -name '*.py' -o -name '*.yml' -o -name '*.txt' 2>/dev/null)
 BOT_DATA := $(shell find data domain -name '*.yml' 2>/dev/null) config.yml
-BOT_CODE := $(shell find bot -name '*.py' 2>/dev/null)
+# only what the trained model contains: editing a channel or the web server retrains nothing
+BOT_CODE := $(shell find bot/nlu -name '*.py' 2>/dev/null)
+SYSTEM_STAMP := build/.system-deps
 export PYTHONPATH := $(CURDIR)
 export PYTHONDONTWRITEBYTECODE := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -36,7 +38,16 @@ $(STAMP): requirements.lock pyproject.toml .python-version
 	$(PY) -m pip check
 	@touch $@
 
-setup: $(STAMP)
+setup: $(STAMP) $(SYSTEM_STAMP) web/node_modules
+
+$(SYSTEM_STAMP): scripts/system_deps.sh
+	scripts/system_deps.sh
+	@mkdir -p build && touch $@
+
+# the chat component comes from the npm registry at setup, never from a CDN at run time
+web/node_modules: web/package.json web/package-lock.json $(SYSTEM_STAMP)
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
 
 # pip-tools resolves runtime and dev dependencies in one pass (see README).
 lock:
@@ -52,14 +63,14 @@ $(MODEL): $(STAMP) $(BOT_DATA) $(BOT_CODE) $(KNOWLEDGE_DB)
 
 train: $(MODEL)
 
-run: $(MODEL)
+run: $(MODEL) web/node_modules
 	scripts/run.sh
 
 validate-data: $(STAMP)
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
 # pytest exits 5 when it collected no test: make stops on any non-zero exit.
-test-unit: $(KNOWLEDGE_DB) $(MODEL)
+test-unit: $(KNOWLEDGE_DB) $(MODEL) web/node_modules
 	$(PY) -m pytest
 
 test-stories: $(MODEL)

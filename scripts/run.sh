@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Start the action server (:5055) and Rasa (:5005, REST channel). Ctrl-C stops both.
+# Start the action server (:5055), the chat page (:8080) and Rasa (:5005, REST channel).
+# Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
@@ -8,6 +9,9 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:5055/webhook
 .venv/bin/python -m knowledge stats > /dev/null
 .venv/bin/rasa run actions --actions actions --port 5055 &
 actions_pid=$!
-trap 'kill "$actions_pid" 2>/dev/null || true' EXIT INT TERM
+.venv/bin/python -m bot.web --port 8080 &
+web_pid=$!
+trap 'kill "$actions_pid" "$web_pid" 2>/dev/null || true' EXIT INT TERM
+echo "Chat page: http://localhost:8080/  REST: http://localhost:5005/webhooks/rest/webhook"
 .venv/bin/rasa run --model models/hp-assistant.tar.gz --port 5005 --cors "*" \
   --credentials credentials.yml --endpoints endpoints.yml

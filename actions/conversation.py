@@ -31,10 +31,7 @@ def answer_followup(kb: KnowledgeBase, q: Query) -> Reply:
         return ROUTES["ask_indicator"](kb, q)
     intent = FOLLOWUP_BY_TOPIC.get(q.slots.get("topic") or "")
     if intent is None:
-        return Reply().say(
-            "Bạn muốn hỏi tiếp về nội dung nào? Bạn nói rõ hơn giúp tôi (ví dụ: “thu ngân sách năm 2025 kế hoạch "
-            "bao nhiêu?”) nhé."
-        )
+        return answer_unknown(kb, q)  # nothing to lean on: treat it as a question of its own
     return ROUTES[intent](kb, q)
 
 

@@ -6,6 +6,7 @@ import re
 
 from knowledge import AddressResult, KnowledgeBase
 from knowledge.api import AddressMatch
+from knowledge.text import fold
 
 from .base import TopicAction
 from .feedback_buttons import feedback_buttons
@@ -63,7 +64,25 @@ def answer_unit_count(kb: KnowledgeBase) -> Reply:
     return reply
 
 
+MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong)\b")
+
+
+def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
+    """"Đặc khu Cát Hải gồm những xã nào cũ?": the old units a new one was formed from."""
+    if not MEMBERS_QUESTION.search(fold(q.text)) or not (unit := kb.new_unit_in(q.text)):
+        return None
+    members = kb.new_unit_members(unit)
+    listed = "; ".join(f"{ward} ({district})" for ward, district in members)
+    reply = Reply().say(f"{unit} được hình thành từ (toàn bộ hoặc một phần) {len(members)} đơn vị cũ: {listed}.\n"
+                        + address_source(kb.new_unit_counts()[1]), feedback_buttons())
+    reply.slots.update(topic="address")
+    reply.answer_id = f"address:{unit}"
+    return reply
+
+
 def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
+    if members := new_unit_members(kb, q):
+        return members
     result: AddressResult = kb.convert_address(_query_text(q))
     if not result.matches and (district := kb.district_units(_query_text(q))):
         name, units = district

@@ -75,7 +75,7 @@ def ask_which_period(indicator: Indicator, periods: list[str], intent: str, **ex
     payloads = [intent_payload(intent, indicator=indicator.code, period=p, **extra) for p in recent]
     reply = Reply().say(
         f"{indicator.name}: bạn muốn xem số liệu của kỳ nào?",
-        [button(replies.period_label(p).capitalize(), payload) for p, payload in zip(recent, payloads, strict=False)],
+        [button(replies.sentence_case(replies.period_label(p)), payload) for p, payload in zip(recent, payloads, strict=False)],
     )
     reply.slots.update(indicator=indicator.code, topic="indicator", options=payloads)
     return reply
@@ -133,7 +133,7 @@ def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
     if not values:
         reply.say(
             f"Các tài liệu tôi có không nêu số liệu {indicator.name} {replies.period_label(period)}.",
-            [button(replies.period_label(p).capitalize(), intent_payload("ask_indicator", indicator=indicator.code, period=p))
+            [button(replies.sentence_case(replies.period_label(p)), intent_payload("ask_indicator", indicator=indicator.code, period=p))
              for p in sorted(periods, key=_period_rank, reverse=True)[:MAX_PERIOD_CHOICES]],
         )
         return reply

@@ -32,6 +32,11 @@ def period_label(period: str) -> str:
     return period
 
 
+def sentence_case(text: str) -> str:
+    """Capital first letter only ("quý I/2025" → "Quý I/2025"; str.capitalize would lower the I)."""
+    return text[:1].upper() + text[1:]
+
+
 def with_unit(text: str, unit: str) -> str:
     if not unit or unit.lower() in text.lower() or not re.search(r"\d", text):
         return text
@@ -61,7 +66,10 @@ def describe_value(value: Value, with_name: bool = True) -> str:
     elif value.measure == "times":
         body = f"gấp {value.text} lần {value.qualifier or ''}".rstrip()
     elif value.measure == "change":
-        body = f"thay đổi {figure} {value.qualifier or ''}".rstrip()
+        parsed = parse_value(value.text)
+        verb = "giảm" if parsed.low is not None and parsed.low < 0 else "tăng"
+        shown = with_unit(value.text.lstrip("-").removeprefix("âm ").strip(), value.unit) if verb == "giảm" else figure
+        body = f"{verb} {shown} {value.qualifier or ''}".rstrip()
     elif value.measure == "rank":
         body = f"xếp thứ {value.text}" + (f" ({value.qualifier})" if value.qualifier else "")
     else:
@@ -139,10 +147,13 @@ def describe_comparison(c: Comparison) -> str:
         lines = [f"{name} {period_label(left.period)}: Hải Phòng {left_text}; cả nước {right_text}."]
         if c.ratio is not None and left.unit != "%":
             lines.append(f"→ Tính từ hai số trên: Hải Phòng gấp khoảng {c.ratio_text()} lần cả nước.")
-        elif c.ratio is not None:
-            lines.append(f"→ Tính từ hai số trên: gấp khoảng {c.ratio_text()} lần mức của cả nước.")
+        elif c.difference is not None and c.difference == 0:
+            lines.append("→ Bằng mức của cả nước.")
+        elif c.difference is not None:
+            word = "Cao hơn" if c.difference > 0 else "Thấp hơn"
+            lines.append(f"→ {word} cả nước {format_number(abs(c.difference))} điểm phần trăm (tính từ hai số trên).")
         else:
-            lines.append("→ Số của cả nước là một khoảng, nên tôi không tính tỷ lệ.")
+            lines.append("→ Số của cả nước là một khoảng, nên tôi không tính chênh lệch.")
         if c.stated is not None:
             lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
     else:

@@ -21,7 +21,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from . import db
 from . import records as r
-from .address import unit_folded
 from .errors import KnowledgeUnavailable
 from .numbers import format_number, parse_value
 from .search_index import SearchHit, search
@@ -499,13 +498,21 @@ class KnowledgeBase:
         district = named[0][0]
         return district, sorted({r.new_ward for r in rows if r.old_district == district and r.new_ward})
 
-    def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
-        """The old (ward, district) pairs that now form a new unit."""
-        wanted = unit_folded(new_unit)
+    def new_unit_in(self, text: str) -> str | None:
+        """A new unit named with its type word ("đặc khu Cát Hải", "phường Gia Viên")."""
+        folded = f" {fold(text)} "
         t = db.admin_units
         with self._connect() as conn:
-            rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district).where(t.c.new_ward_folded == wanted)).all()
-        return [(row.old_ward, row.old_district) for row in rows]
+            names = {row.new_ward for row in conn.execute(sa.select(t.c.new_ward).distinct()) if row.new_ward}
+        found = [n for n in names if f" {fold(n)} " in folded]
+        return max(found, key=len) if found else None
+
+    def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
+        """The old (ward, district) pairs that now form a new unit (wholly or in part)."""
+        t = db.admin_units
+        with self._connect() as conn:
+            rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district).where(t.c.new_ward == new_unit)).all()
+        return sorted((row.old_ward, row.old_district) for row in rows)
 
     # -- search and stats -------------------------------------------------------
     def search(self, query: str, limit: int = 5, entities: tuple[str, ...] = ()) -> list[SearchHit]:

@@ -21,7 +21,12 @@ from .text import fold, normalize_space
 
 # Words in nearly every question; matching on them only adds noise.
 STOP_WORDS = frozenset(
-    ["bao", "nhieu", "la", "gi", "cua", "the", "nao", "nhu", "co", "khong", "ko", "k", "duoc", "dc", "cho", "toi", "minh", "ban", "hoi", "va", "cac", "nhung", "mot", "ve", "thi", "o", "tai", "trong", "den", "voi", "hay", "xin", "vui", "long", "a", "ah", "oi", "nhe", "nhi", "vay", "sao", "hai", "phong", "hp", "tp", "thanh", "pho"]
+    (
+        "bao nhieu la gi cua the nao nhu co khong ko k duoc dc cho toi "
+        "minh ban hoi va cac nhung mot ve thi o tai trong den voi hay xin "
+        "vui long a ah oi nhe nhi vay sao hai phong hp tp thanh pho con "
+        "cai kia nay do roi nua cung da dang se rat qua biet muon xem giup "
+    ).split()
 )
 MAX_QUERY_TERMS = 12
 

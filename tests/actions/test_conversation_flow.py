@@ -33,9 +33,9 @@ async def test_followup_on_a_project_in_context(kb: KnowledgeBase, run_action) -
     assert "4.416.240" in texts_of(messages)
 
 
-async def test_followup_without_context_asks_to_be_specific(kb: KnowledgeBase, run_action) -> None:
+async def test_followup_without_context_is_answered_as_a_question_of_its_own(kb: KnowledgeBase, run_action) -> None:
     messages, events = await run_action(ActionFollowup(kb), "thế còn cái kia", "followup")
-    assert "nói rõ hơn" in texts_of(messages)
+    assert "không có thông tin này" in texts_of(messages)
     assert events == []
 
 

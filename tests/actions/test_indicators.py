@@ -95,3 +95,13 @@ async def test_another_provinces_figure_is_refused_not_answered_with_ours(kb: Kn
     messages, _ = await run_action(ActionAnswerIndicator(kb), "thu ngan sach tp hcm nam 2024", "ask_indicator")
     text = texts_of(messages)
     assert "không có số liệu của Hồ Chí Minh" in text and "116.387" not in text
+
+
+async def test_percent_against_country_is_a_difference_not_a_ratio(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionCompareIndicator(kb), "bhyt 2024 so voi ca nuoc", "ask_comparison")
+    assert "→ Bằng mức của cả nước." in texts_of(messages)
+
+
+async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswerIndicator(kb), "vốn FDI quý 1 2025", "ask_indicator")
+    assert "Tăng 46,84% so với cùng kỳ" in texts_of(messages)

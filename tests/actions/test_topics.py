@@ -105,3 +105,15 @@ async def test_theme_and_vision(kb: KnowledgeBase, run_action) -> None:
     assert "Mở rộng không gian kinh tế, đô thị" in texts_of(theme)
     vision, _ = await run_action(ActionAnswerVision(kb), "tầm nhìn đến năm 2045 của hải phòng", "ask_vision")
     assert "Nghị quyết 45" in texts_of(vision) and "Nguồn:" in texts_of(vision)
+
+
+async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionConvertAddress(kb), "đặc khu cát hải gồm những xã nào cũ", "convert_address")
+    text = texts_of(messages)
+    assert text.startswith("Đặc khu Cát Hải được hình thành từ (toàn bộ hoặc một phần) 12 đơn vị cũ")
+    assert "Thị trấn Cát Bà (Huyện Cát Hải)" in text
+
+
+async def test_number_of_new_units_comes_from_the_unit_data(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswerGovernment(kb), "sau sáp nhập hp có bao nhiêu xã phường", "ask_government")
+    assert "114 đơn vị hành chính cấp xã: 67 xã, 45 phường, 2 đặc khu" in texts_of(messages)

@@ -112,48 +112,45 @@ def disagreement_notice(values: list[Value]) -> str | None:
     return None
 
 
-def _against_plan(c: Comparison) -> str:
-    """Result against plan, also when the plan is a range ("11,5 - 12")."""
-    actual, plan = parse_value(c.left.text), parse_value(c.right.text)
-    if not (actual.is_number and plan.is_number) or actual.is_range:
-        return "→ Kế hoạch hoặc kết quả không phải một con số, nên tôi không tính so sánh."
-    assert actual.low is not None and plan.low is not None and plan.high is not None
+def _against(c: Comparison, reference: str) -> str:
+    """A figure against a plan or the country's figure, also when that is a range ("11,5 - 12")."""
+    actual, other = parse_value(c.left.text), parse_value(c.right.text)
+    if not (actual.is_number and other.is_number) or actual.is_range:
+        return f"→ Một trong hai số không phải một con số, nên tôi không tính so sánh với {reference}."
+    assert actual.low is not None and other.low is not None and other.high is not None
     points = " điểm phần trăm" if c.left.unit == "%" else f" {c.left.unit}"
-    if plan.is_range:
-        if actual.low < plan.low:
-            return (f"→ Thấp hơn mức dưới của kế hoạch {format_number(plan.low - actual.low)}{points} "
-                    f"(tính từ hai số trên).")
-        if actual.low > plan.high:
-            return f"→ Vượt mức trên của kế hoạch {format_number(actual.low - plan.high)}{points} (tính từ hai số trên)."
-        return "→ Nằm trong khoảng kế hoạch."
+    if other.is_range:
+        if actual.low < other.low:
+            return f"→ Thấp hơn mức dưới của {reference} {format_number(other.low - actual.low)}{points} (tính từ hai số trên)."
+        if actual.low > other.high:
+            return f"→ Cao hơn mức trên của {reference} {format_number(actual.low - other.high)}{points} (tính từ hai số trên)."
+        return f"→ Nằm trong khoảng của {reference}."
     if c.left.unit != "%" and c.ratio is not None:
-        return f"→ Tính từ hai số trên: bằng khoảng {c.percent_text()}% kế hoạch."
-    difference = actual.low - plan.low
-    word = "Cao hơn" if difference >= 0 else "Thấp hơn"
-    return f"→ {word} kế hoạch {format_number(abs(difference))}{points} (tính từ hai số trên)."
+        if reference == "kế hoạch":
+            return f"→ Tính từ hai số trên: bằng khoảng {c.percent_text()}% kế hoạch."
+        return f"→ Tính từ hai số trên: Hải Phòng gấp khoảng {c.ratio_text()} lần {reference}."
+    difference = actual.low - other.low
+    if difference == 0:
+        return f"→ Bằng mức của {reference}."
+    word = "Cao hơn" if difference > 0 else "Thấp hơn"
+    return f"→ {word} {reference} {format_number(abs(difference))}{points} (tính từ hai số trên)."
 
 
 def describe_comparison(c: Comparison) -> str:
     left, right = c.left, c.right
     left_text = f"{KIND_LABELS[left.kind]} {with_unit(left.text, left.unit)}"
     right_text = with_unit(right.text, right.unit)
+    if right.qualifier and len(right.qualifier) <= 20:  # "phấn đấu", not a restated sentence
+        right_text += f" ({right.qualifier})"
     name = left.indicator.name
     if c.kind == "percent_of_plan":
         lines = [f"{name} {period_label(left.period)}: {left_text}; kế hoạch {right_text}."]
-        lines.append(_against_plan(c))
+        lines.append(_against(c, "kế hoạch"))
         if c.stated is not None:
             lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
     elif c.kind == "vs_national":
         lines = [f"{name} {period_label(left.period)}: Hải Phòng {left_text}; cả nước {right_text}."]
-        if c.ratio is not None and left.unit != "%":
-            lines.append(f"→ Tính từ hai số trên: Hải Phòng gấp khoảng {c.ratio_text()} lần cả nước.")
-        elif c.difference is not None and c.difference == 0:
-            lines.append("→ Bằng mức của cả nước.")
-        elif c.difference is not None:
-            word = "Cao hơn" if c.difference > 0 else "Thấp hơn"
-            lines.append(f"→ {word} cả nước {format_number(abs(c.difference))} điểm phần trăm (tính từ hai số trên).")
-        else:
-            lines.append("→ Số của cả nước là một khoảng, nên tôi không tính chênh lệch.")
+        lines.append(_against(c, "cả nước"))
         if c.stated is not None:
             lines.append(f"Tài liệu ghi: {describe_value(c.stated, with_name=False)}")
     else:

@@ -291,6 +291,8 @@ class KnowledgeBase:
         city = [v for v in self.values(code, period, scope="city", measure="level")]
         national = self.values(code, period, scope="national", measure="level")
         pairs = [(c, n) for c in city for n in national if c.kind == n.kind]
+        # A document that gives both figures compares them on the same basis: prefer its pairs.
+        pairs = [(c, n) for c, n in pairs if c.document.id == n.document.id] or pairs
         stated = self.values(code, period, scope="city", measure="times")
         return [_compare("vs_national", c, n, stated[0] if stated else None) for c, n in pairs]
 

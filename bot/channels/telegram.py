@@ -162,25 +162,9 @@ class TelegramInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         if self._output is None:
             return webhooks.disabled_blueprint("hp_telegram_webhook", CHANNEL, "TELEGRAM_TOKEN is not set")
-        blueprint = Blueprint("hp_telegram_webhook")
-
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        async def webhook(request: Request) -> HTTPResponse:
-            return await self._receive(request, on_new_message)
-
-        async def startup(*_: Any) -> None:
-            await self.startup()
-
-        async def shutdown(*_: Any) -> None:
-            await self.close()
-
-        blueprint.add_route(health, "/", methods=["GET"], name="health")
-        blueprint.add_route(webhook, "/webhook", methods=["POST"], name="webhook")
-        blueprint.listener("after_server_start")(startup)
-        blueprint.listener("before_server_stop")(shutdown)
-        return blueprint
+        return webhooks.channel_blueprint(
+            "hp_telegram_webhook", lambda request: self._receive(request, on_new_message), self.startup, self.close
+        )
 
     async def startup(self) -> None:
         """Check the bot's identity and register the webhook; failures are logged, not fatal."""

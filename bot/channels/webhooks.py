@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sanic import Blueprint, response
@@ -64,4 +65,38 @@ def disabled_blueprint(name: str, channel: str, reason: str) -> Blueprint:
 
     blueprint.add_route(disabled, "/", methods=["GET"], name="health")
     blueprint.add_route(disabled, "/webhook", methods=["GET", "POST"], name="webhook")
+    return blueprint
+
+
+def channel_blueprint(
+    name: str,
+    receive: Callable[[Request], Awaitable[HTTPResponse]],
+    on_start: Callable[[], Awaitable[None]] | None = None,
+    on_stop: Callable[[], Awaitable[None]] | None = None,
+) -> Blueprint:
+    """The routes every connector serves: a health check at `/` and the webhook at `/webhook`."""
+    blueprint = Blueprint(name)
+
+    async def health(_: Request) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    async def webhook(request: Request) -> HTTPResponse:
+        return await receive(request)
+
+    blueprint.add_route(health, "/", methods=["GET"], name="health")
+    blueprint.add_route(webhook, "/webhook", methods=["POST"], name="webhook")
+    if on_start is not None:
+        start = on_start
+
+        async def started(*_: Any) -> None:
+            await start()
+
+        blueprint.listener("after_server_start")(started)
+    if on_stop is not None:
+        stop = on_stop
+
+        async def stopping(*_: Any) -> None:
+            await stop()
+
+        blueprint.listener("before_server_stop")(stopping)
     return blueprint

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
-from sanic import Blueprint, response
+from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -127,21 +127,9 @@ class ZaloInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         if self._output is None:
             return webhooks.disabled_blueprint("hp_zalo_webhook", CHANNEL, "ZALO_OA_SECRET_KEY is not set")
-        blueprint = Blueprint("hp_zalo_webhook")
-
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        async def webhook(request: Request) -> HTTPResponse:
-            return await self._receive(request, on_new_message)
-
-        async def shutdown(*_: Any) -> None:
-            await self.close()
-
-        blueprint.add_route(health, "/", methods=["GET"], name="health")
-        blueprint.add_route(webhook, "/webhook", methods=["POST"], name="webhook")
-        blueprint.listener("before_server_stop")(shutdown)
-        return blueprint
+        return webhooks.channel_blueprint(
+            "hp_zalo_webhook", lambda request: self._receive(request, on_new_message), on_stop=self.close
+        )
 
     async def _receive(self, request: Request, on_new_message: OnNewMessage) -> HTTPResponse:
         # Cheap refusals first; nothing from the body is trusted before the signature.

@@ -24,12 +24,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup knowledge train run test test-unit test-stories validate-data lint typecheck lock clean eval report
+.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval report bench audit
 
 help:
 	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
 	@echo "make test   - set up if needed and run every test (pytest + story tests)"
-	@echo "make knowledge | train | lint | typecheck | lock | clean"
+	@echo "make run-prod | eval | bench | audit | report | knowledge | train | lint | typecheck | lock | clean"
 
 $(STAMP): requirements.lock pyproject.toml .python-version
 	@test -x $(PYENV_PYTHON) || { echo "Python $(PYTHON_VERSION) not found at $(PYENV_PYTHON); install it with: pyenv install $(PYTHON_VERSION)"; exit 1; }
@@ -66,6 +66,10 @@ train: $(MODEL)
 run: $(MODEL) web/node_modules
 	scripts/run.sh
 
+# PostgreSQL + Redis + 2 Rasa + 2 action servers behind nginx on :8088 (docs/DEPLOY.md)
+run-prod: $(MODEL) $(SYSTEM_STAMP) web/node_modules
+	scripts/run_prod.sh
+
 validate-data: $(STAMP)
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
 
@@ -77,7 +81,7 @@ test-stories: $(MODEL)
 	scripts/test_stories.sh
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check knowledge bot actions tests scripts
+	$(VENV)/bin/ruff check knowledge bot actions tests scripts deploy
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -86,6 +90,19 @@ test: lint typecheck validate-data test-unit test-stories
 
 eval: $(STAMP) $(KNOWLEDGE_DB)
 	$(PY) scripts/eval_nlu.py
+
+bench: $(MODEL) $(KNOWLEDGE_DB) $(SYSTEM_STAMP)
+	$(PY) scripts/bench.py
+
+# pip-audit needs a newer `packaging` than Rasa allows: its own venv
+AUDIT_VENV := .venv-audit
+$(AUDIT_VENV)/.installed: .python-version
+	$(PYENV_PYTHON) -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet --disable-pip-version-check "pip-audit>=2.7,<3"
+	@touch $@
+
+audit: $(AUDIT_VENV)/.installed
+	$(AUDIT_VENV)/bin/pip-audit --strict --requirement requirements.lock --no-deps --disable-pip --progress-spinner off --desc on
 
 report: $(STAMP)
 	$(PY) -m knowledge report

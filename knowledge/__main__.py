@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from .api import KnowledgeBase
 from .build import build
 from .errors import FactFileError, KnowledgeUnavailable
@@ -35,7 +37,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     finally:
         bar.close()  # type: ignore[attr-defined]
     counts = summary(facts)
-    print(f"built {args.url}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    shown = make_url(args.url).render_as_string(hide_password=True)  # never print a password
+    print(f"built {shown}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
 
 

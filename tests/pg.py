@@ -44,7 +44,7 @@ def scratch_database(prefix: str = "hp_test") -> Iterator[str]:
     """A fresh database, dropped afterwards; yields its SQLAlchemy URL."""
     ensure_running()
     name = f"{prefix}_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(ADMIN_URL, future=True, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     try:
         with admin.connect() as conn:
             conn.execute(sa.text(f'CREATE DATABASE "{name}"'))

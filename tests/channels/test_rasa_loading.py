@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 from rasa.core.channels.channel import UserMessage, register
-from rasa.core.channels.rest import RestInput
 from rasa.core.run import create_http_input_channels
 
+from bot.channels.guarded_rest import GuardedRestInput
 from bot.channels.telegram import TelegramInput
 from bot.channels.zalo import ZaloInput
 from tests.channels.conftest import new_app, serve_app
@@ -30,12 +30,12 @@ class StubAgent:
 def test_credentials_file_names_the_channels_and_holds_no_value() -> None:
     text = CREDENTIALS.read_text(encoding="utf-8")
     assert [line for line in text.splitlines() if line and not line.startswith("#")] == [
-        "rest:",
+        "bot.channels.guarded_rest.GuardedRestInput:",
         "bot.channels.zalo.ZaloInput:",
         "bot.channels.telegram.TelegramInput:",
     ]
     channels = create_http_input_channels(None, str(CREDENTIALS))
-    assert [type(c) for c in channels] == [RestInput, ZaloInput, TelegramInput]
+    assert [type(c) for c in channels] == [GuardedRestInput, ZaloInput, TelegramInput]
 
 
 async def test_rasa_serves_rest_and_disabled_channels_without_channel_environment() -> None:

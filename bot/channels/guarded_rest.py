@@ -1,0 +1,348 @@
+"""Rasa's REST channel with guards: the public door of the web page and of any HTTP client.
+
+Served at the same URL as Rasa's own (`/webhooks/rest/webhook`, `name() == "rest"`),
+it accepts exactly `{"sender": "...", "message": "..."}` (optionally `metadata`, an
+object) as `application/json` and answers with Rasa's list of messages. Before the
+bot sees anything:
+
+* a body that is too big, not JSON, not an object, of the wrong content type, or
+  without a usable `sender`/`message` gets a 4xx with a short JSON error (never a 500,
+  never a stack trace);
+* control characters and lone surrogates are removed from the text (PostgreSQL
+  cannot store NUL; logs must not be forged with line breaks), and it is put in NFC;
+* a message longer than `MAX_MESSAGE_CHARS` and a sender over its rate
+  (token bucket per sender, in memory, per process) get a polite Vietnamese reply
+  without calling the bot.
+
+After the bot: an empty reply (the action server failed; Rasa logs it and carries
+on with no message), an exception, no reply within `REPLY_TIMEOUT_SECONDS`, or a turn
+during which the tracker store failed becomes an apology. (When its database is down
+Rasa's `FailSafeTrackerStore` answers from an empty, in-memory conversation; such a
+reply has lost the context and would be misleading.)
+
+Settings come from the environment only (`ChannelLimits.from_env`). Rasa's HTTP API
+is not part of this channel: `rasa run` serves it only with `--enable-api`
+(docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+import time
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from rasa.core.tracker_store import FailSafeTrackerStore
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+TOO_LONG_REPLY = (
+    "Câu hỏi dài quá, tôi chỉ đọc được tối đa {limit} ký tự. "
+    "Bạn vui lòng hỏi ngắn gọn hơn, mỗi lần một ý nhé."
+)
+TOO_FAST_REPLY = "Bạn gửi nhanh quá, tôi chưa kịp trả lời. Bạn vui lòng đợi vài giây rồi hỏi tiếp nhé."
+EMPTY_REPLY = "Bạn chưa nhập câu hỏi. Bạn muốn hỏi gì về Hải Phòng ạ?"
+# Same wording as the actions' own apology (actions/base.py): one voice for every failure.
+APOLOGY_REPLY = "Xin lỗi, tôi chưa tra cứu được lúc này. Bạn vui lòng thử lại sau ít phút."
+
+# Tracker-store failures seen during the current turn (one list per request).
+_store_failures: ContextVar[list[str] | None] = ContextVar("store_failures", default=None)
+_SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
+_KEEP_CONTROLS = frozenset("\n\t")
+
+
+def _env_number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from None
+    if value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {raw!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class ChannelLimits:
+    max_message_chars: int = 1000
+    max_body_bytes: int = 32 * 1024
+    max_sender_chars: int = 128
+    rate_per_minute: float = 60.0  # steady rate per sender
+    burst: int = 10  # messages a sender may send at once
+    reply_timeout: float = 25.0  # seconds; then an apology, the bot finishes in the background
+    action_timeout: float = 5.0  # seconds Rasa waits for the action server (see limit_action_calls)
+    max_senders: int = 100_000  # buckets kept in memory; the least recently used are forgotten
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> ChannelLimits:
+        env = os.environ if env is None else env
+        d = cls()
+        return cls(
+            max_message_chars=int(_env_number(env, "MAX_MESSAGE_CHARS", d.max_message_chars, 1)),
+            max_body_bytes=int(_env_number(env, "MAX_BODY_BYTES", d.max_body_bytes, 1024)),
+            max_sender_chars=d.max_sender_chars,
+            rate_per_minute=_env_number(env, "RATE_LIMIT_PER_MINUTE", d.rate_per_minute, 0.1),
+            burst=int(_env_number(env, "RATE_LIMIT_BURST", d.burst, 1)),
+            reply_timeout=_env_number(env, "REPLY_TIMEOUT_SECONDS", d.reply_timeout, 1),
+            action_timeout=_env_number(env, "ACTION_TIMEOUT_SECONDS", d.action_timeout, 1),
+            max_senders=d.max_senders,
+        )
+
+
+class RateLimiter:
+    """A token bucket per key: `burst` tokens, refilled at `per_minute` / 60 per second."""
+
+    def __init__(self, per_minute: float, burst: int, max_keys: int = 100_000,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._rate = per_minute / 60.0
+        self._burst = float(burst)
+        self._max_keys = max_keys
+        self._clock = clock
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key -> (tokens, last time)
+
+    def allow(self, key: str) -> bool:
+        now = self._clock()
+        tokens, last = self._buckets.get(key, (self._burst, now))
+        tokens = min(self._burst, tokens + (now - last) * self._rate)
+        allowed = tokens >= 1.0
+        if allowed:
+            tokens -= 1.0
+        self._buckets[key] = (tokens, now)
+        self._buckets.move_to_end(key)
+        if len(self._buckets) > self._max_keys:
+            self._buckets.popitem(last=False)
+        return allowed
+
+    def retry_after(self) -> int:
+        """Seconds until a sender that was refused has one token again."""
+        return max(1, round(1.0 / self._rate)) if self._rate > 0 else 60
+
+    def __len__(self) -> int:
+        return len(self._buckets)
+
+
+class BadRequest(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def clean_text(text: str) -> str:
+    """NFC, no lone surrogates, no control characters except new line and tab."""
+    chars = []
+    for ch in text:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            chars.append("\ufffd")
+        elif unicodedata.category(ch) == "Cc" and ch not in _KEEP_CONTROLS:
+            chars.append(" ")
+        else:
+            chars.append(ch)
+    return unicodedata.normalize("NFC", "".join(chars))
+
+
+def parse_body(request: Request, limits: ChannelLimits) -> tuple[str, str, dict[str, Any] | None]:
+    """(sender, text, metadata) from the request, or `BadRequest`."""
+    content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if content_type != "application/json":
+        raise BadRequest(415, "Content-Type must be application/json")
+    body = request.body or b""
+    if len(body) > limits.max_body_bytes:
+        raise BadRequest(413, f"body larger than {limits.max_body_bytes} bytes")
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BadRequest(400, "body must be JSON in UTF-8") from None
+    if not isinstance(data, dict):
+        raise BadRequest(400, "body must be a JSON object")
+    sender, text, metadata = data.get("sender"), data.get("message"), data.get("metadata")
+    if isinstance(sender, int) and not isinstance(sender, bool):
+        sender = str(sender)
+    if (not isinstance(sender, str) or not sender.strip() or len(sender) > limits.max_sender_chars
+            or clean_text(sender) != sender or any(ch in sender for ch in _KEEP_CONTROLS)):
+        raise BadRequest(400, f"sender must be a string of 1 to {limits.max_sender_chars} printable characters")
+    if not isinstance(text, str):
+        raise BadRequest(400, "message must be a string")
+    if metadata is not None and not isinstance(metadata, dict):
+        raise BadRequest(400, "metadata must be a JSON object")
+    return sender, clean_text(text), metadata
+
+
+def _json(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> HTTPResponse:
+    return response.json(body, status=status, headers={**_SECURITY_HEADERS, **(headers or {})},
+                         dumps=lambda obj: json.dumps(obj, ensure_ascii=False))
+
+
+def _say(sender: str, text: str, headers: dict[str, str] | None = None) -> HTTPResponse:
+    return _json([{"recipient_id": sender, "text": text}], headers=headers)
+
+
+def limit_action_calls(seconds: float) -> None:
+    """Make Rasa give up on the action server after `seconds` instead of 5 minutes.
+
+    Rasa 3.6 passes the module constant `DEFAULT_REQUEST_TIMEOUT` (300 s) to every
+    action-server call and offers no setting for it (`action_endpoint` keys other than
+    url/token/headers are ignored). A timed-out call is logged and the bot carries on
+    with no message, which this channel turns into an apology.
+    """
+    import rasa.core.actions.action as rasa_action
+
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = seconds
+
+
+def validate_action_results_with_one_validator() -> None:
+    """Check action-server answers against Rasa's schema without re-checking the schema.
+
+    Rasa 3.6 validates every action-server answer with `jsonschema.validate(result,
+    schema)`, which first validates the (constant, large) events schema against the
+    JSON Schema meta-schema: about 20 ms of CPU per custom action, more than half of a
+    whole turn of this bot (docs/BENCHMARKS.md). The same check, with the validator
+    built once: the same answers pass, the same errors are raised.
+    """
+    from jsonschema import ValidationError, validators
+    from jsonschema.exceptions import best_match
+    from rasa.core.actions.action import RemoteAction
+
+    if getattr(RemoteAction._validate_action_result, "_one_validator", False):
+        return
+    schema = RemoteAction.action_response_format_spec()
+    validator_class = validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    validator = validator_class(schema)
+    original = RemoteAction._validate_action_result
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        error = best_match(validator.iter_errors(result))
+        if error is None:
+            return True
+        try:
+            original(self, result)  # Rasa's own message and exception for the failure
+        except ValidationError:
+            raise
+        raise error
+
+    _validate_action_result._one_validator = True  # type: ignore[attr-defined]
+    RemoteAction._validate_action_result = _validate_action_result
+
+
+def tune_rasa_runtime(limits: ChannelLimits) -> None:
+    """The two process-wide fixes this channel applies when `rasa run` creates it."""
+    limit_action_calls(limits.action_timeout)
+    validate_action_results_with_one_validator()
+
+
+def _note_store_failure(error: Exception) -> None:
+    failures = _store_failures.get()
+    if failures is not None:
+        failures.append(type(error).__name__)
+    first_line = (str(error).splitlines() or [""])[0]
+    logger.error("tracker store unavailable (%s: %s); the turn is answered with an apology",
+                 type(error).__name__, first_line)
+
+
+def watch_tracker_store(app: Any) -> None:
+    """Be told when Rasa's tracker store fails during a turn.
+
+    Rasa wraps every tracker store in `FailSafeTrackerStore`, which logs a failure and
+    goes on with an in-memory tracker; its `_on_tracker_store_error` hook (Rasa 3.6)
+    is the only place where the failure is visible.
+    """
+    store = getattr(getattr(app.ctx, "agent", None), "tracker_store", None)
+    if isinstance(store, FailSafeTrackerStore) and store._on_tracker_store_error is not _note_store_failure:
+        store._on_tracker_store_error = _note_store_failure
+
+
+class GuardedRestInput(RestInput):
+    """`rest` channel with input validation, a length limit and per-sender rate limiting."""
+
+    def __init__(self, limits: ChannelLimits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits or ChannelLimits()
+        self.limiter = RateLimiter(self.limits.rate_per_minute, self.limits.burst, self.limits.max_senders, clock)
+
+    @classmethod
+    def name(cls) -> str:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
+        # credentials.yml holds no value for this channel: everything comes from the environment.
+        limits = ChannelLimits.from_env()
+        tune_rasa_runtime(limits)
+        logger.info("REST channel limits: %s", limits)
+        return cls(limits)
+
+    async def _answer(self, on_new_message: OnNewMessage, sender: str, text: str,
+                      metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+        collector = CollectingOutputChannel()
+        message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+        failures: list[str] = []
+        token = _store_failures.set(failures)
+        # Shielded: on timeout the resident gets an apology now while the bot finishes the
+        # turn and saves the conversation, so the next message still has its context.
+        task = asyncio.ensure_future(on_new_message(message))  # copies the context: sees `failures`
+        _store_failures.reset(token)
+        try:
+            await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.reply_timeout)
+        except asyncio.TimeoutError:
+            logger.warning("no reply within %.0f s (sender hash %s)", self.limits.reply_timeout, _tag(sender))
+            task.add_done_callback(_log_late_failure)
+            return []
+        except Exception:
+            # Never the resident's text in the log: it may hold personal data.
+            logger.exception("the bot failed on a message (sender hash %s)", _tag(sender))
+            return []
+        return [] if failures else collector.messages
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        webhook = Blueprint(f"guarded_rest_{id(self)}", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return _json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            try:
+                sender, text, metadata = parse_body(request, self.limits)
+            except BadRequest as error:
+                return _json({"error": error.message}, status=error.status)
+            if not self.limiter.allow(sender):
+                return _say(sender, TOO_FAST_REPLY, {"Retry-After": str(self.limiter.retry_after())})
+            if len(text) > self.limits.max_message_chars:
+                return _say(sender, TOO_LONG_REPLY.format(limit=self.limits.max_message_chars))
+            if not text.strip():
+                return _say(sender, EMPTY_REPLY)
+            watch_tracker_store(request.app)
+            messages = await self._answer(on_new_message, sender, text, metadata)
+            if not messages:
+                return _say(sender, APOLOGY_REPLY)
+            return _json(messages)
+
+        return webhook
+
+
+def _tag(sender: str) -> str:
+    return hashlib.sha256(sender.encode("utf-8", "replace")).hexdigest()[:12]
+
+
+def _log_late_failure(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("a late message failed: %r", task.exception())

@@ -1,0 +1,125 @@
+"""Faults around the bot rather than inside it: a knowledge database that is missing or
+corrupt when the bot starts, and an action server that hangs or is gone when Rasa
+calls it (embedded profile, no nginx in between: Rasa's own deadline applies)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import aiohttp
+import pytest
+import sqlalchemy as sa
+
+from tests.e2e.servers import running_bot
+from tests.pg import ADMIN_URL
+from tests.prod.profile import ROOT, drop_scratch, profile_env, scratch_names, stop_group
+from tests.prod.redis_server import ensure_running as ensure_redis
+
+pytestmark = pytest.mark.slow
+APOLOGY_MARK = "tôi chưa tra cứu được lúc này"
+
+
+def run_until_exit(command: list[str], env: dict[str, str], timeout: float = 120) -> tuple[int, str]:
+    """Run a start script that is expected to stop by itself; never leave it running."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        stop_group(process, grace=10)
+        pytest.fail(f"{command[0]} did not stop within {timeout}s although the knowledge database is unusable")
+    return process.returncode, output.decode(errors="replace")
+
+
+@pytest.fixture(params=["missing", "corrupt"])
+def broken_sqlite(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    path = tmp_path / "knowledge.db"
+    if request.param == "corrupt":
+        path.write_bytes(b"SQLite format 3\x00" + bytes(range(256)) * 20)
+    return path
+
+
+def test_run_sh_stops_at_start_naming_the_file_and_the_rebuild_command(broken_sqlite: Path) -> None:
+    env = {**os.environ, "KNOWLEDGE_DB_URL": f"sqlite:///{broken_sqlite}"}
+    code, output = run_until_exit([str(ROOT / "scripts" / "run.sh")], env)
+    assert code != 0
+    assert str(broken_sqlite) in output and "make knowledge" in output
+    assert "Traceback" not in output
+
+
+@pytest.mark.postgres
+def test_run_prod_stops_at_start_on_an_unusable_knowledge_database(tmp_path: Path) -> None:
+    ensure_redis()
+    names = scratch_names()
+    env, _ = profile_env(tmp_path / "run", names)
+    admin = sa.create_engine(ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:  # it exists, so it is not built: but it holds nothing
+            conn.execute(sa.text(f'CREATE DATABASE "{names["knowledge"]}"'))
+        code, output = run_until_exit([str(ROOT / "scripts" / "run_prod.sh")], env)
+    finally:
+        admin.dispose()
+        drop_scratch(names)
+    assert code != 0
+    assert names["knowledge"] in output and "KNOWLEDGE_REBUILD=1 make run-prod" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "run" / "pids").exists()  # nothing was started
+
+
+class HangingActionServer:
+    """Accepts the action call and answers nothing for `hang` seconds; then can be shut down."""
+
+    def __init__(self, hang: float = 60) -> None:
+        hang_for = hang
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                time.sleep(hang_for)
+                self.send_response(200)
+                self.end_headers()
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def hanging() -> Iterator[HangingActionServer]:
+    server = HangingActionServer()
+    yield server
+    server.close()
+
+
+async def ask(url: str, who: str, text: str) -> tuple[int, str, float]:
+    started = time.monotonic()
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client, \
+            client.post(url, json={"sender": who, "message": text}) as response:
+        body = await response.json(content_type=None)
+    return response.status, "\n".join(m.get("text") or "" for m in body), time.monotonic() - started
+
+
+async def test_a_hanging_then_missing_action_server_gives_an_apology_within_seconds(
+    tmp_path: Path, sqlite_url: str, hanging: HangingActionServer
+) -> None:
+    endpoints = f"action_endpoint:\n  url: http://127.0.0.1:{hanging.port}/webhook\n"
+    with running_bot(tmp_path, sqlite_url, extra_env={"ACTION_TIMEOUT_SECONDS": "3"}, endpoints=endpoints) as bot:
+        status, text, elapsed = await ask(bot.rest_url, "lan", "grdp hai phong nam 2024 tang bao nhieu")
+        assert status == 200 and APOLOGY_MARK in text and elapsed < 8, (text, elapsed)
+        hanging.close()  # now nothing listens there
+        status, text, elapsed = await ask(bot.rest_url, "lan", "grdp hai phong nam 2024 tang bao nhieu")
+        assert status == 200 and APOLOGY_MARK in text and elapsed < 3, (text, elapsed)

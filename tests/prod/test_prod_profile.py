@@ -1,0 +1,225 @@
+"""The production profile for real: `scripts/run_prod.sh` with 2 Rasa replicas, 2 action
+servers, nginx, PostgreSQL and Redis, then faults injected one after the other.
+
+One start for the module (model loading is the slow part); the tests run in file
+order and the destructive ones come last (a replica killed, the action servers
+stopped then killed). PostgreSQL is the machine's shared cluster: the outage tests
+stop and restart it, and always start it again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import signal
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import aiohttp
+import pytest
+
+from bot.channels.guarded_rest import APOLOGY_REPLY
+from tests.prod.profile import Profile, postgres, running_profile
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
+GRDP_2024 = "grdp hai phong nam 2024 tang bao nhieu"
+FOLLOW_UP_2025 = "còn năm 2025 thì sao"
+APOLOGY_MARK = "tôi chưa tra cứu được lúc này"
+
+
+@pytest.fixture(scope="module")
+def prod(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Profile]:
+    # A shorter ticket lifetime than the default 20 s keeps the killed-replica test well
+    # inside the channel's 25 s reply deadline on a loaded machine.
+    with running_profile(tmp_path_factory.mktemp("prod"), TICKET_LOCK_LIFETIME="10") as profile:
+        yield profile
+
+
+def sender(label: str) -> str:
+    return f"{label}-{uuid.uuid4().hex[:8]}"
+
+
+async def say(url: str, who: str, text: str, timeout: float = 45) -> tuple[int, str, float]:
+    """(HTTP status, the reply's texts joined, seconds)."""
+    started = time.monotonic()
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as client, \
+            client.post(url, json={"sender": who, "message": text}) as response:
+        raw = await response.text()
+    elapsed = time.monotonic() - started
+    assert "Traceback" not in raw
+    messages: list[dict[str, Any]] = json.loads(raw) if response.status == 200 else []
+    return response.status, "\n".join(m.get("text") or "" for m in messages), elapsed
+
+
+async def raw_get(base: str, path: str, method: str = "GET") -> int:
+    """The status of a request whose path is sent byte for byte (no client-side `..` folding)."""
+    host, port = base.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".encode())
+    await writer.drain()
+    status_line = await asyncio.wait_for(reader.readline(), 10)
+    writer.close()
+    return int(status_line.split()[1])
+
+
+# --- what is exposed ---------------------------------------------------------------
+
+
+async def test_nginx_serves_the_page_and_the_webhooks(prod: Profile) -> None:
+    async with aiohttp.ClientSession() as client:
+        async with client.get(prod.url + "/") as page:
+            assert page.status == 200 and "Trợ lý Hải Phòng" in await page.text()
+            assert "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+        for path in ("/static/chat.js", "/node_modules/deep-chat/dist/deepChat.bundle.js", "/webhooks/rest/"):
+            async with client.get(prod.url + path) as response:
+                assert response.status == 200, path
+    status, text, _ = await say(prod.webhook, sender("page"), "xin chào")
+    assert status == 200 and text
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/status"), ("GET", "/version"), ("GET", "/domain"), ("PUT", "/model"), ("POST", "/model/parse"),
+        ("POST", "/model/train"), ("DELETE", "/model"), ("GET", "/conversations/x/tracker"),
+        ("POST", "/conversations/x/messages"), ("GET", "/index.html"), ("GET", "/credentials.yml"),
+        ("GET", "/static/../../credentials.yml"), ("GET", "/webhooks/../status"), ("GET", "/%2e%2e/credentials.yml"),
+        ("GET", "/node_modules/deep-chat/package.json"), ("GET", "/web/index.html"),
+    ],
+)
+async def test_nginx_exposes_nothing_else(prod: Profile, method: str, path: str) -> None:
+    assert await raw_get(prod.url, path, method) in (400, 403, 404)
+
+
+async def test_the_webhook_takes_only_posts(prod: Profile) -> None:
+    assert await raw_get(prod.url, "/webhooks/rest/webhook") == 403
+
+
+async def test_the_replicas_serve_no_http_api(prod: Profile) -> None:
+    for port in prod.rasa_ports:
+        for method, path in (("GET", "/status"), ("PUT", "/model"), ("POST", "/model/parse"),
+                             ("GET", "/conversations/x/tracker"), ("GET", "/domain")):
+            assert await raw_get(f"http://127.0.0.1:{port}", path, method) in (404, 405), (port, path)
+
+
+# --- scale-out ---------------------------------------------------------------------
+
+
+async def test_a_conversation_alternating_between_replicas_keeps_its_context(prod: Profile) -> None:
+    who = sender("alternate")
+    status, text, _ = await say(prod.replica_webhook(0), who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+    status, text, _ = await say(prod.replica_webhook(1), who, FOLLOW_UP_2025)
+    assert status == 200 and "12,5%" in text
+    assert prod.user_texts(who) == [GRDP_2024, FOLLOW_UP_2025]
+
+
+async def test_concurrent_messages_of_one_sender_are_processed_one_at_a_time_in_order(prod: Profile) -> None:
+    who = sender("burst")
+    texts = [GRDP_2024, FOLLOW_UP_2025, "xin chào", "dự án cầu Nguyễn Trãi", "cảm ơn bạn", "dân số hải phòng"]
+
+    async def send(i: int, text: str) -> tuple[int, str, float]:
+        await asyncio.sleep(i * 0.1)  # sent in this order, all in flight together
+        return await say(prod.replica_webhook(i % 2), who, text)
+
+    results = await asyncio.gather(*(send(i, text) for i, text in enumerate(texts)))
+    assert all(status == 200 and text and APOLOGY_MARK not in text for status, text, _ in results), results
+    assert "12,5%" in results[1][1]  # the follow-up was answered after the first question, with its context
+    # Every message stored, in the order sent, each turn complete before the next begins.
+    assert prod.user_texts(who) == texts
+    turns: list[list[str]] = []
+    for kind, name in prod.events(who):
+        if kind == "user":
+            turns.append([])
+        elif turns and kind == "action":
+            turns[-1].append(name)
+    assert all(turn and turn[-1] == "action_listen" and any(a != "action_listen" for a in turn) for turn in turns), turns
+
+
+# --- PostgreSQL restart and outage -------------------------------------------------
+
+
+async def test_a_postgres_restart_loses_nothing_and_the_next_message_is_served(prod: Profile) -> None:
+    who = sender("pg-restart")
+    status, text, _ = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+    before = prod.events(who)
+    try:
+        postgres("restart")
+    finally:
+        postgres("start")
+    status, text, _ = await say(prod.webhook, who, FOLLOW_UP_2025)
+    assert status == 200 and "12,5%" in text
+    after = prod.events(who)
+    assert after[: len(before)] == before
+    assert prod.user_texts(who) == [GRDP_2024, FOLLOW_UP_2025]
+
+
+async def test_during_a_postgres_outage_residents_get_an_apology_and_the_bot_recovers(prod: Profile) -> None:
+    who = sender("pg-outage")
+    status, text, _ = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+    before = prod.events(who)
+    postgres("stop")
+    try:
+        for text_sent in (FOLLOW_UP_2025, "xin chào"):
+            status, text, elapsed = await say(prod.webhook, who, text_sent)
+            assert status == 200 and text == APOLOGY_REPLY and elapsed < 10, (text_sent, text, elapsed)
+    finally:
+        postgres("start")
+    status, text, _ = await say(prod.webhook, who, FOLLOW_UP_2025)
+    assert status == 200 and "12,5%" in text  # the context from before the outage
+    assert prod.events(who)[: len(before)] == before
+    # Turns answered with an apology during the outage are not in the database.
+    assert prod.user_texts(who) == [GRDP_2024, FOLLOW_UP_2025]
+
+
+# --- replicas dying ----------------------------------------------------------------
+
+
+async def test_killing_a_replica_mid_conversation_the_other_continues_it(prod: Profile) -> None:
+    who = sender("kill")
+    status, text, _ = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+    victim = prod.pid(f"rasa-{prod.rasa_ports[0]}")
+    # A message in flight on the victim when it dies: its ticket in Redis expires
+    # (TICKET_LOCK_LIFETIME), then the other replica serves the conversation.
+    in_flight = asyncio.create_task(say(prod.replica_webhook(0), who, GRDP_2024))
+    await asyncio.sleep(0.05)
+    os.kill(victim, signal.SIGKILL)
+    with contextlib.suppress(aiohttp.ClientError, asyncio.TimeoutError, AssertionError, ValueError):
+        await in_flight
+    status, text, elapsed = await say(prod.webhook, who, FOLLOW_UP_2025, timeout=60)
+    assert status == 200 and "12,5%" in text, (text, elapsed)
+    assert elapsed < 30
+    for question in ("xin chào", GRDP_2024, FOLLOW_UP_2025):
+        status, text, elapsed = await say(prod.webhook, who, question)
+        assert status == 200 and text and APOLOGY_MARK not in text and elapsed < 10, (question, text, elapsed)
+    assert f"rasa-{prod.rasa_ports[0]} exited" in prod.log("run-prod")
+
+
+# --- action servers slow, then gone --------------------------------------------------
+
+
+async def test_slow_then_dead_action_servers_give_an_apology_within_seconds(prod: Profile) -> None:
+    who = sender("actions")
+    pids = [prod.pid(f"actions-{port}") for port in prod.action_ports]
+    for pid in pids:
+        os.kill(pid, signal.SIGSTOP)  # alive, listening, answering nothing
+    try:
+        status, text, elapsed = await say(prod.webhook, who, GRDP_2024)
+        assert status == 200 and APOLOGY_MARK in text and elapsed < 10, (text, elapsed)
+    finally:
+        for pid in pids:
+            os.kill(pid, signal.SIGCONT)
+    status, text, _ = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+    for pid in pids:
+        os.kill(pid, signal.SIGKILL)
+    status, text, elapsed = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and APOLOGY_MARK in text and elapsed < 5, (text, elapsed)

@@ -1,0 +1,285 @@
+"""The guarded REST channel in a real Sanic server on 127.0.0.1, with a stub bot."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from rasa.core.channels.channel import UserMessage
+from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
+from rasa.shared.core.domain import Domain
+from sqlalchemy.exc import OperationalError
+
+from bot.channels.guarded_rest import (
+    APOLOGY_REPLY,
+    EMPTY_REPLY,
+    TOO_FAST_REPLY,
+    ChannelLimits,
+    GuardedRestInput,
+    RateLimiter,
+    clean_text,
+)
+from tests.channels.conftest import EchoBot, Served, new_app, serve_app, serve_channel
+
+WEBHOOK = "/webhooks/rest/webhook"
+JSON = {"Content-Type": "application/json"}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def post(served: Served, body: Any, headers: dict[str, str] | None = None) -> tuple[int, Any, dict[str, str]]:
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    async with served.client.post(served.url + WEBHOOK, data=raw, headers=headers or JSON) as response:
+        text = await response.text()
+        assert "Traceback" not in text
+        return response.status, json.loads(text), dict(response.headers)
+
+
+@pytest.fixture()
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture()
+def echo() -> EchoBot:
+    return EchoBot()
+
+
+@pytest.fixture()
+async def served(echo: EchoBot, clock: FakeClock) -> AsyncIterator[Served]:
+    channel = GuardedRestInput(ChannelLimits(max_message_chars=50, max_body_bytes=2048, rate_per_minute=6, burst=3),
+                               clock=clock)
+    async with serve_channel(channel, echo) as running:
+        yield running
+
+
+async def test_a_question_reaches_the_bot_and_the_reply_comes_back(served: Served, echo: EchoBot) -> None:
+    status, body, headers = await post(served, {"sender": "lan", "message": "grdp 2024 tăng bao nhiêu"})
+    assert status == 200
+    assert body == [{"recipient_id": "lan", "text": "Bạn nói: grdp 2024 tăng bao nhiêu"}]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert [(m.sender_id, m.text, m.input_channel) for m in echo.received] == [("lan", "grdp 2024 tăng bao nhiêu", "rest")]
+
+
+async def test_the_name_and_url_stay_those_of_rasas_rest_channel(served: Served) -> None:
+    assert GuardedRestInput.name() == "rest"
+    assert (await served.get("/webhooks/rest/")).status == 200
+
+
+async def test_a_too_long_message_gets_a_polite_reply_and_never_reaches_the_bot(served: Served, echo: EchoBot) -> None:
+    status, body, _ = await post(served, {"sender": "lan", "message": "a" * 51})
+    assert status == 200
+    assert body[0]["text"].startswith("Câu hỏi dài quá") and "50 ký tự" in body[0]["text"]
+    assert echo.received == []
+    status, body, _ = await post(served, {"sender": "lan", "message": "a" * 50})
+    assert status == 200 and echo.texts == ["a" * 50]
+
+
+async def test_each_sender_has_its_own_token_bucket(served: Served, echo: EchoBot, clock: FakeClock) -> None:
+    replies = [(await post(served, {"sender": "lan", "message": f"câu {i}"}))[1][0]["text"] for i in range(4)]
+    assert replies[:3] == ["Bạn nói: câu 0", "Bạn nói: câu 1", "Bạn nói: câu 2"]
+    assert replies[3] == TOO_FAST_REPLY
+    status, body, headers = await post(served, {"sender": "lan", "message": "câu 4"})
+    assert status == 200 and body[0]["text"] == TOO_FAST_REPLY and headers["Retry-After"] == "10"
+    # Another resident is not slowed down by the first.
+    assert (await post(served, {"sender": "minh", "message": "chào"}))[1][0]["text"] == "Bạn nói: chào"
+    clock.now += 10  # 6 per minute: one token back every 10 s
+    assert (await post(served, {"sender": "lan", "message": "câu 5"}))[1][0]["text"] == "Bạn nói: câu 5"
+    assert echo.texts == ["câu 0", "câu 1", "câu 2", "chào", "câu 5"]
+
+
+@pytest.mark.parametrize(
+    ("body", "headers", "status"),
+    [
+        (b"{not json", JSON, 400),
+        (b"\xff\xfe{}", JSON, 400),
+        (b"[1, 2]", JSON, 400),
+        (b'"just a string"', JSON, 400),
+        (b"null", JSON, 400),
+        (json.dumps({"message": "thiếu người gửi"}).encode(), JSON, 400),
+        (json.dumps({"sender": "lan"}).encode(), JSON, 400),
+        (json.dumps({"sender": "", "message": "x"}).encode(), JSON, 400),
+        (json.dumps({"sender": "lan\nINFO forged", "message": "x"}).encode(), JSON, 400),
+        (json.dumps({"sender": "x" * 129, "message": "x"}).encode(), JSON, 400),
+        (json.dumps({"sender": ["lan"], "message": "x"}).encode(), JSON, 400),
+        (json.dumps({"sender": "lan", "message": 42}).encode(), JSON, 400),
+        (json.dumps({"sender": "lan", "message": {"text": "x"}}).encode(), JSON, 400),
+        (json.dumps({"sender": "lan", "message": "x", "metadata": "x"}).encode(), JSON, 400),
+        pytest.param(b"[" * 1020 + b"]" * 1020, JSON, 400, id="deeply-nested"),
+        (json.dumps({"sender": "lan", "message": "x" * 3000}).encode(), JSON, 413),
+        (json.dumps({"sender": "lan", "message": "x"}).encode(), {"Content-Type": "text/plain"}, 415),
+        (b"sender=lan&message=x", {"Content-Type": "application/x-www-form-urlencoded"}, 415),
+    ],
+)
+async def test_malformed_requests_get_a_4xx_with_a_short_error(
+    served: Served, echo: EchoBot, body: bytes, headers: dict[str, str], status: int
+) -> None:
+    got, answer, _ = await post(served, body, headers)
+    assert got == status
+    assert set(answer) == {"error"} and len(answer["error"]) < 120
+    assert echo.received == []
+
+
+async def test_other_methods_are_refused(served: Served) -> None:
+    async with served.client.get(served.url + WEBHOOK) as response:
+        assert response.status == 405
+        assert "Traceback" not in await response.text()
+
+
+async def test_control_characters_and_lone_surrogates_never_reach_the_bot(served: Served, echo: EchoBot) -> None:
+    raw = b'{"sender": "lan", "message": "gdp\\u0000 2024\\u001b[31m \\ud800 tang\\r\\nbao nhieu"}'
+    status, _, _ = await post(served, raw)
+    assert status == 200
+    assert echo.texts == ["gdp  2024 [31m \ufffd tang \nbao nhieu"]
+
+
+async def test_an_empty_question_is_answered_without_the_bot(served: Served, echo: EchoBot) -> None:
+    status, body, _ = await post(served, {"sender": "lan", "message": " \u0000 "})
+    assert status == 200 and body[0]["text"] == EMPTY_REPLY and echo.received == []
+
+
+async def test_numeric_sender_ids_are_accepted_as_text(served: Served, echo: EchoBot) -> None:
+    status, body, _ = await post(served, {"sender": 12345, "message": "chào"})
+    assert status == 200 and body[0]["recipient_id"] == "12345"
+
+
+class SilentBot:
+    """What Rasa does when the action server is down: logs it and sends nothing."""
+
+    async def __call__(self, message: UserMessage) -> None:
+        return None
+
+
+class FailingBot:
+    async def __call__(self, message: UserMessage) -> None:
+        raise RuntimeError("database is gone: postgresql://secret@host")
+
+
+class SlowBot:
+    def __init__(self) -> None:
+        self.finished = asyncio.Event()
+
+    async def __call__(self, message: UserMessage) -> None:
+        await asyncio.sleep(1.5)
+        await message.output_channel.send_text_message(message.sender_id, "muộn")
+        self.finished.set()
+
+
+@pytest.mark.parametrize("bot", [SilentBot(), FailingBot()], ids=["silent", "failing"])
+async def test_a_bot_that_fails_or_says_nothing_yields_an_apology(bot: Any, caplog: pytest.LogCaptureFixture) -> None:
+    async with serve_channel(GuardedRestInput(), bot) as served:
+        status, body, _ = await post(served, {"sender": "lan", "message": "grdp 2024 bí mật"})
+    assert status == 200
+    assert body == [{"recipient_id": "lan", "text": APOLOGY_REPLY}]
+    assert "tôi chưa tra cứu được lúc này" in body[0]["text"]
+    assert "bí mật" not in caplog.text  # the resident's words are not logged
+
+
+async def test_a_slow_bot_yields_an_apology_in_time_and_still_finishes_the_turn() -> None:
+    bot = SlowBot()
+    async with serve_channel(GuardedRestInput(ChannelLimits(reply_timeout=0.3)), bot) as served:
+        started = asyncio.get_running_loop().time()
+        status, body, _ = await post(served, {"sender": "lan", "message": "chậm"})
+        assert asyncio.get_running_loop().time() - started < 1.2
+        assert status == 200 and body[0]["text"] == APOLOGY_REPLY
+        await asyncio.wait_for(bot.finished.wait(), 5)
+
+
+def test_limits_come_from_the_environment() -> None:
+    limits = ChannelLimits.from_env({"MAX_MESSAGE_CHARS": "500", "RATE_LIMIT_PER_MINUTE": "30", "RATE_LIMIT_BURST": "5",
+                                     "ACTION_TIMEOUT_SECONDS": "4"})
+    assert (limits.max_message_chars, limits.rate_per_minute, limits.burst, limits.action_timeout) == (500, 30, 5, 4)
+    assert ChannelLimits.from_env({}) == ChannelLimits()
+    with pytest.raises(ValueError, match="RATE_LIMIT_PER_MINUTE"):
+        ChannelLimits.from_env({"RATE_LIMIT_PER_MINUTE": "lots"})
+
+
+def test_from_credentials_bounds_rasas_action_server_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.core.actions.action as rasa_action
+
+    monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", 300)
+    monkeypatch.setattr(rasa_action.RemoteAction, "_validate_action_result",
+                        rasa_action.RemoteAction._validate_action_result)
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "3")
+    channel = GuardedRestInput.from_credentials(None)
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 3
+    assert channel.limits.action_timeout == 3
+
+
+def test_the_rate_limiter_forgets_the_oldest_senders() -> None:
+    clock = FakeClock()
+    limiter = RateLimiter(per_minute=60, burst=1, max_keys=3, clock=clock)
+    assert all(limiter.allow(f"s{i}") for i in range(5))
+    assert len(limiter) == 3
+    assert not limiter.allow("s4")
+    clock.now += 1
+    assert limiter.allow("s4")
+
+
+def test_clean_text_keeps_vietnamese_and_emoji_and_drops_controls() -> None:
+    assert clean_text("Hải Phòng 👍\tok\n") == "Hải Phòng 👍\tok\n"
+    assert clean_text("Ha\u0309i") == "Hải"  # NFC
+    assert clean_text("a\x00b\x7fc\x85d") == "a b c d"
+
+
+class BrokenTrackerStore(InMemoryTrackerStore):
+    async def retrieve(self, sender_id: str) -> None:
+        raise OperationalError("SELECT 1", {}, Exception("connection to server at 127.0.0.1 failed"))
+
+    async def save(self, tracker: Any) -> None:
+        raise OperationalError("INSERT", {}, Exception("connection to server at 127.0.0.1 failed"))
+
+
+class TrackingBot:
+    """Loads and saves the conversation through Rasa's fail-safe wrapper, as Rasa does."""
+
+    def __init__(self, store: FailSafeTrackerStore) -> None:
+        self.store = store
+
+    async def __call__(self, message: UserMessage) -> None:
+        tracker = await self.store.get_or_create_tracker(message.sender_id)
+        await message.output_channel.send_text_message(message.sender_id, "trả lời không có ngữ cảnh")
+        await self.store.save(tracker)
+
+
+@pytest.mark.parametrize("broken", [True, False])
+async def test_a_turn_during_which_the_tracker_store_failed_is_answered_with_an_apology(broken: bool) -> None:
+    primary = BrokenTrackerStore(Domain.empty()) if broken else InMemoryTrackerStore(Domain.empty())
+    store = FailSafeTrackerStore(primary)
+    bot = TrackingBot(store)
+    channel = GuardedRestInput()
+    app = new_app()
+    app.ctx.agent = SimpleNamespace(tracker_store=store)
+    app.blueprint(channel.blueprint(bot), url_prefix="/webhooks/rest")
+    async with serve_app(app) as served:
+        status, body, _ = await post(served, {"sender": "lan", "message": "còn năm 2025 thì sao"})
+    assert status == 200
+    assert body[0]["text"] == (APOLOGY_REPLY if broken else "trả lời không có ngữ cảnh")
+
+
+def test_action_results_are_validated_as_rasa_does_with_one_validator(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    from bot.channels.guarded_rest import validate_action_results_with_one_validator
+
+    monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    validate_action_results_with_one_validator()
+    action = RemoteAction("action_answer_indicator", None)
+    good = {"events": [{"event": "slot", "name": "indicator", "value": "grdp_growth", "timestamp": None}],
+            "responses": [{"text": "11,01%"}]}
+    assert action._validate_action_result(good) is True
+    with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+        action._validate_action_result({"events": [{"event": "no_such_event"}], "responses": []})
+    with pytest.raises(ValidationError):
+        action._validate_action_result({"events": "not a list"})

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import random
-import signal
 import socket
 import subprocess
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 import redis
 import sqlalchemy as sa
 
+from scripts.bench.servers import stop as stop_group
 from tests.pg import ADMIN_URL
 from tests.pg import ensure_running as ensure_postgres
 from tests.prod.redis_server import HOST as REDIS_HOST
@@ -115,18 +115,6 @@ def _wait_ready(process: subprocess.Popen[bytes], log: Path, url: str, timeout: 
     raise RuntimeError(f"run_prod.sh not ready within {timeout}s:\n{log.read_text(errors='replace')[-4000:]}")
 
 
-def stop_group(process: subprocess.Popen[bytes], grace: float = 60) -> None:
-    """SIGTERM to the script (it stops its children), then SIGKILL to whatever is left of its group."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=grace)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=10)
-
-
 def scratch_names() -> dict[str, str]:
     tag = uuid.uuid4().hex[:8]
     return {"knowledge": f"hp_test_kb_{tag}", "tracker": f"hp_test_tracker_{tag}",
@@ -194,7 +182,7 @@ def running_profile(run_dir: Path, rasa_replicas: int = 2, action_replicas: int 
             process=process,
         )
     finally:
-        stop_group(process)
+        stop_group(process, grace=60)  # SIGTERM to the script (it stops its children), then SIGKILL
         drop_scratch(names)
 
 

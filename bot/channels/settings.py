@@ -18,6 +18,11 @@ from rasa.shared.exceptions import RasaException
 ZALO_API_URL = "https://openapi.zalo.me"
 ZALO_OAUTH_URL = "https://oauth.zaloapp.com"
 TELEGRAM_API_URL = "https://api.telegram.org"
+# A signed Zalo event older than this is refused: the duplicate-id memory is bounded, so
+# without an age limit a captured event could be replayed once its id was forgotten.
+ZALO_MAX_EVENT_AGE = 300.0  # seconds
+# Events stamped later than now by more than this are refused too (clocks drift a little).
+ZALO_MAX_CLOCK_SKEW = 60.0  # seconds
 
 # Telegram accepts 1-256 characters from this set for setWebhook(secret_token=...).
 _TELEGRAM_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
@@ -36,6 +41,20 @@ def _get(env: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
+def _seconds(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = _get(env, name)
+    if raw is None:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    # NaN fails both comparisons, so "nan" and "inf" are refused along with garbage.
+    if not 0 < value < float("inf"):
+        raise ChannelConfigError(f"{name} must be a positive number of seconds, got {raw!r}. See docs/CHANNELS.md.")
+    return value
+
+
 @dataclass(frozen=True)
 class ZaloSettings:
     # Secrets are kept out of repr so that logging the settings never leaks them.
@@ -47,6 +66,8 @@ class ZaloSettings:
     api_url: str = ZALO_API_URL
     oauth_url: str = ZALO_OAUTH_URL
     token_file: Path | None = None
+    max_event_age: float = ZALO_MAX_EVENT_AGE
+    max_clock_skew: float = ZALO_MAX_CLOCK_SKEW
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> ZaloSettings:
@@ -61,6 +82,8 @@ class ZaloSettings:
             api_url=(_get(env, "ZALO_API_URL") or ZALO_API_URL).rstrip("/"),
             oauth_url=(_get(env, "ZALO_OAUTH_URL") or ZALO_OAUTH_URL).rstrip("/"),
             token_file=Path(token_file) if token_file else None,
+            max_event_age=_seconds(env, "ZALO_MAX_EVENT_AGE_SECONDS", ZALO_MAX_EVENT_AGE),
+            max_clock_skew=_seconds(env, "ZALO_MAX_CLOCK_SKEW_SECONDS", ZALO_MAX_CLOCK_SKEW),
         )
 
     @property

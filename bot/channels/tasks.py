@@ -3,16 +3,84 @@
 Zalo treats a webhook that takes more than a couple of seconds as down and keeps
 redelivering, and Rasa can take longer than that (NLU, the action server, the
 knowledge database), so handlers acknowledge first and process here.
+
+`answer_or_apologize` runs one turn of the bot there. When the bot fails (the tracker
+or lock store is down, ...) the resident gets the same apology as on the REST channel,
+unless something already reached them during the turn: an answer that was delivered
+and then failed to be saved (or the actions' own apology, worded the same) needs no
+second message that would contradict it or say the same thing twice.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
+import traceback
+from collections.abc import Awaitable, Callable, Coroutine
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Turn:
+    delivered: int = 0  # messages that reached the resident during this turn
+
+
+# The turn being processed by the current task. Rasa sends the bot's messages from
+# inside `on_new_message`, in the same task (or a task copying its context), so the
+# output channels can report deliveries here without knowing which turn they serve.
+_current_turn: ContextVar[_Turn | None] = ContextVar("channel_turn", default=None)
+
+
+def note_delivered() -> None:
+    """Called by an output channel after a message reached the resident."""
+    turn = _current_turn.get()
+    if turn is not None:
+        turn.delivered += 1
+
+
+def describe_failure(error: BaseException) -> str:
+    """The exception's type and where it was raised, without its message.
+
+    Messages of database errors can quote the SQL parameters, i.e. the resident's
+    words; the type and the place are enough to tell an outage from a bug.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return type(error).__name__
+    last = frames[-1]
+    return f"{type(error).__name__} at {Path(last.filename).name}:{last.lineno}"
+
+
+async def answer_or_apologize(
+    run: Callable[[], Awaitable[Any]],
+    apologize: Callable[[], Awaitable[Any]],
+    label: str,
+    passthrough: tuple[type[BaseException], ...] = (),
+) -> None:
+    """Run one turn; if it fails before anything reached the resident, apologize.
+
+    `label` names the turn in the log (never the resident's text); exceptions of the
+    `passthrough` types are re-raised untouched for the caller to handle.
+    """
+    turn = _Turn()
+    token = _current_turn.set(turn)
+    try:
+        await run()
+    except passthrough:
+        raise
+    except Exception as error:
+        if turn.delivered:
+            logger.error("%s: the bot failed after answering (%s); no apology sent", label, describe_failure(error))
+            return
+        logger.error("%s: the bot failed (%s); the resident gets the apology", label, describe_failure(error))
+        await apologize()
+    finally:
+        _current_turn.reset(token)
 
 
 class BackgroundTasks:

@@ -35,8 +35,9 @@ from sanic.response import HTTPResponse
 
 from . import webhooks
 from .bounded import LruDict, SeenKeys
+from .guarded_rest import APOLOGY_REPLY
 from .settings import ChannelConfigError, TelegramSettings, check
-from .tasks import BackgroundTasks
+from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .telegram_updates import SECRET_HEADER, BadUpdate, Inbound, UpdateKind, parse_update, update_id
 from .text import EXPIRED_BUTTON_REPLY, STICKER_REPLY, UNSUPPORTED_REPLY, split_text
 
@@ -89,6 +90,15 @@ class TelegramOutput(RasaTelegramOutput):
     @classmethod
     def name(cls) -> str:
         return CHANNEL
+
+    async def request(self, method: str, data: dict[str, Any] | None = None, files: dict[str, Any] | None = None,
+                      **kwargs: Any) -> Any:
+        # Every Bot API call passes here, so every kind of message a turn sends is counted;
+        # a failed call raises before the count.
+        result = await super().request(method, data, files, **kwargs)
+        if method.startswith("send"):
+            note_delivered()
+        return result
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for piece in split_text(text, TEXT_LIMIT):
@@ -272,14 +282,20 @@ class TelegramInput(InputChannel):
             if text is None:
                 await output.send_text_message(chat, EXPIRED_BUTTON_REPLY)
                 return
-        await on_new_message(
-            UserMessage(
-                text,
-                output,
-                chat,
-                input_channel=CHANNEL,
-                metadata={"telegram_update_id": number, "edited": inbound.edited},
-            )
+        message = UserMessage(
+            text,
+            output,
+            chat,
+            input_channel=CHANNEL,
+            metadata={"telegram_update_id": number, "edited": inbound.edited},
+        )
+        # A failed Bot API call is not the bot's failure: `_process_logged` logs it, and
+        # an apology through the same API would most likely fail too.
+        await answer_or_apologize(
+            lambda: on_new_message(message),
+            lambda: output.send_text_message(chat, APOLOGY_REPLY),
+            f"Telegram update {number}",
+            passthrough=TELEGRAM_ERRORS,
         )
 
     async def close(self) -> None:

@@ -7,11 +7,16 @@
 
 Zalo has no buttons in customer-service texts, so buttons become a numbered list and
 a reply of just that number is turned back into the button's payload.
+
+A signed event is processed only when its timestamp is recent
+(`ZALO_MAX_EVENT_AGE_SECONDS`): the duplicate-id memory is bounded, and the age limit
+is what stops a captured event from being replayed once its id is forgotten.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
@@ -22,8 +27,9 @@ from sanic.response import HTTPResponse
 
 from . import webhooks
 from .bounded import SeenKeys
+from .guarded_rest import APOLOGY_REPLY
 from .settings import ZaloSettings, check
-from .tasks import BackgroundTasks
+from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .text import GREET_PAYLOAD, STICKER_REPLY, UNSUPPORTED_REPLY, ChoiceMemory, render_choices, split_text
 from .zalo_api import RetryPolicy, ZaloApiClient
 from .zalo_events import (
@@ -34,6 +40,7 @@ from .zalo_events import (
     event_timestamp,
     parse_event,
     signature_matches,
+    timestamp_problem,
 )
 
 logger = logging.getLogger(__name__)
@@ -60,16 +67,24 @@ class ZaloOutput(OutputChannel):
         return self._client
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        await self._send(recipient_id, text)
+
+    async def _send(self, recipient_id: str, text: str) -> bool:
+        """Send `text` in as many pieces as needed; True when every piece was sent."""
         for piece in split_text(text, self._text_limit):
             if not await self._client.send_text(recipient_id, piece):
-                return  # the rest would arrive without its beginning
+                return False  # the rest would arrive without its beginning
+            note_delivered()
+        return True
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
         rendered, payloads = render_choices(text, buttons)
-        self._choices.offer(recipient_id, payloads)
-        await self.send_text_message(recipient_id, rendered)
+        # Remembered only once the list reached the resident: after a failed send a "2"
+        # would otherwise pick an option they never saw.
+        if await self._send(recipient_id, rendered):
+            self._choices.offer(recipient_id, payloads)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, f"Ảnh: {image}")
@@ -107,9 +122,16 @@ class ZaloInput(InputChannel):
             logger.info("Zalo channel disabled: ZALO_OA_SECRET_KEY is not set")
         return cls(settings)
 
-    def __init__(self, settings: ZaloSettings, policy: RetryPolicy | None = None, seen_limit: int = 10_000) -> None:
+    def __init__(
+        self,
+        settings: ZaloSettings,
+        policy: RetryPolicy | None = None,
+        seen_limit: int = 10_000,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
         check("Zalo", settings.problems())
         self.settings = settings
+        self._clock = clock  # seconds since the epoch, to judge the events' age
         self.tasks = BackgroundTasks()
         self._seen = SeenKeys(seen_limit)
         self._choices = ChoiceMemory()
@@ -142,8 +164,10 @@ class ZaloInput(InputChannel):
         if isinstance(payload, HTTPResponse):
             return payload
         timestamp = event_timestamp(payload)
+        if timestamp is None:
+            return webhooks.reject(CHANNEL, 401, "no timestamp, so the signature cannot be checked", request)
         assert self.settings.app_id is not None and self.settings.oa_secret_key is not None  # checked at start
-        if timestamp is None or not signature_matches(
+        if not signature_matches(
             request.headers.get(SIGNATURE_HEADER), self.settings.app_id, request.body, timestamp, self.settings.oa_secret_key
         ):
             return webhooks.reject(CHANNEL, 401, "invalid signature", request)
@@ -154,12 +178,22 @@ class ZaloInput(InputChannel):
         if event.kind is EventKind.IGNORED:
             logger.debug("Zalo event %s ignored", event.name)
             return webhooks.ok()
+        stale = self._timestamp_problem(event)
+        if stale is not None:
+            # Acknowledged: Zalo would redeliver a refused event, and it never gets younger.
+            logger.warning("Zalo event %s %s not processed: %s", event.name, event.dedupe_key, stale)
+            return webhooks.ok()
         # Recorded only after the signature check, so forged ids cannot mask real ones.
         if not self._seen.add(event.dedupe_key):
             logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.dedupe_key)
             return webhooks.ok()
         self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.dedupe_key}")
         return webhooks.ok()
+
+    def _timestamp_problem(self, event: ZaloEvent) -> str | None:
+        return timestamp_problem(
+            event.timestamp, self._clock(), self.settings.max_event_age, self.settings.max_clock_skew
+        )
 
     async def _process(self, event: ZaloEvent, on_new_message: OnNewMessage) -> None:
         assert self._output is not None
@@ -171,15 +205,19 @@ class ZaloInput(InputChannel):
             return
         # A follower is greeted as if they had said hello; a bare number may pick a choice.
         text = GREET_PAYLOAD if event.kind is EventKind.FOLLOW else self._choices.resolve(event.user_id, event.text)
-        await on_new_message(
-            UserMessage(
-                text,
-                self._output,
-                event.user_id,
-                input_channel=CHANNEL,
-                message_id=event.msg_id or None,
-                metadata={"zalo_event": event.name, "timestamp": event.timestamp},
-            )
+        message = UserMessage(
+            text,
+            self._output,
+            event.user_id,
+            input_channel=CHANNEL,
+            message_id=event.msg_id or None,
+            metadata={"zalo_event": event.name, "timestamp": event.timestamp},
+        )
+        output = self._output
+        await answer_or_apologize(
+            lambda: on_new_message(message),
+            lambda: output.send_text_message(event.user_id, APOLOGY_REPLY),
+            f"Zalo event {event.name} {event.dedupe_key}",
         )
 
     async def close(self) -> None:

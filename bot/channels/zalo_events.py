@@ -5,17 +5,23 @@ app_id + raw body + timestamp + OA secret key, where `timestamp` is the event's 
 `timestamp` field and the key is the OA secret key (not the app secret key) from the
 app's Official Account settings. The header is documented as bare hex and seen in the
 wild as `mac=<hex>`: both forms are accepted.
+
+The signature covers the timestamp (twice: inside the body and appended to it), so a
+signed event's age can be trusted: `timestamp_problem` refuses replays of old events.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
 SIGNATURE_HEADER = "X-ZEvent-Signature"
+# Milliseconds since the epoch, as Zalo sends them; 15 digits reach the year 33658.
+_MILLISECONDS = re.compile(r"[0-9]{1,15}")
 
 TEXT_EVENTS = frozenset({"user_send_text"})
 STICKER_EVENTS = frozenset({"user_send_sticker", "user_send_gif"})
@@ -80,6 +86,22 @@ def event_timestamp(payload: dict[str, Any]) -> str | None:
     if isinstance(value, bool) or not isinstance(value, str | int):
         return None
     return str(value)
+
+
+def timestamp_problem(timestamp: str, now: float, max_age: float, max_skew: float) -> str | None:
+    """Why a signed event must not be processed for its time, or None when it is fresh.
+
+    `now` is in seconds since the epoch; `max_age` bounds how old an event may be,
+    `max_skew` how far in the future (Zalo's clock and ours differ a little).
+    """
+    if not _MILLISECONDS.fullmatch(timestamp):
+        return f"timestamp {timestamp[:40]!r} is not milliseconds since the epoch"
+    age = now - int(timestamp) / 1000
+    if age > max_age:
+        return f"timestamp is {age:.0f} s old (limit {max_age:.0f} s)"
+    if -age > max_skew:
+        return f"timestamp is {-age:.0f} s in the future (limit {max_skew:.0f} s)"
+    return None
 
 
 def _id(container: Any, key: str) -> str:

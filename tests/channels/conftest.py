@@ -22,6 +22,8 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Sanic
 
 ZALO_ENV = (
+    "ZALO_MAX_EVENT_AGE_SECONDS",
+    "ZALO_MAX_CLOCK_SKEW_SECONDS",
     "ZALO_OA_SECRET_KEY",
     "ZALO_APP_ID",
     "ZALO_ACCESS_TOKEN",
@@ -61,6 +63,28 @@ class EchoBot:
     @property
     def texts(self) -> list[str]:
         return [m.text or "" for m in self.received]
+
+
+class StoreDown(Exception):
+    """What Rasa raises out of `on_new_message` when a store it needs is down."""
+
+
+class FailingBot(EchoBot):
+    """A bot whose turn fails, the error quoting the resident's words as SQL errors do.
+
+    With `answer_first` it answers, then fails (the answer was sent, saving it failed).
+    """
+
+    def __init__(self, answer_first: bool = False) -> None:
+        super().__init__()
+        self.answer_first = answer_first
+
+    async def __call__(self, message: UserMessage) -> None:
+        if self.answer_first:
+            await super().__call__(message)
+        else:
+            self.received.append(message)
+        raise StoreDown(f"could not save the turn [parameters: ({message.text!r},)]")
 
 
 @dataclass
@@ -123,7 +147,7 @@ async def serve_channel(channel: InputChannel, bot: Callable[[UserMessage], Any]
 class FakeZaloApi:
     """OA API v3 message/cs and OAuth v4 access_token, with single-use refresh tokens.
 
-    `failures` scripts the next message requests: "500", "timeout", "400".
+    `failures` scripts the next message requests: "500", "timeout", "400", or "ok" (none).
     """
 
     app_id: str

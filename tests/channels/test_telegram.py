@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
+from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, TelegramSettings
 from bot.channels.telegram import TelegramInput
-from tests.channels.conftest import EchoBot, FakeTelegramApi, Served, serve_channel
+from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, Served, serve_channel
 
 SECRET = "hp-webhook-secret_2025"
 CHAT = 1111111
@@ -350,3 +351,32 @@ def test_half_configured_channel_stops_rasa_with_a_clear_error(
         monkeypatch.setenv(name, value)
     with pytest.raises(ChannelConfigError, match=message):
         TelegramInput.from_credentials(None)
+
+
+async def test_a_failed_turn_gets_the_apology_once_and_no_details(
+    telegram_api: FakeTelegramApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        async for telegram in start(telegram_api, FailingBot()):
+            assert await telegram.send(text_update("số điện thoại của tôi là 0912", update_id=42)) == 200
+    assert sent_texts(telegram_api) == [APOLOGY_REPLY]
+    assert "Telegram update 42: the bot failed (StoreDown at conftest.py:" in caplog.text
+    assert "0912" not in caplog.text and "parameters" not in caplog.text
+
+
+async def test_a_failed_button_turn_gets_the_apology_too(telegram_api: FakeTelegramApi) -> None:
+    async for telegram in start(telegram_api, FailingBot()):
+        await telegram.send(callback_update("/help"))
+    # The spinner is stopped (not a message to the resident), then the apology.
+    assert len(telegram_api.called("answerCallbackQuery")) == 1
+    assert sent_texts(telegram_api) == [APOLOGY_REPLY]
+
+
+async def test_a_turn_failing_after_its_answer_gets_no_apology(
+    telegram_api: FakeTelegramApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO):
+        async for telegram in start(telegram_api, FailingBot(answer_first=True)):
+            await telegram.send(text_update("xin chào", update_id=43))
+    assert sent_texts(telegram_api) == ["Bạn nói: xin chào"]
+    assert "Telegram update 43: the bot failed after answering (StoreDown" in caplog.text

@@ -5,16 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, ZaloSettings
 from bot.channels.zalo import ZaloInput
 from bot.channels.zalo_api import RetryPolicy
-from tests.channels.conftest import EchoBot, FakeZaloApi, Served, serve_channel
+from bot.channels.zalo_events import timestamp_problem
+from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, Served, serve_channel
 
 OA_SECRET = "oa-secret-key-for-tests"
 USER = "246845883529197922"
@@ -22,13 +25,20 @@ WEBHOOK = "/webhooks/zalo/webhook"
 FAST = RetryPolicy(attempts=3, backoff=0.01, timeout=0.5)
 
 
-def text_event(text: str, msg_id: str = "96d3cdf3af150460909", app_id: str = "360846524940903967") -> dict[str, Any]:
-    """A user_send_text event as Zalo posts it."""
+def now_ms(offset: float = 0.0) -> str:
+    """A Zalo timestamp (milliseconds, as a string) `offset` seconds from now."""
+    return str(int((time.time() + offset) * 1000))
+
+
+def text_event(
+    text: str, msg_id: str = "96d3cdf3af150460909", app_id: str = "360846524940903967", timestamp: str | None = None
+) -> dict[str, Any]:
+    """A user_send_text event as Zalo posts it, stamped now unless told otherwise."""
     return {
         "app_id": app_id,
         "user_id_by_app": "552177279717587730",
         "event_name": "user_send_text",
-        "timestamp": "1735689600123",
+        "timestamp": now_ms() if timestamp is None else timestamp,
         "sender": {"id": USER},
         "recipient": {"id": "388613280878808645"},
         "message": {"msg_id": msg_id, "text": text},
@@ -67,8 +77,10 @@ class Harness:
         return response.status
 
 
-async def start(api: FakeZaloApi, bot: EchoBot | None = None, **overrides: Any) -> AsyncIterator[Harness]:
-    channel = ZaloInput(settings_for(api, **overrides), policy=FAST)
+async def start(
+    api: FakeZaloApi, bot: EchoBot | None = None, clock: Callable[[], float] = time.time, **overrides: Any
+) -> AsyncIterator[Harness]:
+    channel = ZaloInput(settings_for(api, **overrides), policy=FAST, clock=clock)
     bot = bot or EchoBot()
     async with serve_channel(channel, bot) as served:
         yield Harness(channel, served, bot)
@@ -250,7 +262,7 @@ async def test_sticker_and_image_get_a_polite_reply_without_the_bot(zalo: Harnes
         "app_id": zalo_api.app_id,
         "user_id_by_app": "552177279717587730",
         "event_name": "user_send_sticker",
-        "timestamp": "1735689600200",
+        "timestamp": now_ms(),
         "sender": {"id": USER},
         "recipient": {"id": "388613280878808645"},
         "message": {
@@ -283,7 +295,7 @@ async def test_follow_is_greeted_and_echoes_of_our_own_messages_ignored(zalo: Ha
         "event_name": "follow",
         "source": "oa_profile",
         "app_id": zalo_api.app_id,
-        "timestamp": "1735689600300",
+        "timestamp": now_ms(),
     }
     echo = {**text_event("Bạn nói: xin chào", msg_id="oa-1"), "event_name": "oa_send_text", "sender": {"id": "388613280878808645"}}
     assert await zalo.send(follow) == 200
@@ -377,3 +389,153 @@ def test_half_configured_channel_stops_rasa_with_a_clear_error(monkeypatch: pyte
     with pytest.raises(ChannelConfigError, match="Zalo channel is misconfigured"):
         ZaloInput.from_credentials(None)
 
+
+
+# --- the events' age --------------------------------------------------------------------
+
+NOW = 1_767_225_600.0  # 2026-01-01 00:00:00 UTC, in seconds
+NOW_MS = int(NOW * 1000)
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "problem"),
+    [
+        (str(NOW_MS), None),
+        (str(NOW_MS - 299_000), None),
+        (str(NOW_MS + 59_000), None),
+        (str(NOW_MS - 301_000), "301 s old (limit 300 s)"),
+        (str(NOW_MS + 61_000), "61 s in the future (limit 60 s)"),
+        (str(NOW_MS // 1000), "old"),  # seconds instead of milliseconds: 1970
+        ("", "is not milliseconds since the epoch"),
+        ("-1", "is not milliseconds since the epoch"),
+        ("1767225600.5", "is not milliseconds since the epoch"),
+        ("١٧٦٧٢٢٥٦٠٠٠٠٠", "is not milliseconds since the epoch"),  # digits, but not ASCII
+        ("9" * 400, "is not milliseconds since the epoch"),
+    ],
+    ids=["now", "almost-too-old", "slightly-ahead", "too-old", "too-far-ahead", "seconds", "empty", "negative",
+         "fraction", "arabic-digits", "huge"],
+)
+def test_timestamp_problem(timestamp: str, problem: str | None) -> None:
+    found = timestamp_problem(timestamp, NOW, max_age=300, max_skew=60)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and problem in found
+
+
+async def test_only_fresh_events_are_processed(zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture) -> None:
+    cases = [
+        ("m-fresh", str(NOW_MS - 5_000), True),
+        ("m-old", str(NOW_MS - 600_000), False),
+        ("m-future", str(NOW_MS + 600_000), False),
+        ("m-garbage", "yesterday", False),
+    ]
+    with caplog.at_level(logging.INFO):
+        async for zalo in start(zalo_api, clock=lambda: NOW):
+            for msg_id, timestamp, _ in cases:
+                text = f"câu hỏi bí mật {msg_id}"
+                assert await zalo.send(text_event(text, msg_id=msg_id, timestamp=timestamp)) == 200  # acknowledged
+    assert zalo.bot.texts == ["câu hỏi bí mật m-fresh"]
+    assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: câu hỏi bí mật m-fresh"}]
+    refused = [r.getMessage() for r in caplog.records if "not processed" in r.getMessage()]
+    assert len(refused) == 3
+    assert "user_send_text m-old not processed: timestamp is 600 s old (limit 300 s)" in refused[0]
+    assert "m-future not processed: timestamp is 600 s in the future" in refused[1]
+    assert "m-garbage not processed: timestamp 'yesterday' is not milliseconds since the epoch" in refused[2]
+    assert "bí mật" not in caplog.text  # the resident's words are never logged
+
+
+async def test_a_replay_after_its_id_was_forgotten_is_refused(zalo_api: FakeZaloApi) -> None:
+    """The case the age limit exists for: the duplicate memory (here 1 id) has moved on."""
+    now = [NOW]
+    channel = ZaloInput(settings_for(zalo_api), policy=FAST, seen_limit=1, clock=lambda: now[0])
+    bot = EchoBot()
+    async with serve_channel(channel, bot) as served:
+        harness = Harness(channel, served, bot)
+        captured = text_event("chuyển tiền", msg_id="a", timestamp=str(NOW_MS))
+        assert await harness.send(captured) == 200
+        assert await harness.send(text_event("xin chào", msg_id="b", timestamp=str(NOW_MS + 1000))) == 200
+        now[0] += 301
+        assert await harness.send(captured) == 200  # "a" is forgotten, the signature still valid
+    assert bot.texts == ["chuyển tiền", "xin chào"]
+
+
+async def test_the_age_limit_comes_from_the_environment(zalo_api: FakeZaloApi, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ZALO_MAX_EVENT_AGE_SECONDS", "30")
+    monkeypatch.setenv("ZALO_MAX_CLOCK_SKEW_SECONDS", "5")
+    settings = ZaloSettings.from_env()
+    assert (settings.max_event_age, settings.max_clock_skew) == (30.0, 5.0)
+    assert ZaloSettings.from_env({}).max_event_age == 300.0
+    async for zalo in start(zalo_api, clock=lambda: NOW, max_event_age=30.0):
+        await zalo.send(text_event("cũ", msg_id="m1", timestamp=str(NOW_MS - 31_000)))
+        await zalo.send(text_event("mới", msg_id="m2", timestamp=str(NOW_MS - 29_000)))
+    assert zalo.bot.texts == ["mới"]
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "-5", "nan", "inf"])
+def test_a_bad_age_limit_stops_rasa_with_a_clear_error(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("ZALO_MAX_EVENT_AGE_SECONDS", value)
+    with pytest.raises(ChannelConfigError, match="ZALO_MAX_EVENT_AGE_SECONDS must be a positive number of seconds"):
+        ZaloInput.from_credentials(None)
+
+
+async def test_an_event_without_timestamp_is_refused_with_a_clear_log(zalo: Harness, caplog: pytest.LogCaptureFixture) -> None:
+    event = {k: v for k, v in text_event("xin chào").items() if k != "timestamp"}
+    with caplog.at_level(logging.WARNING):
+        assert await zalo.send(event) == 401
+    assert "401 no timestamp, so the signature cannot be checked" in caplog.text
+    assert zalo.bot.received == []
+
+
+# --- numbered choices only once they were sent ------------------------------------------
+
+
+async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZaloApi) -> None:
+    buttons = [{"title": "GRDP", "payload": "/ask_grdp"}, {"title": "Dự án", "payload": "/ask_projects"}]
+    bot = EchoBot({"menu": [{"text": "Chọn một mục", "buttons": buttons}]})
+    async for zalo in start(zalo_api, bot):
+        zalo_api.failures = ["400"]  # the numbered list never reaches the resident
+        await zalo.send(text_event("menu", msg_id="m1"))
+        await zalo.send(text_event("2", msg_id="m2"))
+        await zalo.send(text_event("menu", msg_id="m3"))  # sent this time
+        await zalo.send(text_event("2", msg_id="m4"))
+    assert bot.texts == ["menu", "2", "menu", "/ask_projects"]
+    assert [m["text"] for m in zalo_api.sent] == [
+        "Bạn nói: 2",
+        "Chọn một mục\n\n1. GRDP\n2. Dự án\n\nTrả lời số 1 hoặc 2 để chọn.",
+        "Bạn nói: /ask_projects",
+    ]
+
+
+async def test_choices_whose_last_piece_was_not_sent_are_not_kept(zalo_api: FakeZaloApi) -> None:
+    """A long list goes in pieces; without the last one the resident never saw the numbers."""
+    buttons = [{"title": f"Mục {n} " + "chi tiết " * 20, "payload": f"/item_{n}"} for n in range(1, 4)]
+    bot = EchoBot({"menu": [{"text": "Giới thiệu. " * 200, "buttons": buttons}]})
+    channel = ZaloInput(settings_for(zalo_api), policy=FAST)
+    async with serve_channel(channel, bot) as served:
+        zalo = Harness(channel, served, bot)
+        zalo_api.failures = ["ok", "400"]  # first piece sent, the second refused: the numbers never go
+        await zalo.send(text_event("menu", msg_id="m1"))
+        await zalo.send(text_event("1", msg_id="m2"))
+    assert len(zalo_api.sent) == 2  # the first piece, then the echo of "1"
+    assert bot.texts == ["menu", "1"]
+
+
+# --- the bot fails ----------------------------------------------------------------------
+
+
+async def test_a_failed_turn_gets_the_apology_once_and_no_details(zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        async for zalo in start(zalo_api, FailingBot()):
+            assert await zalo.send(text_event("số điện thoại của tôi là 0912", msg_id="m1")) == 200
+    assert zalo_api.sent == [{"user_id": USER, "text": APOLOGY_REPLY}]
+    assert "Zalo event user_send_text m1: the bot failed (StoreDown at conftest.py:" in caplog.text
+    assert "0912" not in caplog.text and "parameters" not in caplog.text
+
+
+async def test_a_turn_failing_after_its_answer_gets_no_apology(zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO):
+        async for zalo in start(zalo_api, FailingBot(answer_first=True)):
+            await zalo.send(text_event("xin chào", msg_id="m1"))
+    assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: xin chào"}]
+    assert "m1: the bot failed after answering (StoreDown" in caplog.text

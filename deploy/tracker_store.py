@@ -1,26 +1,36 @@
-"""Rasa's SQL tracker store, surviving a PostgreSQL restart without losing a message.
+"""Rasa's SQL tracker store, adjusted for each profile; both take the keys of `type: SQL`.
 
-Rasa 3.6 creates the tracker store's engine without `pool_pre_ping` and offers no
-setting for it. After PostgreSQL restarts, every pooled connection is dead: the next
-message of each replica fails on one (Rasa's `FailSafeTrackerStore` then answers it
-from an empty in-memory conversation and keeps it there, out of the database). With
-`pool_pre_ping` the pool tests a connection before handing it out and replaces a
-dead one, so the first message after the restart is served like any other.
-
-Rasa loads it by module path from deploy/endpoints.prod.yml
-(`tracker_store: type: deploy.tracker_store.PrePingSQLTrackerStore`); it takes the
-same keys as `type: SQL`.
+* `PrePingSQLTrackerStore` (production, deploy/endpoints.prod.yml) survives a
+  PostgreSQL restart without losing a message.
+* `CachedSQLTrackerStore` (embedded, endpoints.yml) spares a single Rasa process
+  reloading every conversation from SQLite at each turn.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 
 class PrePingSQLTrackerStore(SQLTrackerStore):
+    """Rasa 3.6 creates the tracker store's engine without `pool_pre_ping` and offers no
+    setting for it. After PostgreSQL restarts, every pooled connection is dead: the next
+    message of each replica fails on one (Rasa's `FailSafeTrackerStore` then answers it
+    from an empty in-memory conversation and keeps it there, out of the database). With
+    `pool_pre_ping` the pool tests a connection before handing it out and replaces a
+    dead one, so the first message after the restart is served like any other.
+    """
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         first: Any = self.engine  # type: ignore[has-type]
@@ -28,3 +38,104 @@ class PrePingSQLTrackerStore(SQLTrackerStore):
         first.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+
+class CachedSQLTrackerStore(PrePingSQLTrackerStore):
+    """Rasa's SQL store for one Rasa process that owns its database (`make run`).
+
+    Every turn Rasa's SQL store loads the conversation's rows, decodes each event's
+    JSON and replays the events into a new tracker, then counts the stored rows again
+    before inserting the new ones, and commits with a full sync: about a third of the
+    Rasa process's CPU per message here (docs/BENCHMARKS.md). This store writes
+    through to the same table in the same format, but keeps the last `cache_size`
+    conversations in memory with the number of their events already stored, so a turn
+    costs one insert statement and one commit (a new conversation, one query more).
+
+    A cached tracker is handed out only if it still holds exactly the stored events: a
+    turn that failed after changing the tracker and before saving it leaves it longer,
+    and the next turn reloads it from the database. Only valid while no other process
+    writes the same conversations: the embedded profile runs one Rasa process (Rasa
+    refuses several Sanic workers with its in-memory lock store), the production
+    profile uses `PrePingSQLTrackerStore`. With an event broker the store caches
+    nothing, since Rasa's `stream_events` finds the new events by retrieving the
+    stored tracker.
+    """
+
+    def __init__(self, *args: Any, cache_size: int | str = 2000, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_size = int(cache_size)
+        if self.cache_size < 0:
+            raise ValueError(f"tracker store cache_size must be 0 or more, not {cache_size}")
+        self._cache: OrderedDict[str, tuple[DialogueStateTracker, int]] = OrderedDict()
+        if self.engine.dialect.name == "sqlite":
+            sa.event.listen(self.engine, "connect", _sqlite_write_ahead)
+            self.engine.dispose()
+
+    @property
+    def caching(self) -> bool:
+        return self.cache_size > 0 and self.event_broker is None
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        cached = self._cache.get(sender_id)
+        if cached is not None:
+            tracker, stored = cached
+            if len(tracker.events) == stored:
+                self._cache.move_to_end(sender_id)
+                return tracker
+            del self._cache[sender_id]
+        tracker = await super().retrieve(sender_id)
+        if tracker is not None:
+            self._remember(tracker)  # what the query returned is what is stored
+        return tracker
+
+    async def create_tracker(self, sender_id: str, append_action_listen: bool = True) -> DialogueStateTracker:
+        if not self.caching:
+            return await super().create_tracker(sender_id, append_action_listen)
+        # stored with the rest of the first turn when the turn is saved
+        tracker = self.init_tracker(sender_id)
+        if append_action_listen:
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+        self._remember(tracker, stored=0)
+        return tracker
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        cached = self._cache.get(tracker.sender_id)
+        if cached is None or cached[0] is not tracker:
+            await super().save(tracker)  # counts the stored rows to find the new events
+        else:
+            self._insert(tracker.sender_id, itertools.islice(tracker.events, cached[1], None))
+        self._remember(tracker)
+
+    def _insert(self, sender_id: str, events: Iterable[Event]) -> None:
+        """The rows Rasa's `save` writes, in one statement instead of one ORM object each."""
+        rows = []
+        for event in events:
+            data = event.as_dict()
+            rows.append({"sender_id": sender_id, "type_name": event.type_name, "timestamp": data.get("timestamp"),
+                         "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+                         "action_name": data.get("name"), "data": json.dumps(data)})
+        if rows:
+            with self.engine.begin() as connection:
+                connection.execute(sa.insert(self.SQLEvent.__table__), rows)
+
+    def _remember(self, tracker: DialogueStateTracker, stored: int | None = None) -> None:
+        # a capped event history would make the event count meaningless
+        if not self.caching or tracker.events.maxlen is not None:
+            self._cache.pop(tracker.sender_id, None)
+            return
+        self._cache[tracker.sender_id] = (tracker, len(tracker.events) if stored is None else stored)
+        self._cache.move_to_end(tracker.sender_id)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+
+def _sqlite_write_ahead(connection: Any, _record: Any) -> None:
+    """WAL with normal sync: a commit no longer waits for the disk twice.
+
+    A crash of the process loses nothing; a power cut can lose the last turns, never
+    corrupt the file (https://www.sqlite.org/wal.html).
+    """
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

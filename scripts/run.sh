@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:5055/webhook}"
+export TRACKER_DB_PATH="${TRACKER_DB_PATH:-build/tracker.db}"
 # A missing or corrupt knowledge database stops here with the command that rebuilds it.
 .venv/bin/python -m knowledge stats > /dev/null
 .venv/bin/rasa run actions --actions actions --port 5055 &

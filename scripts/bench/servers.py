@@ -162,17 +162,15 @@ def _spawn(command: list[str], log: Path, cwd: Path = ROOT, env: dict[str, str] 
 def embedded(workdir: Path) -> Iterator[ServerSet]:
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {workdir / 'tracker.db'}\n", encoding="utf-8")
-    env = base_env(FEEDBACK_DB_URL=f"sqlite:///{workdir / 'feedback.db'}",
+    env = base_env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{actions_port}/webhook",
+                   TRACKER_DB_PATH=str(workdir / "tracker.db"),
+                   FEEDBACK_DB_URL=f"sqlite:///{workdir / 'feedback.db'}",
                    KNOWLEDGE_DB_URL=f"sqlite:///{ROOT / 'build' / 'knowledge.db'}")
     started = time.monotonic()
     actions = _spawn([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
                      workdir / "actions.log", env=env)
     rasa = _spawn([str(RASA), "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
-                   "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints)],
+                   "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(ROOT / "endpoints.yml")],
                   workdir / "rasa.log", env=env)
     try:
         wait_http(f"http://127.0.0.1:{actions_port}/health", actions, workdir / "actions.log", 120)

@@ -51,11 +51,14 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
         raise RuntimeError(f"{MODEL} is missing: run `make train` first")
     actions_port, rasa_port = free_port(), free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KNOWLEDGE_DB_URL": knowledge_url,
+           "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
+           "TRACKER_DB_PATH": str(workdir / "tracker.db"),
            "FEEDBACK_DB_URL": f"sqlite:///{workdir / 'feedback.db'}", "RASA_TELEMETRY_ENABLED": "false",
            "TF_CPP_MIN_LOG_LEVEL": "3", **(extra_env or {})}
-    endpoints_file = workdir / "endpoints.yml"
-    endpoints_file.write_text(endpoints or f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n",
-                              encoding="utf-8")
+    endpoints_file = ROOT / "endpoints.yml"  # the embedded profile's own, unless a test brings one
+    if endpoints is not None:
+        endpoints_file = workdir / "endpoints.yml"
+        endpoints_file.write_text(endpoints, encoding="utf-8")
     actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     with actions_log.open("wb") as a_out, rasa_log.open("wb") as r_out:
         actions = subprocess.Popen([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],

@@ -1,8 +1,10 @@
 """Ranked full-text search over every fact and every source paragraph.
 
 Text is indexed in folded form (no diacritics, lower case) so "tang truong" finds
-"tăng trưởng". SQLite uses FTS5 with bm25 ranking; PostgreSQL a GIN index on a
-'simple' tsvector with ts_rank_cd. Only this module holds dialect-specific SQL.
+"tăng trưởng". SQLite uses FTS5 with bm25 ranking; PostgreSQL a stored 'simple'
+tsvector column (generated from `folded`, GIN-indexed) ranked with ts_rank_cd: the
+query neither recomputes the tsvector to rank a row nor to recheck a phrase match.
+Only this module holds dialect-specific SQL.
 """
 
 from __future__ import annotations
@@ -29,6 +31,18 @@ STOP_WORDS = frozenset(
     ).split()
 )
 MAX_QUERY_TERMS = 12
+TSV_COLUMN = "tsv"  # PostgreSQL only (create_search_index); the table itself is in db.py
+
+SQLITE_SEARCH = sa.text(
+    "SELECT s.entity, s.key, s.title, s.body, s.source, bm25(kb_search_fts) AS rank "
+    "FROM kb_search_fts JOIN kb_search AS s ON s.id = kb_search_fts.rowid "
+    "WHERE kb_search_fts MATCH :q ORDER BY rank LIMIT :n"
+)
+POSTGRES_SEARCH = sa.text(
+    f"SELECT entity, key, title, body, source, ts_rank_cd({TSV_COLUMN}, q, 1) AS rank "
+    "FROM kb_search, to_tsquery('simple', :q) AS q "
+    f"WHERE {TSV_COLUMN} @@ q ORDER BY rank DESC, id LIMIT :n"
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,11 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms))[:MAX_QUERY_TERMS]
 
 
+def postgres_query(terms: list[str]) -> str:
+    """`(a <-> b) | a | b` for to_tsquery('simple', …): adjacent pairs, then each word."""
+    return " | ".join([f"({a} <-> {b})" for a, b in pairwise(terms)] + terms)
+
+
 def drop_search_index(conn: Connection) -> None:
     if conn.dialect.name == "sqlite":
         conn.execute(sa.text("DROP TABLE IF EXISTS kb_search_fts"))
@@ -58,9 +77,12 @@ def create_search_index(conn: Connection) -> None:
             "folded, content='kb_search', content_rowid='id', tokenize='unicode61')"
         ))
     elif conn.dialect.name == "postgresql":
+        # A generated column: PostgreSQL fills it on insert, it cannot drift from `folded`.
         conn.execute(sa.text(
-            "CREATE INDEX kb_search_tsv ON kb_search USING gin (to_tsvector('simple', folded))"
+            f"ALTER TABLE kb_search ADD COLUMN {TSV_COLUMN} tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED"
         ))
+        conn.execute(sa.text(f"CREATE INDEX kb_search_tsv ON kb_search USING gin ({TSV_COLUMN})"))
 
 
 def _docs(facts: r.FactSet) -> list[dict[str, Any]]:
@@ -109,22 +131,11 @@ def search(conn: Connection, query: str, limit: int = 5, entities: tuple[str, ..
     # Over-fetch so filtering by entity still fills the limit.
     fetch = limit * 8 if wanted else limit
     if conn.dialect.name == "sqlite":
-        statement = sa.text(
-            "SELECT s.entity, s.key, s.title, s.body, s.source, bm25(kb_search_fts) AS rank "
-            "FROM kb_search_fts JOIN kb_search AS s ON s.id = kb_search_fts.rowid "
-            "WHERE kb_search_fts MATCH :q ORDER BY rank LIMIT :n"
-        )
         phrases = [f'"{a} {b}"' for a, b in pairwise(terms)] + [f'"{t}"' for t in terms]
-        rows = conn.execute(statement, {"q": " OR ".join(phrases), "n": fetch})
+        rows = conn.execute(SQLITE_SEARCH, {"q": " OR ".join(phrases), "n": fetch})
         hits = [SearchHit(e, k, t, b, s, -float(rank)) for e, k, t, b, s, rank in rows]
     else:
-        statement = sa.text(
-            "SELECT entity, key, title, body, source, ts_rank_cd(to_tsvector('simple', folded), q, 1) AS rank "
-            "FROM kb_search, to_tsquery('simple', :q) AS q "
-            "WHERE to_tsvector('simple', folded) @@ q ORDER BY rank DESC, id LIMIT :n"
-        )
-        phrases = [f"({a} <-> {b})" for a, b in pairwise(terms)] + terms
-        rows = conn.execute(statement, {"q": " | ".join(phrases), "n": fetch})
+        rows = conn.execute(POSTGRES_SEARCH, {"q": postgres_query(terms), "n": fetch})
         hits = [SearchHit(e, k, t, b, s, float(rank)) for e, k, t, b, s, rank in rows]
     if wanted:
         hits = [h for h in hits if h.entity in wanted]

@@ -117,3 +117,19 @@ def test_cli_build_reports_problems_and_exits_nonzero(
     err = capsys.readouterr().err
     assert "facts/indicators/broken.yml" in err and "nothing was written" in err
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.postgres
+def test_cli_build_never_prints_the_database_password(capsys: pytest.CaptureFixture[str]) -> None:
+    from sqlalchemy.engine import make_url
+
+    from tests.pg import scratch_database
+
+    with scratch_database("hp_kb_cli") as url:
+        # The local server trusts loopback connections, so the password is sent and ignored.
+        with_password = make_url(url).set(password="n0t-to-be-printed").render_as_string(hide_password=False)
+        assert main(["build", "--url", with_password]) == 0
+    out, err = capsys.readouterr()
+    assert "n0t-to-be-printed" not in out + err
+    assert out.startswith(f"built {make_url(with_password).render_as_string()}: ")
+    assert ":***@" in out

@@ -47,6 +47,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.rasa_runtime import adjust_rasa_runtime
+
 logger = logging.getLogger(__name__)
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
@@ -87,7 +89,6 @@ class ChannelLimits:
     rate_per_minute: float = 60.0  # steady rate per sender
     burst: int = 10  # messages a sender may send at once
     reply_timeout: float = 25.0  # seconds; then an apology, the bot finishes in the background
-    action_timeout: float = 5.0  # seconds Rasa waits for the action server (see limit_action_calls)
     max_senders: int = 100_000  # buckets kept in memory; the least recently used are forgotten
 
     @classmethod
@@ -101,7 +102,6 @@ class ChannelLimits:
             rate_per_minute=_env_number(env, "RATE_LIMIT_PER_MINUTE", d.rate_per_minute, 0.1),
             burst=int(_env_number(env, "RATE_LIMIT_BURST", d.burst, 1)),
             reply_timeout=_env_number(env, "REPLY_TIMEOUT_SECONDS", d.reply_timeout, 1),
-            action_timeout=_env_number(env, "ACTION_TIMEOUT_SECONDS", d.action_timeout, 1),
             max_senders=d.max_senders,
         )
 
@@ -195,60 +195,6 @@ def _say(sender: str, text: str, headers: dict[str, str] | None = None) -> HTTPR
     return _json([{"recipient_id": sender, "text": text}], headers=headers)
 
 
-def limit_action_calls(seconds: float) -> None:
-    """Make Rasa give up on the action server after `seconds` instead of 5 minutes.
-
-    Rasa 3.6 passes the module constant `DEFAULT_REQUEST_TIMEOUT` (300 s) to every
-    action-server call and offers no setting for it (`action_endpoint` keys other than
-    url/token/headers are ignored). A timed-out call is logged and the bot carries on
-    with no message, which this channel turns into an apology.
-    """
-    import rasa.core.actions.action as rasa_action
-
-    rasa_action.DEFAULT_REQUEST_TIMEOUT = seconds
-
-
-def validate_action_results_with_one_validator() -> None:
-    """Check action-server answers against Rasa's schema without re-checking the schema.
-
-    Rasa 3.6 validates every action-server answer with `jsonschema.validate(result,
-    schema)`, which first validates the (constant, large) events schema against the
-    JSON Schema meta-schema: about 20 ms of CPU per custom action, more than half of a
-    whole turn of this bot (docs/BENCHMARKS.md). The same check, with the validator
-    built once: the same answers pass, the same errors are raised.
-    """
-    from jsonschema import ValidationError, validators
-    from jsonschema.exceptions import best_match
-    from rasa.core.actions.action import RemoteAction
-
-    if getattr(RemoteAction._validate_action_result, "_one_validator", False):
-        return
-    schema = RemoteAction.action_response_format_spec()
-    validator_class = validators.validator_for(schema)
-    validator_class.check_schema(schema)
-    validator = validator_class(schema)
-    original = RemoteAction._validate_action_result
-
-    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
-        error = best_match(validator.iter_errors(result))
-        if error is None:
-            return True
-        try:
-            original(self, result)  # Rasa's own message and exception for the failure
-        except ValidationError:
-            raise
-        raise error
-
-    _validate_action_result._one_validator = True  # type: ignore[attr-defined]
-    RemoteAction._validate_action_result = _validate_action_result
-
-
-def tune_rasa_runtime(limits: ChannelLimits) -> None:
-    """The two process-wide fixes this channel applies when `rasa run` creates it."""
-    limit_action_calls(limits.action_timeout)
-    validate_action_results_with_one_validator()
-
-
 def _note_store_failure(error: Exception) -> None:
     failures = _store_failures.get()
     if failures is not None:
@@ -285,7 +231,7 @@ class GuardedRestInput(RestInput):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
         # credentials.yml holds no value for this channel: everything comes from the environment.
         limits = ChannelLimits.from_env()
-        tune_rasa_runtime(limits)
+        adjust_rasa_runtime()  # the one hook Rasa gives at start-up (bot/rasa_runtime.py)
         logger.info("REST channel limits: %s", limits)
         return cls(limits)
 

@@ -1,0 +1,96 @@
+"""Two process-wide adjustments to Rasa 3.6's runtime, for `rasa run` with this bot.
+
+* Rasa gives up on the action server after `ACTION_TIMEOUT_SECONDS` (default 5)
+  instead of its fixed 5 minutes.
+* Action-server answers are checked against Rasa's schema with a validator built
+  once, instead of re-checking the schema itself on every call.
+
+Rasa offers no setting and no start-up hook for either; the hook it does give is
+the creation of the input channels from credentials.yml, so the REST channel
+(`bot/channels/guarded_rest.py`) calls `adjust_rasa_runtime()` from
+`from_credentials`. Applying it again changes nothing. A Rasa upgrade must re-check
+both (`tests/security/test_rasa_runtime.py` pins them).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from bot.action_results import ActionResultValidator
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_ACTION_TIMEOUT = 5.0  # seconds
+_ONE_VALIDATOR = "_one_validator"  # marks Rasa's method once replaced
+
+
+def action_timeout_from_env(env: Mapping[str, str] | None = None) -> float:
+    """`ACTION_TIMEOUT_SECONDS`, at least 1; unset or empty means the default."""
+    env = os.environ if env is None else env
+    raw = env.get("ACTION_TIMEOUT_SECONDS", "").strip()
+    if not raw:
+        return DEFAULT_ACTION_TIMEOUT
+    try:
+        seconds = float(raw)
+    except ValueError:
+        raise ValueError(f"ACTION_TIMEOUT_SECONDS must be a number, got {raw!r}") from None
+    if seconds < 1:
+        raise ValueError(f"ACTION_TIMEOUT_SECONDS must be at least 1, got {raw!r}")
+    return seconds
+
+
+def limit_action_calls(seconds: float) -> None:
+    """Make Rasa give up on the action server after `seconds` instead of 5 minutes.
+
+    Rasa 3.6 passes the module constant `DEFAULT_REQUEST_TIMEOUT` (300 s) to every
+    action-server call and offers no setting for it (`action_endpoint` keys other than
+    url/token/headers are ignored). A timed-out call is logged and the bot carries on
+    with no message, which the REST channel turns into an apology.
+    """
+    import rasa.core.actions.action as rasa_action
+
+    rasa_action.DEFAULT_REQUEST_TIMEOUT = seconds
+
+
+def validate_action_results_with_one_validator() -> None:
+    """Check action-server answers against Rasa's schema without re-checking the schema.
+
+    Rasa 3.6 validates every action-server answer with `jsonschema.validate(result,
+    schema)`, which first validates the (constant, large) events schema against the
+    JSON Schema meta-schema: about 20 ms of CPU per custom action, more than half of a
+    whole turn of this bot (docs/BENCHMARKS.md). The same check, with the validator
+    built once and each event checked against its own type's schema only
+    (bot/action_results.py): the same answers pass, the same errors are raised.
+    """
+    from jsonschema import ValidationError
+    from rasa.core.actions.action import RemoteAction
+
+    if getattr(RemoteAction._validate_action_result, _ONE_VALIDATOR, False):
+        return
+    validator = ActionResultValidator(RemoteAction.action_response_format_spec())
+    original = RemoteAction._validate_action_result
+
+    def _validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
+        error = validator.first_error(result)
+        if error is None:
+            return True
+        try:
+            original(self, result)  # Rasa's own message and exception for the failure
+        except ValidationError:
+            raise
+        raise error
+
+    setattr(_validate_action_result, _ONE_VALIDATOR, True)
+    RemoteAction._validate_action_result = _validate_action_result
+
+
+def adjust_rasa_runtime(env: Mapping[str, str] | None = None) -> float:
+    """Apply both adjustments (idempotent); returns the action timeout in force."""
+    seconds = action_timeout_from_env(env)
+    limit_action_calls(seconds)
+    validate_action_results_with_one_validator()
+    logger.info("Rasa runtime: action-server calls time out after %.0f s; one schema validator", seconds)
+    return seconds

@@ -207,7 +207,12 @@ def test_limits_come_from_the_environment() -> None:
 def test_creating_the_channel_adjusts_rasas_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
     """`rasa run` creates the channel from credentials.yml: that is when bot/rasa_runtime.py is applied."""
     import rasa.core.actions.action as rasa_action
+    import rasa.core.processor
+    from rasa.engine.runner.dask import DaskGraphRunner
 
+    from bot.graph_runner import SequentialGraphRunner
+
+    monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
     monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", 300)
     monkeypatch.setattr(rasa_action.RemoteAction, "_validate_action_result",
                         rasa_action.RemoteAction._validate_action_result)
@@ -215,6 +220,7 @@ def test_creating_the_channel_adjusts_rasas_runtime(monkeypatch: pytest.MonkeyPa
     GuardedRestInput.from_credentials(None)
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 3
     assert getattr(rasa_action.RemoteAction._validate_action_result, "_one_validator", False)
+    assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
 
 
 def test_the_rate_limiter_forgets_the_oldest_senders() -> None:

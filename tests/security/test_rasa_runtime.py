@@ -6,9 +6,12 @@ import inspect
 
 import pytest
 import rasa.core.actions.action as rasa_action
+import rasa.core.processor
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
+from rasa.engine.runner.dask import DaskGraphRunner
 
+from bot.graph_runner import SequentialGraphRunner
 from bot.rasa_runtime import (
     DEFAULT_ACTION_TIMEOUT,
     action_timeout_from_env,
@@ -22,6 +25,7 @@ def rasa_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever a test changes in Rasa is put back after it."""
     monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", 300)
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
+    monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
 
 
 def test_rasa_reads_the_timeout_constant_on_every_action_call() -> None:
@@ -45,6 +49,7 @@ def test_adjusting_twice_changes_nothing_more() -> None:
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 6
     assert RemoteAction._validate_action_result is validator  # not wrapped a second time
     assert getattr(validator, "_one_validator", False)
+    assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
 
 
 def test_action_results_are_validated_as_rasa_does_with_one_validator() -> None:

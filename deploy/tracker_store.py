@@ -16,8 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
-from rasa.shared.core.constants import ACTION_LISTEN_NAME
-from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
@@ -48,8 +47,10 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
     before inserting the new ones, and commits with a full sync: about a third of the
     Rasa process's CPU per message here (docs/BENCHMARKS.md). This store writes
     through to the same table in the same format, but keeps the last `cache_size`
-    conversations in memory with the number of their events already stored, so a turn
-    costs one insert statement and one commit (a new conversation, one query more).
+    conversations in memory with the number of their events already stored (and the
+    senders it found nothing stored for), so a turn costs one insert statement and one
+    commit on a connection kept open (a new conversation, one query and one commit
+    more).
 
     A cached tracker is handed out only if it still holds exactly the stored events: a
     turn that failed after changing the tracker and before saving it leaves it longer,
@@ -66,45 +67,47 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
         self.cache_size = int(cache_size)
         if self.cache_size < 0:
             raise ValueError(f"tracker store cache_size must be 0 or more, not {cache_size}")
-        self._cache: OrderedDict[str, tuple[DialogueStateTracker, int]] = OrderedDict()
+        # sender -> (the tracker handed out, None while nothing is stored; events stored)
+        self._known: OrderedDict[str, tuple[DialogueStateTracker | None, int]] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_write_ahead)
-            self.engine.dispose()
+            self._keep_sqlite_connections_open()
+
+    def _keep_sqlite_connections_open(self) -> None:
+        """SQLAlchemy 1.4 opens and closes a file database's connection for every
+        session (NullPool), and closing the last connection checkpoints the WAL: a pool
+        keeps one open. Rasa calls the store from its event loop only."""
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
+                                       connect_args={"check_same_thread": False})
+        sa.event.listen(self.engine, "connect", _sqlite_write_ahead)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     @property
     def caching(self) -> bool:
         return self.cache_size > 0 and self.event_broker is None
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        cached = self._cache.get(sender_id)
-        if cached is not None:
-            tracker, stored = cached
+        known = self._known.get(sender_id)
+        if known is not None:
+            tracker, stored = known
+            if tracker is None:
+                return None  # nothing stored, and this process is the only writer
             if len(tracker.events) == stored:
-                self._cache.move_to_end(sender_id)
+                self._known.move_to_end(sender_id)
                 return tracker
-            del self._cache[sender_id]
+            del self._known[sender_id]
         tracker = await super().retrieve(sender_id)
-        if tracker is not None:
-            self._remember(tracker)  # what the query returned is what is stored
-        return tracker
-
-    async def create_tracker(self, sender_id: str, append_action_listen: bool = True) -> DialogueStateTracker:
-        if not self.caching:
-            return await super().create_tracker(sender_id, append_action_listen)
-        # stored with the rest of the first turn when the turn is saved
-        tracker = self.init_tracker(sender_id)
-        if append_action_listen:
-            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
-        self._remember(tracker, stored=0)
+        self._remember(sender_id, tracker)  # what the query returned is what is stored
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        cached = self._cache.get(tracker.sender_id)
-        if cached is None or cached[0] is not tracker:
+        known = self._known.get(tracker.sender_id)
+        if known is None or known[0] not in (None, tracker):
             await super().save(tracker)  # counts the stored rows to find the new events
         else:
-            self._insert(tracker.sender_id, itertools.islice(tracker.events, cached[1], None))
-        self._remember(tracker)
+            self._insert(tracker.sender_id, itertools.islice(tracker.events, known[1], None))
+        self._remember(tracker.sender_id, tracker)
 
     def _insert(self, sender_id: str, events: Iterable[Event]) -> None:
         """The rows Rasa's `save` writes, in one statement instead of one ORM object each."""
@@ -118,15 +121,15 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
             with self.engine.begin() as connection:
                 connection.execute(sa.insert(self.SQLEvent.__table__), rows)
 
-    def _remember(self, tracker: DialogueStateTracker, stored: int | None = None) -> None:
+    def _remember(self, sender_id: str, tracker: DialogueStateTracker | None) -> None:
         # a capped event history would make the event count meaningless
-        if not self.caching or tracker.events.maxlen is not None:
-            self._cache.pop(tracker.sender_id, None)
+        if not self.caching or (tracker is not None and tracker.events.maxlen is not None):
+            self._known.pop(sender_id, None)
             return
-        self._cache[tracker.sender_id] = (tracker, len(tracker.events) if stored is None else stored)
-        self._cache.move_to_end(tracker.sender_id)
-        while len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
+        self._known[sender_id] = (tracker, len(tracker.events) if tracker is not None else 0)
+        self._known.move_to_end(sender_id)
+        while len(self._known) > self.cache_size:
+            self._known.popitem(last=False)
 
 
 def _sqlite_write_ahead(connection: Any, _record: Any) -> None:

@@ -137,8 +137,11 @@ search_docs = sa.Table(
 
 
 def make_engine(url: str) -> Engine:
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        # SQLAlchemy 1.4 opens a new connection per use of a file database (NullPool):
+        # a pool keeps them open. Lookups run in worker threads, hence the thread flag.
+        pool = {} if parsed.database in (None, "", ":memory:") else {"poolclass": sa.pool.QueuePool}
+        return sa.create_engine(url, future=True, connect_args={"check_same_thread": False}, **pool)
     # pool_pre_ping: a PostgreSQL restart must not leave dead connections in the pool.
-    kwargs: dict[str, object] = {"future": True, "pool_pre_ping": True}
-    if url.startswith("sqlite"):
-        kwargs["connect_args"] = {"check_same_thread": False}
-    return sa.create_engine(url, **kwargs)
+    return sa.create_engine(url, future=True, pool_pre_ping=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.core.utils import AvailableEndpoints
 from rasa.shared.core.domain import Domain
@@ -101,15 +102,27 @@ async def test_a_turn_that_failed_before_saving_is_forgotten(tmp_path: Path) -> 
     assert len(rows(db, "a")) == stored + len(turn("", ""))
 
 
-async def test_a_first_turn_that_failed_stores_nothing_and_the_next_starts_afresh(tmp_path: Path) -> None:
+async def test_a_first_turn_that_failed_leaves_only_the_listening_start(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
     tracker_store = store(db)
+    assert await tracker_store.retrieve("new") is None
+    assert await tracker_store.retrieve("new") is None  # known to be absent: no query needed
     broken = await tracker_store.get_or_create_tracker("new")
     broken.update(UserUttered("xin chào"))  # and then the turn raised
-    assert rows(db, "new") == []
-    assert await tracker_store.retrieve("new") is None
+    assert rows(db, "new") == ["action"]
+    again = await tracker_store.retrieve("new")
+    assert again is not None and again is not broken and len(again.events) == 1
     await play_turn(tracker_store, "new", "grdp", "grdp")
     assert rows(db, "new") == ["action"] + [e.type_name for e in turn("", "")]
+
+
+async def test_one_connection_serves_every_turn(tmp_path: Path) -> None:
+    tracker_store = store(tmp_path / "t.db")
+    connects: list[object] = []
+    sa.event.listen(tracker_store.engine, "connect", lambda connection, record: connects.append(connection))
+    for sender in ("a", "b", "a"):
+        await play_turn(tracker_store, sender, "grdp", "grdp")
+    assert len(connects) <= 1
 
 
 async def test_a_tracker_from_elsewhere_is_saved_by_counting_rows(tmp_path: Path) -> None:
@@ -147,7 +160,7 @@ async def test_memory_holds_at_most_cache_size_conversations(tmp_path: Path) -> 
     again = await tracker_store.retrieve("a")
     assert again is not None and again is not first
     assert again.get_slot("indicator") == "grdp"
-    assert len(tracker_store._cache) == 2
+    assert len(tracker_store._known) == 2
 
 
 @pytest.mark.parametrize("cache_size", [0, "0"])

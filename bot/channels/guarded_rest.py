@@ -36,18 +36,18 @@ import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
-from rasa.core.tracker_store import FailSafeTrackerStore
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.rasa_runtime import adjust_rasa_runtime
+
+from .store_watch import store_failures, watch_tracker_store
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +63,6 @@ EMPTY_REPLY = "Bạn chưa nhập câu hỏi. Bạn muốn hỏi gì về Hải 
 APOLOGY_REPLY = "Xin lỗi, tôi chưa tra cứu được lúc này. Bạn vui lòng thử lại sau ít phút."
 
 # Tracker-store failures seen during the current turn (one list per request).
-_store_failures: ContextVar[list[str] | None] = ContextVar("store_failures", default=None)
 _SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
 _KEEP_CONTROLS = frozenset("\n\t")
 
@@ -195,27 +194,6 @@ def _say(sender: str, text: str, headers: dict[str, str] | None = None) -> HTTPR
     return _json([{"recipient_id": sender, "text": text}], headers=headers)
 
 
-def _note_store_failure(error: Exception) -> None:
-    failures = _store_failures.get()
-    if failures is not None:
-        failures.append(type(error).__name__)
-    first_line = (str(error).splitlines() or [""])[0]
-    logger.error("tracker store unavailable (%s: %s); the turn is answered with an apology",
-                 type(error).__name__, first_line)
-
-
-def watch_tracker_store(app: Any) -> None:
-    """Be told when Rasa's tracker store fails during a turn.
-
-    Rasa wraps every tracker store in `FailSafeTrackerStore`, which logs a failure and
-    goes on with an in-memory tracker; its `_on_tracker_store_error` hook (Rasa 3.6)
-    is the only place where the failure is visible.
-    """
-    store = getattr(getattr(app.ctx, "agent", None), "tracker_store", None)
-    if isinstance(store, FailSafeTrackerStore) and store._on_tracker_store_error is not _note_store_failure:
-        store._on_tracker_store_error = _note_store_failure
-
-
 class GuardedRestInput(RestInput):
     """`rest` channel with input validation, a length limit and per-sender rate limiting."""
 
@@ -240,11 +218,11 @@ class GuardedRestInput(RestInput):
         collector = CollectingOutputChannel()
         message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
         failures: list[str] = []
-        token = _store_failures.set(failures)
+        token = store_failures.set(failures)
         # Shielded: on timeout the resident gets an apology now while the bot finishes the
         # turn and saves the conversation, so the next message still has its context.
         task = asyncio.ensure_future(on_new_message(message))  # copies the context: sees `failures`
-        _store_failures.reset(token)
+        store_failures.reset(token)
         try:
             await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.reply_timeout)
         except asyncio.TimeoutError:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .store_watch import watching_store
+
 logger = logging.getLogger(__name__)
 
 
@@ -64,23 +66,31 @@ async def answer_or_apologize(
 ) -> None:
     """Run one turn; if it fails before anything reached the resident, apologize.
 
-    `label` names the turn in the log (never the resident's text); exceptions of the
-    `passthrough` types are re-raised untouched for the caller to handle.
+    A turn fails by raising, or by losing its tracker store (then the output channel
+    held the context-less answer back, bot/channels/store_watch.py). `label` names the
+    turn in the log (never the resident's text); exceptions of the `passthrough` types
+    are re-raised untouched for the caller to handle.
     """
     turn = _Turn()
     token = _current_turn.set(turn)
+    error: Exception | None = None
     try:
-        await run()
+        with watching_store() as store_failures:
+            await run()
     except passthrough:
         raise
-    except Exception as error:
-        if turn.delivered:
-            logger.error("%s: the bot failed after answering (%s); no apology sent", label, describe_failure(error))
-            return
-        logger.error("%s: the bot failed (%s); the resident gets the apology", label, describe_failure(error))
-        await apologize()
+    except Exception as raised:
+        error = raised
     finally:
         _current_turn.reset(token)
+    if error is None and not store_failures:
+        return
+    reason = describe_failure(error) if error is not None else f"tracker store: {', '.join(store_failures)}"
+    if turn.delivered:
+        logger.error("%s: the bot failed after answering (%s); no apology sent", label, reason)
+        return
+    logger.error("%s: the bot failed (%s); the resident gets the apology", label, reason)
+    await apologize()
 
 
 class BackgroundTasks:

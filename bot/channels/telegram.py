@@ -37,6 +37,7 @@ from . import webhooks
 from .bounded import LruDict, SeenKeys
 from .guarded_rest import APOLOGY_REPLY
 from .settings import ChannelConfigError, TelegramSettings, check
+from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .telegram_updates import SECRET_HEADER, BadUpdate, Inbound, UpdateKind, parse_update, update_id
 from .text import EXPIRED_BUTTON_REPLY, STICKER_REPLY, UNSUPPORTED_REPLY, split_text
@@ -78,7 +79,7 @@ class CallbackPayloads:
         return self._payloads.get(data) if data.startswith(self.PREFIX) else data
 
 
-class TelegramOutput(RasaTelegramOutput):
+class TelegramOutput(HoldsBackWithoutContext, RasaTelegramOutput):
     def __init__(self, settings: TelegramSettings, payloads: CallbackPayloads) -> None:
         assert settings.token is not None
         # Rasa's __init__ takes only the token; the timeout and the API URL go to aiogram.

@@ -15,6 +15,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from .store_watch import watch_tracker_store
+
 logger = logging.getLogger(__name__)
 
 # Text updates are a few kilobytes; this leaves room for long messages and metadata.
@@ -81,6 +83,7 @@ def channel_blueprint(
         return response.json({"status": "ok"})
 
     async def webhook(request: Request) -> HTTPResponse:
+        watch_tracker_store(request.app)  # the agent exists once the server runs
         return await receive(request)
 
     blueprint.add_route(health, "/", methods=["GET"], name="health")

@@ -29,6 +29,7 @@ from . import webhooks
 from .bounded import SeenKeys
 from .guarded_rest import APOLOGY_REPLY
 from .settings import ZaloSettings, check
+from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .text import GREET_PAYLOAD, STICKER_REPLY, UNSUPPORTED_REPLY, ChoiceMemory, render_choices, split_text
 from .zalo_api import RetryPolicy, ZaloApiClient
@@ -52,7 +53,7 @@ TEXT_LIMIT = 2000
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-class ZaloOutput(OutputChannel):
+class ZaloOutput(HoldsBackWithoutContext, OutputChannel):
     def __init__(self, client: ZaloApiClient, choices: ChoiceMemory, text_limit: int = TEXT_LIMIT) -> None:
         self._client = client
         self._choices = choices

@@ -21,6 +21,8 @@ from aiohttp.test_utils import TestServer
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Sanic
 
+from bot.channels.store_watch import note_store_failure
+
 ZALO_ENV = (
     "ZALO_MAX_EVENT_AGE_SECONDS",
     "ZALO_MAX_CLOCK_SKEW_SECONDS",
@@ -85,6 +87,26 @@ class FailingBot(EchoBot):
         else:
             self.received.append(message)
         raise StoreDown(f"could not save the turn [parameters: ({message.text!r},)]")
+
+
+class OutageBot(EchoBot):
+    """A turn during which Rasa's `FailSafeTrackerStore` lost its database: it reports
+    the failure through its hook and answers from an empty conversation anyway.
+
+    The failure comes when the conversation is loaded (`at="load"`, before the answer)
+    or when it is saved (`at="save"`, after the answer was sent).
+    """
+
+    def __init__(self, at: str = "load") -> None:
+        super().__init__()
+        self.at = at
+
+    async def __call__(self, message: UserMessage) -> None:
+        if self.at == "load":
+            note_store_failure(StoreDown("connection refused"))
+        await super().__call__(message)
+        if self.at == "save":
+            note_store_failure(StoreDown("connection refused"))
 
 
 @dataclass

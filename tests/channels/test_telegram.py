@@ -12,7 +12,7 @@ import pytest
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, TelegramSettings
 from bot.channels.telegram import TelegramInput
-from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, Served, serve_channel
+from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, OutageBot, Served, serve_channel
 
 SECRET = "hp-webhook-secret_2025"
 CHAT = 1111111
@@ -380,3 +380,13 @@ async def test_a_turn_failing_after_its_answer_gets_no_apology(
             await telegram.send(text_update("xin chào", update_id=43))
     assert sent_texts(telegram_api) == ["Bạn nói: xin chào"]
     assert "Telegram update 43: the bot failed after answering (StoreDown" in caplog.text
+
+
+@pytest.mark.parametrize("at", ["load", "save"])
+async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_without_context(
+    telegram_api: FakeTelegramApi, at: str
+) -> None:
+    async for telegram in start(telegram_api, OutageBot(at)):
+        assert await telegram.send(text_update("còn năm 2025 thì sao", update_id=44)) == 200
+    expected = APOLOGY_REPLY if at == "load" else "Bạn nói: còn năm 2025 thì sao"
+    assert sent_texts(telegram_api) == [expected]

@@ -17,7 +17,7 @@ from bot.channels.settings import ChannelConfigError, ZaloSettings
 from bot.channels.zalo import ZaloInput
 from bot.channels.zalo_api import RetryPolicy
 from bot.channels.zalo_events import timestamp_problem
-from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, Served, serve_channel
+from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, OutageBot, Served, serve_channel
 
 OA_SECRET = "oa-secret-key-for-tests"
 USER = "246845883529197922"
@@ -539,3 +539,18 @@ async def test_a_turn_failing_after_its_answer_gets_no_apology(zalo_api: FakeZal
             await zalo.send(text_event("xin chào", msg_id="m1"))
     assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: xin chào"}]
     assert "m1: the bot failed after answering (StoreDown" in caplog.text
+
+
+@pytest.mark.parametrize("at", ["load", "save"])
+async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_without_context(
+    zalo_api: FakeZaloApi, caplog: pytest.LogCaptureFixture, at: str
+) -> None:
+    with caplog.at_level(logging.INFO):
+        async for zalo in start(zalo_api, OutageBot(at)):
+            assert await zalo.send(text_event("còn năm 2025 thì sao", msg_id="m1")) == 200
+    if at == "load":  # the answer would ignore the conversation: held back
+        assert zalo_api.sent == [{"user_id": USER, "text": APOLOGY_REPLY}]
+        assert "m1: the bot failed (tracker store: StoreDown)" in caplog.text
+    else:  # answered with its context, then not saved: nothing to take back
+        assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: còn năm 2025 thì sao"}]
+        assert "m1: the bot failed after answering (tracker store: StoreDown)" in caplog.text

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bot.action_results import ActionResultValidator
+from bot.env import env_number
 from bot.graph_runner import run_graphs_in_order
 
 logger = logging.getLogger(__name__)
@@ -32,17 +33,7 @@ _ONE_VALIDATOR = "_one_validator"  # marks Rasa's method once replaced
 
 def action_timeout_from_env(env: Mapping[str, str] | None = None) -> float:
     """`ACTION_TIMEOUT_SECONDS`, at least 1; unset or empty means the default."""
-    env = os.environ if env is None else env
-    raw = env.get("ACTION_TIMEOUT_SECONDS", "").strip()
-    if not raw:
-        return DEFAULT_ACTION_TIMEOUT
-    try:
-        seconds = float(raw)
-    except ValueError:
-        raise ValueError(f"ACTION_TIMEOUT_SECONDS must be a number, got {raw!r}") from None
-    if seconds < 1:
-        raise ValueError(f"ACTION_TIMEOUT_SECONDS must be at least 1, got {raw!r}")
-    return seconds
+    return env_number(os.environ if env is None else env, "ACTION_TIMEOUT_SECONDS", DEFAULT_ACTION_TIMEOUT, 1)
 
 
 def limit_action_calls(seconds: float) -> None:

@@ -45,6 +45,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
 
 from .store_watch import store_failures, watch_tracker_store
@@ -67,19 +68,6 @@ _SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-s
 _KEEP_CONTROLS = frozenset("\n\t")
 
 
-def _env_number(env: Mapping[str, str], name: str, default: float, minimum: float) -> float:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        raise ValueError(f"{name} must be a number, got {raw!r}") from None
-    if value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {raw!r}")
-    return value
-
-
 @dataclass(frozen=True)
 class ChannelLimits:
     max_message_chars: int = 1000
@@ -95,12 +83,12 @@ class ChannelLimits:
         env = os.environ if env is None else env
         d = cls()
         return cls(
-            max_message_chars=int(_env_number(env, "MAX_MESSAGE_CHARS", d.max_message_chars, 1)),
-            max_body_bytes=int(_env_number(env, "MAX_BODY_BYTES", d.max_body_bytes, 1024)),
+            max_message_chars=int(env_number(env, "MAX_MESSAGE_CHARS", d.max_message_chars, 1)),
+            max_body_bytes=int(env_number(env, "MAX_BODY_BYTES", d.max_body_bytes, 1024)),
             max_sender_chars=d.max_sender_chars,
-            rate_per_minute=_env_number(env, "RATE_LIMIT_PER_MINUTE", d.rate_per_minute, 0.1),
-            burst=int(_env_number(env, "RATE_LIMIT_BURST", d.burst, 1)),
-            reply_timeout=_env_number(env, "REPLY_TIMEOUT_SECONDS", d.reply_timeout, 1),
+            rate_per_minute=env_number(env, "RATE_LIMIT_PER_MINUTE", d.rate_per_minute, 0.1),
+            burst=int(env_number(env, "RATE_LIMIT_BURST", d.burst, 1)),
+            reply_timeout=env_number(env, "REPLY_TIMEOUT_SECONDS", d.reply_timeout, 1),
             max_senders=d.max_senders,
         )
 

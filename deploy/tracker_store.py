@@ -103,7 +103,8 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         known = self._known.get(tracker.sender_id)
-        if known is None or known[0] not in (None, tracker):
+        # identity, not ==: a tracker compares equal to any other with the same events
+        if known is None or (known[0] is not None and known[0] is not tracker):
             await super().save(tracker)  # counts the stored rows to find the new events
         else:
             self._insert(tracker.sender_id, itertools.islice(tracker.events, known[1], None))

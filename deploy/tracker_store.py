@@ -49,8 +49,10 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
     through to the same table in the same format, but keeps the last `cache_size`
     conversations in memory with the number of their events already stored (and the
     senders it found nothing stored for), so a turn costs one insert statement and one
-    commit on a connection kept open (a new conversation, one query and one commit
-    more).
+    commit on a connection kept open (a new conversation, one commit more). It reads
+    the stored senders once at start, so a sender it has never seen needs no query;
+    past `sender_index_limit` senders it stops keeping that index and asks the
+    database instead.
 
     A cached tracker is handed out only if it still holds exactly the stored events: a
     turn that failed after changing the tracker and before saving it leaves it longer,
@@ -62,15 +64,33 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
     stored tracker.
     """
 
-    def __init__(self, *args: Any, cache_size: int | str = 2000, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, cache_size: int | str = 2000, sender_index_limit: int | str = 200_000,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.cache_size = int(cache_size)
-        if self.cache_size < 0:
-            raise ValueError(f"tracker store cache_size must be 0 or more, not {cache_size}")
+        self.sender_index_limit = int(sender_index_limit)
+        if self.cache_size < 0 or self.sender_index_limit < 0:
+            raise ValueError(f"tracker store cache_size and sender_index_limit must be 0 or more, "
+                             f"not {cache_size} and {sender_index_limit}")
         # sender -> (the tracker handed out, None while nothing is stored; events stored)
         self._known: OrderedDict[str, tuple[DialogueStateTracker | None, int]] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             self._keep_sqlite_connections_open()
+        # every sender with stored events, while there are at most sender_index_limit
+        self._stored_senders: set[str] | None = self._read_stored_senders() if self.caching else None
+
+    def _read_stored_senders(self) -> set[str] | None:
+        column = self.SQLEvent.__table__.c.sender_id
+        query = sa.select(column).distinct().limit(self.sender_index_limit + 1)
+        with self.engine.connect() as connection:
+            senders = set(connection.execute(query).scalars())
+        return senders if len(senders) <= self.sender_index_limit else None
+
+    def _note_stored(self, sender_id: str) -> None:
+        if self._stored_senders is not None:
+            self._stored_senders.add(sender_id)
+            if len(self._stored_senders) > self.sender_index_limit:
+                self._stored_senders = None  # memory stays bounded; unknown senders are queried again
 
     def _keep_sqlite_connections_open(self) -> None:
         """SQLAlchemy 1.4 opens and closes a file database's connection for every
@@ -97,6 +117,9 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
                 self._known.move_to_end(sender_id)
                 return tracker
             del self._known[sender_id]
+        elif self._stored_senders is not None and sender_id not in self._stored_senders:
+            self._remember(sender_id, None)
+            return None  # never stored, and this process is the only writer
         tracker = await super().retrieve(sender_id)
         self._remember(sender_id, tracker)  # what the query returned is what is stored
         return tracker
@@ -108,6 +131,7 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
             await super().save(tracker)  # counts the stored rows to find the new events
         else:
             self._insert(tracker.sender_id, itertools.islice(tracker.events, known[1], None))
+        self._note_stored(tracker.sender_id)
         self._remember(tracker.sender_id, tracker)
 
     def _insert(self, sender_id: str, events: Iterable[Event]) -> None:

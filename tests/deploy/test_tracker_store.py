@@ -116,6 +116,45 @@ async def test_a_first_turn_that_failed_leaves_only_the_listening_start(tmp_path
     assert rows(db, "new") == ["action"] + [e.type_name for e in turn("", "")]
 
 
+def count_statements(tracker_store: CachedSQLTrackerStore) -> list[str]:
+    statements: list[str] = []
+    sa.event.listen(tracker_store.engine, "before_cursor_execute",
+                    lambda conn, cursor, statement, *rest: statements.append(statement))
+    return statements
+
+
+async def test_a_sender_never_stored_costs_no_query(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    await play_turn(store(db), "earlier", "grdp", "grdp")
+    tracker_store = store(db)  # a restart: what is stored is read once
+    statements = count_statements(tracker_store)
+    assert await tracker_store.retrieve("new") is None
+    assert statements == []
+    earlier = await tracker_store.retrieve("earlier")
+    assert earlier is not None and earlier.get_slot("indicator") == "grdp"
+    statements.clear()
+    await play_turn(tracker_store, "brand new", "grdp", "grdp")
+    assert not any(s.lstrip().upper().startswith("SELECT") for s in statements)
+
+
+@pytest.mark.parametrize("stored_before", [2, 0])
+async def test_past_the_sender_index_limit_unknown_senders_are_queried(tmp_path: Path, stored_before: int) -> None:
+    db = tmp_path / "t.db"
+    for number in range(stored_before):
+        await play_turn(store(db), f"s{number}", "grdp", "grdp")
+    tracker_store = store(db, sender_index_limit="1")
+    for number in range(2 - stored_before):  # past the limit while running
+        await play_turn(tracker_store, f"s{number}", "grdp", "grdp")
+    assert tracker_store._stored_senders is None
+    tracker_store._known.clear()
+    statements = count_statements(tracker_store)
+    assert await tracker_store.retrieve("new") is None
+    assert len(statements) == 1
+    for number in range(2):
+        found = await tracker_store.retrieve(f"s{number}")
+        assert found is not None and found.get_slot("indicator") == "grdp"
+
+
 async def test_one_connection_serves_every_turn(tmp_path: Path) -> None:
     tracker_store = store(tmp_path / "t.db")
     connects: list[object] = []
@@ -170,9 +209,10 @@ async def test_cache_size_zero_turns_memory_off(tmp_path: Path, cache_size: Any)
     assert await tracker_store.retrieve("a") is not saved
 
 
-def test_a_negative_cache_size_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="cache_size"):
-        store(tmp_path / "t.db", cache_size=-1)
+@pytest.mark.parametrize("setting", ["cache_size", "sender_index_limit"])
+def test_a_negative_size_is_refused(tmp_path: Path, setting: str) -> None:
+    with pytest.raises(ValueError, match=setting):
+        store(tmp_path / "t.db", **{setting: -1})
 
 
 class RecordingBroker:

@@ -43,6 +43,9 @@ export REDIS_PORT="${REDIS_PORT:-6379}"
 export REDIS_DB="${REDIS_DB:-1}"
 export REDIS_PASSWORD="${REDIS_PASSWORD:-}"
 export REDIS_KEY_PREFIX="${REDIS_KEY_PREFIX:-hp}"
+# Zalo/Telegram delivery ids, numbered choices and button payloads, shared by the
+# replicas: the next webhook call of a user may reach another one (bot/channels/memory.py)
+export CHANNEL_MEMORY_REDIS_URL="${CHANNEL_MEMORY_REDIS_URL:-redis://${REDIS_PASSWORD:+:$REDIS_PASSWORD@}$REDIS_HOST:$REDIS_PORT/$REDIS_DB}"
 # A ticket outlives the longest turn (action deadline included); a replica killed
 # mid-turn holds up that one conversation for at most this long.
 export TICKET_LOCK_LIFETIME="${TICKET_LOCK_LIFETIME:-20}"

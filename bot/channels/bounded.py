@@ -14,29 +14,6 @@ K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
 
-class SeenKeys:
-    """Remembers the last `maxsize` keys, to drop redelivered webhook events."""
-
-    def __init__(self, maxsize: int = 10_000) -> None:
-        self._keys: OrderedDict[Hashable, None] = OrderedDict()
-        self._maxsize = maxsize
-
-    def add(self, key: Hashable) -> bool:
-        """Record `key`; False when it was already there (a duplicate)."""
-        if key in self._keys:
-            return False
-        self._keys[key] = None
-        if len(self._keys) > self._maxsize:
-            self._keys.popitem(last=False)
-        return True
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._keys
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
 class LruDict(Generic[K, V]):
     """A mapping that evicts the least recently written entry beyond `maxsize`."""
 

@@ -34,8 +34,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .bounded import LruDict, SeenKeys
 from .guarded_rest import APOLOGY_REPLY
+from .memory import SEEN_TTL, ChannelMemory, LocalMemory, channel_memory
 from .settings import ChannelConfigError, TelegramSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
@@ -59,24 +59,29 @@ class CallbackPayloads:
     """Button payloads in Telegram's 64-byte callback_data, and back.
 
     Our payloads are often whole Vietnamese questions, far over 64 bytes in UTF-8; those
-    travel as a short digest remembered here (bounded). After a restart an old button's
-    digest is unknown and the user is asked to type the question again.
+    travel as a short digest remembered in the channel memory (bot/channels/memory.py)
+    for `TTL`. A digest that is forgotten (expired, or lost with the process's memory)
+    makes the user type the question again.
     """
 
     PREFIX = "#"
+    TTL = 30 * 24 * 3600  # seconds: a button in an old chat may be pressed weeks later
 
-    def __init__(self, maxsize: int = 10_000) -> None:
-        self._payloads: LruDict[str, str] = LruDict(maxsize)
+    def __init__(self, memory: ChannelMemory | None = None) -> None:
+        self._memory = memory if memory is not None else LocalMemory()
 
-    def encode(self, payload: str) -> str:
+    async def encode(self, payload: str) -> str:
         if len(payload.encode()) <= CALLBACK_DATA_LIMIT and not payload.startswith(self.PREFIX):
             return payload
         key = self.PREFIX + hashlib.sha256(payload.encode()).hexdigest()[:32]
-        self._payloads[key] = payload
+        await self._memory.put(key, payload, self.TTL)
         return key
 
-    def decode(self, data: str) -> str | None:
-        return self._payloads.get(data) if data.startswith(self.PREFIX) else data
+    async def decode(self, data: str) -> str | None:
+        return await self._memory.get(data) if data.startswith(self.PREFIX) else data
+
+    async def close(self) -> None:
+        await self._memory.close()
 
 
 class TelegramOutput(HoldsBackWithoutContext, RasaTelegramOutput):
@@ -123,7 +128,7 @@ class TelegramOutput(HoldsBackWithoutContext, RasaTelegramOutput):
             if button.get("url"):
                 keyboard.row(InlineKeyboardButton(title, url=str(button["url"])))
             elif button.get("payload"):
-                keyboard.row(InlineKeyboardButton(title, callback_data=self._payloads.encode(str(button["payload"]))))
+                keyboard.row(InlineKeyboardButton(title, callback_data=await self._payloads.encode(str(button["payload"]))))
         pieces = split_text(text, TEXT_LIMIT) or ["Mời bạn chọn:"]
         for piece in pieces[:-1]:
             await self.send_message(recipient_id, piece)
@@ -154,8 +159,9 @@ class TelegramInput(InputChannel):
         check("Telegram", settings.problems())
         self.settings = settings
         self.tasks = BackgroundTasks()
-        self._seen = SeenKeys(seen_limit)
-        self._payloads = CallbackPayloads()
+        # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
+        self._seen = channel_memory("telegram:seen", seen_limit)
+        self._payloads = CallbackPayloads(channel_memory("telegram:payloads"))
         self._output: TelegramOutput | None = None
         # None while unknown: getMe is asked once, not for every update as Rasa's connector does.
         self._identity_ok: bool | None = None
@@ -245,7 +251,7 @@ class TelegramInput(InputChannel):
             return response.json({"status": "misconfigured"}, status=503)
         if inbound is None:
             return webhooks.ok()
-        if not self._seen.add(number):
+        if not await self._seen.first_sight(str(number), SEEN_TTL):
             logger.info("Telegram update %d is a redelivery; dropped", number)
             return webhooks.ok()
         self.tasks.spawn(self._process_logged(inbound, number, on_new_message), name=f"telegram:{number}")
@@ -279,7 +285,7 @@ class TelegramInput(InputChannel):
                 await output.answer_callback_query(inbound.callback_id)
             except TELEGRAM_ERRORS as error:
                 logger.warning("Telegram answerCallbackQuery failed: %s", self._redact(error))
-            text = self._payloads.decode(inbound.text)
+            text = await self._payloads.decode(inbound.text)
             if text is None:
                 await output.send_text_message(chat, EXPIRED_BUTTON_REPLY)
                 return
@@ -303,3 +309,5 @@ class TelegramInput(InputChannel):
         await self.tasks.drain(timeout=10)
         if self._output is not None:
             await self._output.close_session()
+        await self._seen.close()
+        await self._payloads.close()

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
-from .bounded import LruDict
+from .memory import ChannelMemory, LocalMemory
 
 # Fixed replies for what the assistant cannot read. They stay in the channel layer:
 # stickers and photos never reach NLU, so they cannot confuse it.
@@ -116,28 +117,36 @@ def chosen_number(text: str) -> int | None:
 
 
 class ChoiceMemory:
-    """The numbered choices last offered to each user, bounded to `maxsize` users.
+    """The numbered choices last offered to each user (channel memory, bot/channels/memory.py).
 
     Choices answer only the user's next message: after any reply they are forgotten,
     so a "2" typed later as part of another exchange is never taken for a button.
     """
 
-    def __init__(self, maxsize: int = 10_000) -> None:
-        self._offers: LruDict[str, list[str]] = LruDict(maxsize)
+    TTL = 24 * 3600  # seconds: a list left unanswered for a day is not an answer any more
 
-    def offer(self, user_id: str, payloads: list[str]) -> None:
+    def __init__(self, memory: ChannelMemory | None = None) -> None:
+        self._memory = memory if memory is not None else LocalMemory()
+
+    async def offer(self, user_id: str, payloads: list[str]) -> None:
         if payloads:
-            self._offers[user_id] = payloads
+            await self._memory.put(user_id, json.dumps(payloads, ensure_ascii=False), self.TTL)
         else:
-            self._offers.pop(user_id)
+            await self._memory.forget(user_id)
 
-    def resolve(self, user_id: str, text: str) -> str:
+    async def resolve(self, user_id: str, text: str) -> str:
         """The payload chosen by a bare number reply, or the text unchanged."""
-        offered = self._offers.pop(user_id)
+        stored = await self._memory.take(user_id)
         number = chosen_number(text)
-        if offered and number is not None and 1 <= number <= len(offered):
-            return offered[number - 1]
+        if stored is None or number is None:
+            return text
+        try:
+            offered = json.loads(stored)
+        except ValueError:
+            return text  # not written by this code: ignore it rather than fail the message
+        if isinstance(offered, list) and 1 <= number <= len(offered):
+            return str(offered[number - 1])
         return text
 
-    def __len__(self) -> int:
-        return len(self._offers)
+    async def close(self) -> None:
+        await self._memory.close()

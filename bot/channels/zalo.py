@@ -26,8 +26,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .bounded import SeenKeys
 from .guarded_rest import APOLOGY_REPLY
+from .memory import SEEN_TTL, channel_memory
 from .settings import ZaloSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
@@ -85,7 +85,7 @@ class ZaloOutput(HoldsBackWithoutContext, OutputChannel):
         # Remembered only once the list reached the resident: after a failed send a "2"
         # would otherwise pick an option they never saw.
         if await self._send(recipient_id, rendered):
-            self._choices.offer(recipient_id, payloads)
+            await self._choices.offer(recipient_id, payloads)
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         await self.send_text_message(recipient_id, f"Ảnh: {image}")
@@ -134,8 +134,9 @@ class ZaloInput(InputChannel):
         self.settings = settings
         self._clock = clock  # seconds since the epoch, to judge the events' age
         self.tasks = BackgroundTasks()
-        self._seen = SeenKeys(seen_limit)
-        self._choices = ChoiceMemory()
+        # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
+        self._seen = channel_memory("zalo:seen", seen_limit)
+        self._choices = ChoiceMemory(channel_memory("zalo:choices"))
         self._output: ZaloOutput | None = None
         if settings.enabled:
             self._output = ZaloOutput(ZaloApiClient(settings, policy), self._choices)
@@ -185,7 +186,7 @@ class ZaloInput(InputChannel):
             logger.warning("Zalo event %s %s not processed: %s", event.name, event.dedupe_key, stale)
             return webhooks.ok()
         # Recorded only after the signature check, so forged ids cannot mask real ones.
-        if not self._seen.add(event.dedupe_key):
+        if not await self._seen.first_sight(event.dedupe_key, SEEN_TTL):
             logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.dedupe_key)
             return webhooks.ok()
         self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.dedupe_key}")
@@ -205,7 +206,10 @@ class ZaloInput(InputChannel):
             await self._output.send_text_message(event.user_id, UNSUPPORTED_REPLY)
             return
         # A follower is greeted as if they had said hello; a bare number may pick a choice.
-        text = GREET_PAYLOAD if event.kind is EventKind.FOLLOW else self._choices.resolve(event.user_id, event.text)
+        if event.kind is EventKind.FOLLOW:
+            text = GREET_PAYLOAD
+        else:
+            text = await self._choices.resolve(event.user_id, event.text)
         message = UserMessage(
             text,
             self._output,
@@ -225,3 +229,5 @@ class ZaloInput(InputChannel):
         await self.tasks.drain(timeout=10)
         if self.client is not None:
             await self.client.close()
+        await self._seen.close()
+        await self._choices.close()

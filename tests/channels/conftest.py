@@ -36,12 +36,13 @@ ZALO_ENV = (
     "ZALO_TOKEN_FILE",
 )
 TELEGRAM_ENV = ("TELEGRAM_TOKEN", "TELEGRAM_VERIFY", "TELEGRAM_WEBHOOK_URL", "TELEGRAM_SECRET_TOKEN", "TELEGRAM_API_URL")
+SHARED_ENV = ("CHANNEL_MEMORY_REDIS_URL",)
 
 
 @pytest.fixture(autouse=True)
 def no_channel_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts from an environment with no channel configured."""
-    for name in ZALO_ENV + TELEGRAM_ENV:
+    for name in ZALO_ENV + TELEGRAM_ENV + SHARED_ENV:
         monkeypatch.delenv(name, raising=False)
 
 

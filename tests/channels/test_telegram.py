@@ -8,11 +8,15 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
+import redis
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, TelegramSettings
 from bot.channels.telegram import TelegramInput
 from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, OutageBot, Served, serve_channel
+from tests.redis_server import HOST as REDIS_HOST
+from tests.redis_server import PORT as REDIS_PORT
+from tests.redis_server import ensure_running as ensure_redis
 
 SECRET = "hp-webhook-secret_2025"
 CHAT = 1111111
@@ -390,3 +394,24 @@ async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_
         assert await telegram.send(text_update("còn năm 2025 thì sao", update_id=44)) == 200
     expected = APOLOGY_REPLY if at == "load" else "Bạn nói: còn năm 2025 thì sao"
     assert sent_texts(telegram_api) == [expected]
+
+
+async def test_replicas_sharing_redis_memory_decode_each_others_buttons_and_drop_redeliveries(
+    telegram_api: FakeTelegramApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Behind nginx's round robin a button press, or a redelivery, may reach another replica."""
+    ensure_redis()
+    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/5"
+    redis.Redis.from_url(url).flushdb()
+    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", url)
+    long_payload = "Phường Lạch Tray quận Ngô Quyền giờ thuộc phường nào?"
+    bot = EchoBot({"xin chào": [{"text": "Bạn muốn hỏi gì?", "buttons": [{"title": "Địa chỉ", "payload": long_payload}]}]})
+    first, second = (TelegramInput(settings_for(telegram_api)) for _ in range(2))
+    async with serve_channel(first, bot) as served_first, serve_channel(second, bot) as served_second:
+        replica_a, replica_b = Harness(first, served_first, bot), Harness(second, served_second, bot)
+        await replica_a.send(text_update("xin chào", update_id=20000))
+        [params] = telegram_api.called("sendMessage")
+        data = json.loads(params["reply_markup"])["inline_keyboard"][0][0]["callback_data"]
+        await replica_b.send(callback_update(data, update_id=20001))
+        await replica_a.send(callback_update(data, update_id=20001))  # redelivered to the other replica
+    assert bot.texts == ["xin chào", long_payload]

@@ -6,7 +6,8 @@ import hashlib
 
 import pytest
 
-from bot.channels.bounded import LruDict, SeenKeys
+from bot.channels.bounded import LruDict
+from bot.channels.memory import LocalMemory
 from bot.channels.text import ChoiceMemory, chosen_number, render_choices, split_text, utf16_len
 from bot.channels.zalo_events import signature_matches
 
@@ -48,23 +49,21 @@ def test_chosen_number(reply: str, number: int | None) -> None:
     assert chosen_number(reply) == number
 
 
-def test_choice_memory_is_per_user_single_use_and_bounded() -> None:
-    memory = ChoiceMemory(maxsize=2)
-    memory.offer("a", ["/a1", "/a2"])
-    memory.offer("b", ["/b1"])
-    assert memory.resolve("a", "2") == "/a2"
-    assert memory.resolve("a", "2") == "2"  # used up
-    memory.offer("c", ["/c1"])
-    memory.offer("d", ["/d1"])  # evicts "b"
-    assert len(memory) == 2
-    assert memory.resolve("b", "1") == "1"
-    assert memory.resolve("d", "1") == "/d1"
+async def test_choice_memory_is_per_user_single_use_and_bounded() -> None:
+    memory = ChoiceMemory(LocalMemory(maxsize=2))
+    await memory.offer("a", ["/a1", "/a2"])
+    await memory.offer("b", ["/b1"])
+    assert await memory.resolve("a", "2") == "/a2"
+    assert await memory.resolve("a", "2") == "2"  # used up
+    await memory.offer("c", ["/c1"])
+    await memory.offer("d", ["/d1"])  # evicts "b"
+    assert await memory.resolve("b", "1") == "1"
+    assert await memory.resolve("d", "1") == "/d1"
+    await memory.offer("c", [])  # a list with no choices forgets the last one
+    assert await memory.resolve("c", "1") == "1"
 
 
-def test_bounded_structures_forget_the_oldest() -> None:
-    seen = SeenKeys(maxsize=2)
-    assert seen.add("x") and seen.add("y") and not seen.add("x")
-    assert seen.add("z") and "x" not in seen and len(seen) == 2
+def test_lru_dict_forgets_the_oldest() -> None:
     lru: LruDict[str, int] = LruDict(maxsize=2)
     lru["a"], lru["b"], lru["a"], lru["c"] = 1, 2, 3, 4
     assert (lru.get("a"), lru.get("b"), lru.get("c")) == (3, None, 4)

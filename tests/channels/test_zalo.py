@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, ZaloSettings
@@ -18,6 +19,9 @@ from bot.channels.zalo import ZaloInput
 from bot.channels.zalo_api import RetryPolicy
 from bot.channels.zalo_events import timestamp_problem
 from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, OutageBot, Served, serve_channel
+from tests.redis_server import HOST as REDIS_HOST
+from tests.redis_server import PORT as REDIS_PORT
+from tests.redis_server import ensure_running as ensure_redis
 
 OA_SECRET = "oa-secret-key-for-tests"
 USER = "246845883529197922"
@@ -554,3 +558,22 @@ async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_
     else:  # answered with its context, then not saved: nothing to take back
         assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: còn năm 2025 thì sao"}]
         assert "m1: the bot failed after answering (tracker store: StoreDown)" in caplog.text
+
+
+async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
+    zalo_api: FakeZaloApi, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Behind nginx's round robin the reply to a list, or a redelivery, may reach another replica."""
+    ensure_redis()
+    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/4"
+    redis.Redis.from_url(url).flushdb()
+    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", url)
+    menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/grdp"}, {"title": "Dự án", "payload": "/du_an"}]}]
+    bot = EchoBot({"menu": menu})
+    first, second = (ZaloInput(settings_for(zalo_api), policy=FAST) for _ in range(2))
+    async with serve_channel(first, bot) as served_first, serve_channel(second, bot) as served_second:
+        replica_a, replica_b = Harness(first, served_first, bot), Harness(second, served_second, bot)
+        await replica_a.send(text_event("menu", msg_id="r1"))
+        await replica_b.send(text_event("2", msg_id="r2"))
+        await replica_a.send(text_event("2", msg_id="r2"))  # Zalo redelivers to the other replica
+    assert bot.texts == ["menu", "/du_an"]

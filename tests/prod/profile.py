@@ -26,9 +26,9 @@ import sqlalchemy as sa
 from scripts.bench.servers import stop as stop_group
 from tests.pg import ADMIN_URL
 from tests.pg import ensure_running as ensure_postgres
-from tests.prod.redis_server import HOST as REDIS_HOST
-from tests.prod.redis_server import PORT as REDIS_PORT
-from tests.prod.redis_server import ensure_running as ensure_redis
+from tests.redis_server import HOST as REDIS_HOST
+from tests.redis_server import PORT as REDIS_PORT
+from tests.redis_server import ensure_running as ensure_redis
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_PROD = ROOT / "scripts" / "run_prod.sh"

@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from tests.e2e.servers import running_bot
 from tests.pg import ADMIN_URL
 from tests.prod.profile import ROOT, drop_scratch, profile_env, scratch_names, stop_group
-from tests.prod.redis_server import ensure_running as ensure_redis
+from tests.redis_server import ensure_running as ensure_redis
 
 pytestmark = pytest.mark.slow
 APOLOGY_MARK = "tôi chưa tra cứu được lúc này"

@@ -18,7 +18,7 @@ from rasa.core.lock_store import RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 from deploy.lock_store import AtomicRedisLockStore
-from tests.prod.redis_server import HOST, PORT, ensure_running
+from tests.redis_server import HOST, PORT, ensure_running
 
 DB = 14
 pytestmark = pytest.mark.slow

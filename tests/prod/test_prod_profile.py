@@ -25,8 +25,8 @@ import redis
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from tests.prod.profile import REDIS_DB, Profile, postgres, running_profile
-from tests.prod.redis_server import HOST as REDIS_HOST
-from tests.prod.redis_server import PORT as REDIS_PORT
+from tests.redis_server import HOST as REDIS_HOST
+from tests.redis_server import PORT as REDIS_PORT
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import signal
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -22,8 +23,11 @@ from typing import Any
 import aiohttp
 import pytest
 import redis
+from aiohttp import web
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
+from tests.channels.conftest import FakeZaloApi
+from tests.channels.test_zalo import OA_SECRET, USER, signed, text_event
 from tests.prod.profile import REDIS_DB, Profile, postgres, running_profile
 from tests.redis_server import HOST as REDIS_HOST
 from tests.redis_server import PORT as REDIS_PORT
@@ -36,11 +40,44 @@ APOLOGY_MARK = "tôi chưa tra cứu được lúc này"
 
 
 @pytest.fixture(scope="module")
-def prod(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Profile]:
+def zalo_api() -> Iterator[FakeZaloApi]:
+    """A fake Zalo OA API for the replicas, served from a thread for the whole module."""
+    fake = FakeZaloApi(app_id="360846524940903967", app_secret="app-secret", access_token="access-1",
+                       refresh_token="refresh-1")
+    with serving_in_a_thread(fake.app()) as url:
+        fake.url = url
+        yield fake
+
+
+@pytest.fixture(scope="module")
+def prod(tmp_path_factory: pytest.TempPathFactory, zalo_api: FakeZaloApi) -> Iterator[Profile]:
+    run_dir = tmp_path_factory.mktemp("prod")
+    zalo = {"ZALO_OA_SECRET_KEY": OA_SECRET, "ZALO_APP_ID": zalo_api.app_id, "ZALO_APP_SECRET": zalo_api.app_secret,
+            "ZALO_ACCESS_TOKEN": zalo_api.access_token, "ZALO_REFRESH_TOKEN": zalo_api.refresh_token,
+            "ZALO_API_URL": zalo_api.url, "ZALO_OAUTH_URL": zalo_api.url,
+            "ZALO_TOKEN_FILE": str(run_dir / "zalo-tokens.json")}
     # A shorter ticket lifetime than the default 20 s keeps the killed-replica test well
     # inside the channel's 25 s reply deadline on a loaded machine.
-    with running_profile(tmp_path_factory.mktemp("prod"), TICKET_LOCK_LIFETIME="10") as profile:
+    with running_profile(run_dir / "run", TICKET_LOCK_LIFETIME="10", **zalo) as profile:
         yield profile
+
+
+@contextlib.contextmanager
+def serving_in_a_thread(app: web.Application) -> Iterator[str]:
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(app)
+    loop.run_until_complete(runner.setup())
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    loop.run_until_complete(site.start())
+    port = runner.addresses[0][1]
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=10)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
 
 
 def sender(label: str) -> str:
@@ -120,6 +157,29 @@ async def test_a_conversation_alternating_between_replicas_keeps_its_context(pro
     status, text, _ = await say(prod.replica_webhook(1), who, FOLLOW_UP_2025)
     assert status == 200 and "12,5%" in text
     assert prod.user_texts(who) == [GRDP_2024, FOLLOW_UP_2025]
+
+
+async def zalo_says(prod: Profile, zalo_api: FakeZaloApi, replica: int, event: dict[str, Any],
+                    replies: int | None, timeout: float = 45) -> None:
+    """Post a signed Zalo event to one replica; wait until the OA API got `replies` texts."""
+    body, headers = signed(event)
+    url = f"http://127.0.0.1:{prod.rasa_ports[replica]}/webhooks/zalo/webhook"
+    async with aiohttp.ClientSession() as client, client.post(url, data=body, headers=headers) as response:
+        assert response.status == 200
+    deadline = time.monotonic() + timeout
+    while replies is not None and len(zalo_api.sent) < replies and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+
+
+async def test_a_zalo_choice_answered_on_the_other_replica_picks_the_button(prod: Profile, zalo_api: FakeZaloApi) -> None:
+    """The numbered list goes out from one replica, the "2" reaches the other (Redis channel memory)."""
+    await zalo_says(prod, zalo_api, 0, text_event("xin chào", msg_id="prod-z1"), replies=1)
+    assert "2. Dự án trọng điểm 2025" in zalo_api.sent[0]["text"]
+    await zalo_says(prod, zalo_api, 1, text_event("2", msg_id="prod-z2"), replies=2)
+    await zalo_says(prod, zalo_api, 0, text_event("2", msg_id="prod-z2"), replies=None)  # redelivered elsewhere
+    await asyncio.sleep(3)
+    assert prod.user_texts(USER) == ["xin chào", "Các dự án trọng điểm năm 2025"]
+    assert len(zalo_api.sent) == 2
 
 
 async def test_concurrent_messages_of_one_sender_are_processed_one_at_a_time_in_order(prod: Profile) -> None:

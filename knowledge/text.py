@@ -6,6 +6,7 @@ lower case, no tone or vowel marks, đ → d, runs of non-word characters → on
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -35,6 +36,9 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", bare.replace("đ", "d").replace("Đ", "D"))
 
 
+# Matching folds the same stored names, questions and answers for every question a
+# resident asks (about 1 ms of each action call); the cache holds them folded.
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, diacritic-free, punctuation-free form used for matching."""
     return normalize_space(_NON_WORD.sub(" ", strip_diacritics(text).lower()).replace("_", " "))

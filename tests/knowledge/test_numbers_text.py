@@ -67,3 +67,8 @@ def test_fold_ignores_diacritics_case_and_punctuation() -> None:
 
 def test_normalize_quote_folds_whitespace_and_markdown() -> None:
     assert normalize_quote("ước đạt **11,01%**\t(thấp hơn\nkế hoạch)") == "ước đạt 11,01% (thấp hơn kế hoạch)"
+
+
+def test_folding_is_cached_and_the_cache_is_bounded() -> None:
+    assert fold("Nghị quyết 45-NQ/TW") == fold("Nghị quyết 45-NQ/TW") == "nghi quyet 45 nq tw"
+    assert fold.cache_info().maxsize is not None and fold.cache_info().hits > 0

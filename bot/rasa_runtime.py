@@ -1,16 +1,17 @@
-"""Three process-wide adjustments to Rasa 3.6's runtime, for `rasa run` with this bot.
+"""Four process-wide adjustments to Rasa 3.6's runtime, for `rasa run` with this bot.
 
 * Rasa gives up on the action server after `ACTION_TIMEOUT_SECONDS` (default 5)
   instead of its fixed 5 minutes.
 * Action-server answers are checked against Rasa's schema with a validator built
   once, instead of re-checking the schema itself on every call.
 * The model's graph runs node after node without dask (bot/graph_runner.py).
+* Calls to the action server reuse kept-alive connections (bot/action_connections.py).
 
 Rasa offers no setting and no start-up hook for any; the hook it does give is the
 creation of the input channels from credentials.yml, which `rasa run` does before it
 loads the model, so the REST channel (`bot/channels/guarded_rest.py`) calls
 `adjust_rasa_runtime()` from `from_credentials`. Applying it again changes nothing.
-A Rasa upgrade must re-check all three (`tests/security/test_rasa_runtime.py` pins
+A Rasa upgrade must re-check all four (`tests/security/test_rasa_runtime.py` pins
 them).
 """
 
@@ -21,6 +22,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
+from bot.action_connections import reuse_action_connections
 from bot.action_results import ActionResultValidator
 from bot.env import env_number
 from bot.graph_runner import run_graphs_in_order
@@ -82,11 +84,12 @@ def validate_action_results_with_one_validator() -> None:
 
 
 def adjust_rasa_runtime(env: Mapping[str, str] | None = None) -> float:
-    """Apply the three adjustments (idempotent); returns the action timeout in force."""
+    """Apply the four adjustments (idempotent); returns the action timeout in force."""
     seconds = action_timeout_from_env(env)
     limit_action_calls(seconds)
     validate_action_results_with_one_validator()
     run_graphs_in_order()
-    logger.info("Rasa runtime: action-server calls time out after %.0f s; one schema validator; "
-                "graphs run in order", seconds)
+    reuse_action_connections()
+    logger.info("Rasa runtime: action-server calls time out after %.0f s over kept-alive connections; "
+                "one schema validator; graphs run in order", seconds)
     return seconds

@@ -45,6 +45,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.action_connections import close_action_connections
 from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
 
@@ -225,6 +226,10 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"guarded_rest_{id(self)}", __name__)
+
+        @webhook.listener("after_server_stop")
+        async def close_connections(app: Any, loop: Any) -> None:
+            await close_action_connections()  # opened by Rasa's action calls (bot/rasa_runtime.py)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -1,4 +1,4 @@
-"""The two process-wide adjustments of Rasa 3.6 (bot/rasa_runtime.py), pinned to Rasa's code."""
+"""The process-wide adjustments of Rasa 3.6 (bot/rasa_runtime.py), pinned to Rasa's code."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import rasa.core.processor
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.utils.endpoints import EndpointConfig
 
 from bot.graph_runner import SequentialGraphRunner
 from bot.rasa_runtime import (
@@ -26,6 +27,7 @@ def rasa_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", 300)
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
     monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
+    monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
 
 
 def test_rasa_reads_the_timeout_constant_on_every_action_call() -> None:
@@ -50,6 +52,7 @@ def test_adjusting_twice_changes_nothing_more() -> None:
     assert RemoteAction._validate_action_result is validator  # not wrapped a second time
     assert getattr(validator, "_one_validator", False)
     assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
+    assert getattr(EndpointConfig.session, "_shared_pool", False)
 
 
 def test_action_results_are_validated_as_rasa_does_with_one_validator() -> None:

@@ -12,10 +12,13 @@ ZALO_TOKEN_FILE, on disk for the next start.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import fcntl
 import json
 import logging
 import os
 import tempfile
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -43,7 +46,9 @@ class TokenStore:
     """The current token pair: the environment's at first, then the rotated ones.
 
     With a file, tokens rotated by an earlier run win over the environment's, whose
-    refresh token Zalo has already consumed.
+    refresh token Zalo has already consumed. Processes sharing the file (the Rasa
+    replicas of `make run-prod`) refresh one at a time (`exclusive`) and each adopts
+    the pair another one saved (`saved`): Zalo's refresh tokens are single-use.
     """
 
     def __init__(self, initial: Tokens, path: Path | None = None) -> None:
@@ -51,21 +56,39 @@ class TokenStore:
         self._path = path
 
     def load(self) -> Tokens:
+        return self.saved() or self._initial
+
+    def saved(self) -> Tokens | None:
+        """The pair in the file, or None without a usable file."""
         if self._path is None or not self._path.exists():
-            return self._initial
+            return None
         try:
             data = json.loads(self._path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             logger.warning("Ignoring unreadable Zalo token file %s: %s", self._path, error)
-            return self._initial
+            return None
         if not isinstance(data, dict):
             logger.warning("Ignoring Zalo token file %s: not a JSON object", self._path)
-            return self._initial
+            return None
         access, refresh = data.get("access_token"), data.get("refresh_token")
         return Tokens(
             access if isinstance(access, str) and access else self._initial.access_token,
             refresh if isinstance(refresh, str) and refresh else self._initial.refresh_token,
         )
+
+    @contextlib.asynccontextmanager
+    async def exclusive(self) -> AsyncIterator[None]:
+        """Held by one process at a time among those sharing the file (an flock beside it)."""
+        if self._path is None:
+            yield
+            return
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self._path.with_name(self._path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     async def save(self, tokens: Tokens) -> None:
         if self._path is not None:
@@ -188,9 +211,14 @@ class ZaloApiClient:
 
     async def refresh_access_token(self, rejected: str | None) -> bool:
         """Get a new access token unless another task already replaced `rejected`."""
-        async with self._refresh_lock:
+        async with self._refresh_lock, self._store.exclusive():
             current = self._tokens.access_token
             if current is not None and current != rejected:
+                return True
+            saved = self._store.saved()
+            if saved is not None and saved.access_token not in (None, rejected):
+                self._tokens = saved  # another replica refreshed: its refresh token is the live one
+                logger.info("Zalo access token taken from ZALO_TOKEN_FILE, refreshed by another process")
                 return True
             refresh_token = self._tokens.refresh_token
             if not (refresh_token and self._settings.app_id and self._settings.app_secret):

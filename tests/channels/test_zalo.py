@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import logging
@@ -16,7 +17,7 @@ import redis
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, ZaloSettings
 from bot.channels.zalo import ZaloInput
-from bot.channels.zalo_api import RetryPolicy
+from bot.channels.zalo_api import RetryPolicy, Tokens, ZaloApiClient
 from bot.channels.zalo_events import timestamp_problem
 from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, OutageBot, Served, serve_channel
 from tests.redis_server import HOST as REDIS_HOST
@@ -250,6 +251,28 @@ async def test_expired_token_is_refreshed_and_the_rotated_tokens_kept(zalo_api: 
     restarted = ZaloInput(settings_for(zalo_api, access_token="access-1", refresh_token="refresh-1", token_file=token_file))
     assert restarted.client is not None
     assert restarted.client.tokens.refresh_token == "refresh-3"
+
+
+async def test_replicas_sharing_the_token_file_refresh_once_and_adopt_each_others_tokens(
+    zalo_api: FakeZaloApi, tmp_path: Path
+) -> None:
+    """Zalo's refresh tokens are single-use: the replica that did not refresh must not spend one."""
+    settings = settings_for(zalo_api, token_file=tmp_path / "zalo-tokens.json")
+    first, second = ZaloApiClient(settings, FAST), ZaloApiClient(settings, FAST)
+    try:
+        zalo_api.expire_access_token()
+        assert await first.send_text(USER, "một")  # refreshes: refresh-1 is spent
+        assert await second.send_text(USER, "hai")  # its access-1 is refused; takes access-2 from the file
+        assert len(zalo_api.refresh_calls) == 1
+        assert second.tokens == first.tokens == Tokens("access-2", "refresh-2")
+
+        zalo_api.expire_access_token()  # both find out at the same time
+        assert all(await asyncio.gather(first.send_text(USER, "ba"), second.send_text(USER, "bốn")))
+        assert [call["refresh_token"] for call in zalo_api.refresh_calls] == ["refresh-1", "refresh-2"]
+        assert [m["text"] for m in zalo_api.sent] == ["một", "hai", "ba", "bốn"]
+    finally:
+        await first.close()
+        await second.close()
 
 
 async def test_refused_refresh_drops_the_reply_without_looping(zalo: Harness, zalo_api: FakeZaloApi) -> None:

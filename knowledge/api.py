@@ -140,7 +140,7 @@ class KnowledgeBase:
                 path = Path(parsed.database)
                 if not path.is_file():
                     raise KnowledgeUnavailable(f"knowledge database {path} does not exist; {REBUILD_HINT}")
-            self._engine = db.make_engine(self.url)
+            self._engine = db.make_engine(self.url, read_only=True)
         return self._engine
 
     @contextmanager

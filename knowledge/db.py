@@ -136,7 +136,12 @@ search_docs = sa.Table(
 )
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """The engine for a knowledge or feedback database.
+
+    `read_only` (the knowledge API): on PostgreSQL each statement runs in autocommit,
+    so a lookup costs no BEGIN/ROLLBACK round trip (about 0.3 ms of ~1 ms).
+    """
     parsed = sa.engine.make_url(url)
     if parsed.get_backend_name() == "sqlite":
         # SQLAlchemy 1.4 opens a new connection per use of a file database (NullPool):
@@ -144,4 +149,5 @@ def make_engine(url: str) -> Engine:
         pool = {} if parsed.database in (None, "", ":memory:") else {"poolclass": sa.pool.QueuePool}
         return sa.create_engine(url, future=True, connect_args={"check_same_thread": False}, **pool)
     # pool_pre_ping: a PostgreSQL restart must not leave dead connections in the pool.
-    return sa.create_engine(url, future=True, pool_pre_ping=True)
+    isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
+    return sa.create_engine(url, future=True, pool_pre_ping=True, **isolation)

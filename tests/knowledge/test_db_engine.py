@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
 from knowledge.db import make_engine
@@ -25,3 +26,21 @@ def test_an_in_memory_database_stays_one_database() -> None:
         connection.execute(sa.text("CREATE TABLE t (x INTEGER)"))
     with engine.connect() as connection:
         assert connection.execute(sa.text("SELECT count(*) FROM t")).scalar() == 0
+
+
+@pytest.mark.postgres
+def test_on_postgres_the_knowledge_api_reads_in_autocommit_and_writers_keep_transactions(postgres_url: str) -> None:
+    from knowledge import KnowledgeBase
+
+    kb = KnowledgeBase(postgres_url)
+    try:
+        assert kb.values("grdp_growth", "2024")
+        engine = kb._get_engine()
+        with engine.connect() as conn:
+            assert conn.connection.dbapi_connection.autocommit is True  # psycopg2: no BEGIN, no ROLLBACK
+    finally:
+        kb.close()
+    writer = make_engine(postgres_url)
+    with writer.connect() as conn:
+        assert conn.connection.dbapi_connection.autocommit is False
+    writer.dispose()

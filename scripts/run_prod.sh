@@ -46,6 +46,10 @@ export REDIS_KEY_PREFIX="${REDIS_KEY_PREFIX:-hp}"
 # Zalo/Telegram delivery ids, numbered choices and button payloads, shared by the
 # replicas: the next webhook call of a user may reach another one (bot/channels/memory.py)
 export CHANNEL_MEMORY_REDIS_URL="${CHANNEL_MEMORY_REDIS_URL:-redis://${REDIS_PASSWORD:+:$REDIS_PASSWORD@}$REDIS_HOST:$REDIS_PORT/$REDIS_DB}"
+# The replicas share Zalo's single-use refresh token through this file (docs/CHANNELS.md)
+if [[ -n "${ZALO_OA_SECRET_KEY:-}" ]]; then
+  export ZALO_TOKEN_FILE="${ZALO_TOKEN_FILE:-$RUN_DIR/zalo-tokens.json}"
+fi
 # A ticket outlives the longest turn (action deadline included); a replica killed
 # mid-turn holds up that one conversation for at most this long.
 export TICKET_LOCK_LIFETIME="${TICKET_LOCK_LIFETIME:-20}"

@@ -16,12 +16,16 @@ from typing import Any
 
 import aiohttp
 import pytest
+import redis
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Sanic
 
 from bot.channels.store_watch import note_store_failure
+from tests.redis_server import HOST as REDIS_HOST
+from tests.redis_server import PORT as REDIS_PORT
+from tests.redis_server import ensure_running as ensure_redis
 
 ZALO_ENV = (
     "ZALO_MAX_EVENT_AGE_SECONDS",
@@ -44,6 +48,16 @@ def no_channel_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test starts from an environment with no channel configured."""
     for name in ZALO_ENV + TELEGRAM_ENV + SHARED_ENV:
         monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture()
+def shared_memory(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Channels created in the test share an empty Redis memory, as replicas of `make run-prod` do."""
+    ensure_redis()
+    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/4"
+    redis.Redis.from_url(url).flushdb()
+    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", url)
+    return url
 
 
 class EchoBot:

@@ -8,15 +8,11 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
-import redis
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, TelegramSettings
 from bot.channels.telegram import TelegramInput
 from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, OutageBot, Served, serve_channel
-from tests.redis_server import HOST as REDIS_HOST
-from tests.redis_server import PORT as REDIS_PORT
-from tests.redis_server import ensure_running as ensure_redis
 
 SECRET = "hp-webhook-secret_2025"
 CHAT = 1111111
@@ -397,13 +393,9 @@ async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_
 
 
 async def test_replicas_sharing_redis_memory_decode_each_others_buttons_and_drop_redeliveries(
-    telegram_api: FakeTelegramApi, monkeypatch: pytest.MonkeyPatch
+    telegram_api: FakeTelegramApi, shared_memory: str
 ) -> None:
     """Behind nginx's round robin a button press, or a redelivery, may reach another replica."""
-    ensure_redis()
-    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/5"
-    redis.Redis.from_url(url).flushdb()
-    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", url)
     long_payload = "Phường Lạch Tray quận Ngô Quyền giờ thuộc phường nào?"
     bot = EchoBot({"xin chào": [{"text": "Bạn muốn hỏi gì?", "buttons": [{"title": "Địa chỉ", "payload": long_payload}]}]})
     first, second = (TelegramInput(settings_for(telegram_api)) for _ in range(2))

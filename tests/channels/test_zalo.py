@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from bot.channels.settings import ChannelConfigError, ZaloSettings
@@ -20,9 +19,6 @@ from bot.channels.zalo import ZaloInput
 from bot.channels.zalo_api import RetryPolicy, Tokens, ZaloApiClient
 from bot.channels.zalo_events import timestamp_problem
 from tests.channels.conftest import EchoBot, FailingBot, FakeZaloApi, OutageBot, Served, serve_channel
-from tests.redis_server import HOST as REDIS_HOST
-from tests.redis_server import PORT as REDIS_PORT
-from tests.redis_server import ensure_running as ensure_redis
 
 OA_SECRET = "oa-secret-key-for-tests"
 USER = "246845883529197922"
@@ -584,13 +580,9 @@ async def test_a_turn_whose_tracker_store_failed_gets_the_apology_not_an_answer_
 
 
 async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
-    zalo_api: FakeZaloApi, monkeypatch: pytest.MonkeyPatch
+    zalo_api: FakeZaloApi, shared_memory: str
 ) -> None:
     """Behind nginx's round robin the reply to a list, or a redelivery, may reach another replica."""
-    ensure_redis()
-    url = f"redis://{REDIS_HOST}:{REDIS_PORT}/4"
-    redis.Redis.from_url(url).flushdb()
-    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", url)
     menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/grdp"}, {"title": "Dự án", "payload": "/du_an"}]}]
     bot = EchoBot({"menu": menu})
     first, second = (ZaloInput(settings_for(zalo_api), policy=FAST) for _ in range(2))

@@ -242,6 +242,36 @@ async def test_during_a_postgres_outage_residents_get_an_apology_and_the_bot_rec
     assert prod.user_texts(who) == [GRDP_2024, FOLLOW_UP_2025]
 
 
+async def test_during_a_postgres_outage_a_zalo_resident_gets_the_apology_and_then_the_context(
+    prod: Profile, zalo_api: FakeZaloApi
+) -> None:
+    """Rasa's FailSafeTrackerStore would answer from an empty conversation: the channel holds it back."""
+    user = f"zalo-outage-{uuid.uuid4().hex[:8]}"
+
+    def replies() -> list[str]:
+        return [m["text"] for m in zalo_api.sent if m["user_id"] == user]
+
+    async def ask(replica: int, text: str, msg_id: str) -> str:
+        event = text_event(text, msg_id=msg_id)
+        event["sender"]["id"] = user
+        count = len(replies())
+        await zalo_says(prod, zalo_api, replica, event, replies=None)
+        deadline = time.monotonic() + 45
+        while len(replies()) == count and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1)  # a long answer may come in several pieces
+        return "\n".join(replies()[count:])
+
+    assert "11,01%" in await ask(0, GRDP_2024, f"{user}-1")
+    postgres("stop")
+    try:
+        assert await ask(1, FOLLOW_UP_2025, f"{user}-2") == APOLOGY_REPLY
+    finally:
+        postgres("start")
+    assert "12,5%" in await ask(1, FOLLOW_UP_2025, f"{user}-3")  # the context from before the outage
+    assert prod.user_texts(user) == [GRDP_2024, FOLLOW_UP_2025]
+
+
 # --- replicas dying ----------------------------------------------------------------
 
 

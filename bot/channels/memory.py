@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
-from typing import Protocol
+from collections.abc import Awaitable, Mapping
+from typing import Any, Protocol
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -100,47 +100,35 @@ class RedisMemory:
         return cls(client, namespace, prefix)
 
     async def first_sight(self, key: str, ttl: int) -> bool:
-        try:
-            return bool(await self._client.set(self._prefix + key, "1", ex=ttl, nx=True))
-        except (RedisError, OSError) as error:
-            self._failed("first_sight", error)
-            return True  # better a rare duplicate answer than a dropped question
+        # on failure: better a rare duplicate answer than a dropped question
+        return bool(await self._attempt("first_sight", self._client.set(self._prefix + key, "1", ex=ttl, nx=True), True))
 
     async def put(self, key: str, value: str, ttl: int) -> None:
-        try:
-            await self._client.set(self._prefix + key, value, ex=ttl)
-        except (RedisError, OSError) as error:
-            self._failed("put", error)
+        await self._attempt("put", self._client.set(self._prefix + key, value, ex=ttl), None)
 
     async def get(self, key: str) -> str | None:
-        try:
-            value = await self._client.get(self._prefix + key)
-        except (RedisError, OSError) as error:
-            self._failed("get", error)
-            return None
+        value = await self._attempt("get", self._client.get(self._prefix + key), None)
         return value if isinstance(value, str) else None
 
     async def take(self, key: str) -> str | None:
-        try:
-            value = await self._client.getdel(self._prefix + key)
-        except (RedisError, OSError) as error:
-            self._failed("take", error)
-            return None
+        value = await self._attempt("take", self._client.getdel(self._prefix + key), None)
         return value if isinstance(value, str) else None
 
     async def forget(self, key: str) -> None:
+        await self._attempt("forget", self._client.delete(self._prefix + key), None)
+
+    async def _attempt(self, operation: str, call: Awaitable[Any], fallback: Any) -> Any:
+        """The Redis call's result, or `fallback` once the failure is logged."""
         try:
-            await self._client.delete(self._prefix + key)
+            return await call
         except (RedisError, OSError) as error:
-            self._failed("forget", error)
+            # the URL can hold a password: name the namespace and the error type only
+            logger.warning("channel memory %s: %s failed (%s); carrying on without it",
+                           self._prefix.rstrip(":"), operation, type(error).__name__)
+            return fallback
 
     async def close(self) -> None:
         await self._client.close(close_connection_pool=True)
-
-    def _failed(self, operation: str, error: BaseException) -> None:
-        # the URL can hold a password: name the namespace and the error type only
-        logger.warning("channel memory %s: %s failed (%s); carrying on without it",
-                       self._prefix.rstrip(":"), operation, type(error).__name__)
 
 
 def channel_memory(namespace: str, maxsize: int = 10_000, env: Mapping[str, str] | None = None) -> ChannelMemory:

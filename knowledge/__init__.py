@@ -5,8 +5,9 @@ Knows nothing of Rasa. Build with `python -m knowledge build`.
 
 from .api import AddressResult, Comparison, KnowledgeBase, ProjectInfo, Value
 from .errors import FactFileError, KnowledgeUnavailable, Problem
+from .passages import Passage
 
 __all__ = [
     "AddressResult", "Comparison", "FactFileError", "KnowledgeBase", "KnowledgeUnavailable",
-    "Problem", "ProjectInfo", "Value",
+    "Passage", "Problem", "ProjectInfo", "Value",
 ]

@@ -22,7 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from . import db
 from . import records as r
 from .errors import KnowledgeUnavailable
+from .matching import keys_in_order, name_spans
 from .numbers import format_number, parse_value
+from .passages import Passage, PassageIndex
 from .search_index import SearchHit, search
 from .settings import database_url
 from .text import fold
@@ -214,6 +216,13 @@ class KnowledgeBase:
         ranked = sorted(best.items(), key=lambda item: -item[1])
         return most_specific([indicators[code] for code, _ in ranked if code in indicators])
 
+    def indicator_codes_named(self, text: str) -> list[str]:
+        """Indicators whose name or alias occurs in `text`, in the order named; of
+        overlapping names the longest wins ("kinh tế số trong GRDP" is not GRDP)."""
+        spans = name_spans(fold(text), self._names("indicator"))
+        named = [self.indicators()[code] for code in keys_in_order(spans) if code in self.indicators()]
+        return [i.code for i in most_specific(named)]
+
     def indicator(self, code: str) -> r.Indicator | None:
         return self.indicators().get(code)
 
@@ -333,6 +342,11 @@ class KnowledgeBase:
             rows = conn.execute(statement).all()
         return sorted((self._project(row) for row in rows), key=_project_sort_key)
 
+    def project_named_in_full(self, project_id: str, text: str) -> bool:
+        """The question holds the project's whole name or one whole alias."""
+        folded = f" {fold(text)} "
+        return any(f" {name} " in folded for key, name in self._names("project") if key == project_id)
+
     def find_projects(self, text: str, limit: int = 5) -> list[ProjectInfo]:
         """Projects by name, alias or part of a name; best first.
 
@@ -340,6 +354,12 @@ class KnowledgeBase:
         question, so "cầu Nguyễn Trãi" finds "Dự án đầu tư xây dựng cầu Nguyễn
         Trãi và chỉnh trang đô thị vùng phụ cận".
         """
+        found = [self.project(key) for key, _ in self.project_scores(text, limit)]
+        return [p for p in found if p is not None]
+
+    def project_scores(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
+        """(project id, score) best first: 2+ when a whole name or alias is in the
+        question, else the share of the best name's words found (at least 0.5)."""
         words = set(fold(text).split()) - _PROJECT_NOISE
         if not words:
             return []
@@ -355,9 +375,7 @@ class KnowledgeBase:
             else:
                 score = hit / len(name_words) + hit / 100 if hit >= min(2, len(name_words)) else 0.0
             scores[key] = max(scores.get(key, 0.0), score)
-        ranked = [k for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
-        found = [self.project(key) for key in ranked]
-        return [p for p in found if p is not None]
+        return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
 
     # -- policies -------------------------------------------------------------
     def policies(self) -> list[PolicyInfo]:
@@ -532,6 +550,35 @@ class KnowledgeBase:
                 name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
                 for name, table in tables.items()
             }
+
+    # -- question normalization -------------------------------------------------
+    def normalize_question(self, text: str) -> str:
+        """The question folded, teencode expanded and typos corrected against every name
+        this database answers to ("tăng trưởg" → "tang truong", "ns" → "ngan sach");
+        see `knowledge.spelling`. The speller is built on first use, then cached."""
+        from .spelling import Speller, sources_texts
+
+        speller = self._cache.get("speller")
+        if speller is None:
+            names = [name for entity in ("indicator", "project", "policy") for _, name in self._names(entity)]
+            t = db.admin_units
+            with self._connect() as conn:
+                rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district, t.c.new_ward).distinct()).all()
+            names += sorted({name for row in rows for name in row if name})
+            speller = self._cache["speller"] = Speller(names, sources_texts())
+        return str(speller.normalize(text))
+
+    # -- quotable sentences -----------------------------------------------------
+    def passages(self, question: str, limit: int = 3) -> list[Passage]:
+        """Up to `limit` sentences of the source documents that answer the question,
+        verbatim with their document id, best first; [] when none scores above
+        `passages.THRESHOLD` (the documents do not cover it). See `knowledge.passages`.
+        The index is built from the listed documents on first use, then cached."""
+        index: PassageIndex | None = self._cache.get("passages")
+        if index is None:
+            files = {doc.id: doc.file for doc in self.documents().values()}
+            index = self._cache["passages"] = PassageIndex.from_files(files)
+        return index.best(question, limit)
 
 
 _PROJECT_NOISE = frozenset(

@@ -1,0 +1,476 @@
+"""Quotable sentences of the source documents, ranked for a question.
+
+Some questions are answered by a sentence, not by a stored figure ("thành phố làm gì
+để phát triển kinh tế biển?"). This module splits every source document into
+sentences that can be quoted verbatim (`split_document`) and ranks them for a
+question (`PassageIndex`):
+
+- BM25 over words, plus the same for adjacent word pairs: Vietnamese meaning lives in
+  two-syllable words ("kinh tế biển", "chậm tiến độ"), so a sentence with "kinh tế
+  biển" beats one with "kinh tế" and "biển" far apart.
+- Words typed without diacritics match folded (`text.fold`): "kinh te bien" finds
+  "kinh tế biển". Words typed with them match only the same word ("bãi" is not
+  "bài", "động đất" is not "đồng, đạt"), whatever the tone mark's position ("uỷ" = "ủy").
+- Question words are dropped ("gì", "thế nào", "làm gì", "bao giờ", "ai"...), only
+  from questions: documents are indexed whole. A question asking how many ("bao
+  nhiêu", "mấy") is answered only by a sentence with a number.
+- Half credit for a question word that is not in the sentence but in its context: the
+  headings it is under and its paragraph (for a footnote, the sentence citing it).
+- Scores are divided by the information in the question (the sum of its terms'
+  IDF) and a term counts at most its IDF, so a score is the share of the question a
+  sentence matches, 0 to 1, and one `THRESHOLD` tells "the documents say this" from
+  "they don't" for short and long questions alike.
+
+Pure Python, no database, no Rasa.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from pathlib import Path
+
+from .loader import SOURCES_DIR
+from .search_index import STOP_WORDS
+from .text import fold, normalize_quote
+
+# Calibrated on tests/knowledge/passage_questions.yml (49 questions a sentence answers,
+# 25 the documents do not). At 0.61: 42 of 49 get the expected sentence, 7 are refused,
+# none gets a wrong quote; 25 of 25 unanswerable are refused. 67/74 correct decisions
+# (91%): precision of the quotes given 42/42 (100%), recall 42/49 (86%). Every
+# threshold in (0.591, 0.628] decides the same (0.61 is its middle); below it "học phí",
+# "động đất" get quotes, above it answers start to be refused. test_passages.py keeps
+# these numbers from dropping.
+THRESHOLD = 0.61
+# A second or third passage is quoted only if it scores at least this share of the first,
+# so a good answer is not padded with weak ones.
+RELATIVE_CUTOFF = 0.75
+
+MAX_CHARS = 350  # longer sentences are cut at "; " (else ", ") into verbatim pieces
+MIN_CHARS = 30
+MIN_WORDS = 5
+
+K1 = 1.2
+B = 0.5  # how much a long sentence is penalized (BM25's b)
+SATURATION_CAP = 1.0  # a term counts at most its IDF: the score is the share of the question matched
+PAIR_WEIGHT = 1.0  # a matched adjacent pair counts like one more word of its rarity
+UNSEEN_PAIR_WEIGHT = 0.5  # a question pair no sentence has: half missing information, half word boundary
+CONTEXT_WEIGHT = 0.5  # a question term found only in the sentence's context (headings, paragraph)
+
+# Question and chat words. A word typed with diacritics is a stop word only in exactly
+# that spelling ("có" is, "cơ" in "cơ chế" is not); one typed without them is compared
+# folded, so only words whose folded form is no common content word are stop words.
+_STOP_ACCENTED = (
+    "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
+    "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
+    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói"
+).split()
+# Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
+# (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
+# "may" "nhà máy", "bi" "Bí thư"... ("de", "co", "o" stay stop words: "để", "có", "ở").
+_AMBIGUOUS_FOLDED = frozenset(
+    "dau do the cai ban nay khi hoi long minh biet qua dang cung nhi thi may chu ha hu gom bi noi "
+    "tai hai phong thanh pho khong".split()
+)
+_STOP_FOLDED = frozenset(
+    ({fold(w) for w in _STOP_ACCENTED} | STOP_WORDS | {"ko", "k", "dc", "j", "ntn", "hp", "tp", "hok", "vs"})
+    - _AMBIGUOUS_FOLDED
+)
+# Dropped at the end of a question only: "... không?" asks; "không gian" is a word.
+_TRAILING = frozenset("không chưa à ạ nhỉ nhé vậy hả chứ ko k hok hong khong chua".split())
+# Phrases dropped before single words; "hải phòng" and "thành phố" name the subject of
+# every document, so they say nothing about which sentence answers.
+_STOP_PHRASES_TEXT = (
+    "như thế nào", "làm thế nào", "thế nào", "làm gì", "làm sao", "ra sao", "bao giờ",
+    "khi nào", "lúc nào", "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "phải không",
+    "hải phòng", "thành phố", "vui lòng", "cho biết", "cho hỏi",
+    "nội dung gì", "ý nghĩa gì", "điều gì", "việc gì", "cái gì",
+    "hiện nay", "hiện tại", "bây giờ",  # the documents speak of their own dates
+)
+# Words ending in a stop word: the stop word stays ("nhà ở" xã hội, người "có công").
+_KEEP_TEXT = ("nhà ở", "có công")
+_ABBREVIATIONS = frozenset({"TP", "Tp", "tp", "TS", "ThS", "GS", "PGS", "Th", "St", "v.v", "đ/c", "Đ/c"})
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_TO_DIGITS = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_NO_SUPERSCRIPTS = str.maketrans(dict.fromkeys(_SUPERSCRIPTS, " "))
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s+(\S))")
+_TERMINAL = re.compile(r"[.!?…][\"”’»)]*$")
+_NUMBERED = re.compile(r"^(Phần thứ|[IVX]+\.|\d+(?:\.\d+)*\.)")
+_LEADING_MARK = re.compile(rf"^(?:[-+•]\s+|([{_SUPERSCRIPTS}]+)\s*)")
+_CITED = re.compile(rf"[{_SUPERSCRIPTS}]+")
+_NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decimal digits
+
+
+@dataclass(frozen=True)
+class Passage:
+    source: str  # document id
+    text: str  # verbatim (after `normalize_quote`) from the source document
+    score: float  # relevance to the question, normalized: compare with THRESHOLD
+
+
+# -- words ----------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16384)
+def _spelling(word: str) -> str:
+    """Lower case with diacritics, the tone mark moved last: "uỷ" and "ủy" are one spelling."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    tones = "".join(ch for ch in decomposed if ch in _TONES)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)) + tones
+
+
+_STOP_SPELLINGS = frozenset(_spelling(w) for w in _STOP_ACCENTED) | {"hp", "tp", "ko", "k", "dc"}
+_TRAILING_SPELLINGS = frozenset(_spelling(w) for w in _TRAILING)
+_TRAILING_FOLDED = frozenset(fold(w) for w in _TRAILING)
+_KEEP = frozenset(tuple(_spelling(w) for w in p.split()) for p in _KEEP_TEXT)
+_KEEP_FOLDED = frozenset(tuple(fold(w) for w in p.split()) for p in _KEEP_TEXT)
+_STOP_PHRASES: dict[str, list[tuple[tuple[str, str], ...]]] = defaultdict(list)  # by first word, folded
+for _phrase in _STOP_PHRASES_TEXT:
+    _STOP_PHRASES[fold(_phrase.split()[0])].append(tuple((_spelling(w), fold(w)) for w in _phrase.split()))
+
+
+@dataclass(frozen=True)
+class _Word:
+    spelling: str  # see _spelling; "AI" keeps its capitals (trí tuệ nhân tạo, not "ai", who?)
+    folded: str
+
+
+def _tokens(text: str) -> list[_Word | None]:
+    """The words of `text`, None where punctuation separates them (no pair across it)."""
+    text = unicodedata.normalize("NFC", text).translate(_NO_SUPERSCRIPTS)
+    shouting = text.isupper()
+    out: list[_Word | None] = []
+    end = 0
+    for match in _WORD.finditer(text):
+        if out and text[end:match.start()].strip():
+            out.append(None)
+        end = match.end()
+        raw = match.group()
+        if raw.isdigit() and out and out[-1] is not None and out[-1].folded == "so":
+            out.pop()  # "Nghị quyết số 226" = "Nghị quyết 226"; "số" stays in "chuyển đổi số"
+        spelling = "AI" if raw == "AI" and not shouting else _spelling(raw)
+        out.append(_Word(spelling, fold(raw).replace(" ", "")))
+    return out
+
+
+def _typed_with_diacritics(words: list[_Word | None]) -> bool:
+    """Whether the writer types diacritics: then a bare word ("cho", "AI") is spelt as meant."""
+    letters = [w for w in words if w is not None and not w.folded.isdigit()]
+    return bool(letters) and sum(not w.spelling.isascii() for w in letters) >= 0.4 * len(letters)
+
+
+def _question_words(question: str) -> tuple[list[_Word | None], bool]:
+    """The question's words with stop words and phrases as None, and whether to match exact spellings."""
+    words = _tokens(question)
+    exact = _typed_with_diacritics(words)
+
+    def form(word: _Word) -> str:
+        return word.spelling if exact else word.folded
+
+    stop, trailing, keep = (_STOP_SPELLINGS, _TRAILING_SPELLINGS, _KEEP) if exact else (
+        _STOP_FOLDED, _TRAILING_FOLDED, _KEEP_FOLDED)
+    i = 0
+    while i < len(words):
+        first = words[i]
+        for phrase in _STOP_PHRASES.get(first.folded, []) if first is not None else []:
+            window = words[i:i + len(phrase)]
+            if len(window) == len(phrase) and all(
+                w is not None and form(w) == (spelling if exact else folded)
+                for w, (spelling, folded) in zip(window, phrase, strict=True)
+            ):
+                words[i:i + len(phrase)] = [None] * len(phrase)
+                i += len(phrase)
+                break
+        else:
+            before = words[i - 1] if i else None
+            if (first is not None and first.spelling != "AI" and form(first) in stop
+                    and (before is None or (form(before), form(first)) not in keep)):
+                words[i] = None
+            i += 1
+    for i in reversed(range(len(words))):  # "... có xây nhà máy không ạ?"
+        last = words[i]
+        if last is None:
+            continue
+        if form(last) not in trailing:
+            break
+        words[i] = None
+    return words, exact
+
+
+_MAY = _spelling("mấy")
+
+
+def _asks_quantity(question: str) -> bool:
+    """Whether the question asks how many: "bao nhiêu", or "mấy" typed with diacritics ("may" may be "máy")."""
+    words = _tokens(question)
+    folded = " ".join(w.folded if w else "|" for w in words)
+    return " bao nhieu " in f" {folded} " or any(w is not None and w.spelling == _MAY for w in words)
+
+
+def content_words(question: str) -> list[str]:
+    """The words of a question that count for matching, folded (stop words dropped)."""
+    return [w.folded for w in _question_words(question)[0] if w is not None]
+
+
+def _key(word: _Word, exact: bool) -> str:
+    return f"={word.spelling}" if exact else f"~{word.folded}"
+
+
+def _pair_key(a: _Word, b: _Word, exact: bool) -> str:
+    return f"{_key(a, exact)} {_key(b, exact)}"
+
+
+def _question_terms(question: str) -> tuple[list[str], list[str]]:
+    """The question's words and adjacent pairs, as index terms: "=" exact spelling, "~" folded."""
+    words, exact = _question_words(question)
+    singles = [_key(w, exact) for w in words if w is not None]
+    pairs = [_pair_key(a, b, exact) for a, b in pairwise(words) if a is not None and b is not None]
+    return list(dict.fromkeys(singles)), list(dict.fromkeys(pairs))
+
+
+def _document_terms(text: str) -> tuple[list[str], Counter[str]]:
+    """(folded words, terms) of a document text: every word and pair, spelt and folded.
+
+    Stop words are indexed too (only questions drop them), so a word's IDF is that of
+    every use of it: "~cho" is common whether a document meant "cho" or "chợ".
+    """
+    words = _tokens(text)
+    terms: Counter[str] = Counter()
+    for word in words:
+        if word is not None:
+            terms.update({f"={word.spelling}", f"~{word.folded}"})
+    for a, b in pairwise(words):
+        if a is not None and b is not None:
+            terms.update({f"{x} {y}" for x in (f"={a.spelling}", f"~{a.folded}")
+                          for y in (f"={b.spelling}", f"~{b.folded}")})
+    return [w.folded for w in words if w is not None], terms
+
+
+# -- splitting ------------------------------------------------------------------------
+
+
+TITLE, UNNUMBERED = -1, 9  # the document's title stays; an unnumbered heading goes under the last numbered one
+
+
+def _heading_depth(line: str, raw_line: str, first: bool) -> int | None:
+    """How deep a heading is (smaller is higher), or None if the line is not a heading."""
+    if _TERMINAL.search(line):
+        return None
+    if first:
+        return TITLE
+    numbered = _NUMBERED.match(line)
+    if numbered:
+        label = numbered.group(1)
+        if label == "Phần thứ":
+            return 0
+        return 1 if label[0] in "IVX" else 1 + label.count(".")
+    letters = [ch for ch in line if ch.isalpha()][:6]
+    shouting = len(letters) == 6 and all(ch.isupper() for ch in letters)
+    if shouting or "**" in raw_line or (len(line) <= 160 and ";" not in line):
+        return UNNUMBERED
+    return None
+
+
+def _sentence_spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for match in _SENTENCE_END.finditer(paragraph):
+        after = match.group(1)
+        if not (after.isupper() or after.isdigit() or after in "\"“«("):
+            continue  # "ven biển... tiếp tục": the sentence goes on
+        before = paragraph[start:match.start()].split()
+        if before and before[-1] in _ABBREVIATIONS:
+            continue
+        yield start, match.end()
+        start = match.end()
+    yield start, len(paragraph)
+
+
+def _cut(text: str, start: int, end: int, separators: tuple[str, ...] = ("; ", ", ")) -> Iterator[tuple[int, int]]:
+    """Pieces of text[start:end] of at most MAX_CHARS, cut after a separator where possible."""
+    if end - start <= MAX_CHARS or not separators:
+        yield start, end
+        return
+    sep, rest = separators[0], separators[1:]
+    bounds = [start, *(start + m.end() for m in re.finditer(re.escape(sep), text[start:end])), end]
+    piece_start = start
+    for left, right in pairwise(bounds):
+        if right - piece_start > MAX_CHARS and left > piece_start:
+            yield from _cut(text, piece_start, left, rest)
+            piece_start = left
+    yield from _cut(text, piece_start, end, rest)
+
+
+def _quotable(text: str) -> bool:
+    return (
+        len(text) >= MIN_CHARS
+        and len(text.split()) >= MIN_WORDS
+        and "http" not in text
+        and not text.endswith(",")  # a line of a list ("Nơi nhận: - Các ban ...,")
+        and not text.startswith("(Ảnh")
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # a verbatim substring of normalize_quote(document)
+    context: str  # the headings it is under and its paragraph (a footnote: the citing sentence)
+
+
+def split_document(text: str) -> Iterator[Sentence]:
+    """The quotable sentences of a document, in order.
+
+    Every sentence is a verbatim substring of `normalize_quote(text)`. Table rows (tab
+    separated) and headings are not sentences; headings are kept as context. Footnotes
+    are sentences too, in the context of the sentence that cites them.
+    """
+    headings: list[tuple[int, str]] = []  # the headings the current line is under, outermost first
+    citing: dict[str, str] = {}  # footnote number → the sentence citing it
+    first, after_heading = True, False
+    for raw_line in unicodedata.normalize("NFC", text).splitlines():
+        if "\t" in raw_line or not raw_line.strip():
+            continue
+        line = normalize_quote(raw_line)
+        depth = _heading_depth(line, raw_line, first)
+        first = False
+        if depth is not None:
+            # "Phần thứ nhất**TÌNH HÌNH ...****I. NHỮNG KẾT QUẢ ...**": several headings on a line
+            parts = [normalize_quote(p) for p in raw_line.split("**") if p.strip()] if depth != TITLE else [line]
+            for part in parts:
+                part_depth = _heading_depth(part, part, False)
+                level = depth if len(parts) == 1 else UNNUMBERED if part_depth is None else part_depth
+                if after_heading and level == UNNUMBERED and headings and headings[-1][0] in (0, UNNUMBERED):
+                    above_level, above = headings.pop()  # a heading set on several lines
+                    headings.append((above_level, f"{above} {part}"))
+                    continue
+                while headings and headings[-1][0] >= level:
+                    headings.pop()
+                headings.append((level, part))
+                after_heading = True
+            continue
+        after_heading = False
+        mark = _LEADING_MARK.match(line)
+        footnote = mark.group(1) if mark else None
+        if mark:
+            line = line[mark.end():]
+        context = citing.get(footnote.translate(_TO_DIGITS), "") if footnote else " ".join(
+            [h for level, h in headings if level != TITLE] + [line])
+        for start, end in _sentence_spans(line):
+            for number in _CITED.findall(line[start:end]):
+                citing[number.translate(_TO_DIGITS)] = line[start:end]
+            for piece_start, piece_end in _cut(line, start, end):
+                piece = line[piece_start:piece_end].strip().rstrip(";,").rstrip()
+                if _quotable(piece):
+                    yield Sentence(piece, context)
+
+
+# -- ranking --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    source: str
+    text: str
+    length: int  # words
+    folded: str  # to tell repeated sentences apart
+    has_number: bool
+
+
+class PassageIndex:
+    """BM25 over the sentences of the source documents (words and adjacent word pairs)."""
+
+    def __init__(self, sentences: Iterable[tuple[str, Sentence]]):
+        units = []
+        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self._context: dict[str, list[int]] = defaultdict(list)
+        contexts: dict[str, set[str]] = {}  # sentences of a paragraph share their context
+        for i, (source, sentence) in enumerate(sentences):
+            words, terms = _document_terms(sentence.text)
+            units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(words),
+                               _NUMBER.search(sentence.text) is not None))
+            for term, tf in terms.items():
+                self._postings[term].append((i, tf))
+            if sentence.context not in contexts:
+                contexts[sentence.context] = set(_document_terms(sentence.context)[1])
+            for term in contexts[sentence.context] - terms.keys():
+                self._context[term].append(i)
+        self.units = tuple(units)
+        self._avg_length = sum(u.length for u in self.units) / max(len(self.units), 1)
+
+    @classmethod
+    def from_documents(cls, docs: Mapping[str, str]) -> PassageIndex:
+        """docs: document id → full text of the source document."""
+        return cls((source, sentence) for source, text in docs.items() for sentence in split_document(text))
+
+    @classmethod
+    def from_files(cls, files: Mapping[str, str], directory: Path = SOURCES_DIR) -> PassageIndex:
+        """files: document id → its file name in `directory` (as the manifest lists them)."""
+        return cls.from_documents({doc_id: (directory / name).read_text(encoding="utf-8")
+                                   for doc_id, name in files.items()})
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (len(self.units) - df + 0.5) / (df + 0.5))
+
+    def _scores(self, question: str) -> tuple[dict[int, float], dict[int, float]]:
+        """(normalized score, plain BM25 score) of every sentence sharing a term with the question."""
+        singles, pairs = _question_terms(question)
+        scores: dict[int, float] = defaultdict(float)
+        plain: dict[int, float] = defaultdict(float)
+        information = 0.0
+        for term, is_pair in [(t, False) for t in singles] + [(p, True) for p in pairs]:
+            postings = self._postings.get(term, [])
+            weight = (PAIR_WEIGHT if postings else UNSEEN_PAIR_WEIGHT) if is_pair else 1.0
+            idf = self._idf(len(postings)) * weight
+            information += idf
+            for i, tf in postings:
+                norm = K1 * (1 - B + B * self.units[i].length / self._avg_length)
+                saturation = tf * (K1 + 1) / (tf + norm)
+                scores[i] += idf * min(SATURATION_CAP, saturation)
+                plain[i] += idf * saturation
+            for i in self._context.get(term, []):
+                scores[i] += CONTEXT_WEIGHT * idf
+        if information <= 0:
+            return {}, {}
+        if _asks_quantity(question):  # "bao nhiêu", "mấy": only a sentence with a number answers
+            scores = {i: s for i, s in scores.items() if self.units[i].has_number}
+        return {i: s / information for i, s in scores.items()}, plain
+
+    def scores(self, question: str) -> dict[int, float]:
+        """Normalized score (0 to 1) of every sentence that shares a term with the question."""
+        return self._scores(question)[0]
+
+    def relevance(self, question: str) -> float:
+        """The best normalized score: below THRESHOLD the documents do not answer it."""
+        return max(self.scores(question).values(), default=0.0)
+
+    def ranked(self, question: str, limit: int = 3) -> list[Passage]:
+        """The best distinct passages whatever their score, best first."""
+        scores, plain = self._scores(question)
+        chosen: list[Passage] = []
+        seen: list[str] = []
+        # Ties (several sentences with all of the question) go to plain BM25: the shorter, denser one.
+        for i in sorted(scores, key=lambda i: (-scores[i], -plain.get(i, 0.0), i)):
+            if len(chosen) >= limit:
+                break
+            unit = self.units[i]
+            if any(unit.folded in other or other in unit.folded for other in seen):
+                continue  # the same sentence again (the report repeats some), or part of one
+            seen.append(unit.folded)
+            chosen.append(Passage(unit.source, unit.text, scores[i]))
+        return chosen
+
+    def best(self, question: str, limit: int = 3) -> list[Passage]:
+        """Up to `limit` passages that answer the question, best first; [] if none does."""
+        ranked = self.ranked(question, limit)
+        if not ranked or ranked[0].score < THRESHOLD:
+            return []
+        top = ranked[0].score
+        return [p for p in ranked if p.score >= THRESHOLD and p.score >= RELATIVE_CUTOFF * top]

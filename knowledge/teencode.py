@@ -1,0 +1,92 @@
+"""Abbreviations and teencode residents type, mapped to standard Vietnamese.
+
+Keys are folded (lower case, no diacritics) single tokens; only unambiguous ones
+are listed: "a" (anh / à) or "m" (mình / mày) are left alone on purpose.
+Abbreviations whose meaning depends on the next words ("bh xh" is bảo hiểm xã
+hội, a bare "bh" is bao giờ; "kh 85" is kế hoạch, a bare "kh" is không) are
+`PHRASES` and `BEFORE_NUMBER`, matched on folded words before the single tokens.
+
+The NLU tokenizer (`bot.nlu.teencode`) re-exports `TEENCODE` and `expand`; the
+knowledge layer's question normalizer (`knowledge.spelling`) also uses `PHRASES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .text import fold
+
+# Everyday words; a few are also names ("hồng" in "sông Hồng") that the knowledge
+# normalizer keeps when they stand in a known name.
+EVERYDAY: dict[str, str] = {
+    # negation and common function words
+    "ko": "không", "k": "không", "kg": "không", "kh": "không", "khg": "không", "hok": "không",
+    "hong": "không", "hem": "không", "khum": "không", "hông": "không",
+    "dc": "được", "dk": "được", "đc": "được", "đk": "được", "duoc": "được",
+    "j": "gì", "ji": "gì", "gj": "gì",
+    "z": "vậy", "v": "vậy", "zay": "vậy", "vay": "vậy",
+    "ntn": "như thế nào", "ntnao": "như thế nào", "sao z": "sao vậy",
+    "bn": "bao nhiêu", "bnh": "bao nhiêu", "bnhieu": "bao nhiêu", "bnhiu": "bao nhiêu",
+    "baonhieu": "bao nhiêu", "nhiu": "nhiêu", "bh": "bao giờ", "bgio": "bao giờ", "bjo": "bao giờ",
+    "r": "rồi", "ròi": "rồi", "cx": "cũng", "cg": "cũng", "vs": "với", "trc": "trước",
+    "bt": "biết", "bik": "biết", "wa": "quá", "qua'": "quá", "dag": "đang", "đag": "đang",
+    "tgian": "thời gian", "ng": "người", "mn": "mọi người", "mng": "mọi người",
+    "mik": "mình", "mk": "mình", "mh": "mình", "b": "bạn", "bot": "bot", "ad": "admin",
+    "e": "em", "t": "tôi", "oke": "ok", "okie": "ok", "oki": "ok",
+    "tks": "cảm ơn", "thks": "cảm ơn", "thx": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn",
+    "camon": "cảm ơn", "cmon": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
+}
+DOMAIN: dict[str, str] = {
+    # domain abbreviations
+    "hp": "Hải Phòng", "hph": "Hải Phòng", "haiphong": "Hải Phòng", "tp": "thành phố",
+    "tphp": "thành phố Hải Phòng", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
+    "nq": "nghị quyết", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
+    "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
+    "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
+    "ccn": "cụm công nghiệp", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",
+    "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
+    "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
+    "dl": "du lịch",
+    # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
+    "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
+    "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
+    "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
+    "dtxd": "đầu tư xây dựng", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "khcn": "khoa học công nghệ",
+}
+TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
+
+# Abbreviations read by the words that follow (folded words → standard form);
+# the longest pattern starting at a word wins. Multi-word keys of TEENCODE are
+# phrases too.
+PHRASES: dict[tuple[str, ...], str] = {
+    ("bh", "xh"): "bảo hiểm xã hội",
+    ("bh", "xa", "hoi"): "bảo hiểm xã hội",
+    ("bh", "yt"): "bảo hiểm y tế",
+    ("bh", "y", "te"): "bảo hiểm y tế",
+    ("bh", "tn"): "bảo hiểm thất nghiệp",
+    ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
+    ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
+    ("vuot", "kh"): "vượt kế hoạch",
+    ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    **{tuple(fold(key).split()): value for key, value in TEENCODE.items() if " " in key},
+}
+# Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan.
+BEFORE_NUMBER: dict[str, str] = {"kh": "kế hoạch"}
+_LONGEST_PHRASE = max(len(pattern) for pattern in PHRASES)
+
+
+def expand(token: str) -> str | None:
+    """The standard form of a teencode token, or None when it is an ordinary word."""
+    return TEENCODE.get(token.lower())
+
+
+def expand_phrase(words: Sequence[str], start: int) -> tuple[str, int] | None:
+    """The standard form of the abbreviation phrase at `words[start]` (folded words)
+    and how many words it spans, or None."""
+    if words[start] in BEFORE_NUMBER and start + 1 < len(words) and words[start + 1].isdigit():
+        return BEFORE_NUMBER[words[start]], 1
+    for size in range(min(_LONGEST_PHRASE, len(words) - start), 1, -1):
+        found = PHRASES.get(tuple(words[start:start + size]))
+        if found is not None:
+            return found, size
+    return None

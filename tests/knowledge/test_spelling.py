@@ -1,0 +1,295 @@
+"""The question normalizer: teencode, abbreviations and typos → the folded words names match.
+
+Runs on the speller the bot uses (`KnowledgeBase.normalize_question`, built from the
+test database) and on the one built from the fact files (`knowledge.spelling`).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from knowledge import KnowledgeBase
+from knowledge.spelling import Speller, default_speller, distance, is_syllable, normalize_question, untelex
+from knowledge.teencode import PHRASES, TEENCODE, expand, expand_phrase
+from knowledge.text import fold
+
+
+@pytest.fixture(scope="module")
+def speller(kb_sqlite: KnowledgeBase) -> Speller:
+    kb_sqlite.normalize_question("")
+    built: Speller = kb_sqlite._cache["speller"]
+    return built
+
+
+# -- typos and abbreviations in the words that carry the meaning ---------------------
+TYPOS = [
+    ("Tăng trưởg kinh tế năm 2024?", "tang truong kinh te nam 2024"),
+    ("thu ngâ sách 2025", "thu ngan sach 2025"),
+    ("ngâ sách", "ngan sach"),
+    ("kế hoạc năm 2025", "ke hoach nam 2025"),
+    ("kim ngạch xuát khẩu", "kim ngach xuat khau"),
+    ("dư án cầu Nguyễn Trãi", "du an cau nguyen trai"),
+    ("số doanh ngiệp thành lập mới", "so doanh nghiep thanh lap moi"),
+    ("khu cong nghiep", "khu cong nghiep"),
+    ("thu ngan scah", "thu ngan sach"),  # two letters swapped
+    ("grdp 2024 tăg bao nhiêu", "grdp 2024 tang bao nhieu"),  # a letter left out
+    ("tangw truowngr grdp", "tang truong grdp"),  # Telex keys left in
+    ("caauf nguyeenx traix", "cau nguyen trai"),
+    ("khach du lcih", "khach du lich"),
+    ("ty le ho ngeho", "ty le ho ngheo"),
+    ("thnh pho", "thanh pho"),  # a left-out vowel
+    ("chinh quyen 2 cap bat dau tu khj nao", "chinh quyen 2 cap bat dau tu khi nao"),  # "j" for "i"
+]
+ABBREVIATIONS = [
+    ("thu ns 2024", "thu ngan sach 2024"),
+    ("xk, nk 2024", "xuat khau nhap khau 2024"),
+    ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
+    ("vốn đtnn", "von dau tu nuoc ngoai"),
+    ("von dtnn", "von dau tu nuoc ngoai"),
+    ("tỷ lệ bhyt", "ty le bao hiem y te"),
+    ("dn nhỏ và vừa", "doanh nghiep nho va vua"),
+    ("tăng ntn", "tang nhu the nao"),
+    ("bh khởi công", "bao gio khoi cong"),
+    ("đóng bh xh", "dong bao hiem xa hoi"),
+    ("đóng bhxh", "dong bao hiem xa hoi"),
+    ("bh xã hội", "bao hiem xa hoi"),
+    ("bh y tế", "bao hiem y te"),
+    ("bh tn", "bao hiem that nghiep"),
+    ("chủ đề năm là j", "chu de nam la gi"),
+    ("ng dân được gì", "nguoi dan duoc gi"),
+    ("trc sáp nhập", "truoc sap nhap"),
+    ("so voi kh", "so voi ke hoach"),
+    ("gdp grdp fdi", "gdp grdp fdi"),  # names themselves
+    ("NQ TW 8", "nghi quyet trung uong 8"),
+    ("KH 85 năm 2024", "ke hoach 85 nam 2024"),  # before a number "kh" is a plan
+    ("nhiệm vụ KH&CN", "nhiem vu khoa hoc cong nghe"),
+    ("kh biết", "khong biet"),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), TYPOS + ABBREVIATIONS)
+def test_typos_and_abbreviations_become_the_words_names_use(kb_sqlite: KnowledgeBase, question: str,
+                                                             expected: str) -> None:
+    assert kb_sqlite.normalize_question(question) == expected
+
+
+@pytest.mark.parametrize(("question", "expected"), TYPOS + ABBREVIATIONS)
+def test_the_speller_from_the_fact_files_agrees(question: str, expected: str) -> None:
+    assert normalize_question(question) == expected
+
+
+# -- what must stay as typed -----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("hoặc", "hoac"),
+        ("chương trình hoặc kế hoạch", "chuong trinh hoac ke hoach"),
+        ("Nga", "nga"),
+        ("nước Nga", "nuoc nga"),
+        ("Tú Sơn", "tu son"),
+        ("xã Tú Sơn", "xa tu son"),
+        ("Lạch Tray", "lach tray"),
+        ("Cát Bi", "cat bi"),
+        ("sông Hồng", "song hong"),  # "hong" is teencode for "không", not here
+        ("quận Hồng Bàng", "quan hong bang"),
+        ("cho mình hỏi tốc độ tăng trưởng kinh tế năm 2024", "cho minh hoi toc do tang truong kinh te nam 2024"),
+        ("thời tiết hôm nay có mưa không", "thoi tiet hom nay co mua khong"),
+        ("bao giờ thì xong", "bao gio thi xong"),  # not "thi cong"
+        ("đặc thù trong chủ đề năm", "dac thu trong chu de nam"),  # not "thu tuong"
+        ("kinh tế số chiếm bao nhiêu phần trăm", "kinh te so chiem bao nhieu phan tram"),
+    ],
+)
+def test_correct_words_and_names_are_left_alone(kb_sqlite: KnowledgeBase, question: str, expected: str) -> None:
+    assert kb_sqlite.normalize_question(question) == expected
+
+
+def test_everyday_teencode_expands_when_it_is_no_name(kb_sqlite: KnowledgeBase) -> None:
+    assert kb_sqlite.normalize_question("có hong") == "co khong"
+    assert kb_sqlite.normalize_question("ko biết") == "khong biet"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("phường lạch trai", "phuong lach tray"),
+        ("lach trai ngo quyen", "lach tray ngo quyen"),
+        ("phuong cau tee", "phuong cau tre"),
+        ("phuong may chia", "phuong may chai"),
+        ("phuong hnag kenh", "phuong hang kenh"),
+        ("xã cẩm hoàg", "xa cam hoang"),
+        ("thi tran cat baa", "thi tran cat ba"),
+        ("huyen kien thyu", "huyen kien thuy"),
+    ],
+)
+def test_old_units_with_one_wrong_letter_are_corrected(kb_sqlite: KnowledgeBase, question: str, expected: str) -> None:
+    assert kb_sqlite.normalize_question(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("diện tích 1.276,29 ha", "dien tich 1 276 29 ha"),
+        ("tăng 11,01% so với 2023", "tang 11 01 so voi 2023"),
+        ("ngày 27/6/2025", "ngay 27 6 2025"),
+        ("45-NQ/TW", "45 nq tw"),  # "nq" in a number is not "nghị quyết"
+        ("Nghị quyết 226/2025/QH15", "nghi quyet 226 2025 qh15"),
+        ("nq 7/NQ-CP", "nghi quyet 7 nq cp"),
+        ("619-BC/TU", "619 bc tu"),
+        ("1234/QĐ-UBND", "1234 qd ubnd"),
+        ("85/KH-UBND", "85 kh ubnd"),
+        ("NQ45", "nq45"),
+        ("quý 1/2025", "quy 1 2025"),
+    ],
+)
+def test_numbers_and_document_numbers_are_untouched(kb_sqlite: KnowledgeBase, question: str, expected: str) -> None:
+    assert kb_sqlite.normalize_question(question) == expected
+
+
+# -- what the answering code finds after normalizing -----------------------------------
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("tăng trưởg kinh tế 2024", "grdp_growth"),
+        ("thu ngâ sách 2024", "budget_revenue"),
+        ("thu ns 2024 bn", "budget_revenue"),
+        ("xk 2024 dc bn", "export_turnover"),
+        ("vốn đtnn", "fdi_attraction"),
+        ("ty le bh yt", "health_insurance_coverage"),
+    ],
+)
+def test_indicators_are_found_after_normalizing(kb_sqlite: KnowledgeBase, question: str, code: str) -> None:
+    assert kb_sqlite.find_indicators(question) == []  # as typed, nothing matches
+    assert kb_sqlite.find_indicators(kb_sqlite.normalize_question(question))[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("question", "project_prefix"),
+    [
+        ("dụ án cầu nguyễn trải", "cau_nguyen_trai"),
+        ("ben cang lahc huyen", "cang_lach_huyen"),
+        ("cang nam do sonn", "cang_nam_do_son"),
+        ("nha ga hagn hoa cat bi", "cat_bi_nha_ga_hang_hoa"),
+        ("san bay tien lagn", "san_bay_tien_lang"),
+    ],
+)
+def test_projects_are_found_after_normalizing(kb_sqlite: KnowledgeBase, question: str, project_prefix: str) -> None:
+    found = kb_sqlite.find_projects(kb_sqlite.normalize_question(question))
+    assert found and found[0].project.id.startswith(project_prefix)
+
+
+def test_old_unit_is_found_after_normalizing(kb_sqlite: KnowledgeBase) -> None:
+    assert kb_sqlite.convert_address("phường lạch trai").matches == ()
+    result = kb_sqlite.convert_address(kb_sqlite.normalize_question("phường lạch trai"))
+    assert [m.old_ward for m in result.matches] == ["Phường Lạch Tray"]
+
+
+# -- properties ----------------------------------------------------------------------
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_normalizing_twice_is_normalizing_once(speller: Speller, text: str) -> None:
+    once = speller.normalize(text)
+    assert speller.normalize(once) == once
+    assert once == fold(once)
+
+
+@st.composite
+def typed_questions(draw: st.DrawFn) -> str:
+    """Vocabulary words, teencode and numbers, some with one letter changed."""
+    words = sorted(default_speller().words)[:4000] + sorted(TEENCODE) + ["2024", "45", "bh", "xh", "nq", "tw"]
+    chosen = draw(st.lists(st.sampled_from(words), min_size=1, max_size=8))
+    typed = []
+    for word in chosen:
+        if len(word) > 2 and draw(st.booleans()):
+            i = draw(st.integers(0, len(word) - 1))
+            word = word[:i] + draw(st.sampled_from("abcdeghiklmnopqrstuvxyjw")) + word[i + 1:]
+        typed.append(word)
+    return " ".join(typed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(typed_questions())
+def test_typed_questions_are_stable_and_only_vocabulary_replaces_a_word(speller: Speller, text: str) -> None:
+    once = speller.normalize(text)
+    assert speller.normalize(once) == once
+    typed = set(speller.expand(fold(text).split())[0])
+    assert all(word in typed or word in speller.words for word in once.split())
+
+
+def test_long_input_is_cut_and_fast(speller: Speller) -> None:
+    text = "tăng trưởg kinh tế " * 2000
+    assert len(speller.normalize(text)) < len(fold(text))
+
+
+def test_a_question_takes_well_under_a_millisecond(kb_sqlite: KnowledgeBase) -> None:
+    questions = [q for q, _ in TYPOS + ABBREVIATIONS] + [
+        f"cho mình hỏi tăng trưởg kinh tế hp năm {year} so với kế hoạc thì thế nào ạ" for year in range(2000, 2100)
+    ]
+    kb_sqlite.normalize_question("warm up")
+    start = time.perf_counter()
+    for question in questions:
+        kb_sqlite.normalize_question(question)
+    assert (time.perf_counter() - start) / len(questions) < 0.001
+
+
+# -- parts -----------------------------------------------------------------------------
+def test_edit_distance_counts_a_swap_as_one() -> None:
+    assert distance("scah", "sach") == 1
+    assert distance("truog", "truong") == 1
+    assert distance("ngiep", "nghiep") == 1
+    assert distance("abc", "xyz", limit=2) == 3
+
+
+@pytest.mark.parametrize("word", ["truong", "nghiep", "quyen", "gi", "gia", "khuyu", "hoach", "nga", "xoong"])
+def test_syllables(word: str) -> None:
+    assert is_syllable(word)
+
+
+@pytest.mark.parametrize("word", ["truog", "ngiep", "scah", "tangw", "qyu", "ce", "gdp"])
+def test_not_syllables(word: str) -> None:
+    assert not is_syllable(word)
+
+
+def test_untelex() -> None:
+    assert [untelex(w) for w in ("truowngr", "caauf", "nguyeenx", "laf", "tangw")] == [
+        "truong", "cau", "nguyen", "la", "tang",
+    ]
+
+
+def test_teencode_lives_in_the_knowledge_layer_and_the_nlu_shares_it() -> None:
+    from bot.nlu import teencode as nlu_teencode
+
+    assert nlu_teencode.TEENCODE is TEENCODE
+    assert nlu_teencode.expand is expand
+    assert expand("KO") == "không" and expand("bn") == "bao nhiêu" and expand("dn") == "doanh nghiệp"
+    assert expand("tăng") is None
+    assert expand_phrase(["bh", "xh", "2024"], 0) == ("bảo hiểm xã hội", 2)
+    assert expand_phrase(["bh", "khoi", "cong"], 0) is None
+    assert PHRASES[("sao", "z")] == "sao vậy"
+
+
+def test_no_expansion_produces_another_abbreviation() -> None:
+    folded_keys = {fold(key): fold(value) for key, value in TEENCODE.items()}
+    for value in TEENCODE.values():
+        for word in fold(value).split():
+            assert folded_keys.get(word, word) == word, value
+
+
+def test_the_knowledge_layer_does_not_import_rasa() -> None:
+    code = (
+        "import sys, knowledge.spelling, knowledge.teencode; "
+        "sys.exit(any(m.split('.')[0] in ('rasa', 'rasa_sdk') for m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    assert subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=False).returncode == 0

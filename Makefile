@@ -24,12 +24,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval report bench audit
+.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report bench audit
 
 help:
 	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
 	@echo "make test   - set up if needed and run every test (pytest + story tests)"
-	@echo "make run-prod | eval | bench | audit | report | knowledge | train | lint | typecheck | lock | clean"
+	@echo "make run-prod | eval | eval-answers | bench | audit | report | knowledge | train | lint | typecheck | lock | clean"
 
 $(STAMP): requirements.lock pyproject.toml .python-version
 	@test -x $(PYENV_PYTHON) || { echo "Python $(PYTHON_VERSION) not found at $(PYENV_PYTHON); install it with: pyenv install $(PYTHON_VERSION)"; exit 1; }
@@ -90,6 +90,10 @@ test: lint typecheck validate-data test-unit test-stories
 
 eval: $(STAMP) $(KNOWLEDGE_DB)
 	$(PY) scripts/eval_nlu.py
+
+# answers, not intents: eval/answers/ through the REST channel of a bot it starts (ARGS="--set holdout", "--show 20")
+eval-answers: $(MODEL) $(KNOWLEDGE_DB)
+	$(PY) scripts/eval_answers.py $(ARGS)
 
 bench: $(MODEL) $(KNOWLEDGE_DB) $(SYSTEM_STAMP)
 	$(PY) scripts/bench.py

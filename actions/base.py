@@ -45,7 +45,11 @@ class KnowledgeAction(Action, abc.ABC):
         self, dispatcher: CollectingDispatcher, topic: Callable[[KnowledgeBase, Query], Reply], query: Query
     ) -> list[EventType]:
         """Answer with a topic function off the event loop and send its messages."""
-        reply = await self.lookup(topic, self.kb, query)
+        return self.send(dispatcher, await self.lookup(topic, self.kb, query), query)
+
+    @staticmethod
+    def send(dispatcher: CollectingDispatcher, reply: Reply, query: Query) -> list[EventType]:
+        """Utter the reply's messages; the slots it sets, and the question it answered (for feedback)."""
         for message in reply.messages:
             dispatcher.utter_message(**message)
         events = reply.events()
@@ -68,34 +72,3 @@ class KnowledgeAction(Action, abc.ABC):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         """Write the reply; return the events (slots) it sets."""
-
-
-Topic = Callable[[KnowledgeBase, Query], Reply]
-
-
-class TopicAction(KnowledgeAction, abc.ABC):
-    """An action whose whole job is one topic function.
-
-    Declared in one line: `class ActionX(TopicAction, action="action_x", topic=answer_x): ...`.
-    The topic function holds the logic and is tested on its own.
-    """
-
-    topic: Topic
-
-    def __init_subclass__(cls, action: str | None = None, topic: Topic | None = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        if action is not None and topic is not None:
-            def name(self: TopicAction, _action: str = action) -> str:
-                return _action
-
-            cls.topic = staticmethod(topic)
-            cls.name = name  # type: ignore[method-assign]
-
-    @abc.abstractmethod
-    def name(self) -> str:
-        """Set by `action=` in the class statement."""
-
-    async def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
-    ) -> list[EventType]:
-        return await self.respond(dispatcher, type(self).topic, Query.from_tracker(tracker))

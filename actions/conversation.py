@@ -1,4 +1,4 @@
-"""Follow-ups, choices among offered options, and "xem thêm"."""
+"""Choices among offered options, and "xem thêm"."""
 
 from __future__ import annotations
 
@@ -6,33 +6,9 @@ import re
 
 from knowledge import KnowledgeBase
 
-from .base import TopicAction
 from .fallback import answer_unknown
 from .query import Query, Reply
 from .routes import PAGED, ROUTES, query_from_payload
-
-# What the previous answer was about → who answers a follow-up about it.
-FOLLOWUP_BY_TOPIC = {
-    "indicator": "ask_indicator", "project": "ask_project", "policy": "ask_policy",
-    "address": "convert_address", "government": "ask_government", "theme": "ask_theme",
-    "vision": "ask_vision", "list": "list_indicators", "project_list": "list_projects",
-}
-
-
-def answer_followup(kb: KnowledgeBase, q: Query) -> Reply:
-    """A short question leaning on the last answer: "còn năm 2025?", "so với cả nước?"."""
-    if q.first("project"):
-        return ROUTES["ask_project"](kb, q)
-    if q.first("policy"):
-        return ROUTES["ask_policy"](kb, q)
-    if q.first("indicator") or q.slots.get("topic") == "indicator":
-        if q.first("comparison"):
-            return ROUTES["ask_comparison"](kb, q)
-        return ROUTES["ask_indicator"](kb, q)
-    intent = FOLLOWUP_BY_TOPIC.get(q.slots.get("topic") or "")
-    if intent is None:
-        return answer_unknown(kb, q)  # nothing to lean on: treat it as a question of its own
-    return ROUTES[intent](kb, q)
 
 
 def chosen_index(q: Query, count: int) -> int | None:
@@ -68,15 +44,3 @@ def answer_more(kb: KnowledgeBase, q: Query) -> Reply:
         return Reply().say("Không còn mục nào để xem thêm. Bạn muốn hỏi gì tiếp?")
     intent, query = routed
     return PAGED[intent](kb, query, int(page or 1))
-
-
-class ActionFollowup(TopicAction, action="action_followup", topic=answer_followup):
-    ...
-
-
-class ActionChooseOption(TopicAction, action="action_choose_option", topic=answer_choice):
-    ...
-
-
-class ActionShowMore(TopicAction, action="action_show_more", topic=answer_more):
-    ...

@@ -5,7 +5,6 @@ from __future__ import annotations
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 
-from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, answer_unit_count
 from .policies import describe_answer
@@ -16,6 +15,7 @@ MORE_TOPICS = 3
 
 
 WEAK_MATCH = 0.3
+STRONG_MATCH = 0.45  # a curated answer given whatever the intent
 
 
 def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
@@ -36,6 +36,21 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     return reply
 
 
+def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
+    """A curated answer (of `topic`, or of any topic) fits the question well enough to give."""
+    found = kb.find_answers(q.text, topic=topic, limit=1)
+    return bool(found) and found[0].score >= (WEAK_MATCH if topic else STRONG_MATCH)
+
+
+def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
+    """The curated answer of any topic that fits best."""
+    best = kb.find_answers(q.text, limit=1)[0]
+    reply = Reply().say(describe_answer(best), feedback_buttons())
+    reply.slots.update(topic=best.answer.topic if best.answer.topic in ("government", "theme", "vision") else "answer")
+    reply.answer_id = f"answer:{best.answer.id}"
+    return reply
+
+
 def answer_theme(kb: KnowledgeBase, q: Query) -> Reply:
     return answer_topic(kb, q, "theme")
 
@@ -48,15 +63,3 @@ def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
     if COUNT_QUESTION.search(fold(q.text)):
         return answer_unit_count(kb)  # the documents do not count them; the unit data does
     return answer_topic(kb, q, "government")
-
-
-class ActionAnswerTheme(TopicAction, action="action_answer_theme", topic=answer_theme):
-    ...
-
-
-class ActionAnswerVision(TopicAction, action="action_answer_vision", topic=answer_vision):
-    ...
-
-
-class ActionAnswerGovernment(TopicAction, action="action_answer_government", topic=answer_government):
-    ...

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from rasa_sdk import Tracker
-from rasa_sdk.events import EventType
-from rasa_sdk.executor import CollectingDispatcher
-
 from knowledge import KnowledgeBase
 from knowledge.search_index import query_terms
 from knowledge.text import fold
 
-from .base import KnowledgeAction
-from .feedback_store import record_unanswered
 from .query import Query, Reply, button
 from .reroute import by_entities
 
@@ -56,14 +48,3 @@ def answer_unknown(kb: KnowledgeBase, q: Query) -> Reply:
     reply.say("Tôi có thể trả lời về chỉ tiêu kinh tế - xã hội, dự án trọng điểm, chính sách và chính quyền 2 cấp "
               "của Hải Phòng:", menu_buttons())
     return reply
-
-
-class ActionAnswerUnknown(KnowledgeAction):
-    def name(self) -> str:
-        return "action_answer_unknown"
-
-    async def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        query = Query.from_tracker(tracker)
-        events = await self.respond(dispatcher, answer_unknown, query)
-        await record_unanswered(tracker, query.text)
-        return events

@@ -8,7 +8,6 @@ from knowledge import AddressResult, KnowledgeBase
 from knowledge.api import AddressMatch
 from knowledge.text import fold
 
-from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply
 
@@ -112,7 +111,3 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
               feedback_buttons())
     reply.answer_id = "address:" + ";".join(f"{m.old_district}/{m.old_ward}" for m in result.matches)
     return reply
-
-
-class ActionConvertAddress(TopicAction, action="action_convert_address", topic=convert_address):
-    ...

@@ -7,15 +7,16 @@ from dataclasses import replace
 from knowledge import KnowledgeBase, Value
 from knowledge.address import other_province
 from knowledge.api import most_specific
+from knowledge.numbers import parse_value
 from knowledge.periods import RELATIVE_YEAR_WORDS, parse_period
 from knowledge.records import Indicator
 from knowledge.text import fold
 
 from . import replies
-from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
+from .understand import Asked
 
 MAX_PERIOD_CHOICES = 5
 POPULAR = ("grdp_growth", "budget_revenue", "export_turnover", "fdi_attraction", "tourist_arrivals")
@@ -250,13 +251,188 @@ def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
                       topic="list")
 
 
-class ActionAnswerIndicator(TopicAction, action="action_answer_indicator", topic=answer_indicator):
-    ...
 
 
-class ActionCompareIndicator(TopicAction, action="action_compare_indicator", topic=compare_indicator):
-    ...
+
+# -- the figures a question names: every indicator × period × kind ------------------------------
+MAX_INDICATORS = 4
+MAX_PERIOD_BUTTONS = 4
 
 
-class ActionListIndicators(TopicAction, action="action_list_indicators", topic=list_indicators):
-    ...
+def refuse_other_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    refusal = other_place(replace(q, entities={**q.entities, "indicator": list(a.indicators[:1])}))
+    assert refusal is not None
+    return refusal
+
+
+def _is_growth_rate(indicator: Indicator) -> bool:
+    return indicator.unit == "%" and ("tang" in fold(indicator.name).split() or "tang truong" in fold(indicator.name))
+
+
+def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | None:
+    """The most recent period with a city figure of the kind asked (a result or estimate
+    unless a target is asked)."""
+    wanted = ("target",) if kinds == {"target"} else ("result", "estimate")
+    city = kb.values(code, scope="city")
+    for pool in ([v for v in city if v.kind in wanted and v.measure == "level"], [v for v in city if v.kind in wanted],
+                 city):
+        if pool:
+            return max(pool, key=lambda v: _period_rank(v.period)).period
+    return None
+
+
+def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> tuple[list[str], bool]:
+    """The periods to answer for, and whether they were chosen for the resident (none named)."""
+    if a.periods:
+        return list(a.periods), False
+    context = q.slots.get("period")
+    if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None):
+        return [context], False
+    latest = latest_period(kb, indicator.code, a.kinds)
+    return ([latest] if latest else []), True
+
+
+def _primary(values: list[Value], kinds: frozenset[str]) -> Value:
+    city = [v for v in values if v.scope == "city"] or values
+    def rank(v: Value) -> tuple[int, int, int]:
+        wanted_measure = 0 if ("change" in kinds and v.measure == "change") or (
+            "change" not in kinds and v.measure == "level") else 1
+        wanted_kind = int(v.kind != "target") if kinds == {"target"} else int(v.kind == "target")
+        return (wanted_measure, wanted_kind, 0 if v.number is not None else 1)
+    return min(city, key=rank)
+
+
+def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
+    """Only the kinds asked, when the question asks some and the documents have them."""
+    if not kinds:
+        return values
+    keep = [v for v in values if ("target" in kinds and v.kind == "target")
+            or ("result" in kinds and v.kind != "target")
+            or ("change" in kinds and v.measure == "change")]
+    return keep or values
+
+
+def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -> str | None:
+    """Say first when the documents contradict what the question takes for granted."""
+    if not a.premise_cue:
+        return None
+    label = replies.period_label(period)
+    if a.claims_decrease:
+        rising = [v for v in values if v.scope == "city" and v.number is not None and v.number > 0
+                  and (v.measure == "change" or (v.measure == "level" and _is_growth_rate(indicator)))]
+        falling = [v for v in values if v.scope == "city" and v.number is not None and v.number < 0
+                   and (v.measure == "change" or _is_growth_rate(indicator))]
+        if rising and not falling:
+            return f"Không đúng như vậy: theo tài liệu, {indicator.name} {label} không giảm mà tăng."
+        if falling:
+            return None
+        return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
+    if a.claims_lowest and not any(v.measure == "rank" for v in values):
+        return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
+                f"{indicator.name} {label}.")
+    return None
+
+
+def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
+    """One indicator for one period: the figure asked on the first line, then the rest
+    with their sources. Returns the text and whether any figure was found."""
+    label = replies.period_label(period)
+    values = kb.values(indicator.code, period)
+    if not values:
+        partial = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")]
+        if partial:
+            latest = max(partial, key=_period_rank)
+            text, found = figure_block(kb, indicator, latest, a)
+            return f"Tài liệu chưa có số liệu cả {label}; số liệu mới nhất trong năm:\n{text}", found
+        return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
+    shown = _filtered(values, a.kinds)
+    primary = _primary(shown, a.kinds)
+    rest = [v for v in shown if v is not primary]
+    head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
+        replies.describe_value(primary, with_name=False))
+    lines = [line for line in (_premise(indicator, period, values, a), head) if line]
+    if primary.number is None and primary.measure == "level" and period.isdigit():
+        rest += [v for p in kb.periods(indicator.code) if p.startswith(f"{period}-") for v in kb.values(indicator.code, p)]
+    notice = replies.disagreement_notice(shown)
+    lines.append(replies.source_line(primary.document))
+    if rest:
+        same_period = all(v.period == period and v.indicator.code == indicator.code for v in rest)
+        lines.append("Tài liệu cũng nêu:\n" + replies.describe_values(rest, with_notes=notice is not None,
+                                                                       with_name=not same_period))
+    if notice:
+        lines.append(notice)
+    return "\n".join(lines), True
+
+
+def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:
+    """"Có đạt không?": the plain answer first, from the figures (never from a bound alone)."""
+    for c in kb.compare_to_plan(code, period):
+        actual, target = parse_value(c.left.text), parse_value(c.right.text)
+        if not (actual.is_number and target.is_number) or actual.is_range or actual.comparator or target.comparator:
+            continue
+        assert actual.low is not None and target.low is not None and target.high is not None
+        if actual.low > target.high:
+            return "Có, vượt kế hoạch."
+        if actual.low >= target.low:
+            return "Có, đạt kế hoạch." if not target.is_range else "Có, đạt kế hoạch (trong khoảng kế hoạch đề ra)."
+        return "Chưa đạt kế hoạch."
+    return None
+
+
+def answer_figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    indicators = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
+    if not indicators:
+        return ask_which_indicator([], q)
+    if len(indicators) == 1 and (a.comparison or (a.yes_no and a.kinds & {"target"})):
+        return _compare(kb, indicators[0], a, q)
+    blocks: list[str] = []
+    answered: list[str] = []
+    buttons: list[dict[str, str]] = []
+    chosen_for_resident = False
+    for indicator in indicators:
+        periods, chosen = periods_for(kb, indicator, a, q)
+        chosen_for_resident |= chosen
+        if not periods:
+            blocks.append(f"Các tài liệu tôi có không nêu số liệu {indicator.name}.")
+            continue
+        for period in periods[:3]:
+            text, found = figure_block(kb, indicator, period, a)
+            blocks.append(text)
+            if found:
+                answered.append(f"{indicator.code}:{period}")
+            else:
+                buttons += _period_buttons(kb, indicator, exclude=period)
+        if chosen and len(indicators) == 1:
+            blocks[-1] = blocks[-1] + f"\n(Bạn không nêu kỳ nào: đây là số liệu mới nhất có trong tài liệu, {replies.period_label(periods[0])}.)"
+            buttons += _period_buttons(kb, indicator, exclude=periods[0])
+    first = indicators[0]
+    if len(indicators) == 1 and not chosen_for_resident:
+        buttons += _follow_buttons(kb, first.code, (a.periods or periods_for(kb, first, a, q)[0] or [""])[0])
+    reply = Reply().say("\n\n".join(blocks), buttons[:MAX_PERIOD_BUTTONS + 2] + (feedback_buttons() if answered else []))
+    named_periods = list(a.periods) or periods_for(kb, indicators[-1], a, q)[0]
+    last_period = named_periods[-1] if named_periods else None
+    reply.slots.update(indicator=indicators[-1].code, period=last_period, topic="indicator",
+                       value_kind=next(iter(a.kinds)) if len(a.kinds) == 1 else None)
+    reply.answer_id = ("indicator:" + ",".join(answered)) if answered else None
+    return reply
+
+
+def _period_buttons(kb: KnowledgeBase, indicator: Indicator, exclude: str) -> list[dict[str, str]]:
+    others = [p for p in sorted(kb.periods(indicator.code), key=_period_rank, reverse=True) if p != exclude]
+    return [button(replies.sentence_case(replies.period_label(p)), intent_payload("ask_indicator", indicator=indicator.code, period=p))
+            for p in others[:MAX_PERIOD_BUTTONS]]
+
+
+def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Reply:
+    periods, _ = periods_for(kb, indicator, a, q)
+    entities = {**q.entities, "indicator": [indicator.code]}
+    if periods:
+        entities["period"] = [periods[0]]
+    comparison = a.comparison or "plan"
+    entities["comparison"] = [comparison]
+    reply = compare_indicator(kb, replace(q, entities=entities))
+    if a.yes_no and comparison == "plan" and periods and reply.messages:
+        verdict = _plan_verdict(kb, indicator.code, periods[0])
+        if verdict:
+            reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+    return reply

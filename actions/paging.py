@@ -15,7 +15,7 @@ def page_reply(title: str, lines: list[str], page: int, query_payload: str, topi
     reply = Reply()
     if not chunk:
         return reply.say("Danh sách đã hết.")
-    heading = title if page == 0 else f"{title} (tiếp, trang {page + 1})"
+    heading = title if page == 0 else f"{title.removesuffix(':')} (tiếp, trang {page + 1}):"
     body = [heading, *chunk]
     more = start + PAGE_SIZE < len(lines)
     if more:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import KnowledgeBase
 from knowledge.api import AnswerInfo, PolicyInfo
 from knowledge.text import fold
 
 from . import replies
-from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply, button, intent_payload
+from .understand import Asked
 
 CURATED_MIN_SCORE = 0.45
 MAX_CHOICES = 5
@@ -87,5 +89,46 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
     return reply
 
 
-class ActionAnswerPolicy(TopicAction, action="action_answer_policy", topic=answer_policy):
-    ...
+
+# -- a policy asked by what it is about: "Bộ Chính trị ra nghị quyết nào về phát triển HP đến 2030?" --
+DOCUMENT_WORDS = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|"
+                            r"chuong trinh|nghi dinh|quy dinh|thong tu|cong van|chien luoc)\b")
+_GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho hai phong hp "
+                     "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "
+                     "nghi dinh quy dinh thong tu cong van chien luoc".split())
+SUBJECT_MIN = 0.5
+ISSUERS = ("bo chinh tri", "quoc hoi", "chinh phu", "thu tuong", "ban bi thu", "ban chap hanh", "hoi dong nhan dan",
+           "uy ban nhan dan", "ubnd", "thanh uy", "bo xay dung", "ngan hang nha nuoc")
+DOCUMENT_NUMBER = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|quy dinh|cong van|ke hoach)"
+                             r"(?: so)? \d+")
+
+
+def _policy_words(info: PolicyInfo) -> set[str]:
+    p = info.policy
+    return set(fold(" ".join((p.doc_type, p.issuer or "", p.title, *p.aliases))).split())
+
+
+def policy_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
+    """The document a question describes by issuer, type and subject, when one fits clearly."""
+    if a.from_button or not DOCUMENT_WORDS.search(a.folded) or a.indicators or a.projects_clear:
+        return None
+    words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1]
+    if len(words) < 2:
+        return None
+    doc_type = DOCUMENT_WORDS.search(a.folded)
+    issuers = [i for i in ISSUERS if f" {i} " in f" {a.folded} "]
+    scored: list[tuple[float, str]] = []
+    for info in kb.policies():
+        vocabulary = _policy_words(info)
+        score = sum(1 for w in words if w in vocabulary) / len(words)
+        if doc_type and fold(info.policy.doc_type) == doc_type.group():
+            score += 0.1
+        issuer = fold(info.policy.issuer or "")
+        if issuers and not any(i in issuer for i in issuers):
+            score -= 0.5  # "Bộ Chính trị ra nghị quyết nào": not the Government's resolution quoting it
+        scored.append((score, info.policy.number))
+    scored.sort(key=lambda item: -item[0])
+    best, number = scored[0]
+    if best < SUBJECT_MIN or (len(scored) > 1 and scored[1][0] >= best):
+        return None
+    return number

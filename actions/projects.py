@@ -8,10 +8,10 @@ from knowledge import KnowledgeBase, ProjectInfo
 from knowledge.text import fold
 
 from . import replies
-from .base import TopicAction
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
+from .understand import Asked, aspect_in
 
 GROUP_LABELS = {
     "completion_2025": "dự án khánh thành năm 2025",
@@ -90,7 +90,9 @@ def _choices(found: list[ProjectInfo]) -> Reply:
 ANAPHORA = re.compile(r"\b(?:du an|cong trinh|cai|no|khu)\s+(?:do|nay|ay|kia)\b|^\s*(?:no|the no)\b")
 
 
-def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
+def answer_project(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply:
+    if a is not None:
+        return _answer_asked(kb, q, a)
     named = [p for p in (kb.project(i) for i in q.all("project")) if p is not None]
     if not named and q.slots.get("project") and ANAPHORA.search(fold(q.text)):
         named = [p for p in [kb.project(q.slots["project"])] if p is not None]  # "dự án đó bao nhiêu tiền"
@@ -98,29 +100,72 @@ def answer_project(kb: KnowledgeBase, q: Query) -> Reply:
     known = {p.project.id for p in candidates}
     if several := _same_project_in_several_documents(candidates + [p for p in named if p.project.id not in known],
                                                      q.text):
-        # one zone, several documents at several dates: all of them, each with its source
-        reply = Reply().say("\n\n".join(_describe(info) for info in several), feedback_buttons())
-        reply.slots.update(project=several[0].project.id, topic="project")
-        reply.answer_id = "project:" + ",".join(info.project.id for info in several)
-        return reply
+        return _several(several)
     found = named if len(named) == 1 else (candidates[:5] or named)
     if not found and q.slots.get("project"):
         previous = kb.project(q.slots["project"])
         found = [previous] if previous else []
     if not found:
-        return Reply().say(
-            "Tôi chưa nhận ra dự án bạn hỏi. Bạn gõ giúp tên dự án (ví dụ: cầu Nguyễn Trãi, nhà ga T2 Cát Bi, "
-            "bến 3 và 4 Lạch Huyện) hoặc xem danh sách dự án trọng điểm.",
-            [button("Dự án trọng điểm 2025", intent_payload("list_projects"))],
-        )
+        return _not_recognised()
     if len(found) > 1 and not _clear_winner(found, q.text):
         return _choices(found)
-    info = found[0]
-    notice = _aspect_notice(info, q.text)
-    reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), feedback_buttons())
+    return _one(found[0], q.text, [])
+
+
+def _several(several: list[ProjectInfo]) -> Reply:
+    # one zone, several documents at several dates: all of them, each with its source
+    reply = Reply().say("\n\n".join(_describe(info) for info in several), feedback_buttons())
+    reply.slots.update(project=several[0].project.id, topic="project")
+    reply.answer_id = "project:" + ",".join(info.project.id for info in several)
+    return reply
+
+
+def _not_recognised() -> Reply:
+    return Reply().say(
+        "Tôi chưa nhận ra dự án bạn hỏi. Bạn gõ giúp tên dự án (ví dụ: cầu Nguyễn Trãi, nhà ga T2 Cát Bi, "
+        "bến 3 và 4 Lạch Huyện) hoặc xem danh sách dự án trọng điểm.",
+        [button("Dự án trọng điểm 2025", intent_payload("list_projects"))],
+    )
+
+
+WHEN_NOTICE = {
+    "completion_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025.",
+    "groundbreaking_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khởi công năm 2025.",
+    "ongoing_2024_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025.",
+}
+
+
+def _when_notice(info: ProjectInfo, text: str) -> str | None:
+    if aspect_in(fold(text)) != "when":
+        return None
+    if info.project.group:
+        return WHEN_NOTICE[info.project.group]
+    if not info.project.status:
+        return "Các tài liệu không nêu thời gian hoàn thành của dự án này. Thông tin tài liệu có:"
+    return None
+
+
+def _one(info: ProjectInfo, text: str, others: list[ProjectInfo]) -> Reply:
+    notice = _aspect_notice(info, text) or _when_notice(info, text)
+    buttons = [button(f"{o.project.name[:55]}…" if len(o.project.name) > 55 else o.project.name,
+                      intent_payload("ask_project", project=o.project.id)) for o in others[:3]]
+    reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), buttons + feedback_buttons())
+    if buttons:
+        reply.slots["options"] = [intent_payload("ask_project", project=o.project.id) for o in others[:3]]
     reply.slots.update(project=info.project.id, topic="project")
     reply.answer_id = f"project:{info.project.id}"
     return reply
+
+
+def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
+    found = [p for p in (kb.project(i) for i in a.projects) if p is not None]
+    if not found:
+        return _not_recognised()
+    if several := _same_project_in_several_documents(found, q.text):
+        return _several(several)
+    if a.projects_clear or len(found) == 1:
+        return _one(found[0], q.text, found[1:])
+    return _choices(found)
 
 
 def _clear_winner(found: list[ProjectInfo], text: str) -> bool:
@@ -131,17 +176,23 @@ def _clear_winner(found: list[ProjectInfo], text: str) -> bool:
     return exact(found[0]) and not any(exact(other) for other in found[1:])
 
 
-def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
-    if q.first("project") and page == 0 and not q.text.startswith("/"):
-        return answer_project(kb, q)  # "4 khu công nghiệp mới là những khu nào": one named project
+def project_filters(q: Query) -> tuple[str | None, str | None, str | None]:
+    """(group, funding, kind) a list question asks for; the key-project list when it names none."""
     group, funding = q.first("project_group"), q.first("funding")
     folded = fold(q.text)
     kind = next((k for word, k in KIND_WORDS if word in folded), None) if not (group or funding) else None
-    projects = kb.projects(group=group, funding=funding, kind=kind or ("key_project" if not (group or funding) else None))
+    return group, funding, kind or ("key_project" if not (group or funding) else None)
+
+
+def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
+    if q.first("project") and page == 0 and not q.text.startswith("/"):
+        return answer_project(kb, q)  # "4 khu công nghiệp mới là những khu nào": one named project
+    group, funding, kind = project_filters(q)
+    projects = kb.projects(group=group, funding=funding, kind=kind)
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
     labels = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
-    title = "Danh mục dự án trọng điểm năm 2025" if not (group or funding or kind) else "Các dự án"
+    title = "Danh mục dự án trọng điểm năm 2025" if kind == "key_project" and not (group or funding) else "Các dự án"
     if any(labels):
         title = (", ".join(label for label in labels if label)).capitalize()
         if group:
@@ -155,11 +206,3 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     start = page * 6
     reply.slots["options"] = [intent_payload("ask_project", project=p.project.id) for p in projects[start:start + 6]]
     return reply
-
-
-class ActionAnswerProject(TopicAction, action="action_answer_project", topic=answer_project):
-    ...
-
-
-class ActionListProjects(TopicAction, action="action_list_projects", topic=list_projects):
-    ...

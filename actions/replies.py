@@ -37,9 +37,15 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def lower_first(text: str) -> str:
+    """"Ước đạt 11,01%." → "ước đạt 11,01%."; an acronym ("GRDP …") keeps its capitals."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def with_unit(text: str, unit: str) -> str:
     if not unit or unit.lower() in text.lower() or not re.search(r"\d", text):
         return text
+    unit = lower_first(unit)  # "tỷ USD", "triệu lượt" as the documents write them; "USD/người" stays
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
@@ -118,7 +124,7 @@ def _against(c: Comparison, reference: str) -> str:
     if not (actual.is_number and other.is_number) or actual.is_range:
         return f"→ Một trong hai số không phải một con số, nên tôi không tính so sánh với {reference}."
     assert actual.low is not None and other.low is not None and other.high is not None
-    points = " điểm phần trăm" if c.left.unit == "%" else f" {c.left.unit}"
+    points = " điểm phần trăm" if c.left.unit == "%" else f" {lower_first(c.left.unit)}"
     if other.is_range:
         if actual.low < other.low:
             return f"→ Thấp hơn mức dưới của {reference} {format_number(other.low - actual.low)}{points} (tính từ hai số trên)."
@@ -156,7 +162,7 @@ def describe_comparison(c: Comparison) -> str:
     else:
         lines = [f"{name}: {period_label(left.period)} {left_text}; {period_label(right.period)} {right_text}."]
         if c.difference is not None:
-            unit = "điểm phần trăm" if left.unit == "%" else left.unit
+            unit = "điểm phần trăm" if left.unit == "%" else lower_first(left.unit)
             lines.append(f"→ Chênh lệch tính từ hai số trên: {c.difference_text()} {unit}.")
     sources = {left.document.citation, right.document.citation}
     lines.append("Nguồn: " + "; ".join(sorted(sources)) + ".")

@@ -1,6 +1,6 @@
 """Figures with their source; clarification instead of guessing; follow-ups from slots."""
 
-from actions.indicators import ActionAnswerIndicator, ActionCompareIndicator, ActionListIndicators
+from actions.answer import ActionAnswer
 from knowledge import KnowledgeBase
 
 from .conftest import payloads_of, slots_of, texts_of
@@ -9,37 +9,39 @@ SOURCE_002 = "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành �
 
 
 async def test_grdp_2024_accentless_gives_figure_and_source(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerIndicator(kb), "grdp hai phong nam 2024 tang bao nhieu", "ask_indicator")
-    text = texts_of(messages)
-    assert "Ước đạt 11,01%" in text
-    assert "Kế hoạch 11,5 - 12%" in text
-    assert SOURCE_002 in text
+    messages, events = await run_action(ActionAnswer(kb), "grdp hai phong nam 2024 tang bao nhieu", "ask_indicator")
+    lines = texts_of(messages).split("\n")
+    assert lines[:2] == ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%.",
+                         SOURCE_002]
+    assert "• Kế hoạch 11,5 - 12% (kế hoạch giao)." in lines
     assert slots_of(events) == {
         "indicator": "grdp_growth", "period": "2024", "value_kind": None, "topic": "indicator",
+        "options": None, "page_query": None, "page": None,
         "last_answer_id": "indicator:grdp_growth:2024",
         "last_question": "grdp hai phong nam 2024 tang bao nhieu",
     }
     assert '/feedback{"rating": "up"}' in payloads_of(messages)
 
 
-async def test_no_period_asks_which_with_buttons(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerIndicator(kb), "thu ngân sách bao nhiêu", "ask_indicator")
-    assert texts_of(messages).endswith("bạn muốn xem số liệu của kỳ nào?")
-    payloads = payloads_of(messages)
-    assert '/ask_indicator{"indicator": "budget_revenue", "period": "2025"}' in payloads
-    assert slots_of(events)["options"] == payloads
-    assert "last_answer_id" not in slots_of(events)
+async def test_no_period_answers_the_latest_and_offers_the_others(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswer(kb), "thu ngân sách bao nhiêu", "ask_indicator")
+    text = texts_of(messages)
+    assert text.startswith("Thu ngân sách Nhà nước trên địa bàn 6 tháng đầu năm 2025: đạt hơn 100.000 tỷ đồng")
+    assert text.endswith("(Bạn không nêu kỳ nào: đây là số liệu mới nhất có trong tài liệu, 6 tháng đầu năm 2025.)")
+    assert payloads_of(messages)[:2] == ['/ask_indicator{"indicator": "budget_revenue", "period": "2025"}',
+                                         '/ask_indicator{"indicator": "budget_revenue", "period": "2025-Q1"}']
+    assert slots_of(events)["period"] == "2025-H1"
 
 
 async def test_followup_year_uses_indicator_from_context(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerIndicator(kb), "còn năm 2025?", "ask_indicator",
+    messages, _ = await run_action(ActionAnswer(kb), "còn năm 2025?", "ask_indicator",
                                    slots={"indicator": "grdp_growth", "period": "2024", "topic": "indicator"})
     text = texts_of(messages)
-    assert "năm 2025" in text and "Kế hoạch 12,5%" in text
+    assert text.startswith("Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%")
 
 
 async def test_sector_beats_overall_growth(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerIndicator(kb), "tang truong dich vu nam 2024", "ask_indicator")
+    messages, events = await run_action(ActionAnswer(kb), "tang truong dich vu nam 2024", "ask_indicator")
     assert slots_of(events)["indicator"] == "grdp_growth_services"
     text = texts_of(messages)
     # narrative and table disagree: both, and said so
@@ -47,43 +49,44 @@ async def test_sector_beats_overall_growth(kb: KnowledgeBase, run_action) -> Non
 
 
 async def test_unknown_period_says_so_and_offers_known_ones(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerIndicator(kb), "kim ngạch xuất khẩu năm 2030", "ask_indicator")
+    messages, _ = await run_action(ActionAnswer(kb), "kim ngạch xuất khẩu năm 2030", "ask_indicator")
     assert "không nêu số liệu Kim ngạch xuất khẩu năm 2030" in texts_of(messages)
     assert not any("2030" in p for p in payloads_of(messages))
 
 
 async def test_budget_against_plan_shows_inputs_and_stated_ratio(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "thu ngân sách 2024 so với kế hoạch", "ask_comparison")
+    messages, _ = await run_action(ActionAnswer(kb), "thu ngân sách 2024 so với kế hoạch", "ask_comparison")
     text = texts_of(messages)
-    assert "116.387,596 Tỷ đồng" in text and "106.761,592 Tỷ đồng" in text
+    assert text.startswith("Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng; "
+                           "kế hoạch 106.761,592 tỷ đồng.")
     assert "bằng khoảng 109% kế hoạch" in text
     assert "118,9%" in text  # the document's own ratio to the central estimate
     assert SOURCE_002.removesuffix(".") in text
 
 
 async def test_per_capita_against_country(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "grdp binh quan dau nguoi 2024 gap may lan ca nuoc",
+    messages, _ = await run_action(ActionAnswer(kb), "grdp binh quan dau nguoi 2024 gap may lan ca nuoc",
                                    "ask_comparison")
     text = texts_of(messages)
     assert "8.665 USD/người" in text and "4.647 USD/người" in text and "gấp khoảng 1,86 lần" in text
 
 
 async def test_comparison_without_kind_shows_the_figures_and_offers_comparisons(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "so sánh thu ngân sách 2024", "ask_comparison")
-    assert "Ước đạt 116.387,596 Tỷ đồng" in texts_of(messages)
+    messages, _ = await run_action(ActionAnswer(kb), "so sánh thu ngân sách 2024", "ask_comparison")
+    assert texts_of(messages).startswith("Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng.")
     assert '/ask_comparison{"indicator": "budget_revenue", "period": "2024", "comparison": "plan"}' in payloads_of(messages)
 
 
 async def test_previous_year_against_the_period_in_context(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "so với năm 2024 thì sao", "ask_comparison",
+    messages, _ = await run_action(ActionAnswer(kb), "so với năm 2024 thì sao", "ask_comparison",
                                    slots={"indicator": "budget_revenue", "period": "2025", "topic": "indicator"})
     text = texts_of(messages)
-    assert "năm 2025 kế hoạch 118.079,279 Tỷ đồng" in text and "năm 2024 116.387,596 Tỷ đồng" in text
-    assert "Tỷ đồng." in text
+    assert text.startswith("Thu ngân sách Nhà nước trên địa bàn: năm 2025 kế hoạch 118.079,279 tỷ đồng; "
+                           "năm 2024 116.387,596 tỷ đồng.\n→ Chênh lệch tính từ hai số trên: 1.691,68 tỷ đồng.")
 
 
 async def test_list_social_indicators_2025_pages(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionListIndicators(kb), "chỉ tiêu xã hội năm 2025", "list_indicators")
+    messages, events = await run_action(ActionAnswer(kb), "chỉ tiêu xã hội năm 2025", "list_indicators")
     text = texts_of(messages)
     assert "Tỷ lệ thất nghiệp ở thành thị: kế hoạch <3,5%" in text
     assert text.count("• ") <= 6
@@ -92,16 +95,16 @@ async def test_list_social_indicators_2025_pages(kb: KnowledgeBase, run_action) 
 
 
 async def test_another_provinces_figure_is_refused_not_answered_with_ours(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerIndicator(kb), "thu ngan sach tp hcm nam 2024", "ask_indicator")
+    messages, _ = await run_action(ActionAnswer(kb), "thu ngan sach tp hcm nam 2024", "ask_indicator")
     text = texts_of(messages)
     assert "không có số liệu của Hồ Chí Minh" in text and "116.387" not in text
 
 
 async def test_percent_against_country_is_a_difference_not_a_ratio(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionCompareIndicator(kb), "bhyt 2024 so voi ca nuoc", "ask_comparison")
+    messages, _ = await run_action(ActionAnswer(kb), "bhyt 2024 so voi ca nuoc", "ask_comparison")
     assert "→ Bằng mức của cả nước." in texts_of(messages)
 
 
 async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerIndicator(kb), "vốn FDI quý 1 2025", "ask_indicator")
+    messages, _ = await run_action(ActionAnswer(kb), "vốn FDI quý 1 2025", "ask_indicator")
     assert "Tăng 46,84% so với cùng kỳ" in texts_of(messages)

@@ -1,16 +1,13 @@
 """Projects, policies, two-tier government, curated answers: what a resident reads."""
 
-from actions.curated import ActionAnswerGovernment, ActionAnswerTheme, ActionAnswerVision
-from actions.government import ActionConvertAddress
-from actions.policies import ActionAnswerPolicy
-from actions.projects import ActionAnswerProject, ActionListProjects
+from actions.answer import ActionAnswer
 from knowledge import KnowledgeBase
 
 from .conftest import payloads_of, slots_of, texts_of
 
 
 async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerProject(kb), "cau nguyen trai bao nhieu tien", "ask_project")
+    messages, events = await run_action(ActionAnswer(kb), "cau nguyen trai bao nhieu tien", "ask_project")
     text = texts_of(messages)
     assert "Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng" in text
     assert "Tình hình (tại ngày 03/12/2024)" in text
@@ -22,7 +19,7 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
 
 
 async def test_doubtful_value_is_flagged_to_the_resident(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerProject(kb), "", "ask_project",
+    messages, _ = await run_action(ActionAnswer(kb), "", "ask_project",
                                    entities=[{"entity": "project", "value": _row(kb, "11")}])
     text = texts_of(messages)
     assert "716,495 triệu đồng" in text and "Lưu ý: Đơn vị không rõ ràng" in text
@@ -33,13 +30,13 @@ def _row(kb: KnowledgeBase, list_no: str) -> str:
 
 
 async def test_follow_up_on_the_project_in_context(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerProject(kb), "dự án đó bao nhiêu tiền", "ask_project",
+    messages, _ = await run_action(ActionAnswer(kb), "dự án đó bao nhiêu tiền", "ask_project",
                                    slots={"project": "cat_bi_nha_ga_t2", "topic": "project"})
     assert "2.405.406 triệu đồng" in texts_of(messages)
 
 
 async def test_ambiguous_project_offers_choices(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerProject(kb), "cảng hàng không Cát Bi", "ask_project")
+    messages, events = await run_action(ActionAnswer(kb), "cảng hàng không Cát Bi", "ask_project")
     payloads = payloads_of(messages)
     assert "Bạn muốn hỏi dự án nào?" in texts_of(messages)
     assert len(payloads) >= 2 and all(p.startswith('/ask_project{"project": ') for p in payloads)
@@ -47,7 +44,7 @@ async def test_ambiguous_project_offers_choices(kb: KnowledgeBase, run_action) -
 
 
 async def test_groundbreaking_list_is_paged_with_sources(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionListProjects(kb), "các dự án khởi công năm 2025", "list_projects")
+    messages, events = await run_action(ActionAnswer(kb), "các dự án khởi công năm 2025", "list_projects")
     text = texts_of(messages)
     assert text.startswith("Dự án khởi công năm 2025 (danh mục dự án trọng điểm năm 2025):")
     assert "1. Dự án đầu tư xây dựng tuyến đường sau các bến cảng số 3 đến số 6" in text
@@ -58,7 +55,7 @@ async def test_groundbreaking_list_is_paged_with_sources(kb: KnowledgeBase, run_
 
 
 async def test_policy_with_its_seven_groups(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerPolicy(kb), "NQ 7/NQ-CP", "ask_policy",
+    messages, events = await run_action(ActionAnswer(kb), "NQ 7/NQ-CP", "ask_policy",
                                         entities=[{"entity": "policy", "value": "7/NQ-CP"}])
     text = texts_of(messages)
     assert text.startswith("Nghị quyết 7/NQ-CP")
@@ -67,13 +64,13 @@ async def test_policy_with_its_seven_groups(kb: KnowledgeBase, run_action) -> No
 
 
 async def test_unknown_policy_number_is_not_guessed(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerPolicy(kb), "nghị quyết 9999/NQ-XYZ", "ask_policy")
+    messages, events = await run_action(ActionAnswer(kb), "nghị quyết 9999/NQ-XYZ", "ask_policy")
     assert "chưa nhận ra văn bản" in texts_of(messages)
     assert "last_answer_id" not in slots_of(events)
 
 
 async def test_address_split_named_plainly(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionConvertAddress(kb), "tôi ở phường Lạch Tray, quận Ngô Quyền, giờ là phường nào?",
+    messages, _ = await run_action(ActionAnswer(kb), "tôi ở phường Lạch Tray, quận Ngô Quyền, giờ là phường nào?",
                                    "convert_address")
     text = texts_of(messages)
     assert "được chia cho 2 đơn vị mới: Phường Gia Viên, Phường Lê Chân" in text
@@ -81,19 +78,19 @@ async def test_address_split_named_plainly(kb: KnowledgeBase, run_action) -> Non
 
 
 async def test_address_hai_duong_unit(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionConvertAddress(kb), "phuong sao do chi linh gio thuoc phuong nao",
+    messages, _ = await run_action(ActionAnswer(kb), "phuong sao do chi linh gio thuoc phuong nao",
                                    "convert_address")
     text = texts_of(messages)
     assert "Phường Sao Đỏ (Thành phố Chí Linh, Tỉnh Hải Dương cũ)" in text
 
 
 async def test_address_not_recognised_asks_for_the_old_name(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionConvertAddress(kb), "nhà tôi giờ thuộc phường nào", "convert_address")
+    messages, _ = await run_action(ActionAnswer(kb), "nhà tôi giờ thuộc phường nào", "convert_address")
     assert "chưa nhận ra tên phường/xã cũ" in texts_of(messages)
 
 
 async def test_two_tier_government_answer_with_source(kb: KnowledgeBase, run_action) -> None:
-    messages, events = await run_action(ActionAnswerGovernment(kb), "chinh quyen 2 cap hoat dong the nao",
+    messages, events = await run_action(ActionAnswer(kb), "chinh quyen 2 cap hoat dong the nao",
                                         "ask_government")
     text = texts_of(messages)
     assert "Nguồn:" in text and "12/7/2025" in text
@@ -101,19 +98,19 @@ async def test_two_tier_government_answer_with_source(kb: KnowledgeBase, run_act
 
 
 async def test_theme_and_vision(kb: KnowledgeBase, run_action) -> None:
-    theme, _ = await run_action(ActionAnswerTheme(kb), "chủ đề năm 2025 là gì", "ask_theme")
+    theme, _ = await run_action(ActionAnswer(kb), "chủ đề năm 2025 là gì", "ask_theme")
     assert "Mở rộng không gian kinh tế, đô thị" in texts_of(theme)
-    vision, _ = await run_action(ActionAnswerVision(kb), "tầm nhìn đến năm 2045 của hải phòng", "ask_vision")
+    vision, _ = await run_action(ActionAnswer(kb), "tầm nhìn đến năm 2045 của hải phòng", "ask_vision")
     assert "Nghị quyết 45" in texts_of(vision) and "Nguồn:" in texts_of(vision)
 
 
 async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionConvertAddress(kb), "đặc khu cát hải gồm những xã nào cũ", "convert_address")
+    messages, _ = await run_action(ActionAnswer(kb), "đặc khu cát hải gồm những xã nào cũ", "convert_address")
     text = texts_of(messages)
     assert text.startswith("Đặc khu Cát Hải được hình thành từ (toàn bộ hoặc một phần) 12 đơn vị cũ")
     assert "Thị trấn Cát Bà (Huyện Cát Hải)" in text
 
 
 async def test_number_of_new_units_comes_from_the_unit_data(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerGovernment(kb), "sau sáp nhập hp có bao nhiêu xã phường", "ask_government")
+    messages, _ = await run_action(ActionAnswer(kb), "sau sáp nhập hp có bao nhiêu xã phường", "ask_government")
     assert "114 đơn vị hành chính cấp xã: 67 xã, 45 phường, 2 đặc khu" in texts_of(messages)

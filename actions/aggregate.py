@@ -1,0 +1,114 @@
+"""Counting, ranking and adding up over what the knowledge base holds or the last list showed.
+
+"Danh mục có bao nhiêu dự án dùng vốn ngân sách?", "dự án ngoài ngân sách nào vốn
+lớn nhất?", "mấy cái đó tổng vốn bao nhiêu?". Totals are computed from the
+figures shown and say so; a value whose unit the document leaves doubtful is
+left out of any total or ranking, and the reply says which.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from knowledge import KnowledgeBase, ProjectInfo
+from knowledge.numbers import format_number
+from knowledge.text import fold
+
+from .feedback_buttons import feedback_buttons
+from .projects import FUNDING_LABELS, GROUP_LABELS, project_filters
+from .query import Query, Reply, button, intent_payload
+from .routes import query_from_payload
+from .understand import Asked
+
+PROJECT_WORDS = ("du an", "cong trinh")
+
+
+def _about_projects(a: Asked, q: Query) -> bool:
+    words = f" {a.folded} "
+    return any(f" {w} " in words for w in PROJECT_WORDS) or q.intent in ("ask_project", "list_projects") or (
+        a.over_last_list and q.slots.get("topic") == "project_list")
+
+
+def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if a.operation is None or a.from_button:
+        return False
+    if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS):
+        return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
+    if a.projects_clear and a.operation == "count":
+        return False
+    return _about_projects(a, q)
+
+
+def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], str]:
+    """The projects the operation runs over, and how to name them."""
+    if a.over_last_list and q.slots.get("page_query"):
+        routed = query_from_payload(str(q.slots["page_query"]), q)
+        if routed is not None:
+            group, funding, kind = project_filters(routed[1])
+            return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
+    group, funding, kind = project_filters(q)
+    return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
+
+
+def _label(group: str | None, funding: str | None) -> str:
+    parts = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
+    named = ", ".join(p for p in parts if p)
+    return f"trong danh mục dự án trọng điểm năm 2025 ({named})" if named else "trong danh mục dự án trọng điểm năm 2025"
+
+
+def _value(p: ProjectInfo) -> Decimal | None:
+    return None if p.project.value_unclear else p.value_million_vnd
+
+
+def _line(n: int, p: ProjectInfo) -> str:
+    value = f" – {p.project.value_text} triệu đồng" if p.project.value_text else ""
+    doubtful = " (đơn vị ghi trong tài liệu chưa rõ)" if p.project.value_unclear else ""
+    return f"{n}. {p.project.name}{value}{doubtful}"
+
+
+def _sources(projects: list[ProjectInfo]) -> str:
+    return "Nguồn: " + "; ".join(sorted({p.document.citation for p in projects})) + "."
+
+
+def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    projects, label = _scope(kb, a, q)
+    if not projects:
+        return Reply().say(f"Các tài liệu tôi có không nêu dự án nào {label}.")
+    op = a.operation
+    reply = Reply()
+    if op == "count":
+        lines = [f"Có {len(projects)} dự án {label}:"] + [_line(n, p) for n, p in enumerate(projects, 1)]
+        lines.append(_sources(projects))
+        reply.say("\n".join(lines), feedback_buttons())
+        reply.slots.update(topic="project_list", options=[intent_payload("ask_project", project=p.project.id)
+                                                          for p in projects[:6]])
+    elif op in ("max", "min"):
+        valued = [p for p in projects if _value(p) is not None]
+        if not valued:
+            return reply.say(f"Các tài liệu tôi có không nêu giá trị của các dự án {label}.")
+        pick = (max if op == "max" else min)(valued, key=lambda p: _value(p) or Decimal(0))
+        word = "lớn nhất" if op == "max" else "nhỏ nhất"
+        lines = [f"Dự án có giá trị {word} {label} là {pick.project.name}: {pick.project.value_text} triệu đồng."]
+        skipped = [p for p in projects if _value(p) is None and p.project.value_text]
+        if skipped:
+            lines.append("Không xét " + "; ".join(p.project.name for p in skipped)
+                         + " vì đơn vị giá trị ghi trong tài liệu chưa rõ.")
+        lines.append(_sources([pick]))
+        detail = button("Chi tiết dự án", intent_payload("ask_project", project=pick.project.id))
+        reply.say("\n".join(lines), [detail, *feedback_buttons()])
+        reply.slots.update(project=pick.project.id, topic="project")
+    else:  # sum
+        valued = [p for p in projects if _value(p) is not None]
+        total = sum((_value(p) or Decimal(0) for p in valued), Decimal(0))
+        lines = [f"Tổng giá trị phê duyệt/dự kiến của {len(valued)} dự án {label} (tôi cộng từ số liệu của từng dự án "
+                 f"trong tài liệu): khoảng {format_number(total, 0)} triệu đồng."]
+        lines += [_line(n, p) for n, p in enumerate(valued, 1)]
+        missing = [p for p in projects if _value(p) is None]
+        if missing:
+            lines.append("Không cộng: " + "; ".join(p.project.name for p in missing)
+                         + " (tài liệu không ghi giá trị hoặc đơn vị chưa rõ).")
+        lines.append(_sources(projects))
+        reply.say("\n".join(lines), feedback_buttons())
+        reply.slots.update(topic="project_list")
+    reply.answer_id = f"projects:{op}:{fold(label).replace(' ', '_')}"
+    return reply

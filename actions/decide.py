@@ -1,0 +1,248 @@
+"""The one place that decides what an answer is.
+
+Every question the bot answers from the knowledge base comes here (the rules send
+all answering intents to `action_answer`). The question is read once into an
+`Asked` record (`understand`), then the first row of `ROWS` whose test holds
+answers it. Read the table top to bottom: a button the bot offered, a choice or
+"xem thêm", then what the question names (a place to convert beats a policy
+number beats a project beats an indicator), then operations over lists, the
+curated answers and topic lists, then what the last answer was about, then a
+quoted passage of the documents, and last "the documents do not say".
+The intent is one signal among these: it breaks ties, it does not overrule a name.
+Each row is tested on its own in tests/actions/test_decide.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from knowledge import KnowledgeBase
+from knowledge.address import other_province
+
+from . import aggregate, passages
+from .conversation import answer_choice, answer_more
+from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
+from .government import COUNT_QUESTION, convert_address
+from .indicators import answer_figures, list_indicators, refuse_other_place
+from .policies import DOCUMENT_NUMBER, answer_policy, policy_by_subject
+from .projects import answer_project, list_projects
+from .query import Query, Reply
+from .routes import ROUTES
+from .understand import Asked, understand
+
+Test = Callable[[KnowledgeBase, Asked, Query], bool]
+Respond = Callable[[KnowledgeBase, Asked, Query], Reply]
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    when: Test
+    respond: Respond
+
+
+def _with(q: Query, **entities: list[str]) -> Query:
+    merged = {**q.entities, **{k: v for k, v in entities.items() if v}}
+    return replace(q, entities=merged)
+
+
+# -- tests ------------------------------------------------------------------------------------
+LIST_INTENTS = ("list_indicators", "list_projects")
+CURATED_INTENTS = {"ask_government": "government", "ask_theme": "theme", "ask_vision": "vision"}
+PROJECT_INTENTS = ("ask_project", "list_projects")
+
+
+def is_button(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return a.from_button and q.intent in ROUTES
+
+
+def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return q.intent == "choose_option" and bool(q.slots.get("options")) and not a.names_something
+
+
+def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return q.intent == "show_more" and not a.names_something
+
+
+def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return other_province(q.text) is not None and not a.address
+
+
+def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return a.address or (q.intent == "convert_address" and not (a.indicators or a.projects or a.policies))
+
+
+def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return aggregate.applies(kb, a, q)
+
+
+def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return bool(a.policies) and not (a.projects_clear and q.intent in PROJECT_INTENTS)
+
+
+def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """A project answers when the question names one: in full, or clearly enough for its intent."""
+    if not a.projects:
+        return False
+    strong = a.project_score >= 2  # a whole name or alias
+    if q.intent == "ask_project" and not a.indicators:
+        return True  # a clear winner is answered, close candidates are offered
+    if q.intent == "list_projects" or a.indicators:
+        return strong and a.projects_clear
+    return a.projects_clear and (strong or a.project_score >= 0.75)
+
+
+def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return bool(a.indicators) and q.intent != "list_indicators"
+
+
+def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return q.intent in LIST_INTENTS
+
+
+def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    topic = CURATED_INTENTS.get(q.intent)
+    if topic == "government" and COUNT_QUESTION.search(a.folded):
+        return True  # counted from the unit data, not from a curated text
+    return topic is not None and curated_fit(kb, q, topic)
+
+
+def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return q.intent == "ask_policy" and DOCUMENT_NUMBER.search(a.folded) is not None
+
+
+def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and curated_fit(kb, q, None)
+
+
+def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return policy_by_subject(kb, a, q) is not None
+
+
+def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return bool(q.slots.get("topic")) and not a.names_something and (
+        q.intent in ("followup", "ask_comparison", "ask_indicator", "ask_project", "ask_policy", "convert_address")
+        or bool(a.periods or a.kinds or a.comparison or a.aspect))
+
+
+def quoted_passage(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return bool(passages.best(kb, a))
+
+
+def always(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return True
+
+
+# -- responders -------------------------------------------------------------------------------
+def by_button(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    if q.intent == "ask_indicator" and a.indicators:
+        return answer_figures(kb, a, q)  # the same figures, worded as for a typed question
+    return ROUTES[q.intent](kb, q)
+
+
+def choose(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_choice(kb, q)
+
+
+def more(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_more(kb, q)
+
+
+def refuse_province(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return refuse_other_place(kb, a, q)
+
+
+def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return convert_address(kb, q)
+
+
+def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return aggregate.answer(kb, a, q)
+
+
+def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_policy(kb, _with(q, policy=list(a.policies[:1])))
+
+
+def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_project(kb, q, a)
+
+
+def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_figures(kb, a, q)
+
+
+def topic_list(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    if q.intent == "list_projects":
+        return list_projects(kb, q)
+    return list_indicators(kb, q)
+
+
+def curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[
+        CURATED_INTENTS[q.intent]](kb, q)
+
+
+def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_best_curated(kb, q)
+
+
+def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    found = policy_by_subject(kb, a, q)
+    assert found is not None
+    return answer_policy(kb, _with(q, policy=[found]))
+
+
+def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    topic = q.slots.get("topic")
+    if topic == "indicator" and q.slots.get("indicator"):
+        return answer_figures(kb, replace(a, indicators=(q.slots["indicator"],)), q)
+    if topic == "project" and q.slots.get("project"):
+        return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
+    if topic == "policy" and q.slots.get("policy"):
+        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]))
+    if topic == "address":
+        return convert_address(kb, q)
+    if topic in ("government", "theme", "vision") and curated_fit(kb, q, topic):
+        return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[topic](kb, q)
+    return quote_or_decline(kb, a, q)
+
+
+def quote_or_decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return passages.answer(kb, a, q)
+
+
+ROWS: tuple[Row, ...] = (
+    Row("a button the bot offered", is_button, by_button),
+    Row("a choice from the list just shown", is_choice, choose),
+    Row("the next page of a list", is_more, more),
+    Row("another province's figures", other_place, refuse_province),
+    Row("an old ward, commune or district", names_address, address),
+    Row("count / largest / total over projects", list_operation, operation),
+    Row("a policy by its number", names_policy, policy),
+    Row("a project by its name", names_project, project),
+    Row("indicators: every one × period × kind named", names_indicator, figures),
+    Row("a list of indicators or projects", asks_list, topic_list),
+    Row("a curated answer of the intent's topic that fits", curated_topic, curated),
+    Row("a policy by what it is about", policy_subject, policy_found_by_subject),
+    Row("a follow-up on the last answer's subject", leans_on_context, from_context),
+    Row("a curated answer that fits well, whatever the intent", curated_any, best_curated),
+    Row("a document number the documents do not cite", unknown_policy_number, policy),
+    Row("a passage of the documents, quoted", quoted_passage, quote_or_decline),
+    Row("not in the documents", always, quote_or_decline),
+)
+
+
+def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:
+    return next(row for row in ROWS if row.when(kb, a, q))
+
+
+def answer(kb: KnowledgeBase, q: Query) -> Reply:
+    asked = understand(kb, q)
+    reply = decide(kb, asked, q).respond(kb, asked, q)
+    # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
+    reply.slots.setdefault("options", None)
+    reply.slots.setdefault("page_query", None)
+    reply.slots.setdefault("page", None)
+    return reply

@@ -1,0 +1,50 @@
+"""When the answer is a sentence of the documents: quote it, verbatim, with its source.
+
+Below the knowledge base's relevance threshold nothing is quoted and the reply
+says plainly that the documents do not cover the question. Only source text is
+ever shown inside quotation marks (never the bot's own search text).
+"""
+
+from __future__ import annotations
+
+from knowledge import KnowledgeBase, Passage
+from knowledge.search_index import query_terms
+from knowledge.text import strip_diacritics
+
+from .fallback import menu_buttons
+from .feedback_buttons import feedback_buttons
+from .query import Query, Reply
+from .understand import Asked
+
+MAX_QUOTES = 3
+NOT_COVERED = "Xin lỗi, các tài liệu tôi có không có thông tin này, nên tôi không trả lời để tránh nói sai."
+
+
+MIN_TERMS = 2  # "thế còn cái kia" has nothing a passage could answer
+
+
+def best(kb: KnowledgeBase, a: Asked) -> list[Passage]:
+    if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
+        return []
+    # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài");
+    # typed without, its corrected folded form is all there is.
+    typed_with_marks = a.text != strip_diacritics(a.text)
+    return kb.passages(a.text if typed_with_marks else a.folded, limit=MAX_QUOTES)
+
+
+def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    found = best(kb, a)
+    reply = Reply()
+    if not found:
+        reply.say(NOT_COVERED)
+        reply.say("Tôi có thể trả lời về chỉ tiêu kinh tế - xã hội, dự án trọng điểm, chính sách và chính quyền 2 cấp "
+                  "của Hải Phòng:", menu_buttons())
+        reply.slots.update(topic=None)
+        return reply
+    lines = ["Các tài liệu nói về điều này như sau:"]
+    for passage in found:
+        lines.append(f"• “{passage.text}” (Nguồn: {kb.document(passage.source).citation})")
+    reply.say("\n".join(lines), feedback_buttons())
+    reply.slots.update(topic="passage")
+    reply.answer_id = "passage:" + ",".join(sorted({p.source for p in found}))
+    return reply

@@ -1,0 +1,207 @@
+"""What a question names, read once into a structured query.
+
+The answer is a function of this record, not of the intent alone: which
+indicators, projects, policies and places the question names (from the knowledge
+base's own names, typos and teencode corrected), which periods and kinds of
+figure, which comparison or operation (count, largest, total), whether it is a
+yes/no question or carries a premise to check, and whether it leans on context.
+Pure: every rule is unit-tested without Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge import KnowledgeBase
+from knowledge.periods import parse_period
+from knowledge.text import fold
+
+from .query import Query
+
+# -- words that say what kind of figure is wanted ---------------------------------------------
+_TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|giao)\b")
+_RESULT = re.compile(r"\b(?:uoc dat|uoc thuc hien|uoc tinh|thuc hien|dat duoc|ket qua|thuc te|da dat|ve dich)\b")
+_CHANGE = re.compile(r"\b(?:tang|giam)\s+(?:bao nhieu|may|khoang)?\s*(?:phan tram|%)|\bso voi cung ky\b|\btang them\b")
+# -- comparisons, operations, question forms ----------------------------------------------------
+_PLAN_CMP = re.compile(r"\b(?:so voi|so|vuot|hoan thanh|dat)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
+_NATIONAL_CMP = re.compile(r"\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung)\b")
+_PREVIOUS_CMP = re.compile(r"\bso voi (?:nam|quy) (?:truoc|ngoai|20\d\d)\b|\bcung ky\b")
+_COUNT = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|dem)\s+(?:du an|cong trinh|khu cong nghiep|cai|van ban|nghi quyet)\b"
+                    r"|\bco (?:bao nhieu|may)\b(?!.*\b(?:tien|von|ty|ti|trieu|phan tram|%))")
+_MAX = re.compile(r"\b(?:lon nhat|cao nhat|nhieu nhat|to nhat|khung nhat|dat nhat)\b")
+_MIN = re.compile(r"\b(?:nho nhat|thap nhat|it nhat|re nhat)\b")
+_SUM = re.compile(r"\b(?:tong von|tong cong|tong gia tri|cong lai|tong cua|tat ca bao nhieu|tong cong bao nhieu)\b")
+_PRONOUN_LIST = re.compile(r"\b(?:may cai do|nhung cai do|cac du an do|nhung du an do|may du an do|cac du an tren|"
+                           r"nhung du an tren|danh sach do|danh sach tren|so do|chung)\b")
+_YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|chua|ko|k)\s*$|\b(?:phai khong|dung khong|"
+                     r"hay khong|hay chua|duoc khong)\b")
+# A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
+_DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
+_LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
+_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|sao|tai sao|vi sao|"
+                          r"the nao ma|chac la|hinh nhu|thay bao)\b")
+# -- project aspects ------------------------------------------------------------------------------
+_INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
+_WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
+                   r"xong|bao lau)\b")
+_VALUE = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
+# Follow-up words: the question leans on the previous answer.
+_LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao)\s*$"
+                    r"|\b(?:do|nay|ay|kia|no|chung)\b")
+
+
+@dataclass(frozen=True)
+class Asked:
+    text: str
+    folded: str  # normalized: folded, teencode expanded, typos corrected
+    intent: str
+    from_button: bool
+    indicators: tuple[str, ...] = ()
+    projects: tuple[str, ...] = ()  # best first
+    projects_clear: bool = False  # the first names the question far better than the others
+    project_score: float = 0.0  # how well the first is named: 2+ a whole name or alias, else the share of its words
+    policies: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
+    kinds: frozenset[str] = field(default_factory=frozenset)  # target | result | change
+    comparison: str | None = None  # plan | national | previous
+    operation: str | None = None  # count | max | min | sum
+    over_last_list: bool = False  # "mấy cái đó": the operation is over the list shown before
+    yes_no: bool = False
+    claims_decrease: bool = False
+    claims_lowest: bool = False
+    premise_cue: bool = False
+    aspect: str | None = None  # investor | when | value
+    address: bool = False  # an old ward/commune/district to convert
+    entities: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def names_something(self) -> bool:
+        return bool(self.indicators or self.projects or self.policies or self.address)
+
+
+def normalized(kb: KnowledgeBase, text: str) -> str:
+    return kb.normalize_question(text)
+
+
+def periods_in(folded: str, entities: dict[str, list[str]]) -> tuple[str, ...]:
+    """Every period named, in order: "2024 và 2025", "quý 1/2025", "giai đoạn 2019-2023"."""
+    found: list[tuple[int, str]] = []
+    single = parse_period(folded)
+    if single and not re.fullmatch(r"\d{4}", single):
+        found.append((0, single))  # a part of a year or a span: one period
+        spans = set(single.split("-"))
+        rest = [m for m in re.finditer(r"\b20\d\d\b", folded) if m.group() not in spans]
+        found += [(m.start(), m.group()) for m in rest]
+    else:
+        found += [(m.start(), m.group()) for m in re.finditer(r"\b20\d\d\b", folded)]
+        if not found and single:
+            found.append((0, single))  # "năm nay", "năm 24"
+    for value in entities.get("period", []) + entities.get("year", []):
+        if all(value != p for _, p in found):
+            found.append((len(folded), value))
+    return tuple(dict.fromkeys(p for _, p in sorted(found, key=lambda item: item[0])))
+
+
+def kinds_in(folded: str) -> frozenset[str]:
+    kinds = set()
+    if _TARGET.search(folded):
+        kinds.add("target")
+    if _RESULT.search(folded):
+        kinds.add("result")
+    if _CHANGE.search(folded):
+        kinds.add("change")
+    return frozenset(kinds)
+
+
+def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
+    named = entities.get("comparison")
+    if named:
+        return named[0]
+    if _PLAN_CMP.search(folded):
+        return "plan"
+    if _NATIONAL_CMP.search(folded):
+        return "national"
+    if _PREVIOUS_CMP.search(folded):
+        return "previous"
+    return None
+
+
+def operation_in(folded: str) -> str | None:
+    if _SUM.search(folded):
+        return "sum"
+    if _MAX.search(folded) and not _LOWEST_CLAIM.search(folded):
+        return "max"
+    if _MIN.search(folded):
+        return "min"
+    if _COUNT.search(folded):
+        return "count"
+    return None
+
+
+def aspect_in(folded: str) -> str | None:
+    if _INVESTOR.search(folded):
+        return "investor"
+    if _WHEN.search(folded):
+        return "when"
+    if _VALUE.search(folded):
+        return "value"
+    return None
+
+
+def leans_on_context(folded: str) -> bool:
+    return bool(_LEANS.search(folded)) or len(folded.split()) <= 4
+
+
+def clear_winner(scored: list[tuple[str, float]], named: list[str]) -> bool:
+    """One project matches far better than the next: its whole name against a partial
+    one, or most of its name against less than two thirds of that."""
+    if len(set(named)) == 1 and (not scored or scored[0][0] == named[0]):
+        return True
+    if len(scored) < 2:
+        return bool(scored)
+    (_, best), (_, second) = scored[0], scored[1]
+    if best >= 2:
+        return second < 2
+    return best >= 0.75 and second <= best * 2 / 3
+
+
+def understand(kb: KnowledgeBase, q: Query) -> Asked:
+    from_button = q.text.startswith("/")
+    entities = q.entities
+    folded = fold(q.text) if from_button else normalized(kb, q.text)
+    if from_button:
+        return Asked(q.text, folded, q.intent, True, entities=entities,
+                     indicators=tuple(q.all("indicator")), projects=tuple(q.all("project")),
+                     projects_clear=bool(q.all("project")), project_score=2.0 if q.all("project") else 0.0,
+                     policies=tuple(q.all("policy")), periods=tuple(q.all("period") or q.all("year")),
+                     kinds=frozenset(q.all("value_kind")), comparison=q.first("comparison"),
+                     address=bool(q.all("old_unit") or q.all("old_district")))
+    # Names are matched on the corrected question and on the question as typed: a stored
+    # name may itself be an abbreviation ("KCN Tiên Thanh") that correction would expand.
+    typed = fold(q.text)
+    named_codes = kb.indicator_codes_named(folded) + kb.indicator_codes_named(typed)
+    indicators = list(dict.fromkeys(q.all("indicator") + named_codes))
+    parents = {i.parent for i in (kb.indicator(code) for code in indicators) if i is not None and i.parent}
+    indicators = [code for code in indicators if code not in parents]  # the sector, not overall growth
+    scores: dict[str, float] = {}
+    for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
+        scores[key] = max(score, scores.get(key, 0.0))
+    scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
+    named = q.all("project")
+    project_ids = list(dict.fromkeys(named + [key for key, _ in scored]))
+    clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
+    found_policies = kb.find_policy(folded) or kb.find_policy(typed)
+    policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
+    operation = operation_in(folded)
+    return Asked(
+        text=q.text, folded=folded, intent=q.intent, from_button=False,
+        indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
+        project_score=2.0 if named else (scored[0][1] if scored else 0.0),
+        periods=periods_in(folded, entities), kinds=kinds_in(folded) | frozenset(q.all("value_kind")),
+        comparison=comparison_in(folded, entities), operation=operation,
+        over_last_list=bool(_PRONOUN_LIST.search(folded)),
+        yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
+        claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
+        aspect=aspect_in(folded), address=bool(q.all("old_unit") or q.all("old_district")), entities=entities,
+    )

@@ -1,0 +1,98 @@
+"""The decision table, row by row: which row answers, and what the answer is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from actions.decide import ROWS, answer, decide
+from actions.query import Query
+from actions.routes import parse_payload
+from actions.understand import understand
+from bot.nlu.entities import EntityMatcher
+from knowledge import KnowledgeBase
+
+
+def ask(kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str,
+        slots: dict[str, Any] | None = None) -> tuple[str, str]:
+    """(name of the row that answers, the reply's text)."""
+    entities: dict[str, list[str]] = {}
+    payload = parse_payload(text)
+    if payload is not None:  # Rasa reads a button's entities from its payload, skipping NLU
+        entities = payload[1]
+    for found in [] if payload else matcher.find(text):
+        entities.setdefault(found.entity, []).append(found.value)
+    q = Query(text=text, intent=intent, entities=entities, slots=slots or {})
+    row = decide(kb, understand(kb, q), q)
+    reply = answer(kb, q)
+    return row.name, "\n".join(m["text"] for m in reply.messages)
+
+
+ROW = {row.name: row.name for row in ROWS}
+INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "indicator"}
+
+
+@pytest.mark.parametrize(("text", "intent", "slots", "row", "starts"), [
+    ('/ask_indicator{"indicator": "export_turnover", "period": "2024"}', "ask_indicator", None,
+     "a button the bot offered", "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
+    ("số 2", "choose_option", {"options": ['/ask_project{"project": "cau_nguyen_trai"}',
+                                            '/ask_project{"project": "cat_bi_nha_ga_hang_hoa"}']},
+     "a choice from the list just shown", "Dự án"),
+    ("xem thêm", "show_more", {"page_query": '/list_projects{"project_group": "groundbreaking_2025"}', "page": 1.0},
+     "the next page of a list", "Dự án khởi công năm 2025 (danh mục dự án trọng điểm năm 2025) (tiếp, trang 2):"),
+    ("thu ngan sach tp hcm nam 2024", "ask_indicator", None, "another province's figures",
+     "Tôi chỉ có số liệu của thành phố Hải Phòng"),
+    ("phường Lạch Tray quận Ngô Quyền nay thuộc đơn vị nào", "ask_government", None,
+     "an old ward, commune or district", "Phường Lạch Tray"),
+    ("danh mục có bao nhiêu dự án dùng vốn ngân sách?", "ask_project", None,
+     "count / largest / total over projects", "Có 11 dự án trong danh mục dự án trọng điểm năm 2025"),
+    ("nghị quyết 45 là gì", "ask_policy", None, "a policy by its number", ""),
+    ("cầu Nguyễn Trãi bao nhiêu tiền", "ask_project", None, "a project by its name",
+     "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
+    ("năm 2024 thu nội địa dự toán bao nhiêu, ước đạt bao nhiêu", "ask_indicator", None,
+     "indicators: every one × period × kind named", "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng."),
+    ("các dự án khởi công năm 2025", "list_projects", None, "a list of indicators or projects",
+     "Dự án khởi công năm 2025"),
+    ("chủ đề năm 2025 là gì", "ask_theme", None, "a curated answer of the intent's topic that fits",
+     "Chủ đề năm 2025"),
+    ("Bộ Chính trị ra nghị quyết nào về xây dựng và phát triển Hải Phòng đến 2030", "ask_policy", None,
+     "a policy by what it is about", "Nghị quyết 45-NQ/TW"),
+    ("còn năm 2025?", "followup", INDICATOR_CONTEXT, "a follow-up on the last answer's subject",
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
+    ("nghị quyết 9999 là gì", "ask_policy", None, "a document number the documents do not cite",
+     "Tôi chưa nhận ra văn bản"),
+    ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+])
+def test_each_row(kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str,
+                  slots: dict[str, Any] | None, row: str, starts: str) -> None:
+    assert row in ROW
+    answered_by, reply = ask(kb, matcher, text, intent, slots)
+    assert (answered_by, reply[:len(starts)]) == (row, starts)
+
+
+def test_a_quoted_passage_is_verbatim_source_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "thành phố làm gì để phát triển kinh tế biển", "ask_vision")
+    assert answered_by in ("a passage of the documents, quoted", "a curated answer of the intent's topic that fits")
+    quoted = [line.split("“", 1)[1].split("”", 1)[0] for line in reply.split("\n") if "“" in line]
+    sources = " ".join(doc.file for doc in kb.documents().values())
+    assert sources  # every quote is a substring of a source document (whitespace folded)
+    from knowledge.loader import SOURCES_DIR
+    from knowledge.text import normalize_quote
+    texts = [normalize_quote((SOURCES_DIR / doc.file).read_text(encoding="utf-8")) for doc in kb.documents().values()]
+    assert all(any(normalize_quote(q) in t for t in texts) for q in quoted)
+
+
+def test_an_old_offer_does_not_answer_a_later_number(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    q = Query(text="grdp 2024", intent="ask_indicator", entities={"indicator": ["grdp_growth"], "year": ["2024"]},
+              slots={"options": ['/ask_project{"project": "cau_nguyen_trai"}'], "page_query": "/list_projects"})
+    reply = answer(kb, q)
+    assert (reply.slots["options"], reply.slots["page_query"]) == (None, None)
+
+
+def test_follow_up_after_a_change_of_topic_is_about_the_new_topic(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"indicator": "grdp_growth", "period": "2024", "project": "cau_nguyen_trai", "topic": "project"}
+    answered_by, reply = ask(kb, matcher, "khi nào xong?", "followup", slots)
+    assert answered_by == "a follow-up on the last answer's subject"
+    assert reply.startswith("Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai")

@@ -1,0 +1,76 @@
+"""Reading a question into its parts, rule by rule (no Rasa, no database)."""
+
+import pytest
+
+from actions.understand import aspect_in, clear_winner, comparison_in, kinds_in, operation_in, periods_in
+from knowledge.text import fold
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("tỷ lệ đô thị hóa năm 2024 và chỉ tiêu năm 2025?", ("2024", "2025")),
+    ("GRDP quý 1 năm 2025", ("2025-Q1",)),
+    ("6 tháng đầu năm 2025 thu ngân sách", ("2025-H1",)),
+    ("giai đoạn 2019-2023 tăng bình quân", ("2019-2023",)),
+    ("thu nội địa bao nhiêu", ()),
+])
+def test_every_period_named_in_order(question: str, periods: tuple[str, ...]) -> None:
+    assert periods_in(fold(question), {}) == periods
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("thu nội địa năm 2024 dự toán bao nhiêu, ước đạt bao nhiêu", {"target", "result"}),
+    ("kế hoạch năm 2025 là bao nhiêu", {"target"}),
+    ("số doanh nghiệp năm 2024 tăng mấy phần trăm", {"change"}),
+    ("grdp 2024", set()),
+])
+def test_kinds_of_figure(question: str, kinds: set[str]) -> None:
+    assert kinds_in(fold(question)) == kinds
+
+
+@pytest.mark.parametrize(("question", "operation"), [
+    ("danh mục có bao nhiêu dự án dùng vốn ngân sách", "count"),
+    ("dự án ngoài ngân sách nào vốn lớn nhất", "max"),
+    ("mấy cái đó tổng vốn bao nhiêu", "sum"),
+    ("cầu nguyễn trãi bao nhiêu tiền", None),
+])
+def test_operations(question: str, operation: str | None) -> None:
+    assert operation_in(fold(question)) == operation
+
+
+@pytest.mark.parametrize(("question", "comparison"), [
+    ("thu ngân sách có vượt dự toán không", "plan"),
+    ("so với cả nước thì sao", "national"),
+    ("so với năm 2023 thế nào", "previous"),
+    ("grdp 2024", None),
+])
+def test_comparisons(question: str, comparison: str | None) -> None:
+    assert comparison_in(fold(question), {}) == comparison
+
+
+@pytest.mark.parametrize(("question", "aspect"), [
+    ("ai làm chủ đầu tư", "investor"), ("khi nào xong", "when"), ("vốn bao nhiêu", "value"), ("ở đâu", None),
+])
+def test_project_aspects(question: str, aspect: str | None) -> None:
+    assert aspect_in(fold(question)) == aspect
+
+
+@pytest.mark.parametrize(("scored", "named", "clear"), [
+    ([("a", 2.05), ("b", 0.6)], [], True),        # a whole alias against a partial name
+    ([("a", 2.05), ("b", 2.03)], [], False),      # two whole aliases
+    ([("a", 1.0), ("b", 0.5)], [], True),         # all of one name, half of another
+    ([("a", 0.8), ("b", 0.7)], [], False),        # close: ask which
+    ([("a", 0.8)], [], True),
+    ([("b", 0.9), ("a", 0.6)], ["b"], True),      # the extractor named it
+])
+def test_clear_winner(scored: list[tuple[str, float]], named: list[str], clear: bool) -> None:
+    assert clear_winner(scored, named) is clear
+
+
+@pytest.mark.parametrize(("question", "yes_no"), [
+    ("có vượt kế hoạch không", True), ("thu ngân sách 2024 đạt kế hoạch chưa", True),
+    ("đã khởi công chưa", True), ("grdp 2024 bao nhiêu", False), ("không còn hộ nghèo là sao", False),
+])
+def test_yes_no_questions(question: str, yes_no: bool) -> None:
+    from actions.understand import _YES_NO
+
+    assert bool(_YES_NO.search(fold(question))) is yes_no

@@ -43,9 +43,10 @@ class Value:
     qualifier: str | None
     text: str
     unit: str
-    note: str | None
+    resident_note: str | None  # part of the answer: what the figure is relative to, how it is worded
     document: r.Document
     quotes: tuple[str, ...]
+    review_note: str | None = None  # for reviewers only: never rendered to a resident
 
     @property
     def number(self) -> Decimal | None:
@@ -255,12 +256,14 @@ class KnowledgeBase:
             key = (row.period, row.kind, row.scope, row.measure, figure, row.source)
             earlier = merged.get(key)
             quotes = tuple(row.quotes) if earlier is None else earlier.quotes + tuple(row.quotes)
-            notes = [n for n in ((earlier.note if earlier else None), row.note) if n]
+            resident = [n for n in ((earlier.resident_note if earlier else None), row.resident_note) if n]
+            review = [n for n in ((earlier.review_note if earlier else None), row.review_note) if n]
             merged[key] = Value(
                 indicator, row.period, row.kind, row.scope, row.measure,  # type: ignore[arg-type]
                 (earlier.qualifier if earlier else None) or row.qualifier,
                 earlier.text if earlier else row.value_text, row.unit,
-                " ".join(dict.fromkeys(notes)) or None, docs[row.source], quotes,
+                " ".join(dict.fromkeys(resident)) or None, docs[row.source], quotes,
+                " ".join(dict.fromkeys(review)) or None,
             )
         return sorted(merged.values(), key=lambda v: (v.scope != "city", v.measure != "level", _KIND_ORDER[v.kind]))
 
@@ -312,7 +315,8 @@ class KnowledgeBase:
             group=row.grp, funding=row.funding, approvals=tuple(row.approvals), value_text=row.value_text,
             value_unclear=row.value_unclear, usd_text=row.usd_text,
             components=tuple(r.Component(c["name"], c.get("value_text")) for c in row.components),
-            area_text=row.area_text, status=row.status, note=row.note,
+            area_text=row.area_text, status=row.status,
+            resident_note=row.resident_note, review_note=row.review_note,
             provenance=r.Provenance(row.source, tuple(row.quotes)),
         )
         number = Decimal(row.value_million_vnd) if row.value_million_vnd else None
@@ -368,7 +372,8 @@ class KnowledgeBase:
     def _policy(self, row: Any) -> PolicyInfo:
         policy = r.Policy(
             number=row.number, doc_type=row.doc_type, issuer=row.issuer, date=row.date, title=row.title,
-            aliases=tuple(row.aliases), items=tuple(row.items), note=row.note,
+            aliases=tuple(row.aliases), items=tuple(row.items),
+            resident_note=row.resident_note, review_note=row.review_note,
             provenance=r.Provenance(row.source, tuple(row.quotes)),
         )
         return PolicyInfo(policy, self.document(row.source))
@@ -404,8 +409,8 @@ class KnowledgeBase:
         return [self._answer(row) for row in rows]
 
     def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
-        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.note,
-                          r.Provenance(row.source, tuple(row.quotes)))
+        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.resident_note,
+                          row.review_note, r.Provenance(row.source, tuple(row.quotes)))
         return AnswerInfo(answer, self.document(row.source), score)
 
     def answer(self, answer_id: str) -> AnswerInfo | None:

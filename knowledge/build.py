@@ -56,6 +56,10 @@ def _prov(p: r.Provenance) -> dict[str, Any]:
     return {"source": p.source, "quotes": list(p.quotes)}
 
 
+def _notes(entry: r.IndicatorValue | r.Project | r.Policy | r.Answer) -> dict[str, Any]:
+    return {"resident_note": entry.resident_note, "review_note": entry.review_note}
+
+
 def _value_row(v: r.IndicatorValue, unit: str) -> dict[str, Any]:
     parsed = parse_value(v.value)
     return {
@@ -63,7 +67,7 @@ def _value_row(v: r.IndicatorValue, unit: str) -> dict[str, Any]:
         "measure": v.measure, "qualifier": v.qualifier, "value_text": v.value,
         "low": None if parsed.low is None else str(parsed.low),
         "high": None if parsed.high is None else str(parsed.high),
-        "comparator": parsed.comparator, "unit": v.unit or unit, "note": v.note, **_prov(v.provenance),
+        "comparator": parsed.comparator, "unit": v.unit or unit, **_notes(v), **_prov(v.provenance),
     }
 
 
@@ -77,7 +81,7 @@ def _project_row(p: r.Project) -> dict[str, Any]:
         "grp": p.group, "funding": p.funding, "approvals": list(p.approvals),
         "value_text": p.value_text, "value_unclear": p.value_unclear, "value_million_vnd": number, "usd_text": p.usd_text,
         "components": [{"name": c.name, "value_text": c.value_text} for c in p.components],
-        "area_text": p.area_text, "status": p.status, "note": p.note, **_prov(p.provenance),
+        "area_text": p.area_text, "status": p.status, **_notes(p), **_prov(p.provenance),
     }
 
 
@@ -119,12 +123,12 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], chec
     _insert(conn, db.projects, [_project_row(p) for p in facts.projects], progress)
     _insert(conn, db.policies, [
         {"number": p.number, "doc_type": p.doc_type, "issuer": p.issuer, "date": p.date,
-         "title": p.title, "aliases": list(p.aliases), "items": list(p.items), "note": p.note,
+         "title": p.title, "aliases": list(p.aliases), "items": list(p.items), **_notes(p),
          **_prov(p.provenance)} for p in facts.policies
     ], progress)
     _insert(conn, db.answers, [
         {"id": a.id, "topic": a.topic, "questions": list(a.questions), "answer": a.answer,
-         "note": a.note, **_prov(a.provenance)} for a in facts.answers
+         **_notes(a), **_prov(a.provenance)} for a in facts.answers
     ], progress)
     _insert(conn, db.admin_units, [_admin_row(m) for m in mappings], progress)
     create_search_index(conn)

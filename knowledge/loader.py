@@ -30,12 +30,16 @@ class Field:
     kind: str = "text"  # text | list | quotes | components
 
 
-_PROVENANCE = {"source": Field(True), "quote": Field(True, kind="quotes"), "note": Field()}
+# Two kinds of note: `resident_note` is part of the answer (what a figure is relative to,
+# how the document words it); `review_note` is for the people who review the files
+# (where a quote was found, why an entry is kept) and is never shown to a resident.
+NOTES = {"resident_note": Field(), "review_note": Field()}
+_PROVENANCE = {"source": Field(True), "quote": Field(True, kind="quotes"), **NOTES}
 SPECS: dict[str, dict[str, Field]] = {
     "indicators": {
         "code": Field(True), "name": Field(True), "unit": Field(True),
         "group": Field(True, r.INDICATOR_GROUPS), "parent": Field(),
-        "aliases": Field(kind="list"), "note": Field(),
+        "aliases": Field(kind="list"), "review_note": Field(),
     },
     "values": {
         "indicator": Field(True), "period": Field(True), "kind": Field(True, r.VALUE_KINDS),
@@ -74,12 +78,16 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+_SPLIT_NOTE = ("'note' is split in two: write 'resident_note' (shown to residents) "
+               "or 'review_note' (for reviewers, never shown)")
+
+
 def _check_entry(raw: Any, spec: dict[str, Field], where: tuple[str, str]) -> list[Problem]:
     file, entry = where
     if not isinstance(raw, dict):
         return [Problem(file, entry, f"expected a mapping, got {type(raw).__name__}")]
     problems = [
-        Problem(file, entry, f"unknown field {key!r} (allowed: {', '.join(spec)})")
+        Problem(file, entry, _SPLIT_NOTE if key == "note" else f"unknown field {key!r} (allowed: {', '.join(spec)})")
         for key in raw
         if key not in spec
     ]
@@ -139,7 +147,8 @@ def _value(raw: dict[str, Any], file: str, entry: str) -> r.IndicatorValue:
         indicator=_text(raw["indicator"]), period=_text(raw["period"]), kind=_text(raw["kind"]),
         scope=_opt(raw, "scope") or "city", measure=_opt(raw, "measure") or "level",
         qualifier=_opt(raw, "qualifier"), value=_text(raw["value"]), unit=_opt(raw, "unit"),
-        note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
@@ -154,7 +163,8 @@ def _project(raw: dict[str, Any], file: str, entry: str) -> r.Project:
         value_text=_opt(raw, "value_text"), value_unclear=bool(raw.get("value_unclear")),
         usd_text=_opt(raw, "usd_text"),
         components=components, area_text=_opt(raw, "area_text"), status=_opt(raw, "status"),
-        note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
@@ -162,14 +172,16 @@ def _policy(raw: dict[str, Any], file: str, entry: str) -> r.Policy:
     return r.Policy(
         number=_text(raw["number"]), doc_type=_text(raw["doc_type"]), issuer=_opt(raw, "issuer"),
         date=_opt(raw, "date"), title=_text(raw["title"]), aliases=_texts(raw, "aliases"),
-        items=_texts(raw, "items"), note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        items=_texts(raw, "items"), resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
 def _answer(raw: dict[str, Any], file: str, entry: str) -> r.Answer:
     return r.Answer(
         id=_text(raw["id"]), topic=_text(raw["topic"]), questions=_texts(raw, "questions"),
-        answer=_text(raw["answer"]), note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        answer=_text(raw["answer"]), resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 

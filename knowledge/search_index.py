@@ -92,7 +92,8 @@ def _docs(facts: r.FactSet) -> list[dict[str, Any]]:
     for v in facts.values:
         unit = v.unit or units.get(v.indicator, "")
         title = f"{names.get(v.indicator, v.indicator)} ({v.period}, {v.kind}): {v.value} {unit}".rstrip()
-        body = " ".join((*v.provenance.quotes, v.note or ""))
+        # Search hits are shown to residents: only notes meant for them go in.
+        body = " ".join((*v.provenance.quotes, v.resident_note or ""))
         rows.append(("value", v.indicator, title, body, v.provenance.source))
     for p in facts.projects:
         rows.append(("project", p.id, p.name, " ".join((*p.aliases, p.status or "", *p.provenance.quotes)),

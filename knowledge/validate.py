@@ -62,6 +62,21 @@ def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str) -> list[Pro
     ]
 
 
+def _check_resident_note(p: r.Provenance, note: str | None, numbers: set[str]) -> list[Problem]:
+    """A resident note is part of the answer: no number the documents do not give,
+    and nothing that only makes sense to a reviewer (fact-file names)."""
+    if not note:
+        return []
+    problems = [
+        Problem(*_where(p), f"resident_note states {number!r}, which no source document gives")
+        for number in numbers_in(note)
+        if number not in numbers and number.lstrip("-") not in numbers
+    ]
+    if ".yml" in note:
+        problems.append(Problem(*_where(p), "resident_note names a fact file: that belongs in review_note"))
+    return problems
+
+
 def _duplicates(kind: str, keys: Iterable[tuple[str, str]]) -> list[Problem]:
     seen: dict[str, str] = {}
     problems = []
@@ -104,12 +119,19 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
     for ans in facts.answers:
         problems += _check_provenance(ans.provenance, sources)
         problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer)
+    document_numbers = {n for text in sources.values() for n in numbers_in(text)}
+    entries: list[r.IndicatorValue | r.Project | r.Policy | r.Answer] = [
+        *facts.values, *facts.projects, *facts.policies, *facts.answers,
+    ]
+    for entry in entries:
+        problems += _check_resident_note(entry.provenance, entry.resident_note, document_numbers)
     problems += _check_value_conflicts(facts)
     return problems
 
 
 def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
-    """Two entries with the same key and different values must say so in a note.
+    """Two entries with the same key and different values must say so in a note
+    (a resident note says which passage gives what; a review note only acknowledges it).
 
     Disagreement between documents is kept, never silently: a reviewer has to
     acknowledge it.
@@ -124,7 +146,7 @@ def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
             problems += [
                 Problem(*_where(m.provenance), f"differs from another entry ({m.value}) and has no note")
                 for m in members
-                if not m.note
+                if not (m.resident_note or m.review_note)
             ]
     return problems
 

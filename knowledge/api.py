@@ -47,6 +47,7 @@ class Value:
     document: r.Document
     quotes: tuple[str, ...]
     review_note: str | None = None  # for reviewers only: never rendered to a resident
+    written: str | None = None  # the document's wording when `text` differs ("giảm 12" for "-12")
 
     @property
     def number(self) -> Decimal | None:
@@ -239,7 +240,9 @@ class KnowledgeBase:
         """
         t = db.values
         statement = sa.select(t).where(t.c.indicator == code)
-        for column, wanted in ((t.c.period, period), (t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
+        if period is not None:
+            statement = statement.where(t.c.period.in_(periods_covering(period)))
+        for column, wanted in ((t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
             if wanted is not None:
                 statement = statement.where(column == wanted)
         with self._connect() as conn:
@@ -264,6 +267,7 @@ class KnowledgeBase:
                 earlier.text if earlier else row.value_text, row.unit,
                 " ".join(dict.fromkeys(resident)) or None, docs[row.source], quotes,
                 " ".join(dict.fromkeys(review)) or None,
+                earlier.written if earlier else row.written,
             )
         return sorted(merged.values(), key=lambda v: (v.scope != "city", v.measure != "level", _KIND_ORDER[v.kind]))
 
@@ -287,13 +291,14 @@ class KnowledgeBase:
         targets = self.values(code, period, kind="target", scope="city", measure="level")
         stated = self.values(code, period, scope="city", measure="percent_of_plan")
         return [
-            _compare("percent_of_plan", a, t, stated[0] if stated else None) for a in actuals for t in targets
+            _compare("percent_of_plan", a, t, stated[0] if stated else None)
+            for a in actuals for t in targets if same_territory(a, t)
         ]
 
     def compare_to_national(self, code: str, period: str) -> list[Comparison]:
         city = [v for v in self.values(code, period, scope="city", measure="level")]
         national = self.values(code, period, scope="national", measure="level")
-        pairs = [(c, n) for c in city for n in national if c.kind == n.kind]
+        pairs = [(c, n) for c in city for n in national if c.kind == n.kind and same_territory(c, n)]
         # A document that gives both figures compares them on the same basis: prefer its pairs.
         pairs = [(c, n) for c, n in pairs if c.document.id == n.document.id] or pairs
         stated = self.values(code, period, scope="city", measure="times")
@@ -306,7 +311,7 @@ class KnowledgeBase:
 
         now = best(self.values(code, period, scope="city", measure="level"))
         then = best(self.values(code, earlier, scope="city", measure="level"))
-        return [_compare("change", a, b) for a in now for b in then]
+        return [_compare("change", a, b) for a in now for b in then if same_territory(a, b)]
 
     # -- projects -------------------------------------------------------------
     def _project(self, row: Any) -> ProjectInfo:
@@ -410,7 +415,8 @@ class KnowledgeBase:
 
     def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
         answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.resident_note,
-                          row.review_note, r.Provenance(row.source, tuple(row.quotes)))
+                          row.review_note, r.Provenance(row.source, tuple(row.quotes)),
+                          tuple(r.Provenance(extra["source"], tuple(extra["quotes"])) for extra in row.also))
         return AnswerInfo(answer, self.document(row.source), score)
 
     def answer(self, answer_id: str) -> AnswerInfo | None:
@@ -547,6 +553,25 @@ _ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "
 
 _WARD_WORDS = "phuong|xa|thi tran|p|x|tt"
 _DISTRICT_WORDS = "quan|huyen|thi xa|thanh pho|tp|q|h"
+
+
+_MERGED = "sau hop nhat"
+
+
+def same_territory(a: Value, b: Value) -> bool:
+    """Both figures are of the city after the merger of 1/7/2025 ("thành phố sau hợp nhất"
+    in their qualifier), or neither is: a merged-city figure is never compared with a
+    figure or plan of the city before the merger."""
+    return (_MERGED in fold(a.qualifier or "")) == (_MERGED in fold(b.qualifier or ""))
+
+
+def periods_covering(period: str) -> list[str]:
+    """The period codes a question about `period` finds: a year also finds the school
+    years that include it ("2024" → "2023-2024", "2024-2025")."""
+    if re.fullmatch(r"\d{4}", period):
+        year = int(period)
+        return [period, f"{year - 1}-{year}", f"{year}-{year + 1}"]
+    return [period]
 
 
 def most_specific(indicators: list[r.Indicator]) -> list[r.Indicator]:

@@ -22,7 +22,7 @@ from . import db
 from . import records as r
 from .address import UnitMapping, dataset_version, load_mappings, unit_folded
 from .loader import FACTS_DIR, SOURCES_DIR, fact_files, load_facts
-from .numbers import parse_value
+from .numbers import change_figure, is_prose, parse_value
 from .search_index import create_search_index, drop_search_index, populate_search_index
 from .text import fold
 from .validate import validate
@@ -61,13 +61,21 @@ def _notes(entry: r.IndicatorValue | r.Project | r.Policy | r.Answer) -> dict[st
 
 
 def _value_row(v: r.IndicatorValue, unit: str) -> dict[str, Any]:
-    parsed = parse_value(v.value)
+    # A change written with its direction ("giảm 12") is stored as the signed figure
+    # ("-12") so its sign survives; the document's wording is kept beside it.
+    signed = change_figure(v.value) if v.measure == "change" else None
+    text = signed or v.value
+    parsed = parse_value(text)
     return {
         "indicator": v.indicator, "period": v.period, "kind": v.kind, "scope": v.scope,
-        "measure": v.measure, "qualifier": v.qualifier, "value_text": v.value,
+        "measure": v.measure, "qualifier": v.qualifier, "value_text": text,
+        "written": v.value if signed is not None else None,
         "low": None if parsed.low is None else str(parsed.low),
         "high": None if parsed.high is None else str(parsed.high),
-        "comparator": parsed.comparator, "unit": v.unit or unit, **_notes(v), **_prov(v.provenance),
+        "comparator": parsed.comparator,
+        # a value written in words carries its unit in its words ("Hoàn thành 100% số xã")
+        "unit": "" if is_prose(v.value) else (v.unit or unit),
+        **_notes(v), **_prov(v.provenance),
     }
 
 
@@ -128,7 +136,7 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], chec
     ], progress)
     _insert(conn, db.answers, [
         {"id": a.id, "topic": a.topic, "questions": list(a.questions), "answer": a.answer,
-         **_notes(a), **_prov(a.provenance)} for a in facts.answers
+         "also": [_prov(extra) for extra in a.also], **_notes(a), **_prov(a.provenance)} for a in facts.answers
     ], progress)
     _insert(conn, db.admin_units, [_admin_row(m) for m in mappings], progress)
     create_search_index(conn)

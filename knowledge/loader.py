@@ -27,7 +27,7 @@ CATALOG_NAME = "catalog.yml"  # the main indicator table; other files add narrat
 class Field:
     required: bool = False
     choices: tuple[str, ...] | None = None
-    kind: str = "text"  # text | list | quotes | components
+    kind: str = "text"  # text | list | quotes | components | provenances
 
 
 # Two kinds of note: `resident_note` is part of the answer (what a figure is relative to,
@@ -63,6 +63,7 @@ SPECS: dict[str, dict[str, Field]] = {
     "answers": {
         "id": Field(True), "topic": Field(True, r.ANSWER_TOPICS),
         "questions": Field(True, kind="list"), "answer": Field(True), **_PROVENANCE,
+        "also": Field(kind="provenances"),
     },
 }
 _SECTION_FOLDERS = {
@@ -108,6 +109,11 @@ def _check_entry(raw: Any, spec: dict[str, Field], where: tuple[str, str]) -> li
             or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))
         ):
             problems.append(Problem(file, entry, f"{name!r} must be a text or a list of texts"))
+        elif rule.kind == "provenances" and not (
+            isinstance(value, list)
+            and all(isinstance(c, dict) and set(c) == {"source", "quote"} and c["quote"] for c in value)
+        ):
+            problems.append(Problem(file, entry, f"{name!r} must be a list of {{source, quote}}"))
         elif rule.kind == "components" and not (
             isinstance(value, list)
             and all(isinstance(c, dict) and c.get("name") for c in value)
@@ -180,6 +186,7 @@ def _policy(raw: dict[str, Any], file: str, entry: str) -> r.Policy:
 def _answer(raw: dict[str, Any], file: str, entry: str) -> r.Answer:
     return r.Answer(
         id=_text(raw["id"]), topic=_text(raw["topic"]), questions=_texts(raw, "questions"),
+        also=tuple(_provenance(extra, file, entry) for extra in raw.get("also") or []),
         answer=_text(raw["answer"]), resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
         provenance=_provenance(raw, file, entry),
     )

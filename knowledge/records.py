@@ -123,6 +123,7 @@ class Answer:
     resident_note: str | None
     review_note: str | None
     provenance: Provenance
+    also: tuple[Provenance, ...] = ()  # further documents the answer cites by name in its text
 
 
 @dataclass

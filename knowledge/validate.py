@@ -14,7 +14,7 @@ from pathlib import Path
 from . import records as r
 from .errors import FactFileError, Problem
 from .loader import SOURCES_DIR
-from .numbers import numbers_in
+from .numbers import is_prose, numbers_in
 from .text import fold, normalize_quote
 
 
@@ -51,9 +51,18 @@ def _check_in_quotes(p: r.Provenance, label: str, written: str | None) -> list[P
     return [Problem(*_where(p), f"{label} {written!r} does not occur in its quote")]
 
 
-def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str) -> list[Problem]:
+def answer_support(facts: r.FactSet, answer: r.Answer) -> str:
+    """What a curated answer may say: its quotes (from every document it cites) and the
+    names of those documents (title, issuer, citation), so it can say whose words they are."""
+    provenances = (answer.provenance, *answer.also)
+    documents = [facts.documents[p.source] for p in provenances if p.source in facts.documents]
+    return " ".join([normalize_quote(q) for p in provenances for q in p.quotes]
+                    + [normalize_quote(f"{d.title} {d.issuer} {d.citation}") for d in documents])
+
+
+def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str, support: str | None = None) -> list[Problem]:
     """Each number of a curated text must be one its quotes give."""
-    joined = " ".join(normalize_quote(q) for q in p.quotes)
+    joined = support if support is not None else " ".join(normalize_quote(q) for q in p.quotes)
     quoted = set(numbers_in(joined))
     return [
         Problem(*_where(p), f"{label} states {number!r}, which no quote of it gives")
@@ -106,6 +115,8 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
             problems.append(Problem(*_where(p), f"indicator {v.indicator!r} is not defined"))
         problems += _check_provenance(p, sources)
         problems += _check_in_quotes(p, "value", v.value)
+        if v.unit and is_prose(v.value):
+            problems.append(Problem(*_where(p), f"value {v.value!r} is written in words: its unit is in them, drop unit {v.unit!r}"))
     for proj in facts.projects:
         p = proj.provenance
         problems += _check_provenance(p, sources)
@@ -118,7 +129,9 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
         problems += _check_provenance(pol.provenance, sources)
     for ans in facts.answers:
         problems += _check_provenance(ans.provenance, sources)
-        problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer)
+        for extra in ans.also:
+            problems += _check_provenance(extra, sources)
+        problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer, answer_support(facts, ans))
     document_numbers = {n for text in sources.values() for n in numbers_in(text)}
     entries: list[r.IndicatorValue | r.Project | r.Policy | r.Answer] = [
         *facts.values, *facts.projects, *facts.policies, *facts.answers,

@@ -8,6 +8,7 @@ whole rebuild is one transaction (its DDL is transactional).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -20,12 +21,20 @@ from sqlalchemy.engine import Connection, make_url
 
 from . import db
 from . import records as r
-from .address import UnitMapping, dataset_version, load_mappings, unit_folded
+from .address import (
+    HISTORY_FILE,
+    DistrictChange,
+    UnitMapping,
+    dataset_version,
+    load_history,
+    load_mappings,
+    unit_folded,
+)
 from .loader import FACTS_DIR, SOURCES_DIR, fact_files, load_facts
 from .numbers import change_figure, is_prose, parse_value
 from .search_index import create_search_index, drop_search_index, populate_search_index
 from .text import fold
-from .validate import validate
+from .validate import check_history_quotes, validate
 
 Progress = Callable[[str, int, int], None]
 SCHEMA_VERSION = "1"
@@ -34,7 +43,7 @@ SCHEMA_VERSION = "1"
 def facts_checksum(facts_dir: Path = FACTS_DIR, sources_dir: Path = SOURCES_DIR) -> str:
     digest = hashlib.sha256()
     paths = [p for _, p in fact_files(facts_dir)] + sorted(sources_dir.glob("*"))
-    paths.append(facts_dir / "address_repairs.yml")
+    paths += [facts_dir / "address_repairs.yml", facts_dir / HISTORY_FILE.name]
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -109,7 +118,8 @@ def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], progr
     progress(table.name, len(rows), len(rows))
 
 
-def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], checksum: str, progress: Progress) -> None:
+def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], history: list[DistrictChange],
+           checksum: str, progress: Progress) -> None:
     drop_search_index(conn)
     db.metadata.drop_all(conn)
     db.metadata.create_all(conn)
@@ -147,6 +157,7 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], chec
         {"key": "facts_checksum", "value": checksum},
         {"key": "built_at", "value": built_at},
         {"key": "address_dataset", "value": dataset_version()},
+        {"key": "address_history", "value": json.dumps([vars(c) for c in history], ensure_ascii=False)},
     ], progress)
 
 
@@ -159,6 +170,8 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     facts = load_facts(facts_dir)
     validate(facts)
     mappings = load_mappings()
+    history = load_history(mappings=mappings)
+    check_history_quotes(facts, history)
     checksum = facts_checksum(facts_dir)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
@@ -169,7 +182,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
         engine = db.make_engine(parsed.set(database=temp_name).render_as_string(hide_password=False))
         try:
             with engine.begin() as conn:
-                _write(conn, facts, mappings, checksum, progress)
+                _write(conn, facts, mappings, history, checksum, progress)
             engine.dispose()
             os.replace(temp_name, target)
         except BaseException:
@@ -180,7 +193,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     engine = db.make_engine(url)
     try:
         with engine.begin() as conn:
-            _write(conn, facts, mappings, checksum, progress)
+            _write(conn, facts, mappings, history, checksum, progress)
     finally:
         engine.dispose()
     return facts

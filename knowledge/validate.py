@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import records as r
+from .address import DistrictChange
 from .errors import FactFileError, Problem
 from .loader import SOURCES_DIR
 from .numbers import is_prose, numbers_in
@@ -162,6 +163,18 @@ def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
                 if not (m.resident_note or m.review_note)
             ]
     return problems
+
+
+def check_history_quotes(facts: r.FactSet, history: list[DistrictChange], sources_dir: Path = SOURCES_DIR) -> None:
+    """The district changes of 1/1/2025 quote the document that names their resolution."""
+    sources = source_texts(facts, sources_dir)
+    problems = [
+        Problem("address_history.yml", change.before, f"quote not found in source {change.source}: {change.quote[:90]!r}")
+        for change in history
+        if normalize_quote(change.quote) not in sources.get(change.source, "")
+    ]
+    if problems:
+        raise FactFileError(problems)
 
 
 def validate(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> None:

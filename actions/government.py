@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from knowledge import AddressResult, KnowledgeBase
+from knowledge.address import DistrictChange
 from knowledge.api import AddressMatch
 from knowledge.text import fold
 
@@ -35,9 +36,7 @@ def _describe(match: AddressMatch) -> str:
         unit = match.new_units[0]
         verb = {"renamed": "đổi tên thành", "unchanged": "giữ nguyên là"}.get(match.mapping_type, "nay thuộc")
         text = f"{old} {verb} {unit.name}, thành phố Hải Phòng."
-    repairs = {u.repair_note for u in match.new_units if u.repair_note}
-    for note in sorted(repairs):
-        text += f"\nLưu ý: {note}"
+    # A repair's reason (`repair_note`) is for reviewers: never shown to a resident.
     return text
 
 
@@ -68,8 +67,18 @@ MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|
 
 def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
     """"Đặc khu Cát Hải gồm những xã nào cũ?": the old units a new one was formed from."""
-    if not MEMBERS_QUESTION.search(fold(q.text)) or not (unit := kb.new_unit_in(q.text)):
+    if not MEMBERS_QUESTION.search(fold(q.text)):
         return None
+    named = kb.new_units_in(q.text)
+    if len(named) > 1:  # "xa cam giang": Xã Cẩm Giang and Xã Cẩm Giàng differ only by a tone mark
+        reply = Reply().say(f"Có {len(named)} đơn vị mới tên chỉ khác nhau ở dấu thanh: {', '.join(named)}. "
+                            "Bạn hỏi đơn vị nào? Bạn gõ lại câu hỏi với tên có dấu giúp tôi, ví dụ: "
+                            f"“{named[0]} gồm những xã nào cũ?”")
+        reply.slots.update(topic="address")
+        return reply
+    if not named:
+        return None
+    unit = named[0]
     members = kb.new_unit_members(unit)
     listed = "; ".join(f"{ward} ({district})" for ward, district in members)
     reply = Reply().say(f"{unit} được hình thành từ (toàn bộ hoặc một phần) {len(members)} đơn vị cũ: {listed}.\n"
@@ -79,19 +88,41 @@ def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
     return reply
 
 
+def _change_text(change: DistrictChange) -> str:
+    """The first step of a chain: a district as written before 1/1/2025."""
+    return (f"{change.before} cũ được sắp xếp lại từ ngày {change.effective} theo {change.resolution}; "
+            f"ngay trước ngày 01/07/2025 là {change.after}.")
+
+
+def renamed_before(result: AddressResult, change: DistrictChange) -> Reply:
+    """A commune written with a district's former name that the mapping does not know: it was
+    renamed or merged on 1/1/2025. Say so and ask for its current name, never "không tìm thấy"."""
+    reply = Reply().say(
+        f"{_change_text(change)} Tên phường/xã bạn viết không còn trong danh sách đơn vị của {change.after} "
+        f"ngay trước ngày 01/07/2025: nhiều khả năng đơn vị này đã đổi tên hoặc sáp nhập từ ngày {change.effective}, "
+        "và tôi chưa có danh sách các thay đổi đó. Bạn cho biết tên phường/xã hiện nay (sau ngày "
+        f"{change.effective}) để tôi chỉ đúng đơn vị mới.\n" + address_source(result.dataset)
+    )
+    reply.slots.update(topic="address")
+    return reply
+
+
 def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
     if members := new_unit_members(kb, q):
         return members
     result: AddressResult = kb.convert_address(_query_text(q))
-    if not result.matches and (district := kb.district_units(_query_text(q))):
-        name, units = district
+    if result.renamed_before is not None:
+        return renamed_before(result, result.renamed_before)
+    if not result.matches and (district := kb.district_answer(_query_text(q))):
+        lead = _change_text(district.changed) + " " if district.changed else ""
         reply = Reply().say(
-            f"Các phường, xã của {name} cũ nay thuộc {len(units)} đơn vị mới: {', '.join(units)}. "
-            "Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.\n" + address_source(result.dataset),
+            f"{lead}Các phường, xã của {district.district} cũ nay thuộc {len(district.units)} đơn vị mới: "
+            f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.\n"
+            + address_source(result.dataset),
             feedback_buttons(),
         )
         reply.slots.update(topic="address")
-        reply.answer_id = f"address:{name}"
+        reply.answer_id = f"address:{district.district}"
         return reply
     if not result.matches:
         return Reply().say(
@@ -100,12 +131,21 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
         )
     reply = Reply()
     reply.slots.update(topic="address")
+    if result.district_mismatch:
+        places = sorted({m.old_district for m in result.matches})
+        reply.say(f"Lưu ý: trong dữ liệu, {', '.join(sorted({m.old_ward for m in result.matches}))} không thuộc "
+                  f"{', '.join(result.district_mismatch)} mà thuộc {', '.join(places)}. Tôi nêu đơn vị thuộc "
+                  f"{', '.join(places)}; nếu bạn hỏi đơn vị khác, bạn kiểm tra lại tên phường/xã giúp tôi.")
+    elif result.changed is not None:
+        reply.say(_change_text(result.changed))
+    if result.tone_variants:
+        reply.say("Có các đơn vị cũ tên chỉ khác nhau ở dấu thanh; tôi nêu tất cả (gõ tên có dấu để tôi chỉ đúng một đơn vị):")
     if len(result.matches) > MAX_CHOICES:
         districts = sorted({m.old_district for m in result.matches})
         reply.say(f"Có {len(result.matches)} đơn vị cũ trùng tên này ({', '.join(districts)}). "
                   "Bạn cho biết thêm quận/huyện cũ nhé.")
         return reply
-    if len(result.matches) > 1:
+    if len(result.matches) > 1 and not result.tone_variants:
         reply.say("Có nhiều đơn vị cũ trùng tên; tôi nêu tất cả:")
     reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(result.dataset),
               feedback_buttons())

@@ -38,8 +38,8 @@ def _describe(info: ProjectInfo) -> str:
         unit = " triệu đồng" if p.kind == "key_project" else ""
         usd = f" ({p.usd_text})" if p.usd_text else ""
         lines.append(f"Giá trị phê duyệt/dự kiến: {p.value_text}{unit}{usd}.")
-        if p.value_unclear and p.note:
-            lines.append(f"Lưu ý: {p.note}")
+        if p.value_unclear and p.resident_note:
+            lines.append(f"Lưu ý: {p.resident_note}")
     elif p.usd_text:
         lines.append(f"Giá trị: {p.usd_text}.")
     if p.components and not p.value_text:

@@ -99,7 +99,7 @@ def describe_values(values: list[Value], with_notes: bool = False, with_name: bo
         by_doc.setdefault(value.document.id, []).append(value)
     for group in by_doc.values():
         lines += [f"• {describe_value(v, with_name)}" for v in group]
-        notes = {v.note for v in group if v.note} if with_notes else set()
+        notes = {v.resident_note for v in group if v.resident_note} if with_notes else set()
         lines += [f"  Ghi chú: {note}" for note in sorted(notes)]
         lines.append(source_line(group[0].document))
     return "\n".join(lines)

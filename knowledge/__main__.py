@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from . import records as r
 from .api import KnowledgeBase
 from .build import build
 from .errors import FactFileError, KnowledgeUnavailable
@@ -62,9 +63,35 @@ def _cmd_search(args: argparse.Namespace) -> int:
         return 0
     for hit in hits:
         print(f"[{hit.entity}] {hit.title}")
+        if hit.entity == "project" and (info := kb.project(hit.key)):
+            print(f"  {_project_line(info.project)}")
         print(f"  {hit.body[:400]}")
         print(f"  Nguồn: {kb.document(hit.source).citation}")
     return 0
+
+
+_GROUPS = {"completion_2025": "hoàn thành năm 2025", "groundbreaking_2025": "khởi công năm 2025",
+           "ongoing_2024_2025": "chuyển tiếp 2024 - 2025"}
+
+
+def _project_line(p: r.Project) -> str:
+    """A project's value (as written, in the table's unit) and group."""
+    parts_value = [f"{c.name}: {c.value_text}" for c in p.components if c.value_text]
+    unit = " triệu đồng" if p.kind == "key_project" else ""
+    if p.value_text:
+        value = f"{p.value_text}{unit}"
+    elif parts_value:
+        value = "theo dự án thành phần (" + "; ".join(f"{v}{unit}" for v in parts_value) + ")"
+    else:
+        value = "không ghi"
+    if p.value_unclear:
+        value += " (đơn vị không rõ ràng)"
+    if p.usd_text:
+        value += f" ({p.usd_text})"
+    parts = [f"Giá trị: {value}", f"nhóm: {_GROUPS.get(p.group or '', p.group or 'không thuộc nhóm')}"]
+    if p.list_no:
+        parts.insert(0, f"Stt {p.list_no}")
+    return "; ".join(parts)
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:

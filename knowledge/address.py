@@ -10,6 +10,8 @@ but marked unusable so the bot says it cannot answer rather than guessing.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +22,7 @@ import yaml
 
 from .errors import FactFileError, Problem
 from .loader import FACTS_DIR
-from .text import fold
+from .text import fold, fold_aligned, strip_diacritics
 
 NEW_PROVINCE_KEY = "thanhphohaiphong"
 REPAIRS_FILE = FACTS_DIR / "address_repairs.yml"
@@ -124,3 +126,107 @@ def unit_folded(name: str) -> str:
         if folded.startswith(prefix):
             return folded[len(prefix):]
     return folded
+
+
+# -- reading unit names in a question: tone-exact where the resident gave the marks ------------
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
+WARD_WORDS = ("thi tran", "phuong", "xa", "p", "x", "tt")
+DISTRICT_WORDS = ("thanh pho", "thi xa", "quan", "huyen", "tp", "q", "h")
+
+
+def _syllable_key(syllable: str) -> tuple[str, str]:
+    """A syllable as (letters with their vowel marks, tone): "hoà" and "hòa" are the same."""
+    decomposed = unicodedata.normalize("NFD", syllable.lower())
+    tone = "".join(sorted(ch for ch in decomposed if ch in _TONE_MARKS))
+    letters = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONE_MARKS))
+    return letters, tone
+
+
+def has_marks(text: str) -> bool:
+    return strip_diacritics(text) != text
+
+
+def same_name(written: str, name: str) -> bool:
+    """`written` (as the resident typed it) names `name`: accent-free text matches by its
+    letters; text with diacritics must carry the same marks ("Cẩm Giang" is not "Cẩm Giàng")."""
+    if fold(written) != fold(name):
+        return False
+    if not has_marks(written):
+        return True
+    return [_syllable_key(s) for s in re.findall(r"\w+", written)] == [_syllable_key(s) for s in re.findall(r"\w+", name)]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a unit name occurs in a question, as typed, and the type word before it."""
+
+    start: int
+    end: int
+    written: str
+    type_word: str | None  # folded: "xa", "huyen", ...
+
+    @property
+    def as_ward(self) -> bool:
+        return self.type_word in WARD_WORDS
+
+    @property
+    def as_district(self) -> bool:
+        return self.type_word in DISTRICT_WORDS
+
+
+def mentions(text: str, folded_name: str) -> list[Mention]:
+    """Every occurrence of a folded unit name in `text` (NFC), left to right."""
+    aligned = fold_aligned(text)
+    words = folded_name.split()
+    if not words:
+        return []
+    pattern = re.compile(r"(?<![0-9a-z])" + r"[\s]+".join(map(re.escape, words)) + r"(?![0-9a-z])")
+    found = []
+    for match in pattern.finditer(aligned):
+        before = aligned[:match.start()].split()
+        type_word = None
+        for size in (2, 1):
+            candidate = " ".join(before[-size:]) if len(before) >= size else ""
+            if candidate in WARD_WORDS or candidate in DISTRICT_WORDS or candidate == "tinh":
+                type_word = candidate
+                break
+        found.append(Mention(match.start(), match.end(), text[match.start():match.end()], type_word))
+    return found
+
+
+# -- changes of 1/1/2025 that the mapping (units of 30/6/2025) does not show -------------------
+HISTORY_FILE = FACTS_DIR / "address_history.yml"
+
+
+@dataclass(frozen=True)
+class DistrictChange:
+    before: str  # "Huyện Thủy Nguyên"
+    after: str  # its successor in the mapping: "Thành phố Thủy Nguyên"
+    effective: str  # "01/01/2025"
+    resolution: str  # the act that made the change, as a document names it
+    source: str
+    quote: str
+
+
+def load_history(path: Path = HISTORY_FILE, mappings: list[UnitMapping] | None = None) -> list[DistrictChange]:
+    """The reviewed district changes of 1/1/2025; each successor must be a district of the mapping."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        changes = [
+            DistrictChange(
+                before=str(item["before"]), after=str(item["after"]), effective=str(data["effective"]),
+                resolution=" ".join(str(data["resolution"]).split()), source=str(data["source"]),
+                quote=" ".join(str(data["quote"]).split()),
+            )
+            for item in data.get("districts") or []
+        ]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise FactFileError([Problem(path.name, "history", f"unreadable: {exc}")]) from exc
+    known = {m.old_district for m in (mappings if mappings is not None else load_mappings())}
+    problems = [Problem(path.name, c.before, f"successor {c.after!r} is not a district of the mapping")
+                for c in changes if c.after not in known]
+    problems += [Problem(path.name, c.before, "is still a district of the mapping: not a former name")
+                 for c in changes if c.before in known]
+    if problems:
+        raise FactFileError(problems)
+    return changes

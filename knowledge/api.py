@@ -6,8 +6,10 @@ blocking, so async callers run them in a thread (`asyncio.to_thread`).
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from . import db
 from . import records as r
+from .address import WARD_WORDS, DistrictChange, Mention, mentions, same_name, unit_folded
 from .errors import KnowledgeUnavailable
 from .matching import keys_in_order, name_spans
 from .numbers import format_number, parse_value
@@ -45,9 +48,11 @@ class Value:
     qualifier: str | None
     text: str
     unit: str
-    note: str | None
+    resident_note: str | None  # part of the answer: what the figure is relative to, how it is worded
     document: r.Document
     quotes: tuple[str, ...]
+    review_note: str | None = None  # for reviewers only: never rendered to a resident
+    written: str | None = None  # the document's wording when `text` differs ("giảm 12" for "-12")
 
     @property
     def number(self) -> Decimal | None:
@@ -124,6 +129,25 @@ class AddressResult:
     query: str
     matches: tuple[AddressMatch, ...] = field(default_factory=tuple)
     dataset: str = ""
+    districts: tuple[str, ...] = ()  # old districts the question names (as the mapping writes them)
+    district_mismatch: tuple[str, ...] = ()  # named districts that do not hold the named commune
+    changed: DistrictChange | None = None  # a district written by its name before 1/1/2025
+    renamed_before: DistrictChange | None = None  # the commune is not in that district's successor
+    tone_variants: bool = False  # names differing only by tone marks matched accent-free text
+
+
+@dataclass(frozen=True)
+class DistrictAnswer:
+    district: str  # as the mapping writes it ("Quận An Dương")
+    units: tuple[str, ...]  # every new unit its wards went to
+    changed: DistrictChange | None = None  # written by its name before 1/1/2025 ("huyện An Dương")
+
+
+@dataclass(frozen=True)
+class NamedDistrict:
+    district: str
+    mention: Mention
+    change: DistrictChange | None
 
 
 class KnowledgeBase:
@@ -247,7 +271,9 @@ class KnowledgeBase:
         """
         t = db.values
         statement = sa.select(t).where(t.c.indicator == code)
-        for column, wanted in ((t.c.period, period), (t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
+        if period is not None:
+            statement = statement.where(t.c.period.in_(periods_covering(period)))
+        for column, wanted in ((t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
             if wanted is not None:
                 statement = statement.where(column == wanted)
         with self._connect() as conn:
@@ -264,12 +290,15 @@ class KnowledgeBase:
             key = (row.period, row.kind, row.scope, row.measure, figure, row.source)
             earlier = merged.get(key)
             quotes = tuple(row.quotes) if earlier is None else earlier.quotes + tuple(row.quotes)
-            notes = [n for n in ((earlier.note if earlier else None), row.note) if n]
+            resident = [n for n in ((earlier.resident_note if earlier else None), row.resident_note) if n]
+            review = [n for n in ((earlier.review_note if earlier else None), row.review_note) if n]
             merged[key] = Value(
                 indicator, row.period, row.kind, row.scope, row.measure,  # type: ignore[arg-type]
                 (earlier.qualifier if earlier else None) or row.qualifier,
                 earlier.text if earlier else row.value_text, row.unit,
-                " ".join(dict.fromkeys(notes)) or None, docs[row.source], quotes,
+                " ".join(dict.fromkeys(resident)) or None, docs[row.source], quotes,
+                " ".join(dict.fromkeys(review)) or None,
+                earlier.written if earlier else row.written,
             )
         return sorted(merged.values(), key=lambda v: (v.scope != "city", v.measure != "level", _KIND_ORDER[v.kind]))
 
@@ -293,13 +322,14 @@ class KnowledgeBase:
         targets = self.values(code, period, kind="target", scope="city", measure="level")
         stated = self.values(code, period, scope="city", measure="percent_of_plan")
         return [
-            _compare("percent_of_plan", a, t, stated[0] if stated else None) for a in actuals for t in targets
+            _compare("percent_of_plan", a, t, stated[0] if stated else None)
+            for a in actuals for t in targets if same_territory(a, t)
         ]
 
     def compare_to_national(self, code: str, period: str) -> list[Comparison]:
         city = [v for v in self.values(code, period, scope="city", measure="level")]
         national = self.values(code, period, scope="national", measure="level")
-        pairs = [(c, n) for c in city for n in national if c.kind == n.kind]
+        pairs = [(c, n) for c in city for n in national if c.kind == n.kind and same_territory(c, n)]
         # A document that gives both figures compares them on the same basis: prefer its pairs.
         pairs = [(c, n) for c, n in pairs if c.document.id == n.document.id] or pairs
         stated = self.values(code, period, scope="city", measure="times")
@@ -312,7 +342,7 @@ class KnowledgeBase:
 
         now = best(self.values(code, period, scope="city", measure="level"))
         then = best(self.values(code, earlier, scope="city", measure="level"))
-        return [_compare("change", a, b) for a in now for b in then]
+        return [_compare("change", a, b) for a in now for b in then if same_territory(a, b)]
 
     # -- projects -------------------------------------------------------------
     def _project(self, row: Any) -> ProjectInfo:
@@ -321,7 +351,8 @@ class KnowledgeBase:
             group=row.grp, funding=row.funding, approvals=tuple(row.approvals), value_text=row.value_text,
             value_unclear=row.value_unclear, usd_text=row.usd_text,
             components=tuple(r.Component(c["name"], c.get("value_text")) for c in row.components),
-            area_text=row.area_text, status=row.status, note=row.note,
+            area_text=row.area_text, status=row.status,
+            resident_note=row.resident_note, review_note=row.review_note,
             provenance=r.Provenance(row.source, tuple(row.quotes)),
         )
         number = Decimal(row.value_million_vnd) if row.value_million_vnd else None
@@ -386,7 +417,8 @@ class KnowledgeBase:
     def _policy(self, row: Any) -> PolicyInfo:
         policy = r.Policy(
             number=row.number, doc_type=row.doc_type, issuer=row.issuer, date=row.date, title=row.title,
-            aliases=tuple(row.aliases), items=tuple(row.items), note=row.note,
+            aliases=tuple(row.aliases), items=tuple(row.items),
+            resident_note=row.resident_note, review_note=row.review_note,
             provenance=r.Provenance(row.source, tuple(row.quotes)),
         )
         return PolicyInfo(policy, self.document(row.source))
@@ -422,8 +454,9 @@ class KnowledgeBase:
         return [self._answer(row) for row in rows]
 
     def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
-        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.note,
-                          r.Provenance(row.source, tuple(row.quotes)))
+        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.resident_note,
+                          row.review_note, r.Provenance(row.source, tuple(row.quotes)),
+                          tuple(r.Provenance(extra["source"], tuple(extra["quotes"])) for extra in row.also))
         return AnswerInfo(answer, self.document(row.source), score)
 
     def answer(self, answer_id: str) -> AnswerInfo | None:
@@ -454,85 +487,156 @@ class KnowledgeBase:
         return sorted(scored, key=lambda a: -a.score)[:limit]
 
     # -- two-tier government: old → new units -----------------------------------
+    # Names are matched tone-exactly where the resident typed the marks ("Cẩm Giang" is
+    # not "Cẩm Giàng"); every choice is made on sorted data, never on set order.
+    def _admin_rows(self) -> list[Any]:
+        def load(conn: Connection) -> list[Any]:
+            t = db.admin_units
+            return list(conn.execute(sa.select(t).order_by(t.c.old_district, t.c.old_ward, t.c.new_ward)).all())
+
+        return self._cached("admin_rows", load)
+
+    def _address_meta(self) -> tuple[str, list[DistrictChange]]:
+        def load(conn: Connection) -> tuple[str, list[DistrictChange]]:
+            rows = dict(conn.execute(sa.select(db.meta.c.key, db.meta.c.value)
+                                     .where(db.meta.c.key.in_(["address_dataset", "address_history"]))).all())
+            history = [DistrictChange(**item) for item in json.loads(rows.get("address_history") or "[]")]
+            return rows.get("address_dataset") or "", history
+
+        return self._cached("address_meta", load)
+
+    def _named_districts(self, text: str) -> list[NamedDistrict]:
+        """Districts named in `text`: of the mapping, or a former name of one (changes of 1/1/2025)."""
+        _, history = self._address_meta()
+        names = sorted({(row.old_district, row.old_district_folded) for row in self._admin_rows()})
+        found: list[NamedDistrict] = []
+        for district, folded in names:
+            for mention in mentions(text, folded):
+                if mention.type_word in ("tinh", *WARD_WORDS) or not same_name(mention.written, unit_name(district)):
+                    continue
+                typed = mention.type_word
+                change = next((c for c in history if c.after == district and typed
+                               and fold(c.before).startswith(typed + " ") and not fold(district).startswith(typed + " ")),
+                              None)
+                found.append(NamedDistrict(district, mention, change))
+        # the longest name wins where names overlap ("Thành phố Hải Dương" in "Hải Dương" questions)
+        found.sort(key=lambda d: (d.mention.start, -(d.mention.end - d.mention.start), d.district))
+        kept: list[NamedDistrict] = []
+        for item in found:
+            if not any(k.mention.start <= item.mention.start < k.mention.end for k in kept):
+                kept.append(item)
+        return kept
+
     def convert_address(self, text: str) -> AddressResult:
         """Old ward/commune (optionally with its district) → the new unit(s).
 
-        Every new unit of a split old unit is returned, the default one first.
+        Every new unit of a split old unit is returned, the default one first. A district
+        named with the commune narrows the search; a commune not in the named district is
+        said so (`district_mismatch`); a district written by its name before 1/1/2025
+        ("huyện Thủy Nguyên") is followed to its successor (`changed`), and a commune not
+        found there is reported as renamed then (`renamed_before`), never as unknown.
         """
-        folded = f" {fold(text)} "
-        t = db.admin_units
-        with self._connect() as conn:
-            rows = conn.execute(sa.select(t)).all()
-            dataset = conn.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "address_dataset")).scalar()
-        wards = [row for row in rows if f" {row.old_ward_folded} " in folded]
-        if not wards:
-            return AddressResult(text, (), dataset or "")
+        text = unicodedata.normalize("NFC", text)
+        dataset, _ = self._address_meta()
+        rows = self._admin_rows()
+        districts = self._named_districts(text)
+        district_spans = [(d.mention.start, d.mention.end) for d in districts]
+        hits: dict[str, list[Mention]] = {}
+        for ward, folded in sorted({(row.old_ward, row.old_ward_folded) for row in rows}):
+            for mention in mentions(text, folded):
+                if mention.as_district or mention.type_word == "tinh":
+                    continue  # "huyện An Dương" names the district, not the ward of that name
+                if not mention.as_ward and any(s <= mention.start < e for s, e in district_spans):
+                    continue
+                if same_name(mention.written, unit_name(ward)):
+                    hits.setdefault(ward, []).append(mention)
+        if not hits:
+            changed = _first_change(districts)
+            # "xã Tân Dương, huyện Thủy Nguyên": a commune of a district written by its former
+            # name that the mapping does not know was renamed or merged then.
+            names_a_commune = _COMMUNE_NAMED.search(fold(text)) is not None
+            return AddressResult(text, (), dataset, districts=tuple(d.district for d in districts),
+                                 changed=changed, renamed_before=changed if names_a_commune else None)
 
-        def strength(row: Any) -> tuple[int, int, int, int]:
-            # "xã Cẩm Hoàng" (a ward/commune word before the name) beats "Cẩm Giang" inside
-            # "huyện Cẩm Giàng" (a district word before it); then a named district; then length.
-            name = re.escape(row.old_ward_folded)
-            as_ward = re.search(rf"(?:^| )(?:{_WARD_WORDS}) {name} ", folded) is not None
-            as_district = re.search(rf"(?:^| )(?:{_DISTRICT_WORDS}) {name} ", folded) is not None
-            district = f" {row.old_district_folded} " in folded
-            return (int(as_ward), int(not as_district), int(district), len(row.old_ward_folded))
+        def strength(ward: str) -> tuple[int, int]:
+            best = hits[ward]
+            return (int(any(m.as_ward for m in best)), max(m.end - m.start for m in best))
 
-        best_strength = max(strength(row) for row in wards)
-        chosen = [row for row in wards if strength(row) == best_strength]
-        groups: dict[tuple[str, str, str], list[Any]] = {}
-        for row in chosen:
-            groups.setdefault((row.old_province, row.old_district, row.old_ward), []).append(row)
-        matches = []
-        for (province, district, ward), members in groups.items():
-            members.sort(key=lambda m: (not m.is_default, m.new_ward or ""))
-            units = tuple(NewUnit(m.new_ward, m.is_default, m.repair_note) for m in members if m.new_ward)
-            matches.append(AddressMatch(
-                old_ward=ward, old_district=district, old_province=province,
-                mapping_type=members[0].mapping_type, new_units=units,
-                unusable=any(m.new_ward is None for m in members),
-            ))
-        return AddressResult(text, tuple(matches), dataset or "")
+        top = max(strength(w) for w in hits)
+        wanted = sorted(w for w in hits if strength(w) == top)
+        candidates = [row for row in rows if row.old_ward in wanted]
+        ward_spans = [(m.start, m.end) for w in wanted for m in hits[w]]
+        named = [d for d in districts if not any(s <= d.mention.start < e for s, e in ward_spans)]
+        changed = _first_change(named)
+        mismatch: tuple[str, ...] = ()
+        renamed_before = None
+        if named:
+            allowed = {d.district for d in named}
+            in_named = [row for row in candidates if row.old_district in allowed]
+            if in_named:
+                candidates = in_named
+            elif changed is not None:
+                # a commune of a district as written before 1/1/2025 that its successor no longer has
+                renamed_before = changed
+                candidates = []
+            else:
+                mismatch = tuple(sorted(allowed))
+        matches = _group_matches(candidates)
+        return AddressResult(
+            text, matches, dataset, districts=tuple(d.district for d in named), district_mismatch=mismatch,
+            changed=changed if matches else None, renamed_before=renamed_before,
+            tone_variants=len({fold(w) for w in wanted}) < len(wanted),
+        )
 
     def new_unit_counts(self) -> tuple[dict[str, int], str]:
         """How many new commune-level units there are, by type ("Phường", "Xã", "Đặc khu")."""
-        t = db.admin_units
-        with self._connect() as conn:
-            names = {row.new_ward for row in conn.execute(sa.select(t.c.new_ward).distinct()) if row.new_ward}
-            dataset = conn.execute(sa.select(db.meta.c.value).where(db.meta.c.key == "address_dataset")).scalar()
+        names = sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
         counts: dict[str, int] = {}
         for name in names:
             kind = "Đặc khu" if name.startswith("Đặc khu") else name.split()[0]
             counts[kind] = counts.get(kind, 0) + 1
-        return counts, dataset or ""
+        return counts, self._address_meta()[0]
 
     def district_units(self, text: str) -> tuple[str, list[str]] | None:
         """An old district named in `text` and the new units its wards went to."""
-        folded = f" {fold(text)} "
-        t = db.admin_units
-        with self._connect() as conn:
-            rows = conn.execute(sa.select(t.c.old_district, t.c.old_district_folded, t.c.new_ward)).all()
-        named = sorted({(r.old_district, r.old_district_folded) for r in rows if f" {r.old_district_folded} " in folded},
-                       key=lambda d: -len(d[1]))
-        if not named:
+        found = self.district_answer(text)
+        return (found.district, list(found.units)) if found else None
+
+    def district_answer(self, text: str) -> DistrictAnswer | None:
+        """The old district a question names (as a district), every new unit its wards went
+        to, and the change of 1/1/2025 when it was written by its former name."""
+        districts = self._named_districts(unicodedata.normalize("NFC", text))
+        if not districts:
             return None
-        district = named[0][0]
-        return district, sorted({r.new_ward for r in rows if r.old_district == district and r.new_ward})
+        # a district named with its type word beats a bare name; then the first named
+        best = sorted(districts, key=lambda d: (not d.mention.as_district, d.mention.start))[0]
+        units = sorted({row.new_ward for row in self._admin_rows() if row.old_district == best.district and row.new_ward})
+        return DistrictAnswer(best.district, tuple(units), best.change)
+
+    def new_units_in(self, text: str) -> list[str]:
+        """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact
+        where typed with marks; several only when names differ by their marks alone."""
+        text = unicodedata.normalize("NFC", text)
+        names = sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
+        found = []
+        for name in names:
+            for mention in mentions(text, fold(name)):
+                if same_name(mention.written, name):
+                    found.append((mention.end - mention.start, name))
+        if not found:
+            return []
+        longest = max(size for size, _ in found)
+        return sorted({name for size, name in found if size == longest})
 
     def new_unit_in(self, text: str) -> str | None:
-        """A new unit named with its type word ("đặc khu Cát Hải", "phường Gia Viên")."""
-        folded = f" {fold(text)} "
-        t = db.admin_units
-        with self._connect() as conn:
-            names = {row.new_ward for row in conn.execute(sa.select(t.c.new_ward).distinct()) if row.new_ward}
-        found = [n for n in names if f" {fold(n)} " in folded]
-        return max(found, key=len) if found else None
+        """A new unit named with its type word; None when the name fits two units that differ
+        only by tone marks (ask which: `new_units_in`)."""
+        found = self.new_units_in(text)
+        return found[0] if len(found) == 1 else None
 
     def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
         """The old (ward, district) pairs that now form a new unit (wholly or in part)."""
-        t = db.admin_units
-        with self._connect() as conn:
-            rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district).where(t.c.new_ward == new_unit)).all()
-        return sorted((row.old_ward, row.old_district) for row in rows)
+        return sorted({(row.old_ward, row.old_district) for row in self._admin_rows() if row.new_ward == new_unit})
 
     # -- search and stats -------------------------------------------------------
     def search(self, query: str, limit: int = 5, entities: tuple[str, ...] = ()) -> list[SearchHit]:
@@ -587,8 +691,54 @@ _PROJECT_NOISE = frozenset(
 _ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
 
 
-_WARD_WORDS = "phuong|xa|thi tran|p|x|tt"
-_DISTRICT_WORDS = "quan|huyen|thi xa|thanh pho|tp|q|h"
+
+_MERGED = "sau hop nhat"
+
+
+def same_territory(a: Value, b: Value) -> bool:
+    """Both figures are of the city after the merger of 1/7/2025 ("thành phố sau hợp nhất"
+    in their qualifier), or neither is: a merged-city figure is never compared with a
+    figure or plan of the city before the merger."""
+    return (_MERGED in fold(a.qualifier or "")) == (_MERGED in fold(b.qualifier or ""))
+
+
+def periods_covering(period: str) -> list[str]:
+    """The period codes a question about `period` finds: a year also finds the school
+    years that include it ("2024" → "2023-2024", "2024-2025")."""
+    if re.fullmatch(r"\d{4}", period):
+        year = int(period)
+        return [period, f"{year - 1}-{year}", f"{year}-{year + 1}"]
+    return [period]
+
+
+_COMMUNE_NAMED = re.compile(r"\b(?:xa|phuong|thi tran)\s+(?!(?:nao|gi|moi|cu|nay|nhe|a|vay)\b)\w+")
+
+
+def unit_name(full: str) -> str:
+    """"Phường Lạch Tray" → "Lạch Tray" (the name without its type word)."""
+    folded = unit_folded(full)
+    words = len(folded.split())
+    return " ".join(full.split()[-words:]) if words else full
+
+
+def _first_change(districts: list[NamedDistrict]) -> DistrictChange | None:
+    return next((d.change for d in districts if d.change is not None), None)
+
+
+def _group_matches(rows: list[Any]) -> tuple[AddressMatch, ...]:
+    groups: dict[tuple[str, str, str], list[Any]] = {}
+    for row in rows:
+        groups.setdefault((row.old_province, row.old_district, row.old_ward), []).append(row)
+    matches = []
+    for (province, district, ward), members in sorted(groups.items()):
+        members.sort(key=lambda m: (not m.is_default, m.new_ward or ""))
+        units = tuple(NewUnit(m.new_ward, m.is_default, m.repair_note) for m in members if m.new_ward)
+        matches.append(AddressMatch(
+            old_ward=ward, old_district=district, old_province=province,
+            mapping_type=members[0].mapping_type, new_units=units,
+            unusable=any(m.new_ward is None for m in members),
+        ))
+    return tuple(matches)
 
 
 def most_specific(indicators: list[r.Indicator]) -> list[r.Indicator]:

@@ -8,6 +8,7 @@ whole rebuild is one transaction (its DDL is transactional).
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -20,12 +21,20 @@ from sqlalchemy.engine import Connection, make_url
 
 from . import db
 from . import records as r
-from .address import UnitMapping, dataset_version, load_mappings, unit_folded
+from .address import (
+    HISTORY_FILE,
+    DistrictChange,
+    UnitMapping,
+    dataset_version,
+    load_history,
+    load_mappings,
+    unit_folded,
+)
 from .loader import FACTS_DIR, SOURCES_DIR, fact_files, load_facts
-from .numbers import parse_value
+from .numbers import change_figure, is_prose, parse_value
 from .search_index import create_search_index, drop_search_index, populate_search_index
 from .text import fold
-from .validate import validate
+from .validate import check_history_quotes, validate
 
 Progress = Callable[[str, int, int], None]
 SCHEMA_VERSION = "1"
@@ -34,7 +43,7 @@ SCHEMA_VERSION = "1"
 def facts_checksum(facts_dir: Path = FACTS_DIR, sources_dir: Path = SOURCES_DIR) -> str:
     digest = hashlib.sha256()
     paths = [p for _, p in fact_files(facts_dir)] + sorted(sources_dir.glob("*"))
-    paths.append(facts_dir / "address_repairs.yml")
+    paths += [facts_dir / "address_repairs.yml", facts_dir / HISTORY_FILE.name]
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -56,14 +65,26 @@ def _prov(p: r.Provenance) -> dict[str, Any]:
     return {"source": p.source, "quotes": list(p.quotes)}
 
 
+def _notes(entry: r.IndicatorValue | r.Project | r.Policy | r.Answer) -> dict[str, Any]:
+    return {"resident_note": entry.resident_note, "review_note": entry.review_note}
+
+
 def _value_row(v: r.IndicatorValue, unit: str) -> dict[str, Any]:
-    parsed = parse_value(v.value)
+    # A change written with its direction ("giảm 12") is stored as the signed figure
+    # ("-12") so its sign survives; the document's wording is kept beside it.
+    signed = change_figure(v.value) if v.measure == "change" else None
+    text = signed or v.value
+    parsed = parse_value(text)
     return {
         "indicator": v.indicator, "period": v.period, "kind": v.kind, "scope": v.scope,
-        "measure": v.measure, "qualifier": v.qualifier, "value_text": v.value,
+        "measure": v.measure, "qualifier": v.qualifier, "value_text": text,
+        "written": v.value if signed is not None else None,
         "low": None if parsed.low is None else str(parsed.low),
         "high": None if parsed.high is None else str(parsed.high),
-        "comparator": parsed.comparator, "unit": v.unit or unit, "note": v.note, **_prov(v.provenance),
+        "comparator": parsed.comparator,
+        # a value written in words carries its unit in its words ("Hoàn thành 100% số xã")
+        "unit": "" if is_prose(v.value) else (v.unit or unit),
+        **_notes(v), **_prov(v.provenance),
     }
 
 
@@ -77,7 +98,7 @@ def _project_row(p: r.Project) -> dict[str, Any]:
         "grp": p.group, "funding": p.funding, "approvals": list(p.approvals),
         "value_text": p.value_text, "value_unclear": p.value_unclear, "value_million_vnd": number, "usd_text": p.usd_text,
         "components": [{"name": c.name, "value_text": c.value_text} for c in p.components],
-        "area_text": p.area_text, "status": p.status, "note": p.note, **_prov(p.provenance),
+        "area_text": p.area_text, "status": p.status, **_notes(p), **_prov(p.provenance),
     }
 
 
@@ -97,7 +118,8 @@ def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], progr
     progress(table.name, len(rows), len(rows))
 
 
-def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], checksum: str, progress: Progress) -> None:
+def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], history: list[DistrictChange],
+           checksum: str, progress: Progress) -> None:
     drop_search_index(conn)
     db.metadata.drop_all(conn)
     db.metadata.create_all(conn)
@@ -119,12 +141,12 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], chec
     _insert(conn, db.projects, [_project_row(p) for p in facts.projects], progress)
     _insert(conn, db.policies, [
         {"number": p.number, "doc_type": p.doc_type, "issuer": p.issuer, "date": p.date,
-         "title": p.title, "aliases": list(p.aliases), "items": list(p.items), "note": p.note,
+         "title": p.title, "aliases": list(p.aliases), "items": list(p.items), **_notes(p),
          **_prov(p.provenance)} for p in facts.policies
     ], progress)
     _insert(conn, db.answers, [
         {"id": a.id, "topic": a.topic, "questions": list(a.questions), "answer": a.answer,
-         "note": a.note, **_prov(a.provenance)} for a in facts.answers
+         "also": [_prov(extra) for extra in a.also], **_notes(a), **_prov(a.provenance)} for a in facts.answers
     ], progress)
     _insert(conn, db.admin_units, [_admin_row(m) for m in mappings], progress)
     create_search_index(conn)
@@ -135,6 +157,7 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], chec
         {"key": "facts_checksum", "value": checksum},
         {"key": "built_at", "value": built_at},
         {"key": "address_dataset", "value": dataset_version()},
+        {"key": "address_history", "value": json.dumps([vars(c) for c in history], ensure_ascii=False)},
     ], progress)
 
 
@@ -147,6 +170,8 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     facts = load_facts(facts_dir)
     validate(facts)
     mappings = load_mappings()
+    history = load_history(mappings=mappings)
+    check_history_quotes(facts, history)
     checksum = facts_checksum(facts_dir)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
@@ -157,7 +182,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
         engine = db.make_engine(parsed.set(database=temp_name).render_as_string(hide_password=False))
         try:
             with engine.begin() as conn:
-                _write(conn, facts, mappings, checksum, progress)
+                _write(conn, facts, mappings, history, checksum, progress)
             engine.dispose()
             os.replace(temp_name, target)
         except BaseException:
@@ -168,7 +193,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     engine = db.make_engine(url)
     try:
         with engine.begin() as conn:
-            _write(conn, facts, mappings, checksum, progress)
+            _write(conn, facts, mappings, history, checksum, progress)
     finally:
         engine.dispose()
     return facts

@@ -57,12 +57,14 @@ values = sa.Table(
     sa.Column("scope", sa.String(16), nullable=False),
     sa.Column("measure", sa.String(24), nullable=False),
     sa.Column("qualifier", sa.Text),
-    sa.Column("value_text", sa.Text, nullable=False),
+    sa.Column("value_text", sa.Text, nullable=False),  # the figure; a change carries its sign ("-12")
+    sa.Column("written", sa.Text),  # the document's wording when it differs ("giảm 12")
     sa.Column("low", sa.String(40)),
     sa.Column("high", sa.String(40)),
     sa.Column("comparator", sa.String(2)),
     sa.Column("unit", sa.Text, nullable=False),
-    sa.Column("note", sa.Text),
+    sa.Column("resident_note", sa.Text),
+    sa.Column("review_note", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("quotes", sa.JSON, nullable=False),
 )
@@ -83,7 +85,8 @@ projects = sa.Table(
     sa.Column("components", sa.JSON, nullable=False),
     sa.Column("area_text", sa.Text),
     sa.Column("status", sa.Text),
-    sa.Column("note", sa.Text),
+    sa.Column("resident_note", sa.Text),
+    sa.Column("review_note", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("quotes", sa.JSON, nullable=False),
 )
@@ -96,7 +99,8 @@ policies = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("aliases", sa.JSON, nullable=False),
     sa.Column("items", sa.JSON, nullable=False),
-    sa.Column("note", sa.Text),
+    sa.Column("resident_note", sa.Text),
+    sa.Column("review_note", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("quotes", sa.JSON, nullable=False),
 )
@@ -106,7 +110,9 @@ answers = sa.Table(
     sa.Column("topic", sa.String(24), nullable=False),
     sa.Column("questions", sa.JSON, nullable=False),
     sa.Column("answer", sa.Text, nullable=False),
-    sa.Column("note", sa.Text),
+    sa.Column("also", sa.JSON, nullable=False),  # [{source, quotes}]: further documents it cites
+    sa.Column("resident_note", sa.Text),
+    sa.Column("review_note", sa.Text),
     sa.Column("source", sa.String(16), nullable=False),
     sa.Column("quotes", sa.JSON, nullable=False),
 )

@@ -27,15 +27,19 @@ CATALOG_NAME = "catalog.yml"  # the main indicator table; other files add narrat
 class Field:
     required: bool = False
     choices: tuple[str, ...] | None = None
-    kind: str = "text"  # text | list | quotes | components
+    kind: str = "text"  # text | list | quotes | components | provenances
 
 
-_PROVENANCE = {"source": Field(True), "quote": Field(True, kind="quotes"), "note": Field()}
+# Two kinds of note: `resident_note` is part of the answer (what a figure is relative to,
+# how the document words it); `review_note` is for the people who review the files
+# (where a quote was found, why an entry is kept) and is never shown to a resident.
+NOTES = {"resident_note": Field(), "review_note": Field()}
+_PROVENANCE = {"source": Field(True), "quote": Field(True, kind="quotes"), **NOTES}
 SPECS: dict[str, dict[str, Field]] = {
     "indicators": {
         "code": Field(True), "name": Field(True), "unit": Field(True),
         "group": Field(True, r.INDICATOR_GROUPS), "parent": Field(),
-        "aliases": Field(kind="list"), "note": Field(),
+        "aliases": Field(kind="list"), "review_note": Field(),
     },
     "values": {
         "indicator": Field(True), "period": Field(True), "kind": Field(True, r.VALUE_KINDS),
@@ -59,6 +63,7 @@ SPECS: dict[str, dict[str, Field]] = {
     "answers": {
         "id": Field(True), "topic": Field(True, r.ANSWER_TOPICS),
         "questions": Field(True, kind="list"), "answer": Field(True), **_PROVENANCE,
+        "also": Field(kind="provenances"),
     },
 }
 _SECTION_FOLDERS = {
@@ -74,12 +79,16 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+_SPLIT_NOTE = ("'note' is split in two: write 'resident_note' (shown to residents) "
+               "or 'review_note' (for reviewers, never shown)")
+
+
 def _check_entry(raw: Any, spec: dict[str, Field], where: tuple[str, str]) -> list[Problem]:
     file, entry = where
     if not isinstance(raw, dict):
         return [Problem(file, entry, f"expected a mapping, got {type(raw).__name__}")]
     problems = [
-        Problem(file, entry, f"unknown field {key!r} (allowed: {', '.join(spec)})")
+        Problem(file, entry, _SPLIT_NOTE if key == "note" else f"unknown field {key!r} (allowed: {', '.join(spec)})")
         for key in raw
         if key not in spec
     ]
@@ -100,6 +109,11 @@ def _check_entry(raw: Any, spec: dict[str, Field], where: tuple[str, str]) -> li
             or (isinstance(value, list) and value and all(isinstance(v, str) for v in value))
         ):
             problems.append(Problem(file, entry, f"{name!r} must be a text or a list of texts"))
+        elif rule.kind == "provenances" and not (
+            isinstance(value, list)
+            and all(isinstance(c, dict) and set(c) == {"source", "quote"} and c["quote"] for c in value)
+        ):
+            problems.append(Problem(file, entry, f"{name!r} must be a list of {{source, quote}}"))
         elif rule.kind == "components" and not (
             isinstance(value, list)
             and all(isinstance(c, dict) and c.get("name") for c in value)
@@ -139,7 +153,8 @@ def _value(raw: dict[str, Any], file: str, entry: str) -> r.IndicatorValue:
         indicator=_text(raw["indicator"]), period=_text(raw["period"]), kind=_text(raw["kind"]),
         scope=_opt(raw, "scope") or "city", measure=_opt(raw, "measure") or "level",
         qualifier=_opt(raw, "qualifier"), value=_text(raw["value"]), unit=_opt(raw, "unit"),
-        note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
@@ -154,7 +169,8 @@ def _project(raw: dict[str, Any], file: str, entry: str) -> r.Project:
         value_text=_opt(raw, "value_text"), value_unclear=bool(raw.get("value_unclear")),
         usd_text=_opt(raw, "usd_text"),
         components=components, area_text=_opt(raw, "area_text"), status=_opt(raw, "status"),
-        note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
@@ -162,14 +178,17 @@ def _policy(raw: dict[str, Any], file: str, entry: str) -> r.Policy:
     return r.Policy(
         number=_text(raw["number"]), doc_type=_text(raw["doc_type"]), issuer=_opt(raw, "issuer"),
         date=_opt(raw, "date"), title=_text(raw["title"]), aliases=_texts(raw, "aliases"),
-        items=_texts(raw, "items"), note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        items=_texts(raw, "items"), resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 
 def _answer(raw: dict[str, Any], file: str, entry: str) -> r.Answer:
     return r.Answer(
         id=_text(raw["id"]), topic=_text(raw["topic"]), questions=_texts(raw, "questions"),
-        answer=_text(raw["answer"]), note=_opt(raw, "note"), provenance=_provenance(raw, file, entry),
+        also=tuple(_provenance(extra, file, entry) for extra in raw.get("also") or []),
+        answer=_text(raw["answer"]), resident_note=_opt(raw, "resident_note"), review_note=_opt(raw, "review_note"),
+        provenance=_provenance(raw, file, entry),
     )
 
 

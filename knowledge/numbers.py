@@ -68,6 +68,26 @@ def parse_value(text: str) -> ParsedValue:
     return ParsedValue(low, high, _WORD_COMPARATORS.get(comparator.lower(), comparator) if comparator else None)
 
 
+_DIRECTION = re.compile(r"(?i)^\s*(?P<dir>giảm|tăng)\s+(?P<rest>.+?)\s*$")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def change_figure(text: str) -> str | None:
+    """A change written with its direction ("giảm 12", "tăng 01") as a signed figure
+    with the document's digits ("-12", "01"); None when it is not written that way."""
+    match = _DIRECTION.match(text)
+    if not match or not parse_value(match["rest"]).is_number:
+        return None
+    rest = match["rest"]
+    return f"-{rest}" if match["dir"].lower() == "giảm" else rest
+
+
+def is_prose(text: str) -> bool:
+    """A value written in words ("Hoàn thành 100% số xã", "đô thị loại I"), not a figure:
+    its unit is in its words."""
+    return not parse_value(text).is_number and change_figure(text) is None and bool(_LETTERS.search(text))
+
+
 def numbers_in(text: str) -> list[str]:
     """Every number-looking token of a text, as written."""
     return NUMBER_RE.findall(text)

@@ -68,7 +68,8 @@ class IndicatorValue:
     qualifier: str | None
     value: str
     unit: str | None
-    note: str | None
+    resident_note: str | None  # shown to residents beside the figure
+    review_note: str | None  # for reviewers only: never rendered
     provenance: Provenance
 
 
@@ -94,7 +95,8 @@ class Project:
     components: tuple[Component, ...]
     area_text: str | None
     status: str | None
-    note: str | None
+    resident_note: str | None
+    review_note: str | None
     provenance: Provenance
 
 
@@ -107,7 +109,8 @@ class Policy:
     title: str
     aliases: tuple[str, ...]
     items: tuple[str, ...]
-    note: str | None
+    resident_note: str | None
+    review_note: str | None
     provenance: Provenance
 
 
@@ -117,8 +120,10 @@ class Answer:
     topic: str
     questions: tuple[str, ...]
     answer: str
-    note: str | None
+    resident_note: str | None
+    review_note: str | None
     provenance: Provenance
+    also: tuple[Provenance, ...] = ()  # further documents the answer cites by name in its text
 
 
 @dataclass

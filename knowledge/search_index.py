@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 from . import db
 from . import records as r
 from .loader import SOURCES_DIR
+from .numbers import is_prose
 from .text import fold, normalize_space
 
 # Words in nearly every question; matching on them only adds noise.
@@ -90,9 +91,10 @@ def _docs(facts: r.FactSet) -> list[dict[str, Any]]:
     units = {i.code: i.unit for i in facts.indicators}
     rows: list[tuple[str, str, str, str, str]] = []
     for v in facts.values:
-        unit = v.unit or units.get(v.indicator, "")
+        unit = "" if is_prose(v.value) else (v.unit or units.get(v.indicator, ""))
         title = f"{names.get(v.indicator, v.indicator)} ({v.period}, {v.kind}): {v.value} {unit}".rstrip()
-        body = " ".join((*v.provenance.quotes, v.note or ""))
+        # Search hits are shown to residents: only notes meant for them go in.
+        body = " ".join((*v.provenance.quotes, v.resident_note or ""))
         rows.append(("value", v.indicator, title, body, v.provenance.source))
     for p in facts.projects:
         rows.append(("project", p.id, p.name, " ".join((*p.aliases, p.status or "", *p.provenance.quotes)),

@@ -12,9 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import records as r
+from .address import DistrictChange
 from .errors import FactFileError, Problem
 from .loader import SOURCES_DIR
-from .numbers import numbers_in
+from .numbers import is_prose, numbers_in
 from .text import fold, normalize_quote
 
 
@@ -51,15 +52,39 @@ def _check_in_quotes(p: r.Provenance, label: str, written: str | None) -> list[P
     return [Problem(*_where(p), f"{label} {written!r} does not occur in its quote")]
 
 
-def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str) -> list[Problem]:
+def answer_support(facts: r.FactSet, answer: r.Answer) -> str:
+    """What a curated answer may say: its quotes (from every document it cites) and the
+    names of those documents (title, issuer, citation), so it can say whose words they are."""
+    provenances = (answer.provenance, *answer.also)
+    documents = [facts.documents[p.source] for p in provenances if p.source in facts.documents]
+    return " ".join([normalize_quote(q) for p in provenances for q in p.quotes]
+                    + [normalize_quote(f"{d.title} {d.issuer} {d.citation}") for d in documents])
+
+
+def _check_numbers_in_quotes(p: r.Provenance, label: str, text: str, support: str | None = None) -> list[Problem]:
     """Each number of a curated text must be one its quotes give."""
-    joined = " ".join(normalize_quote(q) for q in p.quotes)
+    joined = support if support is not None else " ".join(normalize_quote(q) for q in p.quotes)
     quoted = set(numbers_in(joined))
     return [
         Problem(*_where(p), f"{label} states {number!r}, which no quote of it gives")
         for number in numbers_in(text)
         if number not in quoted and number.lstrip("-") not in quoted
     ]
+
+
+def _check_resident_note(p: r.Provenance, note: str | None, numbers: set[str]) -> list[Problem]:
+    """A resident note is part of the answer: no number the documents do not give,
+    and nothing that only makes sense to a reviewer (fact-file names)."""
+    if not note:
+        return []
+    problems = [
+        Problem(*_where(p), f"resident_note states {number!r}, which no source document gives")
+        for number in numbers_in(note)
+        if number not in numbers and number.lstrip("-") not in numbers
+    ]
+    if ".yml" in note:
+        problems.append(Problem(*_where(p), "resident_note names a fact file: that belongs in review_note"))
+    return problems
 
 
 def _duplicates(kind: str, keys: Iterable[tuple[str, str]]) -> list[Problem]:
@@ -91,6 +116,8 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
             problems.append(Problem(*_where(p), f"indicator {v.indicator!r} is not defined"))
         problems += _check_provenance(p, sources)
         problems += _check_in_quotes(p, "value", v.value)
+        if v.unit and is_prose(v.value):
+            problems.append(Problem(*_where(p), f"value {v.value!r} is written in words: its unit is in them, drop unit {v.unit!r}"))
     for proj in facts.projects:
         p = proj.provenance
         problems += _check_provenance(p, sources)
@@ -103,13 +130,22 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
         problems += _check_provenance(pol.provenance, sources)
     for ans in facts.answers:
         problems += _check_provenance(ans.provenance, sources)
-        problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer)
+        for extra in ans.also:
+            problems += _check_provenance(extra, sources)
+        problems += _check_numbers_in_quotes(ans.provenance, "answer", ans.answer, answer_support(facts, ans))
+    document_numbers = {n for text in sources.values() for n in numbers_in(text)}
+    entries: list[r.IndicatorValue | r.Project | r.Policy | r.Answer] = [
+        *facts.values, *facts.projects, *facts.policies, *facts.answers,
+    ]
+    for entry in entries:
+        problems += _check_resident_note(entry.provenance, entry.resident_note, document_numbers)
     problems += _check_value_conflicts(facts)
     return problems
 
 
 def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
-    """Two entries with the same key and different values must say so in a note.
+    """Two entries with the same key and different values must say so in a note
+    (a resident note says which passage gives what; a review note only acknowledges it).
 
     Disagreement between documents is kept, never silently: a reviewer has to
     acknowledge it.
@@ -124,9 +160,21 @@ def _check_value_conflicts(facts: r.FactSet) -> list[Problem]:
             problems += [
                 Problem(*_where(m.provenance), f"differs from another entry ({m.value}) and has no note")
                 for m in members
-                if not m.note
+                if not (m.resident_note or m.review_note)
             ]
     return problems
+
+
+def check_history_quotes(facts: r.FactSet, history: list[DistrictChange], sources_dir: Path = SOURCES_DIR) -> None:
+    """The district changes of 1/1/2025 quote the document that names their resolution."""
+    sources = source_texts(facts, sources_dir)
+    problems = [
+        Problem("address_history.yml", change.before, f"quote not found in source {change.source}: {change.quote[:90]!r}")
+        for change in history
+        if normalize_quote(change.quote) not in sources.get(change.source, "")
+    ]
+    if problems:
+        raise FactFileError(problems)
 
 
 def validate(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> None:

@@ -70,7 +70,7 @@ def test_quote_not_in_source_is_rejected(facts_copy: Path) -> None:
 def test_number_not_in_quote_is_rejected(facts_copy: Path) -> None:
     _write(facts_copy, "number.yml", (
         f"values:\n  - indicator: grdp_per_capita\n    period: '2024'\n    kind: result\n"
-        f"    value: '8.666'\n    source: '002'\n    quote: '{TABLE_ROW}'\n    note: test\n"
+        f"    value: '8.666'\n    source: '002'\n    quote: '{TABLE_ROW}'\n    review_note: test\n"
     ))
     assert any("value '8.666' does not occur in its quote" in p for p in _problems(facts_copy))
 
@@ -133,3 +133,42 @@ def test_cli_build_never_prints_the_database_password(capsys: pytest.CaptureFixt
     assert "n0t-to-be-printed" not in out + err
     assert out.startswith(f"built {make_url(with_password).render_as_string()}: ")
     assert ":***@" in out
+
+
+def test_the_old_single_note_field_is_refused_with_the_two_to_use(facts_copy: Path) -> None:
+    _write(facts_copy, "old_note.yml", (
+        f"values:\n  - indicator: grdp_per_capita\n    period: '2024'\n    kind: result\n"
+        f"    value: '8.665'\n    source: '002'\n    quote: '{TABLE_ROW}'\n    note: test\n"
+    ))
+    assert any("'resident_note'" in p and "'review_note'" in p for p in _problems(facts_copy))
+
+
+def test_a_resident_note_may_not_invent_a_number_or_name_a_fact_file(facts_copy: Path) -> None:
+    _write(facts_copy, "resident.yml", (
+        f"values:\n  - indicator: grdp_per_capita\n    period: '2024'\n    kind: result\n"
+        f"    value: '8.665'\n    source: '002'\n    quote: '{TABLE_ROW}'\n"
+        "    resident_note: 'Gấp 7,777 lần, xem table_002.yml'\n"
+    ))
+    problems = _problems(facts_copy)
+    assert any("resident_note states '7,777'" in p for p in problems)
+    assert any("resident_note names a fact file" in p for p in problems)
+
+
+def test_both_notes_reach_the_api_separately(facts_copy: Path, tmp_path: Path) -> None:
+    from knowledge import KnowledgeBase
+
+    _write(facts_copy, "both.yml", (
+        f"values:\n  - indicator: grdp_per_capita\n    period: '2024'\n    kind: result\n"
+        f"    value: '8.665'\n    source: '002'\n    quote: '{TABLE_ROW}'\n"
+        "    resident_note: 'Cho người dân.'\n    review_note: 'Cho người duyệt.'\n"
+    ))
+    url = f"sqlite:///{tmp_path / 'notes.db'}"
+    build(url, facts_dir=facts_copy)
+    kb = KnowledgeBase(url)
+    try:
+        [value] = [v for v in kb.values("grdp_per_capita", "2024", kind="result") if v.document.id == "002"]
+        assert (value.resident_note, value.review_note) == ("Cho người dân.", "Cho người duyệt.")
+        bodies = " ".join(hit.body for hit in kb.search("GRDP bình quân đầu người 8.665", limit=20))
+        assert "Cho người duyệt" not in bodies  # search excerpts are shown to residents
+    finally:
+        kb.close()

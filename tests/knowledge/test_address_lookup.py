@@ -1,0 +1,102 @@
+"""Old → new units: deterministic, tone-exact, districts as districts, and the names from
+before 1/1/2025 followed or said to have changed, never "not found"."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from knowledge import KnowledgeBase
+from knowledge.__main__ import main
+from knowledge.address import same_name
+
+ROOT = Path(__file__).resolve().parents[2]
+QUESTIONS = [
+    "Xã Cẩm Giang gồm những xã nào cũ?", "xã Cẩm Giàng gồm những xã nào cũ?", "xa cam giang gom nhung xa nao cu",
+    "huyện Cẩm Giàng giờ thuộc phường nào", "huyện An Dương giờ thuộc phường nào?",
+    "xã Cẩm Hoàng, huyện Kinh Môn giờ thuộc xã nào", "xã Tân Dương, huyện Thủy Nguyên giờ thuộc phường nào",
+]
+SCRIPT = """
+import json, sys
+from actions.government import convert_address
+from actions.query import Query
+from knowledge import KnowledgeBase
+kb = KnowledgeBase(sys.argv[1])
+out = {q: [m["text"] for m in convert_address(kb, Query(q, "convert_address", {}, {})).messages] for q in json.loads(sys.argv[2])}
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+def _answers(url: str, seed: str) -> dict[str, list[str]]:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", SCRIPT, url, json.dumps(QUESTIONS)], env=env, cwd=ROOT,
+                          capture_output=True, text=True, check=True, timeout=120)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_the_same_answers_under_every_hash_seed(sqlite_url: str) -> None:
+    runs = [_answers(sqlite_url, seed) for seed in ("0", "1", "2", "3", "4242")]
+    assert all(run == runs[0] for run in runs[1:])
+    first = runs[0]
+    assert first["Xã Cẩm Giang gồm những xã nào cũ?"][0].startswith("Xã Cẩm Giang được hình thành")
+    assert first["xã Cẩm Giàng gồm những xã nào cũ?"][0].startswith("Xã Cẩm Giàng được hình thành")
+    assert "Xã Cẩm Giang, Xã Cẩm Giàng" in first["xa cam giang gom nhung xa nao cu"][0]
+
+
+def test_tone_marks_choose_the_unit(kb: KnowledgeBase) -> None:
+    assert kb.new_units_in("xã Cẩm Giàng gồm những xã nào") == ["Xã Cẩm Giàng"]
+    assert kb.new_units_in("Xã Cẩm Giang gồm những xã nào") == ["Xã Cẩm Giang"]
+    assert kb.new_units_in("xa cam giang gom nhung xa nao") == ["Xã Cẩm Giang", "Xã Cẩm Giàng"]
+    assert kb.new_unit_in("xa cam giang gom nhung xa nao") is None  # ask, never pick
+    assert same_name("Hoà Bình", "Hòa Bình")  # where the mark sits ("hoà"/"hòa") is no difference
+    assert not same_name("Cẩm Giang", "Cẩm Giàng") and same_name("cam giang", "Cẩm Giàng")
+    members = {ward for ward, _ in kb.new_unit_members("Xã Cẩm Giàng")}
+    assert members == {"Xã Cẩm Hưng", "Xã Lương Điền", "Xã Ngọc Liên", "Xã Phúc Điền"}
+    assert {ward for ward, _ in kb.new_unit_members("Xã Cẩm Giang")} == {"Thị trấn Cẩm Giang", "Xã Cẩm Hoàng", "Xã Định Sơn"}
+
+
+def test_a_district_is_answered_as_a_district(kb: KnowledgeBase) -> None:
+    assert kb.convert_address("huyện An Dương giờ thuộc phường nào?").matches == ()
+    answer = kb.district_answer("huyện An Dương giờ thuộc phường nào?")
+    assert answer is not None and answer.district == "Quận An Dương" and answer.changed is not None
+    assert kb.convert_address("huyện Cẩm Giàng giờ thuộc phường nào").matches == ()
+    answer = kb.district_answer("huyện Cẩm Giàng giờ thuộc phường nào")
+    assert answer is not None and answer.district == "Huyện Cẩm Giàng" and "Xã Mao Điền" in answer.units
+
+
+def test_a_commune_and_a_district_that_do_not_match_are_said_so(kb: KnowledgeBase) -> None:
+    result = kb.convert_address("xã Cẩm Hoàng, huyện Kinh Môn giờ thuộc xã nào")
+    assert result.district_mismatch == ("Thị xã Kinh Môn",)
+    assert [m.old_district for m in result.matches] == ["Huyện Cẩm Giàng"]
+    assert kb.convert_address("phường Lạch Tray, quận Ngô Quyền").district_mismatch == ()
+
+
+def test_names_from_before_2025_are_followed_or_said_to_have_changed(kb: KnowledgeBase) -> None:
+    chained = kb.convert_address("xã Lưu Kiếm, huyện Thủy Nguyên giờ là phường nào")
+    assert chained.changed is not None and chained.changed.after == "Thành phố Thủy Nguyên"
+    assert [m.old_ward for m in chained.matches] == ["Phường Lưu Kiếm"]
+    renamed = kb.convert_address("xã Tân Dương, huyện Thủy Nguyên giờ thuộc phường nào")
+    assert renamed.matches == () and renamed.renamed_before is not None
+    assert renamed.renamed_before.effective == "01/01/2025"
+
+
+def test_repairs_are_tone_exact_and_their_reasons_are_not_shown(kb: KnowledgeBase) -> None:
+    from actions.government import convert_address
+    from actions.query import Query
+
+    for ward, unit in (("thị trấn Cẩm Giang", "Xã Cẩm Giang"), ("xã Lương Điền", "Xã Cẩm Giàng")):
+        result = kb.convert_address(ward)
+        assert [u.name for m in result.matches for u in m.new_units] == [unit]
+        text = "\n".join(m["text"] for m in convert_address(kb, Query(ward, "convert_address", {}, {})).messages)
+        assert unit in text and "khôi phục từ khóa" not in text and "underthesea 9.5;" not in text
+
+
+def test_search_prints_a_projects_value_and_group(sqlite_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--url", sqlite_url, "search", "nhà ga T2 Cát Bi", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Giá trị: 2.405.406 triệu đồng" in out and "nhóm: khởi công năm 2025" in out

@@ -15,7 +15,7 @@ from knowledge.numbers import format_number
 from knowledge.text import fold
 
 from .feedback_buttons import feedback_buttons
-from .projects import FUNDING_LABELS, GROUP_LABELS, project_filters
+from .projects import FUNDING_LABELS, GROUP_LABELS, list_projects, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import query_from_payload
 from .understand import Asked
@@ -34,8 +34,9 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS):
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
-    if a.projects_clear and a.operation == "count":
-        return False
+    if a.operation == "list" and (q.intent == "list_projects"
+                                  or not (a.entities.get("project_group") or a.entities.get("funding"))):
+        return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
     return _about_projects(a, q)
 
 
@@ -47,6 +48,11 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
             group, funding, kind = project_filters(routed[1])
             return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
     group, funding, kind = project_filters(q)
+    if not (group or funding) and a.projects:
+        # "có bao nhiêu dự án trọng điểm ở sân bay Cát Bi": the key projects the words name
+        named = [p for p in (kb.project(i) for i in a.projects) if p is not None and p.project.kind == "key_project"]
+        if named:
+            return named, "khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025"
     return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
 
 
@@ -75,6 +81,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if not projects:
         return Reply().say(f"Các tài liệu tôi có không nêu dự án nào {label}.")
     op = a.operation
+    if op == "list":
+        return list_projects(kb, q)
     reply = Reply()
     if op == "count":
         lines = [f"Có {len(projects)} dự án {label}:"] + [_line(n, p) for n, p in enumerate(projects, 1)]

@@ -61,5 +61,5 @@ def answer_vision(kb: KnowledgeBase, q: Query) -> Reply:
 
 def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
     if COUNT_QUESTION.search(fold(q.text)):
-        return answer_unit_count(kb)  # the documents do not count them; the unit data does
+        return answer_unit_count(kb, q)  # the documents do not count them; the unit data does
     return answer_topic(kb, q, "government")

@@ -14,6 +14,7 @@ Each row is tested on its own in tests/actions/test_decide.py.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -23,7 +24,7 @@ from knowledge.address import other_province
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
-from .government import COUNT_QUESTION, convert_address
+from .government import COUNT_QUESTION, MERGER, answer_merger, convert_address
 from .indicators import answer_figures, list_indicators, refuse_other_place
 from .policies import DOCUMENT_NUMBER, answer_policy, policy_by_subject
 from .projects import answer_project, list_projects
@@ -65,8 +66,24 @@ def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "show_more" and not a.names_something
 
 
+def merger_with_another(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return other_province(q.text) is not None and MERGER.search(a.folded) is not None
+
+
 def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return other_province(q.text) is not None and not a.address
+
+
+INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|lenh)|bia (?:ra )?(?:mot |1 )?(?:con )?so|"
+                       r"gia vo|ignore (?:all |previous )?instructions|tu bia|noi bua)\b")
+
+
+def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """Out of scope by the classifier and nothing of ours named, or an instruction to make things up."""
+    if INJECTION.search(a.folded):
+        return True
+    strong_project = a.projects_clear and a.project_score >= 0.75
+    return q.intent == "out_of_scope" and not (a.indicators or a.policies or a.address or strong_project)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -88,7 +105,10 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     strong = a.project_score >= 2  # a whole name or alias
     if q.intent == "ask_project" and not a.indicators:
         return True  # a clear winner is answered, close candidates are offered
-    if q.intent == "list_projects" or a.indicators:
+    if a.indicators:
+        # "sản lượng hàng hóa qua cảng Hải Phòng" is a figure, though "Cảng Hải Phòng" is a project's name
+        return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
+    if q.intent == "list_projects":
         return strong and a.projects_clear
     return a.projects_clear and (strong or a.project_score >= 0.75)
 
@@ -149,8 +169,16 @@ def more(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_more(kb, q)
 
 
+def merger(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_merger(kb, other_province(q.text) or "")
+
+
 def refuse_province(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return refuse_other_place(kb, a, q)
+
+
+def decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return Reply().template("utter_out_of_scope")
 
 
 def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -217,7 +245,9 @@ ROWS: tuple[Row, ...] = (
     Row("a button the bot offered", is_button, by_button),
     Row("a choice from the list just shown", is_choice, choose),
     Row("the next page of a list", is_more, more),
+    Row("a merger with another province", merger_with_another, merger),
     Row("another province's figures", other_place, refuse_province),
+    Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("an old ward, commune or district", names_address, address),
     Row("count / largest / total over projects", list_operation, operation),
     Row("a policy by its number", names_policy, policy),

@@ -10,7 +10,7 @@ from knowledge.api import AddressMatch
 from knowledge.text import fold
 
 from .feedback_buttons import feedback_buttons
-from .query import Query, Reply
+from .query import Query, Reply, button
 
 MAX_CHOICES = 5
 
@@ -49,12 +49,37 @@ def _query_text(q: Query) -> str:
 COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")
 
 
-def answer_unit_count(kb: KnowledgeBase) -> Reply:
+MERGER = re.compile(r"\b(?:sap nhap|sat nhap|hop nhat|nhap vao|nhap voi|gop voi|gop vao)\b")
+
+
+def answer_merger(kb: KnowledgeBase, province: str) -> Reply:
+    """"HP sáp nhập với Quảng Ninh à?": which old provinces the new city is made of, from the unit data."""
+    _, dataset = kb.new_unit_counts()
+    reply = Reply().say(
+        f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới gồm "
+        f"Hải Phòng và Hải Dương cũ; {province} không nằm trong đó.\n{address_source(dataset)}",
+        feedback_buttons(),
+    )
+    reply.slots.update(topic="government")
+    reply.answer_id = "address:merger"
+    return reply
+
+
+FEW_TO_NAME = 5  # "mấy đặc khu, tên gì": a kind with this few units is listed by name
+
+
+def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
     counts, dataset = kb.new_unit_counts()
     parts = ", ".join(f"{n} {kind.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    asked = fold(q.text) if q is not None else ""
+    named = ""
+    for kind, n in counts.items():
+        if n <= FEW_TO_NAME and fold(kind) in asked:
+            members = sorted(u for u in kb.new_unit_names() if fold(u).startswith(fold(kind)))
+            named += f" Các {kind.lower()}: {', '.join(members)}."
     reply = Reply().say(
         f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới (gồm Hải Phòng "
-        f"và Hải Dương cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.\n{address_source(dataset)}",
+        f"và Hải Dương cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.{named}\n{address_source(dataset)}",
         feedback_buttons(),
     )
     reply.slots.update(topic="government")
@@ -62,7 +87,8 @@ def answer_unit_count(kb: KnowledgeBase) -> Reply:
     return reply
 
 
-MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong)\b")
+MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong|"
+                              r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may)\b")
 
 
 def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
@@ -147,7 +173,17 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
         return reply
     if len(result.matches) > 1 and not result.tone_variants:
         reply.say("Có nhiều đơn vị cũ trùng tên; tôi nêu tất cả:")
-    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(result.dataset),
-              feedback_buttons())
+    buttons = feedback_buttons()
+    districts = list(dict.fromkeys(m.old_district for m in result.matches))
+    if len(districts) > 1 and not result.district_mismatch:
+        # the answers differ by district: all are given, and the resident can say which is theirs
+        names = list(dict.fromkeys(m.old_ward for m in result.matches))
+        question = f"\nBạn hỏi {' / '.join(names)} thuộc quận/huyện nào?"
+        buttons = [button(f"{m.old_ward}, {m.old_district}",
+                          f"{m.old_ward} {m.old_district} giờ thuộc đơn vị nào?") for m in result.matches]
+    else:
+        question = ""
+    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(result.dataset) + question,
+              buttons)
     reply.answer_id = "address:" + ";".join(f"{m.old_district}/{m.old_ward}" for m in result.matches)
     return reply

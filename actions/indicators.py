@@ -312,6 +312,16 @@ def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
     return keep or values
 
 
+def _same_figure(claimed: str, value: Value) -> bool:
+    stated = parse_value(claimed.replace(".", ",") if claimed.count(".") == 1 and len(claimed.split(".")[1]) != 3
+                         else claimed)
+    figure = parse_value(value.text)
+    if not (stated.is_number and figure.is_number) or stated.low is None or figure.low is None:
+        return False
+    high = figure.high if figure.high is not None else figure.low
+    return figure.low <= stated.low <= high or abs(stated.low) == abs(figure.low)
+
+
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -> str | None:
     """Say first when the documents contradict what the question takes for granted."""
     if not a.premise_cue:
@@ -323,14 +333,23 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         falling = [v for v in values if v.scope == "city" and v.number is not None and v.number < 0
                    and (v.measure == "change" or _is_growth_rate(indicator))]
         if rising and not falling:
-            return f"Không đúng như vậy: theo tài liệu, {indicator.name} {label} không giảm mà tăng."
+            return f"Không đúng như vậy: theo tài liệu, {replies.lower_first(indicator.name)} {label} không giảm mà tăng."
         if falling:
-            return None
+            return f"Đúng, theo tài liệu {indicator.name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
     if a.claims_lowest and not any(v.measure == "rank" for v in values):
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")
+    city = [v for v in values if v.scope == "city"]
+    if a.claimed_numbers and city and not a.claims_plan:
+        if any(_same_figure(n, v) for n in a.claimed_numbers for v in city):
+            return "Đúng như tài liệu ghi."
+        return f"Không đúng như vậy: tài liệu không ghi con số đó cho {indicator.name} {label}; tài liệu ghi như sau."
     return None
+
+
+def _has_result(values: list[Value]) -> bool:
+    return any(v.scope == "city" and v.kind != "target" and v.measure == "level" and v.number is not None for v in values)
 
 
 def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
@@ -338,6 +357,17 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     with their sources. Returns the text and whether any figure was found."""
     label = replies.period_label(period)
     values = kb.values(indicator.code, period)
+    if period.isdigit() and a.kinds != {"target"} and not _has_result(values):
+        # The year is not over in the documents: the latest figure within it first, then the plan.
+        within = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")
+                  and _has_result(kb.values(indicator.code, p))]
+        if within:
+            latest = max(within, key=_period_rank)
+            text, found = figure_block(kb, indicator, latest, a)
+            if not values:
+                return text, found
+            plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
+            return f"{text}\n{plan}", found
     if not values:
         partial = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")]
         if partial:
@@ -351,8 +381,6 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
     lines = [line for line in (_premise(indicator, period, values, a), head) if line]
-    if primary.number is None and primary.measure == "level" and period.isdigit():
-        rest += [v for p in kb.periods(indicator.code) if p.startswith(f"{period}-") for v in kb.values(indicator.code, p)]
     notice = replies.disagreement_notice(shown)
     lines.append(replies.source_line(primary.document))
     if rest:
@@ -365,26 +393,42 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
 
 
 def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:
-    """"Có đạt không?": the plain answer first, from the figures (never from a bound alone)."""
+    """Above, met or below the plan, from the figures (never from a bound alone)."""
     for c in kb.compare_to_plan(code, period):
         actual, target = parse_value(c.left.text), parse_value(c.right.text)
         if not (actual.is_number and target.is_number) or actual.is_range or actual.comparator or target.comparator:
             continue
         assert actual.low is not None and target.low is not None and target.high is not None
         if actual.low > target.high:
-            return "Có, vượt kế hoạch."
-        if actual.low >= target.low:
-            return "Có, đạt kế hoạch." if not target.is_range else "Có, đạt kế hoạch (trong khoảng kế hoạch đề ra)."
-        return "Chưa đạt kế hoạch."
+            return "above"
+        return "met" if actual.low >= target.low else "below"
     return None
+
+
+VERDICTS = {"above": "vượt kế hoạch", "met": "đạt kế hoạch", "below": "chưa đạt kế hoạch"}
+
+
+def _verdict_line(verdict: str, claim: str | None) -> str:
+    """"Có đạt không?" → "Có, vượt kế hoạch."; "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
+    said = VERDICTS[verdict]
+    if claim is None:
+        return "Chưa đạt kế hoạch." if verdict == "below" else f"Có, {said}."
+    agrees = claim == verdict or (claim == "met" and verdict == "above")
+    return f"Đúng, {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
 
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     indicators = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
     if not indicators:
         return ask_which_indicator([], q)
-    if len(indicators) == 1 and (a.comparison or (a.yes_no and a.kinds & {"target"})):
-        return _compare(kb, indicators[0], a, q)
+    several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1
+    if several_asked:
+        a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
+    if len(indicators) == 1 and not several_asked and (a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
+        compared = _compare(kb, indicators[0], a, q)
+        if compared is not None:
+            return compared
+        a = replace(a, kinds=a.kinds | {"change"} if a.comparison == "previous" else a.kinds)
     blocks: list[str] = []
     answered: list[str] = []
     buttons: list[dict[str, str]] = []
@@ -423,16 +467,26 @@ def _period_buttons(kb: KnowledgeBase, indicator: Indicator, exclude: str) -> li
             for p in others[:MAX_PERIOD_BUTTONS]]
 
 
-def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Reply:
+def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Reply | None:
+    """A comparison the documents' figures allow, or None: then the figures themselves answer
+    (with the change or percentage of plan the documents state)."""
     periods, _ = periods_for(kb, indicator, a, q)
+    comparison = a.comparison or "plan"
+    if periods and comparison == "previous" and kb.values(indicator.code, periods[0], measure="change"):
+        return None  # "so với cùng kỳ": the change the document states answers it
+    if periods and comparison in ("plan", "national"):
+        available = (kb.compare_to_plan if comparison == "plan" else kb.compare_to_national)(indicator.code, periods[0])
+        if not available:
+            return None
     entities = {**q.entities, "indicator": [indicator.code]}
     if periods:
         entities["period"] = [periods[0]]
-    comparison = a.comparison or "plan"
     entities["comparison"] = [comparison]
     reply = compare_indicator(kb, replace(q, entities=entities))
-    if a.yes_no and comparison == "plan" and periods and reply.messages:
+    if not reply.answer_id or (reply.messages and reply.messages[0]["text"].startswith("Tài liệu cũng nêu")):
+        return None
+    if (a.yes_no or a.premise_cue or a.claims_plan) and comparison == "plan" and periods and reply.messages:
         verdict = _plan_verdict(kb, indicator.code, periods[0])
         if verdict:
-            reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+            reply.messages[0]["text"] = f"{_verdict_line(verdict, a.claims_plan)}\n{reply.messages[0]['text']}"
     return reply

@@ -54,9 +54,37 @@ def _curated(kb: KnowledgeBase, q: Query, about: str | None = None) -> Reply | N
 def answer_policy(kb: KnowledgeBase, q: Query) -> Reply:
     found = _find(kb, q)
     about = found[0].policy.number if len(found) == 1 else None
-    if not q.text.startswith("/") and (curated := _curated(kb, q, about)):
-        return curated
-    return _describe_found(found)
+    reply = None
+    if not q.text.startswith("/"):
+        reply = _curated(kb, q, about)
+    reply = reply or _describe_found(found)
+    if about and reply.messages and (claim := _claim_line(found[0], kb.normalize_question(q.text))):
+        reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
+    return reply
+
+
+_PREMISE = re.compile(r"\b(?:phai khong|dung khong|dung ko|phai ko|co phai|nghe noi|nghe bao|a|ha|ah|chu)\s*$|"
+                      r"\b(?:nghe noi|nghe bao|co phai)\b")
+_GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
+
+
+def _claim_line(info: PolicyInfo, folded: str) -> str | None:
+    """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many."""
+    if not _PREMISE.search(folded):
+        return None
+    p = info.policy
+    issuer = fold(p.issuer or "")
+    named = [i for i in ISSUERS if f" {i} " in f" {folded} "]
+    if named and issuer:
+        if any(i in issuer for i in named):
+            return f"Đúng, {p.doc_type} {p.number} do {p.issuer} ban hành."
+        return f"Không đúng: {p.doc_type} {p.number} do {p.issuer} ban hành."
+    counted = _GROUPS_CLAIM.search(folded)
+    if counted and p.items:
+        if int(counted.group(1)) == len(p.items):
+            return f"Đúng, {p.doc_type} {p.number} gồm {len(p.items)} nội dung."
+        return f"Không đúng: {p.doc_type} {p.number} gồm {len(p.items)} nội dung (nhóm nhiệm vụ, giải pháp)."
+    return None
 
 
 def _find(kb: KnowledgeBase, q: Query) -> list[PolicyInfo]:

@@ -29,12 +29,17 @@ MAX_CHOICES = 5
 def _describe(info: ProjectInfo) -> str:
     p = info.project
     lines = [p.name + "."]
+    if p.value_text and not p.value_unclear:
+        # the figure residents ask for most, on the first line
+        unit = " triệu đồng" if p.kind == "key_project" else ""
+        usd = f" ({p.usd_text})" if p.usd_text else ""
+        lines = [f"{p.name}: giá trị phê duyệt/dự kiến {p.value_text}{unit}{usd}."]
     if p.group:
         where = f" (Danh mục dự án trọng điểm năm 2025, số thứ tự {p.list_no})" if p.list_no else ""
         lines.append(f"Nhóm: {GROUP_LABELS[p.group]}{where}.")
     if p.funding:
         lines.append(f"Nguồn vốn: {FUNDING_LABELS[p.funding]}.")
-    if p.value_text:
+    if p.value_text and p.value_unclear:
         unit = " triệu đồng" if p.kind == "key_project" else ""
         usd = f" ({p.usd_text})" if p.usd_text else ""
         lines.append(f"Giá trị phê duyệt/dự kiến: {p.value_text}{unit}{usd}.")
@@ -145,8 +150,39 @@ def _when_notice(info: ProjectInfo, text: str) -> str | None:
     return None
 
 
-def _one(info: ProjectInfo, text: str, others: list[ProjectInfo]) -> Reply:
-    notice = _aspect_notice(info, text) or _when_notice(info, text)
+def _claim_line(info: ProjectInfo, a: Asked | None) -> str | None:
+    """"LG Innotek dùng vốn ngân sách phải không?": yes or no first, from the project's own row."""
+    if a is None or not (a.premise_cue or a.yes_no):
+        return None
+    p = info.project
+    funding = next(iter(a.entities.get("funding", [])), None)
+    group = next(iter(a.entities.get("project_group", [])), None)
+    if funding and p.funding:
+        said = FUNDING_LABELS[p.funding]
+        return f"Đúng, dự án dùng {said}." if funding == p.funding else f"Không đúng: dự án dùng {said}."
+    if group and p.group:
+        said = GROUP_LABELS[p.group]
+        return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
+                else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
+    return None
+
+
+AREA = re.compile(r"\b(?:dien tich|rong bao nhieu|bao nhieu ha|may ha|quy mo)\b")
+
+
+def _area_notice(info: ProjectInfo, text: str) -> str | None:
+    if AREA.search(fold(text)) and not info.project.area_text:
+        return "Các tài liệu không nêu diện tích của dự án này."
+    return None
+
+
+def _one(info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | None = None) -> Reply:
+    if (missing := _area_notice(info, text)) is not None:
+        reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
+                            [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
+        reply.slots.update(project=info.project.id, topic="project")
+        return reply
+    notice = _claim_line(info, a) or _aspect_notice(info, text) or _when_notice(info, text)
     buttons = [button(f"{o.project.name[:55]}…" if len(o.project.name) > 55 else o.project.name,
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]
     reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), buttons + feedback_buttons())
@@ -164,7 +200,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
     if several := _same_project_in_several_documents(found, q.text):
         return _several(several)
     if a.projects_clear or len(found) == 1:
-        return _one(found[0], q.text, found[1:])
+        return _one(found[0], q.text, found[1:], a)
     return _choices(found)
 
 

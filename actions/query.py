@@ -56,6 +56,11 @@ class Reply:
         self.messages.append(message)
         return self
 
+    def template(self, response: str) -> Reply:
+        """A response of the domain ("utter_out_of_scope"): its wording lives in one place."""
+        self.messages.append({"response": response})
+        return self
+
     def events(self) -> list[EventType]:
         events: list[EventType] = [SlotSet(name, value) for name, value in self.slots.items()]
         if self.answer_id is not None:

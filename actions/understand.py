@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge import KnowledgeBase
-from knowledge.periods import parse_period
-from knowledge.text import fold
+from knowledge.periods import parse_period, parse_periods
+from knowledge.text import fold, strip_diacritics
 
 from .query import Query
 
@@ -39,8 +39,34 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
 # A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
-_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|sao|tai sao|vi sao|"
-                          r"the nao ma|chac la|hinh nhu|thay bao)\b")
+_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
+                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ha|ah|ak|chu gi)\s*$"
+                          r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
+_PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
+_PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)?\b|"
+                         r"\bthap hon (?:ke hoach|du toan|chi tieu)\b")
+_PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc tieu)\b")
+# Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
+_NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b\d+ cap\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"
+                         r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|so|nhom|lan)\s+\d+\b")
+
+
+def claimed_numbers(folded: str) -> tuple[str, ...]:
+    """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"), not years or document numbers."""
+    rest = _NOT_A_CLAIM.sub(" ", folded)
+    return tuple(re.findall(r"\b\d+(?:[.,]\d+)?\b", rest))
+
+
+def plan_claim(folded: str) -> str | None:
+    if _PLAN_BELOW.search(folded):
+        return "below"
+    if _PLAN_ABOVE.search(folded):
+        return "above"
+    if _PLAN_MET.search(folded):
+        return "met"
+    return None
+
+
 # -- project aspects ------------------------------------------------------------------------------
 _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
@@ -71,6 +97,8 @@ class Asked:
     claims_decrease: bool = False
     claims_lowest: bool = False
     premise_cue: bool = False
+    claimed_numbers: tuple[str, ...] = ()  # figures the resident states ("chỉ khoảng 80% thôi à?")
+    claims_plan: str | None = None  # above | met | below: what the resident says of the plan
     aspect: str | None = None  # investor | when | value
     address: bool = False  # an old ward/commune/district to convert
     entities: dict[str, list[str]] = field(default_factory=dict)
@@ -85,22 +113,14 @@ def normalized(kb: KnowledgeBase, text: str) -> str:
 
 
 def periods_in(folded: str, entities: dict[str, list[str]]) -> tuple[str, ...]:
-    """Every period named, in order: "2024 và 2025", "quý 1/2025", "giai đoạn 2019-2023"."""
-    found: list[tuple[int, str]] = []
-    single = parse_period(folded)
-    if single and not re.fullmatch(r"\d{4}", single):
-        found.append((0, single))  # a part of a year or a span: one period
-        spans = set(single.split("-"))
-        rest = [m for m in re.finditer(r"\b20\d\d\b", folded) if m.group() not in spans]
-        found += [(m.start(), m.group()) for m in rest]
-    else:
-        found += [(m.start(), m.group()) for m in re.finditer(r"\b20\d\d\b", folded)]
-        if not found and single:
-            found.append((0, single))  # "năm nay", "năm 24"
+    """Every period named, in order: "2024 và 2025", "quý I và 6 tháng đầu năm 2025", "giai đoạn 2019-2023"."""
+    found = parse_periods(folded)
+    if not found and (single := parse_period(folded)):
+        found = [single]  # "năm nay", "năm 24"
     for value in entities.get("period", []) + entities.get("year", []):
-        if all(value != p for _, p in found):
-            found.append((len(folded), value))
-    return tuple(dict.fromkeys(p for _, p in sorted(found, key=lambda item: item[0])))
+        if all(value != p and not p.startswith(f"{value}-") and not p.endswith(f"-{value}") for p in found):
+            found.append(value)
+    return tuple(dict.fromkeys(found))
 
 
 def kinds_in(folded: str) -> frozenset[str]:
@@ -127,7 +147,13 @@ def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
     return None
 
 
+_LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(?:du an|cong trinh) nao\b")
+_COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:du an|cong trinh)\b")
+
+
 def operation_in(folded: str) -> str | None:
+    if _COUNT_ITEMS.search(folded):
+        return "count"  # "tổng cộng bao nhiêu dự án": how many, not how much
     if _SUM.search(folded):
         return "sum"
     if _MAX.search(folded) and not _LOWEST_CLAIM.search(folded):
@@ -136,6 +162,8 @@ def operation_in(folded: str) -> str | None:
         return "min"
     if _COUNT.search(folded):
         return "count"
+    if _LIST.search(folded):
+        return "list"
     return None
 
 
@@ -166,6 +194,11 @@ def clear_winner(scored: list[tuple[str, float]], named: list[str]) -> bool:
     return best >= 0.75 and second <= best * 2 / 3
 
 
+def _number_text(text: str) -> str:
+    """The question folded but with its decimal commas kept: "80,5%" stays one number."""
+    return re.sub(r"[^\w,.]+", " ", strip_diacritics(text).lower()).replace("_", " ")
+
+
 def understand(kb: KnowledgeBase, q: Query) -> Asked:
     from_button = q.text.startswith("/")
     entities = q.entities
@@ -181,9 +214,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     # name may itself be an abbreviation ("KCN Tiên Thanh") that correction would expand.
     typed = fold(q.text)
     named_codes = kb.indicator_codes_named(folded) + kb.indicator_codes_named(typed)
-    indicators = list(dict.fromkeys(q.all("indicator") + named_codes))
-    parents = {i.parent for i in (kb.indicator(code) for code in indicators) if i is not None and i.parent}
-    indicators = [code for code in indicators if code not in parents]  # the sector, not overall growth
+    indicators = list(dict.fromkeys(named_codes + q.all("indicator")))  # in the order the question names them
     scores: dict[str, float] = {}
     for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
         scores[key] = max(score, scores.get(key, 0.0))
@@ -203,5 +234,6 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
+        claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
         aspect=aspect_in(folded), address=bool(q.all("old_unit") or q.all("old_district")), entities=entities,
     )

@@ -243,9 +243,12 @@ class KnowledgeBase:
     def indicator_codes_named(self, text: str) -> list[str]:
         """Indicators whose name or alias occurs in `text`, in the order named; of
         overlapping names the longest wins ("kinh tế số trong GRDP" is not GRDP)."""
-        spans = name_spans(fold(text), self._names("indicator"))
-        named = [self.indicators()[code] for code in keys_in_order(spans) if code in self.indicators()]
-        return [i.code for i in most_specific(named)]
+        spans = [s for s in name_spans(fold(text), self._names("indicator")) if s.key in self.indicators()]
+        parents = {self.indicators()[s.key].parent for s in spans}
+        # "tăng trưởng dịch vụ" is the services sector, not overall growth too; but a parent
+        # named at length ("tổng chi ngân sách, chi thường xuyên …") is asked for itself.
+        return [code for code in keys_in_order(spans)
+                if code not in parents or any(s.key == code and s.length >= 3 for s in spans)]
 
     def indicator(self, code: str) -> r.Indicator | None:
         return self.indicators().get(code)
@@ -404,7 +407,7 @@ class KnowledgeBase:
             if f" {name} " in folded_text:
                 score = 2.0 + len(name_words) / 100  # the whole alias is in the question
             else:
-                score = hit / len(name_words) + hit / 100 if hit >= min(2, len(name_words)) else 0.0
+                score = hit / len(name_words) + hit / 100 if hit >= 2 else 0.0  # one shared word ("cảng") names nothing
             scores[key] = max(scores.get(key, 0.0), score)
         return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
 
@@ -588,6 +591,10 @@ class KnowledgeBase:
             tone_variants=len({fold(w) for w in wanted}) < len(wanted),
         )
 
+    def new_unit_names(self) -> list[str]:
+        """Every new commune-level unit of the city, by its full name ("Đặc khu Cát Hải")."""
+        return sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
+
     def new_unit_counts(self) -> tuple[dict[str, int], str]:
         """How many new commune-level units there are, by type ("Phường", "Xã", "Đặc khu")."""
         names = sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
@@ -686,7 +693,7 @@ class KnowledgeBase:
 
 
 _PROJECT_NOISE = frozenset(
-    ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri"]
+    ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri", "trong", "diem", "danh", "muc", "nam", "nao", "nhung", "o"]
 )
 _ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
 
@@ -756,6 +763,8 @@ def _number_score(key: str, folded_text: str) -> int:
 
 def _compare(kind: str, left: Value, right: Value, stated: Value | None = None) -> Comparison:
     a, b = left.number, right.number
+    if fold(left.unit) != fold(right.unit):
+        a = b = None  # "372 triệu USD" against "4,5 tỷ USD": not computed, never subtracted
     ratio = a / b if a is not None and b not in (None, 0) else None
     difference = a - b if a is not None and b is not None else None
     return Comparison(kind, left, right, ratio, difference, stated)

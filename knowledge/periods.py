@@ -21,7 +21,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
     (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
     (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
-    (re.compile(r"\b(6|sau) thang( dau nam)?\b|\bnua dau nam\b|\bnua nam\b|\bdau nam\b.*\b6 thang\b"), "H1"),
+    (re.compile(r"\b(6|sau) thang( dau nam)?\b|\bnua dau( nam)?\b|\bnua nam\b|\bdau nam\b.*\b6 thang\b"), "H1"),
     (re.compile(r"\b9 thang\b|\bchin thang\b"), "9M"),
     (re.compile(r"\b11 thang\b|\bmuoi mot thang\b"), "11M"),
 )
@@ -63,3 +63,41 @@ def _year(folded: str, today: date | None = None) -> int | None:
 
 def parse_years(text: str) -> list[str]:
     return re.findall(rf"\b{_YEAR}\b", fold(text))
+
+
+_PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bquy\s*(1|i|mot|dau)\b"), "Q1"),
+    (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
+    (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
+    (re.compile(r"\bquy\s*(4|iv|bon|cuoi)\b"), "Q4"),
+    (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
+    (re.compile(r"\b(?:6|sau) thang(?: dau(?: nam)?)?\b|\bnua dau(?: nam)?\b|\bnua nam\b"), "H1"),
+    (re.compile(r"\b(?:9|chin) thang\b"), "9M"),
+    (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
+)
+
+
+def parse_periods(text: str) -> list[str]:
+    """Every period a question names, in order: "quý I và 6 tháng đầu năm 2025" →
+    ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
+    the nearest year named after it, else before it; a year that only anchors parts
+    is not a period of its own."""
+    folded = fold(text)
+    found: list[tuple[int, str]] = []
+    anchored: set[int] = set()
+    for match in re.finditer(rf"{_YEAR}\s*(?:den|toi|-)?\s*(?:nam\s*)?{_YEAR}", folded):
+        found.append((match.start(), f"{match.group(1)}-{match.group(2)}"))
+        anchored.update((match.start(1), match.start(2)))
+    years = [(m.start(), m.group(1)) for m in re.finditer(rf"\b{_YEAR}\b", folded) if m.start() not in anchored]
+    for pattern, kind in _PART_WORDS:
+        for match in pattern.finditer(folded):
+            after = [(pos, y) for pos, y in years if pos > match.start()]
+            before = [(pos, y) for pos, y in years if pos < match.start()]
+            anchor = after[0] if after else (before[-1] if before else None)
+            if anchor is None:
+                continue
+            anchored.add(anchor[0])
+            part = f"Q{match.group(1)}" if kind == "Qn" else kind
+            found.append((match.start(), f"{anchor[1]}-{part}"))
+    found += [(pos, y) for pos, y in years if pos not in anchored]
+    return list(dict.fromkeys(code for _, code in sorted(found)))

@@ -1,6 +1,6 @@
 """Notes for reviewers never reach a resident; notes for residents do where they matter."""
 
-from actions.indicators import ActionAnswerIndicator
+from actions.answer import ActionAnswer
 from actions.policies import describe_answer, describe_policy
 from actions.projects import _describe as describe_project
 from actions.replies import describe_values
@@ -10,7 +10,7 @@ from .conftest import texts_of
 
 
 async def test_the_editorial_note_on_a_disagreement_is_not_shown(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswerIndicator(kb), "tang truong dich vu nam 2024", "ask_indicator")
+    messages, _ = await run_action(ActionAnswer(kb), "tang truong dich vu nam 2024", "ask_indicator")
     text = texts_of(messages)
     assert "8,66%" in text and "8,4%" in text
     assert "Giữ cả hai" not in text and "chú thích 1" not in text

@@ -72,3 +72,17 @@ def test_normalize_quote_folds_whitespace_and_markdown() -> None:
 def test_folding_is_cached_and_the_cache_is_bounded() -> None:
     assert fold("Nghị quyết 45-NQ/TW") == fold("Nghị quyết 45-NQ/TW") == "nghi quyet 45 nq tw"
     assert fold.cache_info().maxsize is not None and fold.cache_info().hits > 0
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("Thu nội địa quý I và 6 tháng đầu năm 2025 tăng bao nhiêu", ["2025-Q1", "2025-H1"]),
+    ("tỷ lệ đô thị hóa năm 2024 và chỉ tiêu năm 2025", ["2024", "2025"]),
+    ("9 tháng 2024 grdp tăng bao nhiêu, còn giai đoạn 2019-2023", ["2024-9M", "2019-2023"]),
+    ("quý 1 năm 2025", ["2025-Q1"]),
+    ("năm 2024 quý 3", ["2024-Q3"]),
+    ("grdp bao nhiêu", []),
+])
+def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> None:
+    from knowledge.periods import parse_periods
+
+    assert parse_periods(question) == periods

@@ -26,7 +26,7 @@ from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
 from .government import COUNT_QUESTION, MERGER, answer_merger, convert_address
 from .indicators import answer_figures, list_indicators, refuse_other_place
-from .policies import DOCUMENT_NUMBER, answer_policy, policy_by_subject
+from .policies import DOCUMENT_NUMBER, answer_policy, asks_which_document, policy_by_subject
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
@@ -66,8 +66,13 @@ def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "show_more" and not a.names_something
 
 
+MERGED_WITH_WHOM = re.compile(r"\b(?:tinh nao|voi ai|voi dau|voi tinh nao|nhung tinh nao|gom nhung)\b")
+
+
 def merger_with_another(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return other_province(q.text) is not None and MERGER.search(a.folded) is not None
+    if MERGER.search(a.folded) is None:
+        return False
+    return other_province(q.text) is not None or MERGED_WITH_WHOM.search(a.folded) is not None
 
 
 def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -92,6 +97,30 @@ def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return aggregate.applies(kb, a, q)
+
+
+def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return asks_which_document(a) and policy_by_subject(kb, a, q) is not None
+
+
+EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
+                         r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
+                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan)\b")
+FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
+
+
+def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
+    thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
+    if not a.indicators or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
+        return False
+    if a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers:
+        return False
+    return curated_fit(kb, q, None) or bool(passages.best(kb, a))
+
+
+def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_best_curated(kb, q) if curated_fit(kb, q, None) else passages.answer(kb, a, q)
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -170,7 +199,7 @@ def more(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def merger(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_merger(kb, other_province(q.text) or "")
+    return answer_merger(kb, other_province(q.text))
 
 
 def refuse_province(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -250,8 +279,10 @@ ROWS: tuple[Row, ...] = (
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("an old ward, commune or district", names_address, address),
     Row("count / largest / total over projects", list_operation, operation),
+    Row("which document: found by what it is about", which_document, policy_found_by_subject),
     Row("a policy by its number", names_policy, policy),
     Row("a project by its name", names_project, project),
+    Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a curated answer of the intent's topic that fits", curated_topic, curated),

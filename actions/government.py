@@ -52,14 +52,15 @@ COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|may|so luong|tong so)\b.*\b(?:xa|ph
 MERGER = re.compile(r"\b(?:sap nhap|sat nhap|hop nhat|nhap vao|nhap voi|gop voi|gop vao)\b")
 
 
-def answer_merger(kb: KnowledgeBase, province: str) -> Reply:
-    """"HP sáp nhập với Quảng Ninh à?": which old provinces the new city is made of, from the unit data."""
+def answer_merger(kb: KnowledgeBase, province: str | None) -> Reply:
+    """"HP sáp nhập với Quảng Ninh à?", "hợp nhất với tỉnh nào?": which old provinces the new city
+    is made of, from the unit data; a wrong province named is said to be wrong first."""
     _, dataset = kb.new_unit_counts()
-    reply = Reply().say(
-        f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới gồm "
-        f"Hải Phòng và Hải Dương cũ; {province} không nằm trong đó.\n{address_source(dataset)}",
-        feedback_buttons(),
-    )
+    made_of = ("theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới gồm "
+               "Hải Phòng và Hải Dương cũ")
+    text = (f"Không đúng: {made_of}; {province} không nằm trong đó." if province
+            else f"{made_of[:1].upper()}{made_of[1:]}.")
+    reply = Reply().say(f"{text}\n{address_source(dataset)}", feedback_buttons())
     reply.slots.update(topic="government")
     reply.answer_id = "address:merger"
     return reply

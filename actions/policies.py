@@ -136,17 +136,31 @@ def _policy_words(info: PolicyInfo) -> set[str]:
     return set(fold(" ".join((p.doc_type, p.issuer or "", p.title, *p.aliases))).split())
 
 
+WHICH_DOCUMENT = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|chuong trinh|nghi dinh|thong tu|"
+                            r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso may\b|\bso hieu\b")
+
+
+def asks_which_document(a: Asked) -> bool:
+    """"Chính phủ ban hành nghị quyết nào để thực hiện Kết luận 96?": a document to find, not the one named."""
+    return not a.from_button and WHICH_DOCUMENT.search(a.folded) is not None
+
+
 def policy_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
-    """The document a question describes by issuer, type and subject, when one fits clearly."""
-    if a.from_button or not DOCUMENT_WORDS.search(a.folded) or a.indicators or a.projects_clear:
+    """The document a question describes by issuer, type and subject, when one fits clearly.
+    A document the question names by number is the reference ("… thực hiện Kết luận 96"), not the answer."""
+    which = asks_which_document(a)
+    if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or a.projects_clear)):
         return None
     words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1]
     if len(words) < 2:
         return None
     doc_type = DOCUMENT_WORDS.search(a.folded)
     issuers = [i for i in ISSUERS if f" {i} " in f" {a.folded} "]
+    named = set(a.policies) if which else set()
     scored: list[tuple[float, str]] = []
     for info in kb.policies():
+        if info.policy.number in named:
+            continue
         vocabulary = _policy_words(info)
         score = sum(1 for w in words if w in vocabulary) / len(words)
         if doc_type and fold(info.policy.doc_type) == doc_type.group():

@@ -8,6 +8,7 @@ left out of any total or ranking, and the reply says which.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from knowledge import KnowledgeBase, ProjectInfo
@@ -21,6 +22,8 @@ from .routes import query_from_payload
 from .understand import Asked
 
 PROJECT_WORDS = ("du an", "cong trinh")
+PLURAL = re.compile(r"\b(?:cac|nhung|may|bao nhieu|tat ca|danh muc|nhom)\s+(?:du an|cong trinh)\b|\bdanh muc\b|\bnhom\b|"
+                    r"\bmay cai\b|\bchung\b")
 
 
 def _about_projects(a: Asked, q: Query) -> bool:
@@ -34,6 +37,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS):
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
+    if a.projects_clear and a.project_score >= 0.75 and not PLURAL.search(a.folded):
+        return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu": one project's value
     if a.operation == "list" and (q.intent == "list_projects"
                                   or not (a.entities.get("project_group") or a.entities.get("funding"))):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter

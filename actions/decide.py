@@ -43,6 +43,11 @@ class Row:
     respond: Respond
 
 
+def fixed(q: Query, a: Asked) -> Query:
+    """The question with teencode and typos corrected, for matching curated answers' wording."""
+    return q if a.from_button else replace(q, text=a.folded)
+
+
 def _with(q: Query, **entities: list[str]) -> Query:
     merged = {**q.entities, **{k: v for k, v in entities.items() if v}}
     return replace(q, entities=merged)
@@ -116,11 +121,11 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers:
         return False
-    return curated_fit(kb, q, None) or bool(passages.best(kb, a))
+    return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_best_curated(kb, q) if curated_fit(kb, q, None) else passages.answer(kb, a, q)
+    return answer_best_curated(kb, fixed(q, a)) if curated_fit(kb, fixed(q, a), None) else passages.answer(kb, a, q)
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -137,8 +142,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.indicators:
         # "sản lượng hàng hóa qua cảng Hải Phòng" is a figure, though "Cảng Hải Phòng" is a project's name
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
-    if q.intent == "list_projects":
-        return strong and a.projects_clear
+    if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
+        return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
     return a.projects_clear and (strong or a.project_score >= 0.75)
 
 
@@ -154,7 +159,7 @@ def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = CURATED_INTENTS.get(q.intent)
     if topic == "government" and COUNT_QUESTION.search(a.folded):
         return True  # counted from the unit data, not from a curated text
-    return topic is not None and curated_fit(kb, q, topic)
+    return topic is not None and curated_fit(kb, fixed(q, a), topic)
 
 
 def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -162,7 +167,7 @@ def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and curated_fit(kb, q, None)
+    return not a.from_button and curated_fit(kb, fixed(q, a), None)
 
 
 def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -238,11 +243,11 @@ def topic_list(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 def curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[
-        CURATED_INTENTS[q.intent]](kb, q)
+        CURATED_INTENTS[q.intent]](kb, fixed(q, a))
 
 
 def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_best_curated(kb, q)
+    return answer_best_curated(kb, fixed(q, a))
 
 
 def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -261,8 +266,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_policy(kb, _with(q, policy=[q.slots["policy"]]))
     if topic == "address":
         return convert_address(kb, q)
-    if topic in ("government", "theme", "vision") and curated_fit(kb, q, topic):
-        return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[topic](kb, q)
+    if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
+        return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[topic](kb, fixed(q, a))
     return quote_or_decline(kb, a, q)
 
 

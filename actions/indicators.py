@@ -292,14 +292,26 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     return ([latest] if latest else []), True
 
 
-def _primary(values: list[Value], kinds: frozenset[str]) -> Value:
+def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Value:
+    """The figure the question asks for: the measure and kind asked, then the one whose own
+    wording ("tổng số …", "số người chết") shares most words with the question."""
     city = [v for v in values if v.scope == "city"] or values
-    def rank(v: Value) -> tuple[int, int, int]:
-        wanted_measure = 0 if ("change" in kinds and v.measure == "change") or (
-            "change" not in kinds and v.measure == "level") else 1
-        wanted_kind = int(v.kind != "target") if kinds == {"target"} else int(v.kind == "target")
-        return (wanted_measure, wanted_kind, 0 if v.number is not None else 1)
+    words = set(asked.split())
+
+    def rank(v: Value) -> tuple[int, int, int, int]:
+        if "rank" in kinds:
+            wanted_measure = int(v.measure != "rank")
+        elif "change" in kinds:
+            wanted_measure = int(v.measure != "change")
+        else:
+            wanted_measure = int(v.measure != "level")
+        wanted_kind = int(v.kind != "target") if kinds & {"target"} and not kinds & {"result"} else int(v.kind == "target")
+        overlap = len(words & set(fold(v.qualifier or "").split()) - _QUALIFIER_NOISE)
+        return (wanted_measure, -overlap, wanted_kind, 0 if v.number is not None else 1)
     return min(city, key=rank)
+
+
+_QUALIFIER_NOISE = frozenset("so voi cua va cac nhung nam ke hoach giao thanh pho hai phong".split())
 
 
 def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
@@ -308,7 +320,8 @@ def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
         return values
     keep = [v for v in values if ("target" in kinds and v.kind == "target")
             or ("result" in kinds and v.kind != "target")
-            or ("change" in kinds and v.measure == "change")]
+            or ("change" in kinds and v.measure == "change")
+            or ("rank" in kinds and v.measure == "rank")]
     return keep or values
 
 
@@ -376,7 +389,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             return f"Tài liệu chưa có số liệu cả {label}; số liệu mới nhất trong năm:\n{text}", found
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
-    primary = _primary(shown, a.kinds)
+    primary = _primary(shown, a.kinds, a.folded)
     rest = [v for v in shown if v is not primary]
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
@@ -424,7 +437,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1
     if several_asked:
         a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
-    if len(indicators) == 1 and not several_asked and (a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
+    if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and (
+            a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:
             return compared

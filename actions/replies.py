@@ -50,11 +50,11 @@ def with_unit(text: str, unit: str) -> str:
 
 
 def vn_date(iso: str | None) -> str:
-    """"2024-12-03" → "03/12/2024"; empty when unknown."""
+    """"2025-06-27" → "27/6/2025", as the documents write dates; empty when unknown."""
     if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
         return ""
     year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}"
+    return f"{int(day)}/{int(month)}/{year}"
 
 
 def source_line(document: Document) -> str:

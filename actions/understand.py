@@ -20,7 +20,9 @@ from knowledge.text import fold, strip_diacritics
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
-_TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|giao)\b")
+_TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|giao)\b"
+                     r"|\b(?:muon|dinh|se) (?:thu hut|dat|tang|thu)\b")
+_RANK = re.compile(r"\b(?:dung thu|xep thu|xep hang|thu may|hang may|thu hang|dung hang)\b")
 _RESULT = re.compile(r"\b(?:uoc dat|uoc thuc hien|uoc tinh|thuc hien|dat duoc|ket qua|thuc te|da dat|ve dich)\b")
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+(?:bao nhieu|may|khoang)?\s*(?:phan tram|%)|\bso voi cung ky\b|\btang them\b")
 # -- comparisons, operations, question forms ----------------------------------------------------
@@ -43,7 +45,7 @@ _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|d
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ha|ah|ak|chu gi)\s*$"
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
-_PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)?\b|"
+_PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)\b|"
                          r"\bthap hon (?:ke hoach|du toan|chi tieu)\b")
 _PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 # Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
@@ -65,6 +67,12 @@ def plan_claim(folded: str) -> str | None:
     if _PLAN_MET.search(folded):
         return "met"
     return None
+
+
+# A policy is named by its number only next to a document word: "đến hết 30/11/2024" names no resolution 30.
+DOCUMENT_CUE = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|quy dinh|cong van|ke hoach|"
+                          r"chuong trinh|de an|bao cao|thong bao|luat|van ban|quy hoach|chien luoc|nq|kl|qd|ct|nd|tt|tb|"
+                          r"qh\d*|tw|cp|ttg|ubnd|hdnd)\b")
 
 
 # -- project aspects ------------------------------------------------------------------------------
@@ -131,6 +139,8 @@ def kinds_in(folded: str) -> frozenset[str]:
         kinds.add("result")
     if _CHANGE.search(folded):
         kinds.add("change")
+    if _RANK.search(folded):
+        kinds.add("rank")
     return frozenset(kinds)
 
 
@@ -222,8 +232,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     named = q.all("project")
     project_ids = list(dict.fromkeys(named + [key for key, _ in scored]))
     clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
-    found_policies = kb.find_policy(folded) or kb.find_policy(typed)
+    found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
+    policies = policies if DOCUMENT_CUE.search(folded) else []
     operation = operation_in(folded)
     return Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,

@@ -10,7 +10,7 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
     messages, events = await run_action(ActionAnswer(kb), "cau nguyen trai bao nhieu tien", "ask_project")
     text = texts_of(messages)
     assert "Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng" in text
-    assert "Tình hình (tại ngày 03/12/2024)" in text
+    assert "Tình hình (tại ngày 3/12/2024)" in text
     assert "Nhóm: dự án đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025" in text
     assert "Nguồn vốn: vốn ngân sách thành phố" in text
     assert "Nghị quyết số 49/NQ-HĐND ngày 22/12/2020" in text

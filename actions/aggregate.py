@@ -39,8 +39,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
     if a.projects_clear and a.project_score >= 0.75 and not PLURAL.search(a.folded):
         return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu": one project's value
-    if a.operation == "list" and (q.intent == "list_projects"
-                                  or not (a.entities.get("project_group") or a.entities.get("funding"))):
+    filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1
+    if a.operation == "list" and (q.intent == "list_projects" or not filtered):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
     return _about_projects(a, q)
 
@@ -86,10 +86,10 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if not projects:
         return Reply().say(f"Các tài liệu tôi có không nêu dự án nào {label}.")
     op = a.operation
-    if op == "list":
+    if op == "list" and (q.first("project_group") or q.first("funding")):
         return list_projects(kb, q)
     reply = Reply()
-    if op == "count":
+    if op in ("count", "list"):
         lines = [f"Có {len(projects)} dự án {label}:"] + [_line(n, p) for n, p in enumerate(projects, 1)]
         lines.append(_sources(projects))
         reply.say("\n".join(lines), feedback_buttons())

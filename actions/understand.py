@@ -200,7 +200,8 @@ def clear_winner(scored: list[tuple[str, float]], named: list[str]) -> bool:
         return bool(scored)
     (_, best), (_, second) = scored[0], scored[1]
     if best >= 2:
-        return second < 2
+        # both named by a whole alias: clear when the first alias is far more distinctive
+        return second < 2 or (best - 2) >= 1.5 * (second - 2)
     return best >= 0.75 and second <= best * 2 / 3
 
 
@@ -230,7 +231,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")
-    project_ids = list(dict.fromkeys(named + [key for key, _ in scored]))
+    project_ids = list(dict.fromkeys([key for key, _ in scored] + named))  # best named first
     clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
     found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))

@@ -7,6 +7,7 @@ blocking, so async callers run them in a thread (`asyncio.to_thread`).
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 import unicodedata
@@ -392,24 +393,45 @@ class KnowledgeBase:
         return [p for p in found if p is not None]
 
     def project_scores(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
-        """(project id, score) best first: 2+ when a whole name or alias is in the
-        question, else the share of the best name's words found (at least 0.5)."""
+        """(project id, score) best first. A project one of whose names is wholly in the
+        question scores 2 plus the share of the question's words its names account for
+        ("tòa nhà 75 tầng ở Bắc sông Cấm" is the tower, though "Bắc sông Cấm" names several);
+        otherwise the share of its best name's words found (at least 0.5). Words count by
+        how rare they are among project names."""
         words = set(fold(text).split()) - _PROJECT_NOISE
         if not words:
             return []
-        scores: dict[str, float] = {}
+        weight = self._project_word_weights()
+        question_weight = sum(weight.get(w, 1.0) for w in words) or 1.0
+        partial: dict[str, float] = {}
+        covered: dict[str, set[str]] = {}
+        whole: set[str] = set()
         folded_text = f" {fold(text)} "
         for key, name in self._names("project"):
             name_words = [w for w in name.split() if w not in _PROJECT_NOISE]
             if not name_words:
                 continue
-            hit = sum(1 for w in name_words if w in words)
-            if f" {name} " in folded_text:
-                score = 2.0 + len(name_words) / 100  # the whole alias is in the question
-            else:
-                score = hit / len(name_words) + hit / 100 if hit >= 2 else 0.0  # one shared word ("cảng") names nothing
-            scores[key] = max(scores.get(key, 0.0), score)
+            hits = [w for w in name_words if w in words]
+            covered.setdefault(key, set()).update(hits)
+            if f" {name} " in folded_text or (len(name_words) >= 3 and len(hits) == len(name_words)):
+                whole.add(key)  # the name, or every word of a long one ("quảng trường [phía trước] trung tâm …")
+            elif len(hits) >= 2:  # one shared word ("cảng") names nothing
+                share = sum(weight.get(w, 1.0) for w in hits) / sum(weight.get(w, 1.0) for w in name_words)
+                partial[key] = max(partial.get(key, 0.0), share + len(hits) / 100)
+        scores = {key: 2.0 + sum(weight.get(w, 1.0) for w in covered[key]) / question_weight for key in whole}
+        scores.update({key: score for key, score in partial.items() if key not in whole})
         return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
+
+    def _project_word_weights(self) -> dict[str, float]:
+        """log(projects / projects whose names use the word) + 1, over project names and aliases."""
+        def build(_conn: Connection) -> dict[str, float]:
+            by_word: dict[str, set[str]] = {}
+            for key, name in self._names("project"):
+                for w in set(name.split()) - _PROJECT_NOISE:
+                    by_word.setdefault(w, set()).add(key)
+            total = len({key for key, _ in self._names("project")}) or 1
+            return {w: math.log(total / len(keys)) + 1 for w, keys in by_word.items()}
+        return self._cached("project_word_weights", build)
 
     # -- policies -------------------------------------------------------------
     def policies(self) -> list[PolicyInfo]:

@@ -56,7 +56,8 @@ def test_project_aspects(question: str, aspect: str | None) -> None:
 
 @pytest.mark.parametrize(("scored", "named", "clear"), [
     ([("a", 2.05), ("b", 0.6)], [], True),        # a whole alias against a partial name
-    ([("a", 2.05), ("b", 2.03)], [], False),      # two whole aliases
+    ([("a", 2.5), ("b", 2.45)], [], False),       # two whole aliases, accounting for as much of the question
+    ([("a", 2.9), ("b", 2.3)], [], True),         # a whole alias that accounts for far more of the question
     ([("a", 1.0), ("b", 0.5)], [], True),         # all of one name, half of another
     ([("a", 0.8), ("b", 0.7)], [], False),        # close: ask which
     ([("a", 0.8)], [], True),

@@ -20,11 +20,12 @@ from dataclasses import dataclass, replace
 
 from knowledge import KnowledgeBase
 from knowledge.address import other_province
+from knowledge.text import fold
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
-from .government import COUNT_QUESTION, MERGER, answer_merger, convert_address
+from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import answer_figures, list_indicators, refuse_other_place
 from .policies import DOCUMENT_NUMBER, answer_policy, asks_which_document, policy_by_subject
 from .projects import answer_project, list_projects
@@ -174,6 +175,20 @@ def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return policy_by_subject(kb, a, q) is not None
 
 
+def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Dự án đó dùng vốn gì?": whatever the intent, the subject is the last answer's."""
+    return a.refers_back and bool(q.slots.get("topic")) and not a.names_something
+
+
+def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"HP mới có bao nhiêu phường?": counted from the unit data, whatever the intent."""
+    return bool(COUNT_QUESTION.search(a.folded)) and not (a.address or a.indicators or a.projects_clear) and (
+        q.intent in ("ask_government", "convert_address") or NEW_UNITS.search(a.folded) is not None)
+
+
+NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|sau sap nhap|sau hop nhat|sau sap xep|tu 1 7|dac khu)\b")
+
+
 def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return bool(q.slots.get("topic")) and not a.names_something and (
         q.intent in ("followup", "ask_comparison", "ask_indicator", "ask_project", "ask_policy", "convert_address")
@@ -241,13 +256,28 @@ def topic_list(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return list_indicators(kb, q)
 
 
+QUOTED = re.compile(r"[\"'“‘«]([^\"'”’»]{4,})[\"'”’»]")
+
+
+def checked_claim(reply: Reply, a: Asked) -> Reply:
+    """"Chủ đề năm 2025 là 'Năm kỷ cương, hiệu quả' phải không?": a quoted claim the answer does
+    not contain is said to be wrong first; one it contains is confirmed."""
+    claims = [fold(c) for c in QUOTED.findall(a.text)]
+    if not claims or (not a.premise_cue and not a.yes_no) or not reply.messages:
+        return reply
+    said = fold(" ".join(m.get("text") or "" for m in reply.messages))
+    verdict = "Đúng." if all(c in said for c in claims) else "Không đúng: các tài liệu không nói như vậy. Tài liệu nêu:"
+    reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+    return reply
+
+
 def curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[
-        CURATED_INTENTS[q.intent]](kb, fixed(q, a))
+    return checked_claim({"government": answer_government, "theme": answer_theme, "vision": answer_vision}[
+        CURATED_INTENTS[q.intent]](kb, fixed(q, a)), a)
 
 
 def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_best_curated(kb, fixed(q, a))
+    return checked_claim(answer_best_curated(kb, fixed(q, a)), a)
 
 
 def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -256,8 +286,14 @@ def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_policy(kb, _with(q, policy=[found]))
 
 
+def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_unit_count(kb, q)
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
+    if topic == "units":
+        return answer_unit_count(kb, q)
     if topic == "indicator" and q.slots.get("indicator"):
         return answer_figures(kb, replace(a, indicators=(q.slots["indicator"],)), q)
     if topic == "project" and q.slots.get("project"):
@@ -283,6 +319,8 @@ ROWS: tuple[Row, ...] = (
     Row("another province's figures", other_place, refuse_province),
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("an old ward, commune or district", names_address, address),
+    Row("how many new units", counts_new_units, unit_count),
+    Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("count / largest / total over projects", list_operation, operation),
     Row("which document: found by what it is about", which_document, policy_found_by_subject),
     Row("a policy by its number", names_policy, policy),

@@ -83,7 +83,7 @@ def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
         f"và Hải Dương cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.{named}\n{address_source(dataset)}",
         feedback_buttons(),
     )
-    reply.slots.update(topic="government")
+    reply.slots.update(topic="units")
     reply.answer_id = "address:counts"
     return reply
 

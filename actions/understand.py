@@ -42,7 +42,8 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
-                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ha|ah|ak|chu gi)\s*$"
+                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu gi)\s*$"
+                          r"|(?<!bao nhieu )(?<!\d )\bha\s*$"  # "hả?", not "bao nhiêu ha" (hectares)
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 _PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)\b|"
@@ -80,6 +81,8 @@ _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
                    r"xong|bao lau)\b")
 _VALUE = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
+_REFERS_BACK = re.compile(r"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)\s+(?:do|nay|ay|kia|tren)\b"
+                          r"|^(?:no|the no|vay no)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b")
@@ -108,6 +111,7 @@ class Asked:
     claimed_numbers: tuple[str, ...] = ()  # figures the resident states ("chỉ khoảng 80% thôi à?")
     claims_plan: str | None = None  # above | met | below: what the resident says of the plan
     aspect: str | None = None  # investor | when | value
+    refers_back: bool = False  # "dự án đó", "nó": the subject is the last answer's
     address: bool = False  # an old ward/commune/district to convert
     entities: dict[str, list[str]] = field(default_factory=dict)
 
@@ -247,5 +251,5 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
-        aspect=aspect_in(folded), address=bool(q.all("old_unit") or q.all("old_district")), entities=entities,
+        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), address=bool(q.all("old_unit") or q.all("old_district")), entities=entities,
     )

@@ -49,6 +49,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tôi chỉ có số liệu của thành phố Hải Phòng"),
     ("phường Lạch Tray quận Ngô Quyền nay thuộc đơn vị nào", "ask_government", None,
      "an old ward, commune or district", "Phường Lạch Tray"),
+    ("hp mới có bn phường", "ask_indicator", None, "how many new units",
+     "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới"),
+    ("dự án đó dùng vốn gì?", "list_projects", {"project": "cau_nguyen_trai", "topic": "project"},
+     "a reference back to the last answer's subject", "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
     ("danh mục có bao nhiêu dự án dùng vốn ngân sách?", "ask_project", None,
      "count / largest / total over projects", "Có 11 dự án trong danh mục dự án trọng điểm năm 2025"),
     ("nghị quyết 45 là gì", "ask_policy", None, "a policy by its number", ""),
@@ -106,3 +110,8 @@ def test_follow_up_after_a_change_of_topic_is_about_the_new_topic(kb: KnowledgeB
     answered_by, reply = ask(kb, matcher, "khi nào xong?", "followup", slots)
     assert answered_by == "a follow-up on the last answer's subject"
     assert reply.startswith("Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai")
+
+
+def test_a_quoted_claim_the_documents_do_not_make_is_said_to_be_wrong(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Chủ đề năm 2025 của thành phố là 'Năm kỷ cương, hiệu quả' phải không?", "ask_theme")
+    assert reply.startswith("Không đúng: các tài liệu không nói như vậy.")

@@ -6,7 +6,7 @@ import re
 
 from knowledge import KnowledgeBase
 
-from .fallback import answer_unknown
+from .fallback import not_covered
 from .query import Query, Reply
 from .routes import PAGED, ROUTES, query_from_payload
 
@@ -29,10 +29,10 @@ def answer_choice(kb: KnowledgeBase, q: Query) -> Reply:
     if index is None:
         if options:
             return Reply().say(f"Bạn chọn số từ 1 đến {len(options)} giúp tôi nhé.")
-        return answer_unknown(kb, q)
+        return not_covered()
     routed = query_from_payload(options[index], q)
     if routed is None or routed[0] not in ROUTES:
-        return answer_unknown(kb, q)
+        return not_covered()
     intent, chosen = routed
     return ROUTES[intent](kb, chosen)
 

@@ -9,7 +9,6 @@ from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, answer_unit_count
 from .policies import describe_answer
 from .query import Query, Reply, button
-from .reroute import by_entities
 
 MORE_TOPICS = 3
 
@@ -21,8 +20,6 @@ STRONG_MATCH = 0.45  # a curated answer given whatever the intent
 def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     """The curated answer of `topic` closest to the question; related ones as buttons."""
     found = kb.find_answers(q.text, topic=topic, limit=MORE_TOPICS + 1)
-    if (not found or found[0].score < WEAK_MATCH) and (other := by_entities(kb, q)):
-        return other(kb, q)
     best = found[0] if found else next(iter(kb.answers(topic)), None)
     if best is None:
         return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")

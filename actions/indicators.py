@@ -19,7 +19,6 @@ from .query import Query, Reply, button, intent_payload
 from .understand import Asked
 
 MAX_PERIOD_CHOICES = 5
-POPULAR = ("grdp_growth", "budget_revenue", "export_turnover", "fdi_attraction", "tourist_arrivals")
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
                 "ngan_sach": "ngân sách", "dau_tu": "đầu tư"}
 

@@ -11,13 +11,12 @@ from knowledge import KnowledgeBase, Passage
 from knowledge.search_index import query_terms
 from knowledge.text import strip_diacritics
 
-from .fallback import menu_buttons
+from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply
 from .understand import Asked
 
 MAX_QUOTES = 3
-NOT_COVERED = "Xin lỗi, các tài liệu tôi có không có thông tin này, nên tôi không trả lời để tránh nói sai."
 
 
 MIN_TERMS = 2  # "thế còn cái kia" has nothing a passage could answer
@@ -36,11 +35,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     found = best(kb, a)
     reply = Reply()
     if not found:
-        reply.say(NOT_COVERED)
-        reply.say("Tôi có thể trả lời về chỉ tiêu kinh tế - xã hội, dự án trọng điểm, chính sách và chính quyền 2 cấp "
-                  "của Hải Phòng:", menu_buttons())
-        reply.slots.update(topic=None)
-        return reply
+        return not_covered()
     lines = ["Các tài liệu nói về điều này như sau:"]
     for passage in found:
         lines.append(f"• “{passage.text}” (Nguồn: {kb.document(passage.source).citation})")

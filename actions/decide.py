@@ -118,7 +118,7 @@ FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qu
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
-    if not a.indicators or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
+    if not a.indicators or a.comparison or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
         return False
     if a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers:
         return False
@@ -172,7 +172,7 @@ def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return policy_by_subject(kb, a, q) is not None
+    return q.intent == "ask_policy" and policy_by_subject(kb, a, q) is not None
 
 
 def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -328,9 +328,9 @@ ROWS: tuple[Row, ...] = (
     Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
+    Row("a follow-up on the last answer's subject", leans_on_context, from_context),
     Row("a curated answer of the intent's topic that fits", curated_topic, curated),
     Row("a policy by what it is about", policy_subject, policy_found_by_subject),
-    Row("a follow-up on the last answer's subject", leans_on_context, from_context),
     Row("a curated answer that fits well, whatever the intent", curated_any, best_curated),
     Row("a document number the documents do not cite", unknown_policy_number, policy),
     Row("a passage of the documents, quoted", quoted_passage, quote_or_decline),

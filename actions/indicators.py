@@ -10,6 +10,7 @@ from knowledge.api import most_specific
 from knowledge.numbers import parse_value
 from knowledge.periods import RELATIVE_YEAR_WORDS, parse_period
 from knowledge.records import Indicator
+from knowledge.search_index import STOP_WORDS
 from knowledge.text import fold
 
 from . import replies
@@ -295,9 +296,12 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Val
     """The figure the question asks for: the measure and kind asked, then the one whose own
     wording ("tổng số …", "số người chết") shares most words with the question."""
     city = [v for v in values if v.scope == "city"] or values
-    words = set(asked.split())
+    # the words that tell one of the indicator's figures from another: not its own name, not numbers
+    named = set(fold(city[0].indicator.name).split()) if city else set()
+    asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
+    words = asked_words - named
 
-    def rank(v: Value) -> tuple[int, int, int, int]:
+    def rank(v: Value) -> tuple[int, ...]:
         if "rank" in kinds:
             wanted_measure = int(v.measure != "rank")
         elif "change" in kinds:
@@ -305,12 +309,16 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Val
         else:
             wanted_measure = int(v.measure != "level")
         wanted_kind = int(v.kind != "target") if kinds & {"target"} and not kinds & {"result"} else int(v.kind == "target")
-        overlap = len(words & set(fold(v.qualifier or "").split()) - _QUALIFIER_NOISE)
-        return (wanted_measure, -overlap, wanted_kind, 0 if v.number is not None else 1)
+        qualifier = fold(v.qualifier or "")
+        overlap = len(words & set(qualifier.split()) - _QUALIFIER_NOISE)
+        aspiration = int("phan dau" in qualifier)  # the plan before a "phấn đấu" aim, unless that is asked
+        unit = int(not set(fold(v.unit).split()) & asked_words)  # "bao nhiêu di tích": counted in di tích
+        extra = len(set(qualifier.split()) - asked_words - _QUALIFIER_NOISE)  # the plain total before a part of it
+        return (wanted_measure, -overlap, unit, wanted_kind, aspiration, extra, 0 if v.number is not None else 1)
     return min(city, key=rank)
 
 
-_QUALIFIER_NOISE = frozenset("so voi cua va cac nhung nam ke hoach giao thanh pho hai phong".split())
+_QUALIFIER_NOISE = STOP_WORDS | frozenset("so voi nam ke hoach giao hien nay tren dia ban duoc".split())
 
 
 def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:

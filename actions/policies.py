@@ -122,6 +122,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 DOCUMENT_WORDS = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|"
                             r"chuong trinh|nghi dinh|quy dinh|thong tu|cong van|chien luoc)\b")
 _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho hai phong hp "
+                     "voi thi sao con the vay khong ko bao nhieu may o tai tu tren trong "
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "
                      "nghi dinh quy dinh thong tu cong van chien luoc".split())
 SUBJECT_MIN = 0.5

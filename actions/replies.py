@@ -61,6 +61,13 @@ def source_line(document: Document) -> str:
     return f"Nguồn: {document.citation}."
 
 
+def kind_label(value: Value) -> str:
+    """"kế hoạch", "ước đạt", "đạt"; a target the document calls an aim ("phấn đấu") is not called a plan."""
+    if value.kind == "target" and "phan dau" in fold(value.qualifier or ""):
+        return "mục tiêu phấn đấu"
+    return KIND_LABELS[value.kind]
+
+
 def describe_value(value: Value, with_name: bool = True) -> str:
     """One figure as a sentence: what, when, which kind, how much, relative to what."""
     name = value.indicator.name if with_name else ""
@@ -79,7 +86,7 @@ def describe_value(value: Value, with_name: bool = True) -> str:
     elif value.measure == "rank":
         body = f"xếp thứ {value.text}" + (f" ({value.qualifier})" if value.qualifier else "")
     else:
-        body = f"{KIND_LABELS[value.kind]} {figure}"
+        body = f"{kind_label(value)} {figure}"
         if value.qualifier:
             body += f" ({value.qualifier})"
     if value.measure != "level" and value.kind != "result":

@@ -37,6 +37,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS):
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
+    if any((i := kb.indicator(code)) is not None and fold(i.unit) in ("du an", "cong trinh") for code in a.indicators):
+        return False  # "bao nhiêu dự án nhà ở xã hội": the documents count them themselves
     if a.projects_clear and a.project_score >= 0.75 and not PLURAL.search(a.folded):
         return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu": one project's value
     filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1

@@ -133,11 +133,18 @@ def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return bool(a.policies) and not (a.projects_clear and q.intent in PROJECT_INTENTS)
 
 
+def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:
+    units = {fold(i.unit) for i in (kb.indicator(c) for c in a.indicators) if i is not None and i.unit}
+    return any(re.search(rf"\b(?:bao nhieu|may|so) {re.escape(u)}\b", a.folded) for u in units if u)
+
+
 def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A project answers when the question names one: in full, or clearly enough for its intent."""
     if not a.projects:
         return False
     strong = a.project_score >= 2  # a whole name or alias
+    if counts_in_an_indicators_unit(kb, a):
+        return False  # "có bao nhiêu dự án nhà ở xã hội": the documents' own count, not one project
     if q.intent == "ask_project" and not a.indicators:
         return True  # a clear winner is answered, close candidates are offered
     if a.indicators:

@@ -286,8 +286,9 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     if a.periods:
         return list(a.periods), False
     context = q.slots.get("period")
-    if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None):
-        return [context], False
+    if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
+            a.kinds != {"target"} or kb.values(indicator.code, context, kind="target")):
+        return [context], False  # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
     latest = latest_period(kb, indicator.code, a.kinds)
     return ([latest] if latest else []), True
 
@@ -437,8 +438,33 @@ def _verdict_line(verdict: str, claim: str | None) -> str:
     return f"Đúng, {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
 
+_NOT_A_DETAIL = STOP_WORDS | frozenset(
+    "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
+    "the nao thuc hien de ra phan dau ca nuoc voi so".split())
+
+
+def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:
+    """The rows of the family the question's other words point to: "chất thải rắn ở đô thị" is
+    the urban row of solid waste, "nông thôn thì sao?" after it the rural rows, "tổng bao nhiêu
+    căn" after the number of social-housing projects the number of flats. A row with no figure
+    of its own gives its sub-rows."""
+    own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
+    details = {w for w in a.folded.split() if not any(ch.isdigit() for ch in w)} - own - _NOT_A_DETAIL
+    family = kb.children(indicator.code) + ([i for i in kb.children(indicator.parent) if i.code != indicator.code]
+                                            if indicator.parent else [])
+    def fit(other: Indicator) -> int:
+        return len(details & set(fold(" ".join((other.name, *other.aliases, other.unit))).split()))
+    best = max((fit(i) for i in family), default=0)
+    if details and best:
+        return [i for i in family if fit(i) == best][:MAX_INDICATORS]
+    if not kb.periods(indicator.code) and kb.children(indicator.code):
+        return kb.children(indicator.code)[:MAX_INDICATORS]
+    return [indicator]
+
+
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    indicators = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
+    named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
+    indicators = list({r.code: r for i in named for r in refine(kb, i, a)}.values())[:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1

@@ -14,6 +14,7 @@ from .query import Query, Reply, button, intent_payload
 from .understand import Asked
 
 CURATED_MIN_SCORE = 0.45
+TIE = 0.05  # curated answers this close fit a question equally
 MAX_CHOICES = 5
 
 
@@ -45,9 +46,11 @@ def _curated(kb: KnowledgeBase, q: Query, about: str | None = None) -> Reply | N
         curated = [a for a in curated if any(number in f" {fold(v)} " for v in a.answer.questions)]
     if not curated or curated[0].score < CURATED_MIN_SCORE:
         return None
+    if about and len(curated) > 1 and curated[1].score >= curated[0].score - TIE:
+        return None  # "Nghị quyết 7 nói về gì": no one of its curated parts; the document itself
     reply = Reply().say(describe_answer(curated[0]), feedback_buttons())
     reply.answer_id = f"answer:{curated[0].answer.id}"
-    reply.slots.update(topic="policy")
+    reply.slots.update(topic="policy", policy=about)
     return reply
 
 

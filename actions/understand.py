@@ -73,7 +73,7 @@ def plan_claim(folded: str) -> str | None:
 # A policy is named by its number only next to a document word: "đến hết 30/11/2024" names no resolution 30.
 DOCUMENT_CUE = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|quy dinh|cong van|ke hoach|"
                           r"chuong trinh|de an|bao cao|thong bao|luat|van ban|quy hoach|chien luoc|nq|kl|qd|ct|nd|tt|tb|"
-                          r"qh\d*|tw|cp|ttg|ubnd|hdnd)\b")
+                          r"qh\d*|tw|cp|ttg|ubnd|hdnd|(?:nq|kl|qd|ct|nd|tt|tb)\d+)\b")
 
 
 # -- project aspects ------------------------------------------------------------------------------
@@ -117,7 +117,9 @@ class Asked:
 
     @property
     def names_something(self) -> bool:
-        return bool(self.indicators or self.projects or self.policies or self.address)
+        """A subject of its own: an indicator, a policy, a place, or a project named well enough to answer."""
+        named_project = self.projects_clear and self.project_score >= 0.75
+        return bool(self.indicators or named_project or self.policies or self.address)
 
 
 def normalized(kb: KnowledgeBase, text: str) -> str:
@@ -209,6 +211,20 @@ def clear_winner(scored: list[tuple[str, float]], named: list[str]) -> bool:
     return best >= 0.75 and second <= best * 2 / 3
 
 
+def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
+    """"Kinh tế số chiếm bao nhiêu % GRDP": GRDP is the other indicator's frame, not a question of its own."""
+    this = kb.indicator(code)
+    if this is None:
+        return False
+    names = [fold(n) for n in (this.name, *this.aliases) if len(fold(n).split()) <= 2]
+    for other_code in named:
+        other = kb.indicator(other_code)
+        if other is not None and other_code != code and other.parent != code:
+            if any(f" {n} " in f" {fold(other.name)} " for n in names):
+                return True
+    return False
+
+
 def _number_text(text: str) -> str:
     """The question folded but with its decimal commas kept: "80,5%" stays one number."""
     return re.sub(r"[^\w,.]+", " ", strip_diacritics(text).lower()).replace("_", " ")
@@ -230,6 +246,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     typed = fold(q.text)
     named_codes = kb.indicator_codes_named(folded) + kb.indicator_codes_named(typed)
     indicators = list(dict.fromkeys(named_codes + q.all("indicator")))  # in the order the question names them
+    indicators = [code for code in indicators if not _context_of_another(kb, code, indicators)]
     scores: dict[str, float] = {}
     for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
         scores[key] = max(score, scores.get(key, 0.0))

@@ -491,7 +491,7 @@ class KnowledgeBase:
 
     def find_answers(self, text: str, topic: str | None = None, limit: int = 3) -> list[AnswerInfo]:
         """Curated answers whose question variants best overlap the question."""
-        words = set(fold(text).split()) - _ANSWER_NOISE
+        words = set(_same_question_words(fold(text)).split()) - _ANSWER_NOISE
         if not words:
             return []
         # A number in the question ("nghị quyết 45", "năm 2025") must be one the answer is about.
@@ -503,7 +503,7 @@ class KnowledgeBase:
                 continue
             best = 0.0
             for question in info.answer.questions:
-                q_words = set(fold(question).split()) - _ANSWER_NOISE
+                q_words = set(_same_question_words(fold(question)).split()) - _ANSWER_NOISE
                 if q_words:
                     overlap = len(words & q_words)
                     best = max(best, overlap / len(q_words | words) + overlap / 100)
@@ -718,6 +718,17 @@ _PROJECT_NOISE = frozenset(
     ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri", "trong", "diem", "danh", "muc", "nam", "nao", "nhung", "o"]
 )
 _ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
+
+# Ways of asking the same thing, read as one: "ngày nào" is "khi nào".
+_SAME_QUESTION = ((re.compile(r"\b(?:ngay nao|bao gio|luc nao|thoi diem nao|thoi gian nao|hoi nao|ngay may)\b"), "khi nao"),
+                  (re.compile(r"\b(?:nhu the nao|ra sao|the nao)\b"), "the nao"),
+                  (re.compile(r"\b(?:nhung gi|nhung viec gi|cai gi)\b"), "gi"))
+
+
+def _same_question_words(folded: str) -> str:
+    for pattern, canonical in _SAME_QUESTION:
+        folded = pattern.sub(canonical, folded)
+    return folded
 
 
 

@@ -92,6 +92,15 @@ def load(paths: list[Path]) -> list[Case]:
     return cases
 
 
+# Not figures: where a reply names its sources, and the bot's fixed description of itself.
+_CITATION = re.compile(r"\(?nguồn:[^\n)]*\)?|\b(?:chính quyền|chính quyền địa phương) 2 cấp\b|\b\d+ tài liệu\b|"
+                       r"báo cáo số [\w/-]+ ngày [\d/]+|\d+-bc/tu")
+
+
+def _without_citations(body: str) -> str:
+    return _CITATION.sub(" ", body)
+
+
 def grade(ask: str, text: str, buttons: list[str], expect: dict[str, Any]) -> list[str]:
     """What is wrong with one reply (empty: right)."""
     problems: list[str] = []
@@ -120,7 +129,7 @@ def grade(ask: str, text: str, buttons: list[str], expect: dict[str, Any]) -> li
         if not any(m in body for m in NOT_COVERED_MARKERS):
             problems.append("did not say the documents do not cover it")
         asked = set(_NUMBER.findall(nfc(ask)))
-        invented = [n for n in _NUMBER.findall(body) if n not in asked and not re.fullmatch(r"20\d\d", n)]
+        invented = [n for n in _NUMBER.findall(_without_citations(body)) if n not in asked and not re.fullmatch(r"20\d\d", n)]
         if invented:
             problems.append(f"numbers where none is known: {invented[:3]}")
     if expect.get("premise_rejected") and not any(m in first for m in PREMISE_MARKERS):

@@ -167,7 +167,7 @@ def _years(syl: _Syllables) -> list[tuple[int, int, str, str]]:
 
 _PERIOD_WORDS = re.compile(
     r"\b(?:quy\s+(?:1|i|mot|dau|2|ii|hai|3|iii|ba|4|iv|bon)|q[1-4]|(?:6|sau)\s+thang(?:\s+dau(?:\s+nam)?)?"
-    r"|nua\s+dau\s+nam|nua\s+nam|9\s+thang|chin\s+thang|11\s+thang|giai\s+doan|20\d\d\s+(?:den\s+)?20\d\d)\b"
+    r"|nua\s+dau(?:\s+nam)?|nua\s+nam|9\s+thang|chin\s+thang|11\s+thang|giai\s+doan|20\d\d\s+(?:den\s+)?20\d\d)\b"
 )
 
 

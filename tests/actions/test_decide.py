@@ -115,3 +115,26 @@ def test_follow_up_after_a_change_of_topic_is_about_the_new_topic(kb: KnowledgeB
 def test_a_quoted_claim_the_documents_do_not_make_is_said_to_be_wrong(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "Chủ đề năm 2025 của thành phố là 'Năm kỷ cương, hiệu quả' phải không?", "ask_theme")
     assert reply.startswith("Không đúng: các tài liệu không nói như vậy.")
+
+
+@pytest.mark.parametrize(("turns", "last_starts"), [
+    ([("Tỷ lệ nước thải đô thị được xử lý đạt quy chuẩn là bao nhiêu?", "ask_indicator"),
+      ("còn chất thải rắn ở đô thị?", "followup")],
+     "Tỷ lệ chất thải rắn đô thị được thu gom và xử lý hợp vệ sinh năm 2024"),
+    ([("hp có bn dự án nhà ở xã hội", "ask_indicator"), ("tổng bn căn", "followup")],
+     "Quy mô (số căn) nhà ở xã hội năm 2024"),
+    ([("còn học sinh giỏi quốc gia dc bao nhiêu giải", "ask_indicator"), ("đứng thứ mấy cả nươc", "followup")],
+     "Số giải Kỳ thi học sinh giỏi quốc gia năm 2024: xếp thứ 3"),
+])
+def test_follow_up_refines_within_the_indicators_family(kb: KnowledgeBase, matcher: EntityMatcher,
+                                                         turns: list[tuple[str, str]], last_starts: str) -> None:
+    slots: dict[str, Any] = {}
+    reply = ""
+    for text, intent in turns:
+        entities: dict[str, list[str]] = {}
+        for found in matcher.find(text):
+            entities.setdefault(found.entity, []).append(found.value)
+        result = answer(kb, Query(text=text, intent=intent, entities=entities, slots=dict(slots)))
+        slots.update(result.slots)
+        reply = "\n".join(m.get("text", "") for m in result.messages)
+    assert reply.startswith(last_starts)

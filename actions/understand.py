@@ -217,12 +217,9 @@ def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
     if this is None:
         return False
     names = [fold(n) for n in (this.name, *this.aliases) if len(fold(n).split()) <= 2]
-    for other_code in named:
-        other = kb.indicator(other_code)
-        if other is not None and other_code != code and other.parent != code:
-            if any(f" {n} " in f" {fold(other.name)} " for n in names):
-                return True
-    return False
+    others = [kb.indicator(c) for c in named if c != code]
+    return any(other is not None and other.parent != code and any(f" {n} " in f" {fold(other.name)} " for n in names)
+               for other in others)
 
 
 def _number_text(text: str) -> str:

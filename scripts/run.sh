@@ -6,9 +6,11 @@ cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:5055/webhook}"
 export TRACKER_DB_PATH="${TRACKER_DB_PATH:-build/tracker.db}"
+# The action server's shared secret (sent by Rasa from endpoints.yml): a new one per start.
+export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 # A missing or corrupt knowledge database stops here with the command that rebuilds it.
 .venv/bin/python -m knowledge stats > /dev/null
-.venv/bin/rasa run actions --actions actions --port 5055 &
+.venv/bin/python -m bot.action_server --host 127.0.0.1 --port 5055 &
 actions_pid=$!
 .venv/bin/python -m bot.web --port 8080 &
 web_pid=$!

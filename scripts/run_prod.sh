@@ -54,6 +54,9 @@ fi
 # mid-turn holds up that one conversation for at most this long.
 export TICKET_LOCK_LIFETIME="${TICKET_LOCK_LIFETIME:-20}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTION_PROXY_PORT/webhook"
+# The action servers' shared secret, sent by Rasa (deploy/endpoints.prod.yml) through nginx:
+# a process that reaches their loopback ports without it runs nothing.
+export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-$("$ROOT/.venv/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
 export PYTHONPATH="$ROOT" PYTHONDONTWRITEBYTECODE=1 TF_CPP_MIN_LOG_LEVEL=3
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
@@ -196,7 +199,7 @@ wait_http() {  # wait_http URL PID NAME SECONDS
 action_servers=""
 for ((i = 0; i < ACTION_REPLICAS; i++)); do
   port=$((ACTION_BASE_PORT + i))
-  start "actions-$port" "$RUN_DIR/logs/actions-$port.log" "$RASA" run actions --actions actions --port "$port"
+  start "actions-$port" "$RUN_DIR/logs/actions-$port.log" "$PY" -m bot.action_server --host 127.0.0.1 --port "$port"
   action_servers+="server 127.0.0.1:$port max_fails=1 fail_timeout=5s; "
 done
 

@@ -162,12 +162,12 @@ def _spawn(command: list[str], log: Path, cwd: Path = ROOT, env: dict[str, str] 
 def embedded(workdir: Path) -> Iterator[ServerSet]:
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
-    env = base_env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{actions_port}/webhook",
+    env = base_env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{actions_port}/webhook", ACTION_SERVER_TOKEN=uuid.uuid4().hex,
                    TRACKER_DB_PATH=str(workdir / "tracker.db"),
                    FEEDBACK_DB_URL=f"sqlite:///{workdir / 'feedback.db'}",
                    KNOWLEDGE_DB_URL=f"sqlite:///{ROOT / 'build' / 'knowledge.db'}")
     started = time.monotonic()
-    actions = _spawn([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+    actions = _spawn([str(VENV_BIN / "python"), "-m", "bot.action_server", "--port", str(actions_port)],
                      workdir / "actions.log", env=env)
     rasa = _spawn([str(RASA), "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
                    "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(ROOT / "endpoints.yml")],

@@ -240,6 +240,7 @@ async def test_sqlite_writes_ahead(tmp_path: Path) -> None:
 
 def test_endpoints_yml_loads_this_store_not_rasas_silent_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:1/webhook")
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "a-token-for-the-endpoints-test")
     monkeypatch.setenv("TRACKER_DB_PATH", str(tmp_path / "tracker.db"))
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
     created = TrackerStore.create(endpoints.tracker_store, domain=DOMAIN)

@@ -28,6 +28,7 @@ from aiohttp import web
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from tests.channels.conftest import FakeZaloApi
 from tests.channels.test_zalo import OA_SECRET, USER, signed, text_event
+from tests.e2e.servers import listening_hosts
 from tests.prod.profile import REDIS_DB, Profile, postgres, running_profile
 from tests.redis_server import HOST as REDIS_HOST
 from tests.redis_server import PORT as REDIS_PORT
@@ -145,6 +146,20 @@ async def test_the_replicas_serve_no_http_api(prod: Profile) -> None:
         for method, path in (("GET", "/status"), ("PUT", "/model"), ("POST", "/model/parse"),
                              ("GET", "/conversations/x/tracker"), ("GET", "/domain")):
             assert await raw_get(f"http://127.0.0.1:{port}", path, method) in (404, 405), (port, path)
+
+
+async def test_the_action_servers_listen_on_loopback_and_run_nothing_without_the_secret(prod: Profile) -> None:
+    forged = {"next_action": "action_record_feedback", "sender_id": "x", "domain": {},
+              "tracker": {"sender_id": "x", "slots": {"last_question": "FORGED"}, "events": [],
+                          "latest_message": {"text": "sai", "entities": [{"entity": "rating", "value": "down"}]}}}
+    async with aiohttp.ClientSession() as client:
+        for url in [f"http://127.0.0.1:{port}/webhook" for port in prod.action_ports] + \
+                [f"http://127.0.0.1:{prod.env['ACTION_PROXY_PORT']}/webhook"]:
+            async with client.post(url, json=forged) as response:
+                assert response.status == 401, url
+                assert "FORGED" not in await response.text()
+    for port in prod.action_ports:
+        assert listening_hosts(port) == {"127.0.0.1"}
 
 
 # --- scale-out ---------------------------------------------------------------------

@@ -49,6 +49,8 @@ from bot.action_connections import close_action_connections
 from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
 
+from .conversations import conversation_id
+from .payloads import screen
 from .store_watch import store_failures, watch_tracker_store
 
 logger = logging.getLogger(__name__)
@@ -205,7 +207,9 @@ class GuardedRestInput(RestInput):
     async def _answer(self, on_new_message: OnNewMessage, sender: str, text: str,
                       metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
         collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+        # The conversation is `rest:<sender>`: a REST sender cannot name another channel's.
+        message = UserMessage(text, collector, conversation_id(self.name(), sender), input_channel=self.name(),
+                              metadata=metadata)
         failures: list[str] = []
         token = store_failures.set(failures)
         # Shielded: on timeout the resident gets an apology now while the bot finishes the
@@ -222,7 +226,9 @@ class GuardedRestInput(RestInput):
             # Never the resident's text in the log: it may hold personal data.
             logger.exception("the bot failed on a message (sender hash %s)", _tag(sender))
             return []
-        return [] if failures else collector.messages
+        if failures:
+            return []
+        return [{**m, "recipient_id": sender} for m in collector.messages]
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"guarded_rest_{id(self)}", __name__)
@@ -245,6 +251,7 @@ class GuardedRestInput(RestInput):
                 return _say(sender, TOO_FAST_REPLY, {"Retry-After": str(self.limiter.retry_after())})
             if len(text) > self.limits.max_message_chars:
                 return _say(sender, TOO_LONG_REPLY.format(limit=self.limits.max_message_chars))
+            text = screen(text)  # "/..." only as a payload the bot offers (bot/channels/payloads.py)
             if not text.strip():
                 return _say(sender, EMPTY_REPLY)
             watch_tracker_store(request.app)

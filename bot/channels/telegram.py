@@ -34,8 +34,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
+from .conversations import PlatformRecipient, conversation_id
 from .guarded_rest import APOLOGY_REPLY
 from .memory import SEEN_TTL, ChannelMemory, LocalMemory, channel_memory
+from .payloads import screen
 from .settings import ChannelConfigError, TelegramSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
@@ -84,7 +86,7 @@ class CallbackPayloads:
         await self._memory.close()
 
 
-class TelegramOutput(HoldsBackWithoutContext, RasaTelegramOutput):
+class TelegramOutput(PlatformRecipient, HoldsBackWithoutContext, RasaTelegramOutput):
     def __init__(self, settings: TelegramSettings, payloads: CallbackPayloads) -> None:
         assert settings.token is not None
         # Rasa's __init__ takes only the token; the timeout and the API URL go to aiogram.
@@ -289,10 +291,11 @@ class TelegramInput(InputChannel):
             if text is None:
                 await output.send_text_message(chat, EXPIRED_BUTTON_REPLY)
                 return
+        # callback_data is chosen by the client, not by Telegram: screened like typed text
         message = UserMessage(
-            text,
+            screen(text or ""),
             output,
-            chat,
+            conversation_id(CHANNEL, chat),
             input_channel=CHANNEL,
             metadata={"telegram_update_id": number, "edited": inbound.edited},
         )

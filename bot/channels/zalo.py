@@ -26,8 +26,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
+from .conversations import PlatformRecipient, conversation_id
 from .guarded_rest import APOLOGY_REPLY
 from .memory import SEEN_TTL, channel_memory
+from .payloads import screen
 from .settings import ZaloSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
@@ -53,7 +55,7 @@ TEXT_LIMIT = 2000
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-class ZaloOutput(HoldsBackWithoutContext, OutputChannel):
+class ZaloOutput(PlatformRecipient, HoldsBackWithoutContext, OutputChannel):
     def __init__(self, client: ZaloApiClient, choices: ChoiceMemory, text_limit: int = TEXT_LIMIT) -> None:
         self._client = client
         self._choices = choices
@@ -211,9 +213,9 @@ class ZaloInput(InputChannel):
         else:
             text = await self._choices.resolve(event.user_id, event.text)
         message = UserMessage(
-            text,
+            screen(text),
             self._output,
-            event.user_id,
+            conversation_id(CHANNEL, event.user_id),
             input_channel=CHANNEL,
             message_id=event.msg_id or None,
             metadata={"zalo_event": event.name, "timestamp": event.timestamp},

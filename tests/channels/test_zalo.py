@@ -97,7 +97,7 @@ async def test_signed_text_is_answered_through_the_oa_api(zalo: Harness, zalo_ap
     assert await zalo.send(text_event("grdp hp 2024 tang bn")) == 200
 
     [message] = zalo.bot.received
-    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", USER, "zalo")
+    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", f"zalo:{USER}", "zalo")
     assert message.message_id == "96d3cdf3af150460909"
     assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: grdp hp 2024 tang bn"}]
 
@@ -514,7 +514,7 @@ async def test_an_event_without_timestamp_is_refused_with_a_clear_log(zalo: Harn
 
 
 async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZaloApi) -> None:
-    buttons = [{"title": "GRDP", "payload": "/ask_grdp"}, {"title": "Dự án", "payload": "/ask_projects"}]
+    buttons = [{"title": "GRDP", "payload": "/help"}, {"title": "Dự án", "payload": "/list_projects"}]
     bot = EchoBot({"menu": [{"text": "Chọn một mục", "buttons": buttons}]})
     async for zalo in start(zalo_api, bot):
         zalo_api.failures = ["400"]  # the numbered list never reaches the resident
@@ -522,7 +522,7 @@ async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZa
         await zalo.send(text_event("2", msg_id="m2"))
         await zalo.send(text_event("menu", msg_id="m3"))  # sent this time
         await zalo.send(text_event("2", msg_id="m4"))
-    assert bot.texts == ["menu", "2", "menu", "/ask_projects"]
+    assert bot.texts == ["menu", "2", "menu", "/list_projects"]
     assert [m["text"] for m in zalo_api.sent] == [
         "Bạn nói: 2",
         "Chọn một mục\n\n1. GRDP\n2. Dự án\n\nTrả lời số 1 hoặc 2 để chọn.",
@@ -583,7 +583,7 @@ async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
     zalo_api: FakeZaloApi, shared_memory: str
 ) -> None:
     """Behind nginx's round robin the reply to a list, or a redelivery, may reach another replica."""
-    menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/grdp"}, {"title": "Dự án", "payload": "/du_an"}]}]
+    menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/help"}, {"title": "Dự án", "payload": "/list_projects"}]}]
     bot = EchoBot({"menu": menu})
     first, second = (ZaloInput(settings_for(zalo_api), policy=FAST) for _ in range(2))
     async with serve_channel(first, bot) as served_first, serve_channel(second, bot) as served_second:
@@ -591,4 +591,11 @@ async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
         await replica_a.send(text_event("menu", msg_id="r1"))
         await replica_b.send(text_event("2", msg_id="r2"))
         await replica_a.send(text_event("2", msg_id="r2"))  # Zalo redelivers to the other replica
-    assert bot.texts == ["menu", "/du_an"]
+    assert bot.texts == ["menu", "/list_projects"]
+
+
+@pytest.mark.parametrize(("typed", "seen"), [("/restart", "restart"), ("/session_start", "session_start"),
+                                             ('/feedback{"rating": "up"}', '/feedback{"rating": "up"}')])
+async def test_typed_commands_reach_the_bot_as_words_offered_payloads_as_they_are(zalo: Harness, typed: str, seen: str) -> None:
+    assert await zalo.send(text_event(typed)) == 200
+    assert zalo.bot.texts == [seen]

@@ -193,7 +193,7 @@ async def test_a_zalo_choice_answered_on_the_other_replica_picks_the_button(prod
     await zalo_says(prod, zalo_api, 1, text_event("2", msg_id="prod-z2"), replies=2)
     await zalo_says(prod, zalo_api, 0, text_event("2", msg_id="prod-z2"), replies=None)  # redelivered elsewhere
     await asyncio.sleep(3)
-    assert prod.user_texts(USER) == ["xin chào", "Các dự án trọng điểm năm 2025"]
+    assert prod.user_texts(USER, "zalo") == ["xin chào", "Các dự án trọng điểm năm 2025"]
     assert len(zalo_api.sent) == 2
 
 
@@ -284,7 +284,7 @@ async def test_during_a_postgres_outage_a_zalo_resident_gets_the_apology_and_the
     finally:
         postgres("start")
     assert "12,5%" in await ask(1, FOLLOW_UP_2025, f"{user}-3")  # the context from before the outage
-    assert prod.user_texts(user) == [GRDP_2024, FOLLOW_UP_2025]
+    assert prod.user_texts(user, "zalo") == [GRDP_2024, FOLLOW_UP_2025]
 
 
 # --- replicas dying ----------------------------------------------------------------
@@ -293,7 +293,7 @@ async def test_during_a_postgres_outage_a_zalo_resident_gets_the_apology_and_the
 async def wait_until_mid_turn(prod: Profile, who: str, timeout: float = 10) -> None:
     """Until a replica holds `who`'s ticket in Redis: its turn has begun and not ended."""
     client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
-    key = f"{prod.env['REDIS_KEY_PREFIX']}:lock:{who}"
+    key = f"{prod.env['REDIS_KEY_PREFIX']}:lock:rest:{who}"
     deadline = time.monotonic() + timeout
     try:
         while not client.exists(key):

@@ -68,7 +68,7 @@ async def test_a_question_reaches_the_bot_and_the_reply_comes_back(served: Serve
     assert status == 200
     assert body == [{"recipient_id": "lan", "text": "Bạn nói: grdp 2024 tăng bao nhiêu"}]
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert [(m.sender_id, m.text, m.input_channel) for m in echo.received] == [("lan", "grdp 2024 tăng bao nhiêu", "rest")]
+    assert [(m.sender_id, m.text, m.input_channel) for m in echo.received] == [("rest:lan", "grdp 2024 tăng bao nhiêu", "rest")]
 
 
 async def test_the_name_and_url_stay_those_of_rasas_rest_channel(served: Served) -> None:
@@ -272,3 +272,10 @@ async def test_a_turn_during_which_the_tracker_store_failed_is_answered_with_an_
         status, body, _ = await post(served, {"sender": "lan", "message": "còn năm 2025 thì sao"})
     assert status == 200
     assert body[0]["text"] == (APOLOGY_REPLY if broken else "trả lời không có ngữ cảnh")
+
+
+@pytest.mark.parametrize(("typed", "seen"), [("/restart", "restart"), ("/back", "back"),
+                                             ("/greet", "/greet"), ('/feedback{"rating": "down"}', '/feedback{"rating": "down"}')])
+async def test_typed_commands_reach_the_bot_as_words(served: Served, echo: EchoBot, typed: str, seen: str) -> None:
+    status, _, _ = await post(served, {"sender": "lan", "message": typed})
+    assert status == 200 and echo.texts == [seen]

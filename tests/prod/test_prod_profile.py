@@ -324,7 +324,26 @@ async def test_killing_a_replica_mid_conversation_the_other_continues_it(prod: P
     for question in ("xin chào", GRDP_2024, FOLLOW_UP_2025):
         status, text, elapsed = await say(prod.webhook, who, question)
         assert status == 200 and text and APOLOGY_MARK not in text and elapsed < 10, (question, text, elapsed)
-    assert f"rasa-{prod.rasa_ports[0]} exited" in prod.log("run-prod")
+    # The supervisor started it again: it serves the same conversation, with its context.
+    assert f"rasa-{prod.rasa_ports[0]} (pid {victim}) exited" in prod.log("run-prod")
+    await wait_restarted(prod, f"rasa-{prod.rasa_ports[0]}", victim, prod.replica_webhook(0).removesuffix("webhook"))
+    status, text, _ = await say(prod.replica_webhook(0), who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+
+
+async def wait_restarted(prod: Profile, name: str, old_pid: int, health_url: str, timeout: float = 300) -> None:
+    """Until the supervisor has started `name` again (a new pid) and it answers `health_url`."""
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as client:
+        while True:
+            assert time.monotonic() < deadline, f"{name} not back within {timeout} s:\n{prod.log('run-prod')[-2000:]}"
+            with contextlib.suppress(OSError, ValueError):
+                if prod.pid(name) != old_pid:
+                    with contextlib.suppress(aiohttp.ClientError, asyncio.TimeoutError):
+                        async with client.get(health_url, timeout=aiohttp.ClientTimeout(total=3)) as response:
+                            if response.status == 200:
+                                return
+            await asyncio.sleep(0.5)
 
 
 # --- action servers slow, then gone --------------------------------------------------
@@ -347,3 +366,8 @@ async def test_slow_then_dead_action_servers_give_an_apology_within_seconds(prod
         os.kill(pid, signal.SIGKILL)
     status, text, elapsed = await say(prod.webhook, who, GRDP_2024)
     assert status == 200 and APOLOGY_MARK in text and elapsed < 5, (text, elapsed)
+    # A crash is not an outage: the supervisor starts them again and answers come back.
+    for port, pid in zip(prod.action_ports, pids, strict=True):
+        await wait_restarted(prod, f"actions-{port}", pid, f"http://127.0.0.1:{port}/health", timeout=120)
+    status, text, _ = await say(prod.webhook, who, GRDP_2024)
+    assert status == 200 and "11,01%" in text

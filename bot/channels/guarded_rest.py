@@ -28,7 +28,6 @@ is not part of this channel: `rasa run` serves it only with `--enable-api`
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import os
@@ -48,10 +47,12 @@ from sanic.response import HTTPResponse
 from bot.action_connections import close_action_connections
 from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
+from knowledge.privacy import log_tag
 
 from .conversations import conversation_id
 from .payloads import screen
 from .store_watch import store_failures, watch_tracker_store
+from .tasks import describe_failure
 
 logger = logging.getLogger(__name__)
 
@@ -222,9 +223,9 @@ class GuardedRestInput(RestInput):
             logger.warning("no reply within %.0f s (sender hash %s)", self.limits.reply_timeout, _tag(sender))
             task.add_done_callback(_log_late_failure)
             return []
-        except Exception:
-            # Never the resident's text in the log: it may hold personal data.
-            logger.exception("the bot failed on a message (sender hash %s)", _tag(sender))
+        except Exception as error:
+            # Never the resident's text in the log, nor the exception's message that may quote it.
+            logger.error("the bot failed on a message (sender hash %s): %s", _tag(sender), describe_failure(error))
             return []
         if failures:
             return []
@@ -264,9 +265,9 @@ class GuardedRestInput(RestInput):
 
 
 def _tag(sender: str) -> str:
-    return hashlib.sha256(sender.encode("utf-8", "replace")).hexdigest()[:12]
+    return log_tag(sender)
 
 
 def _log_late_failure(task: asyncio.Future[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
-        logger.error("a late message failed: %r", task.exception())
+        logger.error("a late message failed: %s", describe_failure(task.exception()))  # type: ignore[arg-type]

@@ -185,13 +185,13 @@ class ZaloInput(InputChannel):
         stale = self._timestamp_problem(event)
         if stale is not None:
             # Acknowledged: Zalo would redeliver a refused event, and it never gets younger.
-            logger.warning("Zalo event %s %s not processed: %s", event.name, event.dedupe_key, stale)
+            logger.warning("Zalo event %s %s not processed: %s", event.name, event.log_key, stale)
             return webhooks.ok()
         # Recorded only after the signature check, so forged ids cannot mask real ones.
         if not await self._seen.first_sight(event.dedupe_key, SEEN_TTL):
-            logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.dedupe_key)
+            logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.log_key)
             return webhooks.ok()
-        self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.dedupe_key}")
+        self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.log_key}")
         return webhooks.ok()
 
     def _timestamp_problem(self, event: ZaloEvent) -> str | None:
@@ -224,7 +224,7 @@ class ZaloInput(InputChannel):
         await answer_or_apologize(
             lambda: on_new_message(message),
             lambda: output.send_text_message(event.user_id, APOLOGY_REPLY),
-            f"Zalo event {event.name} {event.dedupe_key}",
+            f"Zalo event {event.name} {event.log_key}",
         )
 
     async def close(self) -> None:

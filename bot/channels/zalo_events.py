@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from knowledge.privacy import log_tag
+
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 # Milliseconds since the epoch, as Zalo sends them; 15 digits reach the year 33658.
 _MILLISECONDS = re.compile(r"[0-9]{1,15}")
@@ -67,6 +69,11 @@ class ZaloEvent:
     def dedupe_key(self) -> str:
         # Follow events carry no msg_id: the follower and the time identify one.
         return self.msg_id or f"{self.name}:{self.user_id}:{self.timestamp}"
+
+    @property
+    def log_key(self) -> str:
+        """The event in a log line: its message id, or the follower's hash, never a Zalo user id."""
+        return self.msg_id or f"{self.name}:{log_tag(self.user_id)}:{self.timestamp}"
 
 
 def signature_matches(header: str | None, app_id: str, body: bytes, timestamp: str, secret: str) -> bool:

@@ -526,7 +526,7 @@ async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZa
     assert [m["text"] for m in zalo_api.sent] == [
         "Bạn nói: 2",
         "Chọn một mục\n\n1. GRDP\n2. Dự án\n\nTrả lời số 1 hoặc 2 để chọn.",
-        "Bạn nói: /ask_projects",
+        "Bạn nói: /list_projects",
     ]
 
 

@@ -247,3 +247,14 @@ def test_endpoints_yml_loads_this_store_not_rasas_silent_fallback(tmp_path: Path
     assert isinstance(created, CachedSQLTrackerStore)
     assert created.cache_size == 2000
     assert Path(created.engine.url.database) == tmp_path / "tracker.db"
+
+
+async def test_the_conversation_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    os.umask(0o022)
+    db = tmp_path / "t.db"
+    await play_turn(store(db), "a", "grdp", "grdp")
+    for path in (db, tmp_path / "t.db-wal"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

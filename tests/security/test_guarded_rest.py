@@ -162,7 +162,8 @@ class SilentBot:
 
 class FailingBot:
     async def __call__(self, message: UserMessage) -> None:
-        raise RuntimeError("database is gone: postgresql://secret@host")
+        # as SQL errors do: the message quotes the parameters, i.e. the resident's words
+        raise RuntimeError(f"database is gone: postgresql://secret@host [parameters: ({message.text!r},)]")
 
 
 class SlowBot:
@@ -183,6 +184,7 @@ async def test_a_bot_that_fails_or_says_nothing_yields_an_apology(bot: Any, capl
     assert body == [{"recipient_id": "lan", "text": APOLOGY_REPLY}]
     assert "tôi chưa tra cứu được lúc này" in body[0]["text"]
     assert "bí mật" not in caplog.text  # the resident's words are not logged
+    assert "secret@host" not in caplog.text
 
 
 async def test_a_slow_bot_yields_an_apology_in_time_and_still_finishes_the_turn() -> None:

@@ -77,7 +77,9 @@ class ZaloEvent:
 
 
 def signature_matches(header: str | None, app_id: str, body: bytes, timestamp: str, secret: str) -> bool:
-    if not header:
+    # A hex digest is ASCII; anything else (Sanic keeps undecodable bytes as surrogates,
+    # which cannot even be encoded back) is simply a wrong signature.
+    if not header or not header.isascii():
         return False
     given = header.strip()
     if given[:4].lower() == "mac=":
@@ -111,12 +113,19 @@ def timestamp_problem(timestamp: str, now: float, max_age: float, max_skew: floa
     return None
 
 
+# Zalo's ids are digits (users) and hex (messages); anything else is refused before it
+# reaches a tracker key, a Redis key or a log line (a newline would forge one).
+_ID_FORMATS = {"id": re.compile(r"[0-9A-Za-z_-]{1,64}"), "msg_id": re.compile(r"[0-9A-Za-z_.:-]{1,128}")}
+
+
 def _id(container: Any, key: str) -> str:
     if not isinstance(container, dict):
         raise BadEvent(f"missing object with {key!r}")
     value = container.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
         raise BadEvent(f"missing {key!r}")
+    if not _ID_FORMATS[key].fullmatch(str(value)):
+        raise BadEvent(f"{key!r} is not an id")
     return str(value)
 
 

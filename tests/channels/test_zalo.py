@@ -599,3 +599,48 @@ async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
 async def test_typed_commands_reach_the_bot_as_words_offered_payloads_as_they_are(zalo: Harness, typed: str, seen: str) -> None:
     assert await zalo.send(text_event(typed)) == 200
     assert zalo.bot.texts == [seen]
+
+
+async def raw_post(served: Served, body: bytes, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
+    """A request written byte for byte: headers a client library would refuse to send."""
+    import asyncio as aio
+
+    host, port = served.url.removeprefix("http://").split(":")
+    reader, writer = await aio.open_connection(host, int(port))
+    head = b"POST /webhooks/zalo/webhook HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+    head += b"".join(name + b": " + value + b"\r\n" for name, value in headers)
+    writer.write(head + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    return int(answer.split()[1]), answer
+
+
+@pytest.mark.parametrize(("body", "signature"), [
+    (b"[" * 5000 + b"]" * 5000, b"mac=abc"),  # nested deeper than the parser goes
+    (b'{"a":' * 3000 + b"1" + b"}" * 3000, b"abc"),
+    (json.dumps(text_event("x")).encode(), "mac=ñ𝔤".encode()),  # non-ASCII signature
+    (json.dumps(text_event("x")).encode(), b"\xff\xfe\x00"),
+])
+async def test_hostile_bodies_and_signatures_get_4xx_before_anything(zalo: Harness, body: bytes, signature: bytes) -> None:
+    status, answer = await raw_post(zalo.served, body, [(b"Content-Type", b"application/json"),
+                                                         (b"X-ZEvent-Signature", signature)])
+    assert 400 <= status < 500, answer[:300]
+    assert b"Traceback" not in answer and zalo.bot.received == []
+
+
+@pytest.mark.parametrize("user_id", ["x" * 5000, "u1\nFAKE LOG LINE", "u1\x1b[2J", "", "u 1"])
+async def test_user_ids_that_are_no_zalo_id_are_refused(zalo: Harness, user_id: str) -> None:
+    event = text_event("xin chào")
+    event["sender"]["id"] = user_id
+    assert await zalo.send(event) == 400
+    assert zalo.bot.received == []
+
+
+async def test_text_is_cleaned_screened_and_capped_like_rest(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    await zalo.send(text_event("grdp\x00 2024\x1b[31m tăng", msg_id="c1"))
+    await zalo.send(text_event("a" * 1001, msg_id="c2"))
+    await zalo.send(text_event("a " * 61, msg_id="c3"))
+    await zalo.send(text_event("xem " + "b" * 200, msg_id="c4"))
+    assert zalo.bot.texts == ["grdp  2024 [31m tăng", "xem " + "b" * 30]
+    assert "tối đa 1000 ký tự" in zalo_api.sent[1]["text"] and "tối đa 60 từ" in zalo_api.sent[2]["text"]

@@ -55,6 +55,8 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KNOWLEDGE_DB_URL": knowledge_url,
            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
            "ACTION_SERVER_TOKEN": secrets.token_urlsafe(24),
+           # every test client is 127.0.0.1: the per-address limit is tested on its own
+           "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "1000000", "RATE_LIMIT_PER_ADDRESS_BURST": "100000",
            "TRACKER_DB_PATH": str(workdir / "tracker.db"),
            "FEEDBACK_DB_URL": f"sqlite:///{workdir / 'feedback.db'}", "RASA_TELEMETRY_ENABLED": "false",
            "TF_CPP_MIN_LOG_LEVEL": "3", **(extra_env or {})}

@@ -44,6 +44,12 @@ def texts() -> dict[str, str]:
             "".join(rng.choice(string.ascii_lowercase) for _ in range(15)) for _ in range(60))[:1000],
         "60 random 15-letter words with diacritics": " ".join(
             "".join(rng.choice("aăâeêioôơuưyáàảãạấầẩẫậếềểễệ") for _ in range(15)) for _ in range(60))[:1000],
+        "60 words of 15 letters and digits": " ".join(
+            "".join(rng.choice(string.ascii_letters + string.digits) for _ in range(15)) for _ in range(60))[:1000],
+        "33 words of 29 letters, teencode-like": " ".join(
+            "".join(rng.choice("kdjfwzxqv") for _ in range(29)) for _ in range(33))[:1000],
+        "60 words of 15 accented capitals": " ".join(
+            "".join(rng.choice("ĐẶẤỂỮƯƠỌ") for _ in range(15)) for _ in range(60))[:1000],
         "1000 chars of punctuation": "!?.,;:" * 166,
         "1000 emoji": "👍" * 500,
     }

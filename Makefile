@@ -24,12 +24,12 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report bench audit
+.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report purge-feedback bench audit
 
 help:
 	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
 	@echo "make test   - set up if needed and run every test (pytest + story tests)"
-	@echo "make run-prod | eval | eval-answers | bench | audit | report | knowledge | train | lint | typecheck | lock | clean"
+	@echo "make run-prod | eval | eval-answers | bench | audit | report | purge-feedback | knowledge | train | lint | typecheck | lock | clean"
 
 $(STAMP): requirements.lock pyproject.toml .python-version
 	@test -x $(PYENV_PYTHON) || { echo "Python $(PYTHON_VERSION) not found at $(PYENV_PYTHON); install it with: pyenv install $(PYTHON_VERSION)"; exit 1; }
@@ -110,6 +110,10 @@ audit: $(AUDIT_VENV)/.installed
 
 report: $(STAMP)
 	$(PY) -m knowledge report
+
+# stored questions older than FEEDBACK_RETENTION_DAYS (90); run.sh and run_prod.sh also run it at start
+purge-feedback: $(STAMP)
+	$(PY) -m knowledge purge-feedback
 
 clean:
 	rm -rf build models results .pytest_cache .mypy_cache .ruff_cache

@@ -10,13 +10,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge.text import fold
 
+from .entity_values import valid_value
 from .feedback_store import record
 
 NEGATIVE = ("sai", "khong dung", "chua dung", "vo dung", "khong huu ich", "te", "do", "chua chinh xac")
 
 
 def rating_of(tracker: Tracker) -> str:
-    entities = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "rating"]
+    entities = [e for e in tracker.latest_message.get("entities") or []
+                if e.get("entity") == "rating" and valid_value("rating", e.get("value"))]
     if entities:
         return "down" if entities[0].get("value") == "down" else "up"
     folded = f" {fold(tracker.latest_message.get('text') or '')} "

@@ -31,8 +31,9 @@ async def record(kind: str, tracker: Tracker, question: str, answer_id: str | No
             tracker.get_latest_input_channel(), answer_id,
         )
         return True
-    except (SQLAlchemyError, OSError, ValueError):
-        logger.exception("could not store feedback")
+    except (SQLAlchemyError, OSError, ValueError) as error:
+        # The type only: a database error's message can quote the question.
+        logger.error("could not store feedback: %s", type(error).__name__)
         return False
 
 

@@ -1,4 +1,4 @@
-"""Four process-wide adjustments to Rasa 3.6's runtime, for `rasa run` with this bot.
+"""Five process-wide adjustments to Rasa 3.6's runtime, for `rasa run` with this bot.
 
 * Rasa gives up on the action server after `ACTION_TIMEOUT_SECONDS` (default 5)
   instead of its fixed 5 minutes.
@@ -6,12 +6,14 @@
   once, instead of re-checking the schema itself on every call.
 * The model's graph runs node after node without dask (bot/graph_runner.py).
 * Calls to the action server reuse kept-alive connections (bot/action_connections.py).
+* `GET /` says "Hello from Rasa" without Rasa's version (a prober learns which
+  advisories to try from it).
 
 Rasa offers no setting and no start-up hook for any; the hook it does give is the
 creation of the input channels from credentials.yml, which `rasa run` does before it
 loads the model, so the REST channel (`bot/channels/guarded_rest.py`) calls
 `adjust_rasa_runtime()` from `from_credentials`. Applying it again changes nothing.
-A Rasa upgrade must re-check all four (`tests/security/test_rasa_runtime.py` pins
+A Rasa upgrade must re-check all five (`tests/security/test_rasa_runtime.py` pins
 them).
 """
 
@@ -83,13 +85,35 @@ def validate_action_results_with_one_validator() -> None:
     RemoteAction._validate_action_result = _validate_action_result
 
 
+ROOT_REPLY = "Hello from Rasa"
+
+
+def hide_rasa_version() -> None:
+    """Rasa's `/` route without the version: `rasa run` adds it through `rasa.server.add_root_route`
+    after the input channels are created, so replacing that function here is in time."""
+    import rasa.server
+    from sanic import response
+
+    if getattr(rasa.server.add_root_route, _ONE_VALIDATOR, False):
+        return
+
+    def add_root_route(app: Any) -> None:
+        @app.get("/")
+        async def hello(request: Any) -> Any:
+            return response.text(ROOT_REPLY)
+
+    setattr(add_root_route, _ONE_VALIDATOR, True)
+    rasa.server.add_root_route = add_root_route
+
+
 def adjust_rasa_runtime(env: Mapping[str, str] | None = None) -> float:
-    """Apply the four adjustments (idempotent); returns the action timeout in force."""
+    """Apply the five adjustments (idempotent); returns the action timeout in force."""
     seconds = action_timeout_from_env(env)
+    hide_rasa_version()
     limit_action_calls(seconds)
     validate_action_results_with_one_validator()
     run_graphs_in_order()
     reuse_action_connections()
     logger.info("Rasa runtime: action-server calls time out after %.0f s over kept-alive connections; "
-                "one schema validator; graphs run in order", seconds)
+                "one schema validator; graphs run in order; no version at /", seconds)
     return seconds

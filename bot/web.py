@@ -58,6 +58,11 @@ async def security_headers(
     return response
 
 
+async def hide_server_version(request: web.Request, response: web.StreamResponse) -> None:
+    """aiohttp names itself and Python's version in `Server` on every answer, errors included."""
+    response.headers["Server"] = "hp-assistant"
+
+
 async def index(request: web.Request) -> web.FileResponse:
     return web.FileResponse(WEB_DIR / "index.html", headers={"Cache-Control": "no-cache"})
 
@@ -74,18 +79,25 @@ async def proxy_to_rasa(request: web.Request) -> web.Response:
     """Forward `{"sender", "message"}` to Rasa and return its list of messages unchanged."""
     try:
         body: Any = await request.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # deeply nested JSON raises RecursionError
         return _error(400, "body must be JSON")
     if not isinstance(body, dict):
         return _error(400, "body must be a JSON object")
     sender, message = body.get("sender"), body.get("message")
-    if not isinstance(sender, str) or not sender or len(sender) > MAX_SENDER_CHARS:
-        return _error(400, "sender must be a non-empty string")
+    if (not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS
+            or not sender.isprintable()):
+        return _error(400, f"sender must be a string of 1 to {MAX_SENDER_CHARS} printable characters")
     if not isinstance(message, str) or not message.strip() or len(message) > MAX_MESSAGE_CHARS:
         return _error(400, f"message must be a non-empty string of at most {MAX_MESSAGE_CHARS} characters")
     client = request.app[CLIENT_KEY]
     try:
-        async with client.post(request.app[RASA_URL_KEY], json={"sender": sender, "message": message}) as upstream:
+        # Rasa's REST channel limits each address: it is told the resident's, not ours.
+        forwarded = {"X-Forwarded-For": request.remote or ""}
+        async with client.post(request.app[RASA_URL_KEY], json={"sender": sender, "message": message},
+                               headers=forwarded) as upstream:
+            if 400 <= upstream.status < 500:
+                # The resident's request was refused by the channel's own checks: say so, not "Rasa is down".
+                return _error(400, "the message was refused")
             if upstream.status != 200:
                 log.warning("Rasa answered HTTP %s", upstream.status)
                 return _error(502, f"Rasa answered HTTP {upstream.status}")
@@ -112,6 +124,7 @@ def create_app(rasa_url: str = DEFAULT_RASA_URL, web_dir: Path = WEB_DIR) -> web
             f"{vendor_dir}/deepChat.bundle.js is missing; install it with: cd web && npm ci  (or: make web/node_modules)"
         )
     app = web.Application(middlewares=[security_headers], client_max_size=64 * 1024)
+    app.on_response_prepare.append(hide_server_version)  # type: ignore[arg-type]
     app[RASA_URL_KEY] = rasa_url
     app.cleanup_ctx.append(_client_context)
     app.router.add_get("/", index)

@@ -20,6 +20,8 @@ from rasa.shared.core.events import Event
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from knowledge.privacy import private_file
+
 
 class PrePingSQLTrackerStore(SQLTrackerStore):
     """Rasa 3.6 creates the tracker store's engine without `pool_pre_ping` and offers no
@@ -31,11 +33,14 @@ class PrePingSQLTrackerStore(SQLTrackerStore):
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("dialect") == "sqlite" and kwargs.get("db") not in (None, "", ":memory:"):
+            private_file(kwargs["db"])  # residents' words: readable by the owner only
         super().__init__(*args, **kwargs)
         first: Any = self.engine  # type: ignore[has-type]
         url = first.url
         first.dispose()
-        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        # hide_parameters: a database error's message must not quote residents' words
+        self.engine = sa.create_engine(url, pool_pre_ping=True, hide_parameters=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
 
@@ -99,7 +104,7 @@ class CachedSQLTrackerStore(PrePingSQLTrackerStore):
         url = self.engine.url
         self.engine.dispose()
         self.engine = sa.create_engine(url, poolclass=sa.pool.QueuePool, pool_size=1, max_overflow=4,
-                                       connect_args={"check_same_thread": False})
+                                       connect_args={"check_same_thread": False}, hide_parameters=True)
         sa.event.listen(self.engine, "connect", _sqlite_write_ahead)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 

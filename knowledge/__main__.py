@@ -13,8 +13,9 @@ from . import records as r
 from .api import KnowledgeBase
 from .build import build
 from .errors import FactFileError, KnowledgeUnavailable
-from .feedback import FeedbackStore
+from .feedback import FeedbackStore, retention_days
 from .loader import FACTS_DIR, load_facts
+from .privacy import mask_personal_data
 from .settings import database_url
 from .validate import check, summary
 
@@ -104,14 +105,32 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def shown(text: str | None) -> str:
+    """A stored value as staff may see it in a terminal: personal data masked (rows stored
+    before masking existed too), control and format characters (terminal escape sequences,
+    direction overrides) written as escapes, on one line."""
+    masked = mask_personal_data(text or "")
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in masked)
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     store = FeedbackStore(args.feedback_url)
     print("Câu hỏi chưa trả lời được nhiều nhất:")
     for row in store.most_unanswered(args.limit) or []:
-        print(f"  {row.count:4}  {row.question}")
+        print(f"  {row.count:4}  {shown(row.question)}")
     print("Câu trả lời bị đánh giá 👎 nhiều nhất:")
     for row in store.worst_rated(args.limit):
-        print(f"  {row.count:4}  {row.answer_id}  (ví dụ câu hỏi: {row.question})")
+        print(f"  {row.count:4}  {shown(row.answer_id)}  (ví dụ câu hỏi: {shown(row.question)})")
+    return 0
+
+
+def _cmd_purge_feedback(args: argparse.Namespace) -> int:
+    store = FeedbackStore(args.feedback_url)
+    try:
+        deleted = store.purge(args.days)
+    finally:
+        store.close()
+    print(f"deleted {deleted} feedback row(s) older than {args.days or retention_days()} days")
     return 0
 
 
@@ -133,11 +152,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = sub.add_parser("report", parents=[common], help="most frequent unanswered questions and worst-rated answers")
     report.add_argument("--limit", type=int, default=20)
     report.add_argument("--feedback-url", default=None, help="default: $FEEDBACK_DB_URL or build/feedback.db")
+    purge = sub.add_parser("purge-feedback", parents=[common], help="delete stored questions past the retention limit")
+    purge.add_argument("--days", type=int, default=None, help="default: $FEEDBACK_RETENTION_DAYS or 90")
+    purge.add_argument("--feedback-url", default=None, help="default: $FEEDBACK_DB_URL or build/feedback.db")
     args = parser.parse_args(argv)
     args.url = getattr(args, "url", None) or database_url()
     args.facts = getattr(args, "facts", None) or FACTS_DIR
     handlers = {"build": _cmd_build, "validate": _cmd_validate, "search": _cmd_search, "stats": _cmd_stats,
-                "report": _cmd_report}
+                "report": _cmd_report, "purge-feedback": _cmd_purge_feedback}
     try:
         return handlers[args.command](args)
     except FactFileError as exc:

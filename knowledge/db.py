@@ -153,7 +153,9 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
         # SQLAlchemy 1.4 opens a new connection per use of a file database (NullPool):
         # a pool keeps them open. Lookups run in worker threads, hence the thread flag.
         pool = {} if parsed.database in (None, "", ":memory:") else {"poolclass": sa.pool.QueuePool}
-        return sa.create_engine(url, future=True, connect_args={"check_same_thread": False}, **pool)
+        return sa.create_engine(url, future=True, connect_args={"check_same_thread": False}, hide_parameters=True,
+                                **pool)
     # pool_pre_ping: a PostgreSQL restart must not leave dead connections in the pool.
+    # hide_parameters: an error's message must not quote the bound values (residents' words).
     isolation = {"isolation_level": "AUTOCOMMIT"} if read_only else {}
-    return sa.create_engine(url, future=True, pool_pre_ping=True, **isolation)
+    return sa.create_engine(url, future=True, pool_pre_ping=True, hide_parameters=True, **isolation)

@@ -1,8 +1,12 @@
 """What residents thought of the answers, and what the bot could not answer.
 
-Stored without personal data: the sender id is kept only as a salted hash, so
-staff can count repeat askers but never identify one. Separate from the
-knowledge database, which is a rebuildable build output.
+Stored without personal data as far as it can be recognised: the sender id only as a
+salted hash (staff can count repeat askers, never identify one), the question with
+phone numbers, ID numbers, e-mails and street addresses masked (knowledge/privacy.py),
+and only for `FEEDBACK_RETENTION_DAYS` (90): `python -m knowledge purge-feedback`
+deletes older rows, and `make run` / `make run-prod` run it at every start. A SQLite
+store is created readable by its owner only. Separate from the knowledge database,
+which is a rebuildable build output.
 """
 
 from __future__ import annotations
@@ -10,18 +14,19 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from pathlib import Path
+from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from .db import make_engine
+from .privacy import mask_personal_data, private_file
 from .settings import PROJECT_DIR
 from .text import fold
 
 MAX_QUESTION_CHARS = 500
 KINDS = ("up", "down", "unanswered")
+DEFAULT_RETENTION_DAYS = 90
 
 _metadata = sa.MetaData()
 feedback = sa.Table(
@@ -39,6 +44,15 @@ feedback = sa.Table(
 
 def feedback_url() -> str:
     return os.environ.get("FEEDBACK_DB_URL") or f"sqlite:///{PROJECT_DIR / 'build' / 'feedback.db'}"
+
+
+def retention_days() -> int:
+    """How long stored questions are kept: FEEDBACK_RETENTION_DAYS (default 90, at least 1)."""
+    raw = os.environ.get("FEEDBACK_RETENTION_DAYS", "").strip()
+    try:
+        return max(1, int(raw)) if raw else DEFAULT_RETENTION_DAYS
+    except ValueError:
+        return DEFAULT_RETENTION_DAYS
 
 
 def hash_sender(sender_id: str) -> str:
@@ -61,8 +75,8 @@ class FeedbackStore:
     def _get_engine(self) -> Engine:
         if self._engine is None:
             parsed = sa.engine.make_url(self.url)
-            if parsed.get_backend_name() == "sqlite" and parsed.database:
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+                private_file(parsed.database)
             self._engine = make_engine(self.url)
             _metadata.create_all(self._engine)
         return self._engine
@@ -71,7 +85,7 @@ class FeedbackStore:
                answer_id: str | None = None) -> None:
         if kind not in KINDS:
             raise ValueError(f"feedback kind must be one of {KINDS}, not {kind!r}")
-        question = (question or "").strip()[:MAX_QUESTION_CHARS]
+        question = mask_personal_data((question or "").strip())[:MAX_QUESTION_CHARS]
         with self._get_engine().begin() as conn:
             conn.execute(sa.insert(feedback).values(
                 created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=kind,
@@ -100,6 +114,14 @@ class FeedbackStore:
         )
         with self._get_engine().connect() as conn:
             return [ReportRow(q, n, a) for q, n, a in conn.execute(statement)]
+
+    def purge(self, older_than_days: int | None = None, now: datetime | None = None) -> int:
+        """Delete the rows older than the retention limit; the number deleted."""
+        days = retention_days() if older_than_days is None else older_than_days
+        cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+        with self._get_engine().begin() as conn:
+            result = conn.execute(sa.delete(feedback).where(feedback.c.created_at < cutoff.isoformat(timespec="seconds")))
+            return int(result.rowcount or 0)
 
     def close(self) -> None:
         if self._engine is not None:

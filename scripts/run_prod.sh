@@ -24,6 +24,9 @@ NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 # Requests per second per client address on the REST webhook, and the burst allowed.
 RATE_PER_IP="${NGINX_RATE_PER_IP:-20r/s}"
 BURST_PER_IP="${NGINX_BURST_PER_IP:-40}"
+# Open connections at once: per client address on the webhooks, and in all (what reaches Rasa).
+CONN_PER_IP="${NGINX_CONN_PER_IP:-10}"
+MAX_CONN="${NGINX_MAX_CONN:-64}"
 # nginx answers for a silent action server after ACTION_PROXY_TIMEOUT s; Rasa's own
 # deadline (ACTION_TIMEOUT_SECONDS, read by the REST channel) is a little longer.
 ACTION_PROXY_TIMEOUT="${ACTION_PROXY_TIMEOUT:-4}"
@@ -54,6 +57,9 @@ fi
 # mid-turn holds up that one conversation for at most this long.
 export TICKET_LOCK_LIFETIME="${TICKET_LOCK_LIFETIME:-20}"
 export ACTION_ENDPOINT_URL="http://127.0.0.1:$ACTION_PROXY_PORT/webhook"
+# The action servers' shared secret, sent by Rasa (deploy/endpoints.prod.yml) through nginx:
+# a process that reaches their loopback ports without it runs nothing.
+export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-$("$ROOT/.venv/bin/python" -c 'import secrets; print(secrets.token_urlsafe(32))')}"
 
 export PYTHONPATH="$ROOT" PYTHONDONTWRITEBYTECODE=1 TF_CPP_MIN_LOG_LEVEL=3
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
@@ -149,54 +155,45 @@ EOF
 "$PY" -m knowledge stats > /dev/null
 
 # --- processes -----------------------------------------------------------------------
+# Every process runs under deploy/supervisor.py: one that dies is started again within
+# seconds (back-off 1 s doubling to 30 s) while nginx sends its traffic to the others.
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/nginx-temp" "$RUN_DIR/pids"
 rm -f "$RUN_DIR"/pids/*.pid
-pids=()
-names=()
+# Files created from here on (logs, pid files, the Zalo token file) are the owner's only.
+umask 077
+# Stored questions older than FEEDBACK_RETENTION_DAYS (90) are deleted at every start.
+"$PY" -m knowledge purge-feedback > /dev/null || say "warning: could not purge old feedback"
+specs=()
+q() { printf '%q ' "$@"; }
+supervisor_pid=""
 stopping=0
 stop_all() {
   stopping=1
   trap - INT TERM EXIT
-  if ((${#pids[@]})); then
-    say "stopping ${#pids[@]} processes"
-    kill -TERM "${pids[@]}" 2>/dev/null || true
-    for _ in $(seq 40); do
-      alive=0
-      for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
-      ((alive)) || break
-      sleep 0.5
-    done
-    kill -KILL "${pids[@]}" 2>/dev/null || true
-    wait 2>/dev/null || true
+  if [[ -n "$supervisor_pid" ]]; then
+    say "stopping every process"
+    kill -TERM "$supervisor_pid" 2>/dev/null || true
+    wait "$supervisor_pid" 2>/dev/null || true
   fi
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap 'stop_all' EXIT
 
-start() {  # start NAME LOG COMMAND...
-  local name="$1" log="$2"
-  shift 2
-  "$@" > "$log" 2>&1 &
-  pids+=("$!")
-  names+=("$name")
-  echo "$!" > "$RUN_DIR/pids/$name.pid"
-}
-
-wait_http() {  # wait_http URL PID NAME SECONDS
-  local url="$1" pid="$2" name="$3" deadline=$((SECONDS + $4))
+wait_http() {  # wait_http URL NAME SECONDS
+  local url="$1" name="$2" deadline=$((SECONDS + $3))
   while ((SECONDS < deadline)); do
-    kill -0 "$pid" 2>/dev/null || die "$name exited during start-up; see $RUN_DIR/logs/$name.log"
+    kill -0 "$supervisor_pid" 2>/dev/null || die "the supervisor exited during start-up; see $RUN_DIR/logs/"
     curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
     sleep 0.5
   done
-  die "$name did not answer $url within $4 s; see $RUN_DIR/logs/$name.log"
+  die "$name did not answer $url within $3 s; see $RUN_DIR/logs/$name.log"
 }
 
 action_servers=""
 for ((i = 0; i < ACTION_REPLICAS; i++)); do
   port=$((ACTION_BASE_PORT + i))
-  start "actions-$port" "$RUN_DIR/logs/actions-$port.log" "$RASA" run actions --actions actions --port "$port"
+  specs+=("actions-$port=$(q "$PY" -m bot.action_server --host 127.0.0.1 --port "$port")")
   action_servers+="server 127.0.0.1:$port max_fails=1 fail_timeout=5s; "
 done
 
@@ -210,8 +207,8 @@ fi
 rasa_servers=""
 for ((i = 0; i < RASA_REPLICAS; i++)); do
   port=$((RASA_BASE_PORT + i))
-  start "rasa-$port" "$RUN_DIR/logs/rasa-$port.log" "$RASA" run --model "$MODEL" -i 127.0.0.1 --port "$port" \
-    --credentials "$ROOT/credentials.yml" --endpoints "$ROOT/deploy/endpoints.prod.yml" "${api_args[@]}"
+  specs+=("rasa-$port=$(q "$RASA" run --model "$MODEL" -i 127.0.0.1 --port "$port" \
+    --credentials "$ROOT/credentials.yml" --endpoints "$ROOT/deploy/endpoints.prod.yml" "${api_args[@]}")")
   rasa_servers+="server 127.0.0.1:$port max_fails=1 fail_timeout=5s; "
 done
 
@@ -219,38 +216,31 @@ sed -e "s#@RUN_DIR@#$RUN_DIR#g" -e "s#@WEB_DIR@#$WEB_DIR#g" -e "s#@LISTEN@#$PROD
     -e "s#@PORT@#$PROD_PORT#g" -e "s#@ACTION_PROXY_PORT@#$ACTION_PROXY_PORT#g" \
     -e "s#@RASA_SERVERS@#$rasa_servers#g" -e "s#@ACTION_SERVERS@#$action_servers#g" \
     -e "s#@RATE_PER_IP@#$RATE_PER_IP#g" -e "s#@BURST_PER_IP@#$BURST_PER_IP#g" \
+    -e "s#@CONN_PER_IP@#$CONN_PER_IP#g" -e "s#@MAX_CONN@#$MAX_CONN#g" \
     -e "s#@ACTION_PROXY_TIMEOUT@#$ACTION_PROXY_TIMEOUT#g" \
     "$ROOT/deploy/nginx.conf.template" > "$RUN_DIR/nginx.conf"
 "$NGINX" -t -q -e "$RUN_DIR/logs/nginx-error.log" -c "$RUN_DIR/nginx.conf" \
   || die "the rendered $RUN_DIR/nginx.conf is invalid"
-start nginx "$RUN_DIR/logs/nginx.log" "$NGINX" -e "$RUN_DIR/logs/nginx-error.log" -c "$RUN_DIR/nginx.conf" -g "daemon off;"
+specs+=("nginx=$(q "$NGINX" -e "$RUN_DIR/logs/nginx-error.log" -c "$RUN_DIR/nginx.conf" -g "daemon off;")")
 
-for ((i = 0; i < ${#pids[@]}; i++)); do
-  name="${names[$i]}"
-  case "$name" in
-    actions-*) wait_http "http://127.0.0.1:${name#actions-}/health" "${pids[$i]}" "$name" 120 ;;
-    rasa-*) wait_http "http://127.0.0.1:${name#rasa-}/webhooks/rest/" "${pids[$i]}" "$name" 300 ;;
-  esac
-done
-wait_http "http://$PROD_LISTEN:$PROD_PORT/webhooks/rest/" "${pids[-1]}" nginx 20
-say "ready: http://$PROD_LISTEN:$PROD_PORT/ ($RASA_REPLICAS Rasa, $ACTION_REPLICAS action servers; logs in $RUN_DIR/logs)"
+"$PY" -m deploy.supervisor --run-dir "$RUN_DIR" --log-dir "$RUN_DIR/logs" --grace 25 "${specs[@]}" &
+supervisor_pid=$!
+echo "$supervisor_pid" > "$RUN_DIR/supervisor.pid"
 
-# Keep serving while any process lives: a replica that dies is reported, the others
-# carry on (nginx skips it). Ctrl-C stops everything.
-while ((${#pids[@]})); do
-  set +e
-  wait -n -p done_pid "${pids[@]}"
-  status=$?
-  set -e
-  ((stopping)) && break
-  [[ -n "${done_pid:-}" ]] || break
-  for ((i = 0; i < ${#pids[@]}; i++)); do
-    if [[ "${pids[$i]}" == "$done_pid" ]]; then
-      say "${names[$i]} exited with status $status; see $RUN_DIR/logs/${names[$i]}.log"
-      unset 'pids[i]' 'names[i]'
-      pids=("${pids[@]}")
-      names=("${names[@]}")
-      break
-    fi
-  done
+for ((i = 0; i < ACTION_REPLICAS; i++)); do
+  port=$((ACTION_BASE_PORT + i))
+  wait_http "http://127.0.0.1:$port/health" "actions-$port" 120
 done
+for ((i = 0; i < RASA_REPLICAS; i++)); do
+  port=$((RASA_BASE_PORT + i))
+  wait_http "http://127.0.0.1:$port/webhooks/rest/" "rasa-$port" 300
+done
+wait_http "http://$PROD_LISTEN:$PROD_PORT/webhooks/rest/" nginx 20
+say "ready: http://$PROD_LISTEN:$PROD_PORT/ ($RASA_REPLICAS Rasa, $ACTION_REPLICAS action servers, each restarted if it dies; logs in $RUN_DIR/logs)"
+
+# Serve until stopped (Ctrl-C, SIGTERM) or until the supervisor itself dies.
+set +e
+wait "$supervisor_pid"
+status=$?
+set -e
+((stopping)) || say "the supervisor exited with status $status"

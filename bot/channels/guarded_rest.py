@@ -28,7 +28,6 @@ is not part of this channel: `rasa run` serves it only with `--enable-api`
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 import os
@@ -48,8 +47,14 @@ from sanic.response import HTTPResponse
 from bot.action_connections import close_action_connections
 from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
+from knowledge.privacy import log_tag
 
+from .admission import BUSY_REPLY, AdmissionLimits, Busy, client_address, turn_gate
+from .bounds import TOO_MANY_WORDS_REPLY, TextBounds, bound_text
+from .conversations import conversation_id
+from .payloads import screen
 from .store_watch import store_failures, watch_tracker_store
+from .tasks import describe_failure
 
 logger = logging.getLogger(__name__)
 
@@ -186,9 +191,14 @@ def _say(sender: str, text: str, headers: dict[str, str] | None = None) -> HTTPR
 class GuardedRestInput(RestInput):
     """`rest` channel with input validation, a length limit and per-sender rate limiting."""
 
-    def __init__(self, limits: ChannelLimits | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, limits: ChannelLimits | None = None, clock: Callable[[], float] = time.monotonic,
+                 admission: AdmissionLimits | None = None, bounds: TextBounds | None = None) -> None:
         self.limits = limits or ChannelLimits()
+        self.admission = admission or AdmissionLimits()
+        self.bounds = bounds or TextBounds()
         self.limiter = RateLimiter(self.limits.rate_per_minute, self.limits.burst, self.limits.max_senders, clock)
+        self.address_limiter = RateLimiter(self.admission.per_address_per_minute, self.admission.per_address_burst,
+                                           self.limits.max_senders, clock)
 
     @classmethod
     def name(cls) -> str:
@@ -197,32 +207,45 @@ class GuardedRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
         # credentials.yml holds no value for this channel: everything comes from the environment.
-        limits = ChannelLimits.from_env()
+        limits, admission, bounds = ChannelLimits.from_env(), AdmissionLimits.from_env(), TextBounds.from_env()
         adjust_rasa_runtime()  # the one hook Rasa gives at start-up (bot/rasa_runtime.py)
-        logger.info("REST channel limits: %s", limits)
-        return cls(limits)
+        logger.info("REST channel limits: %s; %s; %s", limits, admission, bounds)
+        return cls(limits, admission=admission, bounds=bounds)
 
-    async def _answer(self, on_new_message: OnNewMessage, sender: str, text: str,
-                      metadata: dict[str, Any] | None) -> list[dict[str, Any]]:
+    async def _answer(self, on_new_message: OnNewMessage, sender: str, text: str) -> list[dict[str, Any]]:
+        """The bot's messages (empty: it failed), or `Busy` when no turn was free in time."""
         collector = CollectingOutputChannel()
-        message = UserMessage(text, collector, sender, input_channel=self.name(), metadata=metadata)
+        # The conversation is `rest:<sender>`: a REST sender cannot name another channel's.
+        # No metadata: what a client sends there would be stored in the tracker, up to 32 KiB
+        # per message, several times over; nothing in the bot reads it.
+        message = UserMessage(text, collector, conversation_id(self.name(), sender), input_channel=self.name())
+        gate = turn_gate(self.admission)
+
+        async def turn() -> None:
+            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa at once (bot/channels/admission.py)
+                await on_new_message(message)
+
         failures: list[str] = []
         token = store_failures.set(failures)
         # Shielded: on timeout the resident gets an apology now while the bot finishes the
         # turn and saves the conversation, so the next message still has its context.
-        task = asyncio.ensure_future(on_new_message(message))  # copies the context: sees `failures`
+        task = asyncio.ensure_future(turn())  # copies the context: sees `failures`
         store_failures.reset(token)
         try:
             await asyncio.wait_for(asyncio.shield(task), timeout=self.limits.reply_timeout)
+        except Busy:
+            raise
         except asyncio.TimeoutError:
             logger.warning("no reply within %.0f s (sender hash %s)", self.limits.reply_timeout, _tag(sender))
             task.add_done_callback(_log_late_failure)
             return []
-        except Exception:
-            # Never the resident's text in the log: it may hold personal data.
-            logger.exception("the bot failed on a message (sender hash %s)", _tag(sender))
+        except Exception as error:
+            # Never the resident's text in the log, nor the exception's message that may quote it.
+            logger.error("the bot failed on a message (sender hash %s): %s", _tag(sender), describe_failure(error))
             return []
-        return [] if failures else collector.messages
+        if failures:
+            return []
+        return [{**m, "recipient_id": sender} for m in collector.messages]
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"guarded_rest_{id(self)}", __name__)
@@ -238,17 +261,27 @@ class GuardedRestInput(RestInput):
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
-                sender, text, metadata = parse_body(request, self.limits)
+                sender, text, _metadata = parse_body(request, self.limits)  # metadata: checked, then dropped
             except BadRequest as error:
                 return _json({"error": error.message}, status=error.status)
+            address = client_address(request, self.admission.trusted_proxies)
+            if not self.address_limiter.allow(address):
+                return _say(sender, TOO_FAST_REPLY, {"Retry-After": str(self.address_limiter.retry_after())})
             if not self.limiter.allow(sender):
                 return _say(sender, TOO_FAST_REPLY, {"Retry-After": str(self.limiter.retry_after())})
             if len(text) > self.limits.max_message_chars:
                 return _say(sender, TOO_LONG_REPLY.format(limit=self.limits.max_message_chars))
-            if not text.strip():
+            text = screen(text)  # "/..." only as a payload the bot offers (bot/channels/payloads.py)
+            bounded = bound_text(text, self.bounds)  # the cost of NLU bounded (bot/channels/bounds.py)
+            if bounded is None:
+                return _say(sender, TOO_MANY_WORDS_REPLY.format(limit=self.bounds.max_words))
+            if not bounded.strip():
                 return _say(sender, EMPTY_REPLY)
             watch_tracker_store(request.app)
-            messages = await self._answer(on_new_message, sender, text, metadata)
+            try:
+                messages = await self._answer(on_new_message, sender, bounded)
+            except Busy:
+                return _say(sender, BUSY_REPLY, {"Retry-After": "5"})
             if not messages:
                 return _say(sender, APOLOGY_REPLY)
             return _json(messages)
@@ -257,9 +290,9 @@ class GuardedRestInput(RestInput):
 
 
 def _tag(sender: str) -> str:
-    return hashlib.sha256(sender.encode("utf-8", "replace")).hexdigest()[:12]
+    return log_tag(sender)
 
 
 def _log_late_failure(task: asyncio.Future[Any]) -> None:
     if not task.cancelled() and task.exception() is not None:
-        logger.error("a late message failed: %r", task.exception())
+        logger.error("a late message failed: %s", describe_failure(task.exception()))  # type: ignore[arg-type]

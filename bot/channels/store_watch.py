@@ -34,9 +34,8 @@ def note_store_failure(error: Exception) -> None:
     failures = store_failures.get()
     if failures is not None:
         failures.append(type(error).__name__)
-    first_line = (str(error).splitlines() or [""])[0]
-    logger.error("tracker store unavailable (%s: %s); the turn is answered with an apology",
-                 type(error).__name__, first_line)
+    # The type only: a database error's message quotes the SQL parameters (residents' words).
+    logger.error("tracker store unavailable (%s); the turn is answered with an apology", type(error).__name__)
 
 
 def watch_tracker_store(app: Any) -> None:

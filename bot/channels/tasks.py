@@ -115,7 +115,7 @@ class BackgroundTasks:
             return
         error = task.exception()
         if error is not None:
-            logger.error("Background task %s failed: %r", task.get_name(), error, exc_info=error)
+            logger.error("Background task %s failed: %s", task.get_name(), describe_failure(error))
 
     async def drain(self, timeout: float | None = None) -> None:
         """Wait for the running tasks (shutdown, tests); cancel what outlives `timeout`."""

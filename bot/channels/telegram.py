@@ -34,7 +34,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .guarded_rest import APOLOGY_REPLY
+from .admission import BUSY_REPLY, Busy, turn_gate
+from .bounds import TextBounds, finish, too_long
+from .conversations import PlatformRecipient, conversation_id
+from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
 from .memory import SEEN_TTL, ChannelMemory, LocalMemory, channel_memory
 from .settings import ChannelConfigError, TelegramSettings, check
 from .store_watch import HoldsBackWithoutContext
@@ -84,7 +87,7 @@ class CallbackPayloads:
         await self._memory.close()
 
 
-class TelegramOutput(HoldsBackWithoutContext, RasaTelegramOutput):
+class TelegramOutput(PlatformRecipient, HoldsBackWithoutContext, RasaTelegramOutput):
     def __init__(self, settings: TelegramSettings, payloads: CallbackPayloads) -> None:
         assert settings.token is not None
         # Rasa's __init__ takes only the token; the timeout and the API URL go to aiogram.
@@ -159,6 +162,8 @@ class TelegramInput(InputChannel):
         check("Telegram", settings.problems())
         self.settings = settings
         self.tasks = BackgroundTasks()
+        self._max_chars = ChannelLimits.from_env().max_message_chars
+        self._bounds = TextBounds.from_env()
         # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
         self._seen = channel_memory("telegram:seen", seen_limit)
         self._payloads = CallbackPayloads(channel_memory("telegram:payloads"))
@@ -278,7 +283,11 @@ class TelegramInput(InputChannel):
         if inbound.kind is UpdateKind.UNREADABLE:
             await output.send_text_message(chat, UNSUPPORTED_REPLY)
             return
-        text: str | None = inbound.text
+        text: str | None = clean_text(inbound.text)
+        refusal = too_long(text or "", self._max_chars)
+        if refusal is not None:
+            await output.send_text_message(chat, refusal)
+            return
         if inbound.kind is UpdateKind.BUTTON:
             try:
                 # Stops the button's loading spinner in the user's app.
@@ -289,21 +298,36 @@ class TelegramInput(InputChannel):
             if text is None:
                 await output.send_text_message(chat, EXPIRED_BUTTON_REPLY)
                 return
+        # callback_data is chosen by the client, not by Telegram: screened like typed text,
+        # and bounded like the REST channel's (bot/channels/bounds.py)
+        prepared = finish(text or "", self._bounds)
+        if prepared.text is None or not prepared.text.strip():
+            await output.send_text_message(chat, prepared.reply or EMPTY_REPLY)
+            return
         message = UserMessage(
-            text,
+            prepared.text,
             output,
-            chat,
+            conversation_id(CHANNEL, chat),
             input_channel=CHANNEL,
             metadata={"telegram_update_id": number, "edited": inbound.edited},
         )
+        gate = turn_gate()
+
+        async def turn() -> None:
+            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa (bot/channels/admission.py)
+                await on_new_message(message)
+
         # A failed Bot API call is not the bot's failure: `_process_logged` logs it, and
         # an apology through the same API would most likely fail too.
-        await answer_or_apologize(
-            lambda: on_new_message(message),
-            lambda: output.send_text_message(chat, APOLOGY_REPLY),
-            f"Telegram update {number}",
-            passthrough=TELEGRAM_ERRORS,
-        )
+        try:
+            await answer_or_apologize(
+                turn,
+                lambda: output.send_text_message(chat, APOLOGY_REPLY),
+                f"Telegram update {number}",
+                passthrough=(*TELEGRAM_ERRORS, Busy),
+            )
+        except Busy:
+            await output.send_text_message(chat, BUSY_REPLY)
 
     async def close(self) -> None:
         await self.tasks.drain(timeout=10)

@@ -42,7 +42,7 @@ def json_object(channel: str, request: Request) -> dict[str, Any] | HTTPResponse
     """The body as a JSON object, or a 400 response."""
     try:
         payload = json.loads(request.body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # deep nesting raises RecursionError
         return reject(channel, 400, "body is not valid JSON", request)
     if not isinstance(payload, dict):
         return reject(channel, 400, "body is not a JSON object", request)

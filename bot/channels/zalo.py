@@ -26,7 +26,10 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .guarded_rest import APOLOGY_REPLY
+from .admission import BUSY_REPLY, Busy, turn_gate
+from .bounds import TextBounds, finish, too_long
+from .conversations import PlatformRecipient, conversation_id
+from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
 from .memory import SEEN_TTL, channel_memory
 from .settings import ZaloSettings, check
 from .store_watch import HoldsBackWithoutContext
@@ -53,7 +56,7 @@ TEXT_LIMIT = 2000
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 
 
-class ZaloOutput(HoldsBackWithoutContext, OutputChannel):
+class ZaloOutput(PlatformRecipient, HoldsBackWithoutContext, OutputChannel):
     def __init__(self, client: ZaloApiClient, choices: ChoiceMemory, text_limit: int = TEXT_LIMIT) -> None:
         self._client = client
         self._choices = choices
@@ -133,6 +136,8 @@ class ZaloInput(InputChannel):
         check("Zalo", settings.problems())
         self.settings = settings
         self._clock = clock  # seconds since the epoch, to judge the events' age
+        self._max_chars = ChannelLimits.from_env().max_message_chars
+        self._bounds = TextBounds.from_env()
         self.tasks = BackgroundTasks()
         # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
         self._seen = channel_memory("zalo:seen", seen_limit)
@@ -183,13 +188,13 @@ class ZaloInput(InputChannel):
         stale = self._timestamp_problem(event)
         if stale is not None:
             # Acknowledged: Zalo would redeliver a refused event, and it never gets younger.
-            logger.warning("Zalo event %s %s not processed: %s", event.name, event.dedupe_key, stale)
+            logger.warning("Zalo event %s %s not processed: %s", event.name, event.log_key, stale)
             return webhooks.ok()
         # Recorded only after the signature check, so forged ids cannot mask real ones.
         if not await self._seen.first_sight(event.dedupe_key, SEEN_TTL):
-            logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.dedupe_key)
+            logger.info("Zalo event %s %s is a redelivery; dropped", event.name, event.log_key)
             return webhooks.ok()
-        self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.dedupe_key}")
+        self.tasks.spawn(self._process(event, on_new_message), name=f"zalo:{event.log_key}")
         return webhooks.ok()
 
     def _timestamp_problem(self, event: ZaloEvent) -> str | None:
@@ -206,24 +211,44 @@ class ZaloInput(InputChannel):
             await self._output.send_text_message(event.user_id, UNSUPPORTED_REPLY)
             return
         # A follower is greeted as if they had said hello; a bare number may pick a choice.
+        # The text is cleaned and bounded as the REST channel's is (bot/channels/bounds.py).
         if event.kind is EventKind.FOLLOW:
             text = GREET_PAYLOAD
         else:
-            text = await self._choices.resolve(event.user_id, event.text)
+            text = clean_text(event.text)
+            refusal = too_long(text, self._max_chars)
+            if refusal is not None:
+                await self._output.send_text_message(event.user_id, refusal)
+                return
+            text = await self._choices.resolve(event.user_id, text)
+        prepared = finish(text, self._bounds)
+        if prepared.text is None or not prepared.text.strip():
+            await self._output.send_text_message(event.user_id, prepared.reply or EMPTY_REPLY)
+            return
         message = UserMessage(
-            text,
+            prepared.text,
             self._output,
-            event.user_id,
+            conversation_id(CHANNEL, event.user_id),
             input_channel=CHANNEL,
             message_id=event.msg_id or None,
             metadata={"zalo_event": event.name, "timestamp": event.timestamp},
         )
         output = self._output
-        await answer_or_apologize(
-            lambda: on_new_message(message),
-            lambda: output.send_text_message(event.user_id, APOLOGY_REPLY),
-            f"Zalo event {event.name} {event.dedupe_key}",
-        )
+        gate = turn_gate()
+
+        async def turn() -> None:
+            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa (bot/channels/admission.py)
+                await on_new_message(message)
+
+        try:
+            await answer_or_apologize(
+                turn,
+                lambda: output.send_text_message(event.user_id, APOLOGY_REPLY),
+                f"Zalo event {event.name} {event.log_key}",
+                passthrough=(Busy,),
+            )
+        except Busy:
+            await output.send_text_message(event.user_id, BUSY_REPLY)
 
     async def close(self) -> None:
         await self.tasks.drain(timeout=10)

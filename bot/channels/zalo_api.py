@@ -26,6 +26,8 @@ from typing import Any
 
 import aiohttp
 
+from knowledge.privacy import log_tag
+
 from .settings import ZaloSettings
 
 logger = logging.getLogger(__name__)
@@ -156,7 +158,7 @@ class ZaloApiClient:
             token = self._tokens.access_token
             if token is None:
                 if refreshed or not await self.refresh_access_token(None):
-                    logger.error("Zalo reply to %s dropped: no access token", user_id)
+                    logger.error("Zalo reply to user %s dropped: no access token", log_tag(user_id))
                     return False
                 refreshed = True
                 continue
@@ -173,7 +175,7 @@ class ZaloApiClient:
             if outcome is _Outcome.RETRY and attempt < self._policy.attempts:
                 await asyncio.sleep(self._policy.backoff * 2 ** (attempt - 1))
                 continue
-            logger.error("Zalo reply to %s dropped after %d attempt(s)", user_id, attempt)
+            logger.error("Zalo reply to user %s dropped after %d attempt(s)", log_tag(user_id), attempt)
             return False
 
     async def _post_message(self, body: dict[str, Any], token: str) -> _Outcome:

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from knowledge.privacy import log_tag
+
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 # Milliseconds since the epoch, as Zalo sends them; 15 digits reach the year 33658.
 _MILLISECONDS = re.compile(r"[0-9]{1,15}")
@@ -68,9 +70,16 @@ class ZaloEvent:
         # Follow events carry no msg_id: the follower and the time identify one.
         return self.msg_id or f"{self.name}:{self.user_id}:{self.timestamp}"
 
+    @property
+    def log_key(self) -> str:
+        """The event in a log line: its message id, or the follower's hash, never a Zalo user id."""
+        return self.msg_id or f"{self.name}:{log_tag(self.user_id)}:{self.timestamp}"
+
 
 def signature_matches(header: str | None, app_id: str, body: bytes, timestamp: str, secret: str) -> bool:
-    if not header:
+    # A hex digest is ASCII; anything else (Sanic keeps undecodable bytes as surrogates,
+    # which cannot even be encoded back) is simply a wrong signature.
+    if not header or not header.isascii():
         return False
     given = header.strip()
     if given[:4].lower() == "mac=":
@@ -104,12 +113,19 @@ def timestamp_problem(timestamp: str, now: float, max_age: float, max_skew: floa
     return None
 
 
+# Zalo's ids are digits (users) and hex (messages); anything else is refused before it
+# reaches a tracker key, a Redis key or a log line (a newline would forge one).
+_ID_FORMATS = {"id": re.compile(r"[0-9A-Za-z_-]{1,64}"), "msg_id": re.compile(r"[0-9A-Za-z_.:-]{1,128}")}
+
+
 def _id(container: Any, key: str) -> str:
     if not isinstance(container, dict):
         raise BadEvent(f"missing object with {key!r}")
     value = container.get(key)
     if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
         raise BadEvent(f"missing {key!r}")
+    if not _ID_FORMATS[key].fullmatch(str(value)):
+        raise BadEvent(f"{key!r} is not an id")
     return str(value)
 
 

@@ -162,12 +162,14 @@ def _spawn(command: list[str], log: Path, cwd: Path = ROOT, env: dict[str, str] 
 def embedded(workdir: Path) -> Iterator[ServerSet]:
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
-    env = base_env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{actions_port}/webhook",
+    env = base_env(ACTION_ENDPOINT_URL=f"http://127.0.0.1:{actions_port}/webhook", ACTION_SERVER_TOKEN=uuid.uuid4().hex,
+                   # every simulated resident comes from 127.0.0.1
+                   RATE_LIMIT_PER_ADDRESS_PER_MINUTE="1000000", RATE_LIMIT_PER_ADDRESS_BURST="100000",
                    TRACKER_DB_PATH=str(workdir / "tracker.db"),
                    FEEDBACK_DB_URL=f"sqlite:///{workdir / 'feedback.db'}",
                    KNOWLEDGE_DB_URL=f"sqlite:///{ROOT / 'build' / 'knowledge.db'}")
     started = time.monotonic()
-    actions = _spawn([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+    actions = _spawn([str(VENV_BIN / "python"), "-m", "bot.action_server", "--port", str(actions_port)],
                      workdir / "actions.log", env=env)
     rasa = _spawn([str(RASA), "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
                    "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(ROOT / "endpoints.yml")],
@@ -197,7 +199,8 @@ def production(workdir: Path) -> Iterator[ServerSet]:
         KNOWLEDGE_DB_URL=admin.set(database=names["knowledge"]).render_as_string(hide_password=False),
         FEEDBACK_DB_URL=admin.set(database=names["feedback"]).render_as_string(hide_password=False),
         TRACKER_DB_NAME=names["tracker"], REDIS_DB="12", REDIS_KEY_PREFIX=f"b{tag}",
-        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000",
+        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000", NGINX_CONN_PER_IP="100000", NGINX_MAX_CONN="100000",
+        RATE_LIMIT_PER_ADDRESS_PER_MINUTE="1000000", RATE_LIMIT_PER_ADDRESS_BURST="100000",
     )
     env.pop("KNOWLEDGE_REBUILD", None)
     log = workdir / "run-prod.log"

@@ -160,7 +160,7 @@ async def test_server_start_sets_the_webhook_with_its_secret(telegram: Harness, 
 async def test_text_is_answered(telegram: Harness, telegram_api: FakeTelegramApi) -> None:
     assert await telegram.send(text_update("grdp hp 2024 tang bn")) == 200
     [message] = telegram.bot.received
-    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", str(CHAT), "telegram")
+    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", f"telegram:{CHAT}", "telegram")
     [params] = telegram_api.called("sendMessage")
     assert (params["chat_id"], params["text"]) == (str(CHAT), "Bạn nói: grdp hp 2024 tang bn")
 
@@ -407,3 +407,13 @@ async def test_replicas_sharing_redis_memory_decode_each_others_buttons_and_drop
         await replica_b.send(callback_update(data, update_id=20001))
         await replica_a.send(callback_update(data, update_id=20001))  # redelivered to the other replica
     assert bot.texts == ["xin chào", long_payload]
+
+
+@pytest.mark.parametrize(("update", "seen"), [
+    (text_update("/restart"), "restart"), (text_update("/session_start"), "session_start"),
+    (callback_update("/restart"), "restart"), (callback_update('/feedback{"rating":"up"}'), '/feedback{"rating":"up"}'),
+    (text_update("/start"), "/greet"),
+])
+async def test_typed_or_forged_commands_reach_the_bot_as_words(telegram: Harness, update: dict[str, Any], seen: str) -> None:
+    assert await telegram.send(update) == 200
+    assert telegram.bot.texts == [seen]

@@ -97,7 +97,7 @@ async def test_signed_text_is_answered_through_the_oa_api(zalo: Harness, zalo_ap
     assert await zalo.send(text_event("grdp hp 2024 tang bn")) == 200
 
     [message] = zalo.bot.received
-    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", USER, "zalo")
+    assert (message.text, message.sender_id, message.input_channel) == ("grdp hp 2024 tang bn", f"zalo:{USER}", "zalo")
     assert message.message_id == "96d3cdf3af150460909"
     assert zalo_api.sent == [{"user_id": USER, "text": "Bạn nói: grdp hp 2024 tang bn"}]
 
@@ -514,7 +514,7 @@ async def test_an_event_without_timestamp_is_refused_with_a_clear_log(zalo: Harn
 
 
 async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZaloApi) -> None:
-    buttons = [{"title": "GRDP", "payload": "/ask_grdp"}, {"title": "Dự án", "payload": "/ask_projects"}]
+    buttons = [{"title": "GRDP", "payload": "/help"}, {"title": "Dự án", "payload": "/list_projects"}]
     bot = EchoBot({"menu": [{"text": "Chọn một mục", "buttons": buttons}]})
     async for zalo in start(zalo_api, bot):
         zalo_api.failures = ["400"]  # the numbered list never reaches the resident
@@ -522,11 +522,11 @@ async def test_choices_of_a_list_that_was_not_sent_are_not_kept(zalo_api: FakeZa
         await zalo.send(text_event("2", msg_id="m2"))
         await zalo.send(text_event("menu", msg_id="m3"))  # sent this time
         await zalo.send(text_event("2", msg_id="m4"))
-    assert bot.texts == ["menu", "2", "menu", "/ask_projects"]
+    assert bot.texts == ["menu", "2", "menu", "/list_projects"]
     assert [m["text"] for m in zalo_api.sent] == [
         "Bạn nói: 2",
         "Chọn một mục\n\n1. GRDP\n2. Dự án\n\nTrả lời số 1 hoặc 2 để chọn.",
-        "Bạn nói: /ask_projects",
+        "Bạn nói: /list_projects",
     ]
 
 
@@ -583,7 +583,7 @@ async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
     zalo_api: FakeZaloApi, shared_memory: str
 ) -> None:
     """Behind nginx's round robin the reply to a list, or a redelivery, may reach another replica."""
-    menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/grdp"}, {"title": "Dự án", "payload": "/du_an"}]}]
+    menu = [{"text": "Chọn", "buttons": [{"title": "GRDP", "payload": "/help"}, {"title": "Dự án", "payload": "/list_projects"}]}]
     bot = EchoBot({"menu": menu})
     first, second = (ZaloInput(settings_for(zalo_api), policy=FAST) for _ in range(2))
     async with serve_channel(first, bot) as served_first, serve_channel(second, bot) as served_second:
@@ -591,4 +591,56 @@ async def test_replicas_sharing_redis_memory_keep_choices_and_drop_redeliveries(
         await replica_a.send(text_event("menu", msg_id="r1"))
         await replica_b.send(text_event("2", msg_id="r2"))
         await replica_a.send(text_event("2", msg_id="r2"))  # Zalo redelivers to the other replica
-    assert bot.texts == ["menu", "/du_an"]
+    assert bot.texts == ["menu", "/list_projects"]
+
+
+@pytest.mark.parametrize(("typed", "seen"), [("/restart", "restart"), ("/session_start", "session_start"),
+                                             ('/feedback{"rating": "up"}', '/feedback{"rating": "up"}')])
+async def test_typed_commands_reach_the_bot_as_words_offered_payloads_as_they_are(zalo: Harness, typed: str, seen: str) -> None:
+    assert await zalo.send(text_event(typed)) == 200
+    assert zalo.bot.texts == [seen]
+
+
+async def raw_post(served: Served, body: bytes, headers: list[tuple[bytes, bytes]]) -> tuple[int, bytes]:
+    """A request written byte for byte: headers a client library would refuse to send."""
+    import asyncio as aio
+
+    host, port = served.url.removeprefix("http://").split(":")
+    reader, writer = await aio.open_connection(host, int(port))
+    head = b"POST /webhooks/zalo/webhook HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+    head += b"".join(name + b": " + value + b"\r\n" for name, value in headers)
+    writer.write(head + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    return int(answer.split()[1]), answer
+
+
+@pytest.mark.parametrize(("body", "signature"), [
+    (b"[" * 5000 + b"]" * 5000, b"mac=abc"),  # nested deeper than the parser goes
+    (b'{"a":' * 3000 + b"1" + b"}" * 3000, b"abc"),
+    (json.dumps(text_event("x")).encode(), "mac=ñ𝔤".encode()),  # non-ASCII signature
+    (json.dumps(text_event("x")).encode(), b"\xff\xfe\x00"),
+])
+async def test_hostile_bodies_and_signatures_get_4xx_before_anything(zalo: Harness, body: bytes, signature: bytes) -> None:
+    status, answer = await raw_post(zalo.served, body, [(b"Content-Type", b"application/json"),
+                                                         (b"X-ZEvent-Signature", signature)])
+    assert 400 <= status < 500, answer[:300]
+    assert b"Traceback" not in answer and zalo.bot.received == []
+
+
+@pytest.mark.parametrize("user_id", ["x" * 5000, "u1\nFAKE LOG LINE", "u1\x1b[2J", "", "u 1"])
+async def test_user_ids_that_are_no_zalo_id_are_refused(zalo: Harness, user_id: str) -> None:
+    event = text_event("xin chào")
+    event["sender"]["id"] = user_id
+    assert await zalo.send(event) == 400
+    assert zalo.bot.received == []
+
+
+async def test_text_is_cleaned_screened_and_capped_like_rest(zalo: Harness, zalo_api: FakeZaloApi) -> None:
+    await zalo.send(text_event("grdp\x00 2024\x1b[31m tăng", msg_id="c1"))
+    await zalo.send(text_event("a" * 1001, msg_id="c2"))
+    await zalo.send(text_event("a " * 61, msg_id="c3"))
+    await zalo.send(text_event("xem " + "b" * 200, msg_id="c4"))
+    assert zalo.bot.texts == ["grdp  2024 [31m tăng", "xem " + "b" * 30]
+    assert "tối đa 1000 ký tự" in zalo_api.sent[1]["text"] and "tối đa 60 từ" in zalo_api.sent[2]["text"]

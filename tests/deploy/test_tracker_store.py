@@ -240,9 +240,21 @@ async def test_sqlite_writes_ahead(tmp_path: Path) -> None:
 
 def test_endpoints_yml_loads_this_store_not_rasas_silent_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ACTION_ENDPOINT_URL", "http://127.0.0.1:1/webhook")
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", "a-token-for-the-endpoints-test")
     monkeypatch.setenv("TRACKER_DB_PATH", str(tmp_path / "tracker.db"))
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
     created = TrackerStore.create(endpoints.tracker_store, domain=DOMAIN)
     assert isinstance(created, CachedSQLTrackerStore)
     assert created.cache_size == 2000
     assert Path(created.engine.url.database) == tmp_path / "tracker.db"
+
+
+async def test_the_conversation_database_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    os.umask(0o022)
+    db = tmp_path / "t.db"
+    await play_turn(store(db), "a", "grdp", "grdp")
+    for path in (db, tmp_path / "t.db-wal"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

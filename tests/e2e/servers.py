@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import subprocess
 import time
@@ -14,6 +15,7 @@ from urllib.error import URLError
 from urllib.request import urlopen
 
 ROOT = Path(__file__).resolve().parents[2]
+PYTHON = ROOT / ".venv" / "bin" / "python"
 MODEL = ROOT / "models" / "hp-assistant.tar.gz"
 RASA = ROOT / ".venv" / "bin" / "rasa"
 
@@ -52,6 +54,9 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
     actions_port, rasa_port = free_port(), free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT), "KNOWLEDGE_DB_URL": knowledge_url,
            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{actions_port}/webhook",
+           "ACTION_SERVER_TOKEN": secrets.token_urlsafe(24),
+           # every test client is 127.0.0.1: the per-address limit is tested on its own
+           "RATE_LIMIT_PER_ADDRESS_PER_MINUTE": "1000000", "RATE_LIMIT_PER_ADDRESS_BURST": "100000",
            "TRACKER_DB_PATH": str(workdir / "tracker.db"),
            "FEEDBACK_DB_URL": f"sqlite:///{workdir / 'feedback.db'}", "RASA_TELEMETRY_ENABLED": "false",
            "TF_CPP_MIN_LOG_LEVEL": "3", **(extra_env or {})}
@@ -61,7 +66,7 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
         endpoints_file.write_text(endpoints, encoding="utf-8")
     actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
     with actions_log.open("wb") as a_out, rasa_log.open("wb") as r_out:
-        actions = subprocess.Popen([str(RASA), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
+        actions = subprocess.Popen([str(PYTHON), "-m", "bot.action_server", "--port", str(actions_port)],
                                    cwd=ROOT, env=env, stdout=a_out, stderr=subprocess.STDOUT)
         rasa = subprocess.Popen([str(RASA), "run", "--model", str(MODEL), "--port", str(rasa_port),
                                  "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml"),
@@ -80,3 +85,17 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def listening_hosts(port: int) -> set[str]:
+    """The local addresses something listens on at `port` (/proc/net/tcp and tcp6)."""
+    names = {"00000000": "0.0.0.0", "0100007F": "127.0.0.1", "0" * 32: "::", "0" * 24 + "01000000": "::1"}
+    hosts = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as rows:
+            for row in list(rows)[1:]:
+                local, state = row.split()[1], row.split()[3]
+                address, _, hex_port = local.partition(":")
+                if state == "0A" and int(hex_port, 16) == port:
+                    hosts.add(names.get(address, address))
+    return hosts

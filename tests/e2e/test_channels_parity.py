@@ -310,10 +310,12 @@ class RestChannel:
 class TelegramChannel:
     """Updates posted to /webhooks/telegram/webhook; replies read from the fake's sendMessage calls."""
 
+    _update_ids = itertools.count(50_000)  # shared: a repeated update id is a redelivery
+
     def __init__(self, setup: Setup) -> None:
         self.url = setup.rasa_url + "/webhooks/telegram/webhook"
         self.fakes, self.setup = setup.fakes, setup
-        self.update_ids = itertools.count(50_000)
+        self.update_ids = self._update_ids
         self.offered: dict[str, str] = {}
 
     def _send_message_calls(self) -> list[dict[str, str]]:
@@ -349,19 +351,20 @@ class TelegramChannel:
 class ZaloChannel:
     """Signed user_send_text events posted to /webhooks/zalo/webhook; replies read from the fake OA API."""
 
-    def __init__(self, setup: Setup) -> None:
+    _msg_ids = itertools.count(1)  # shared: every event of the module has its own id
+
+    def __init__(self, setup: Setup, user: str = ZALO_USER) -> None:
         self.url = setup.rasa_url + "/webhooks/zalo/webhook"
-        self.fakes, self.setup = setup.fakes, setup
-        self.msg_ids = itertools.count(1)
+        self.fakes, self.setup, self.user = setup.fakes, setup, user
         self.offered: dict[str, str] = {}
 
     def _sent(self) -> list[str]:
-        return self.fakes.read(lambda: [m["text"] for m in self.fakes.zalo.sent if m["user_id"] == ZALO_USER])
+        return self.fakes.read(lambda: [m["text"] for m in self.fakes.zalo.sent if m["user_id"] == self.user])
 
     def say(self, text: str, expected: Turn | None) -> Turn:
         before = len(self._sent())
-        event = text_event(text, msg_id=f"parity-{next(self.msg_ids)}", app_id=self.fakes.zalo.app_id)
-        event["sender"]["id"] = ZALO_USER
+        event = text_event(text, msg_id=f"parity-{next(self._msg_ids)}", app_id=self.fakes.zalo.app_id)
+        event["sender"]["id"] = self.user
         body, headers = signed(event, app_id=self.fakes.zalo.app_id, secret=ZALO_OA_SECRET)
         request = Request(self.url, body, headers, method="POST")
         with urlopen(request, timeout=30) as response:
@@ -457,3 +460,23 @@ def test_the_conversation_gets_the_same_answers(setup: Setup, rest_transcript: l
         for expected in step.expect:
             assert expected in turn.text, f"{name}: {step.text!r} → {turn.text!r}"
         assert turn.same_answer() == reference.same_answer(), f"{name} differs from REST at {step.text!r}"
+
+
+FOLLOW_UP = "con nam 2025 thi sao"
+
+
+def test_no_channel_reaches_another_channels_conversation(setup: Setup) -> None:
+    """Finding 2: the same id on another channel is another conversation (tracker key `<channel>:<id>`)."""
+    zalo, telegram = ZaloChannel(setup), TelegramChannel(setup)
+    assert "11,01%" in zalo.say(STEPS[0].text, None).text
+    assert "11,01%" in telegram.say(STEPS[0].text, None).text
+    # REST naming the Zalo user's id, and the Telegram chat's: a conversation of its own
+    for rest_sender in (ZALO_USER, str(TELEGRAM_CHAT)):
+        rest = RestChannel(setup.bot.rest_url, rest_sender)
+        assert "12,5%" not in rest.say(FOLLOW_UP).text
+        rest.say("/restart")
+    # Zalo naming the Telegram chat's id: no context either
+    assert "12,5%" not in ZaloChannel(setup, user=str(TELEGRAM_CHAT)).say(FOLLOW_UP, None).text
+    # Each resident's own conversation went on untouched
+    assert "12,5%" in zalo.say(FOLLOW_UP, None).text
+    assert "12,5%" in telegram.say(FOLLOW_UP, None).text

@@ -80,18 +80,18 @@ class Profile:
         path = self.run_dir / ("run-prod.log" if name == "run-prod" else f"logs/{name}.log")
         return path.read_text(errors="replace") if path.exists() else ""
 
-    def user_texts(self, sender: str) -> list[str]:
-        return [e for t, e in self.events(sender) if t == "user"]
+    def user_texts(self, sender: str, channel: str = "rest") -> list[str]:
+        return [e for t, e in self.events(sender, channel) if t == "user"]
 
-    def events(self, sender: str) -> list[tuple[str, str]]:
-        """(type, text or action name) of the stored conversation, in order."""
+    def events(self, sender: str, channel: str = "rest") -> list[tuple[str, str]]:
+        """(type, text or action name) of `sender`'s stored conversation on `channel`, in order."""
         import json
 
         engine = sa.create_engine(self.tracker_url, future=True)
         try:
             with engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT type_name, data FROM events WHERE sender_id = :s ORDER BY id"),
-                                    {"s": sender}).all()
+                                    {"s": f"{channel}:{sender}"}).all()
         finally:
             engine.dispose()
         out = []

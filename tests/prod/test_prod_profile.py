@@ -28,6 +28,7 @@ from aiohttp import web
 from bot.channels.guarded_rest import APOLOGY_REPLY
 from tests.channels.conftest import FakeZaloApi
 from tests.channels.test_zalo import OA_SECRET, USER, signed, text_event
+from tests.e2e.servers import listening_hosts
 from tests.prod.profile import REDIS_DB, Profile, postgres, running_profile
 from tests.redis_server import HOST as REDIS_HOST
 from tests.redis_server import PORT as REDIS_PORT
@@ -147,6 +148,20 @@ async def test_the_replicas_serve_no_http_api(prod: Profile) -> None:
             assert await raw_get(f"http://127.0.0.1:{port}", path, method) in (404, 405), (port, path)
 
 
+async def test_the_action_servers_listen_on_loopback_and_run_nothing_without_the_secret(prod: Profile) -> None:
+    forged = {"next_action": "action_record_feedback", "sender_id": "x", "domain": {},
+              "tracker": {"sender_id": "x", "slots": {"last_question": "FORGED"}, "events": [],
+                          "latest_message": {"text": "sai", "entities": [{"entity": "rating", "value": "down"}]}}}
+    async with aiohttp.ClientSession() as client:
+        for url in [f"http://127.0.0.1:{port}/webhook" for port in prod.action_ports] + \
+                [f"http://127.0.0.1:{prod.env['ACTION_PROXY_PORT']}/webhook"]:
+            async with client.post(url, json=forged) as response:
+                assert response.status == 401, url
+                assert "FORGED" not in await response.text()
+    for port in prod.action_ports:
+        assert listening_hosts(port) == {"127.0.0.1"}
+
+
 # --- scale-out ---------------------------------------------------------------------
 
 
@@ -178,7 +193,7 @@ async def test_a_zalo_choice_answered_on_the_other_replica_picks_the_button(prod
     await zalo_says(prod, zalo_api, 1, text_event("2", msg_id="prod-z2"), replies=2)
     await zalo_says(prod, zalo_api, 0, text_event("2", msg_id="prod-z2"), replies=None)  # redelivered elsewhere
     await asyncio.sleep(3)
-    assert prod.user_texts(USER) == ["xin chào", "Các dự án trọng điểm năm 2025"]
+    assert prod.user_texts(USER, "zalo") == ["xin chào", "Các dự án trọng điểm năm 2025"]
     assert len(zalo_api.sent) == 2
 
 
@@ -269,7 +284,7 @@ async def test_during_a_postgres_outage_a_zalo_resident_gets_the_apology_and_the
     finally:
         postgres("start")
     assert "12,5%" in await ask(1, FOLLOW_UP_2025, f"{user}-3")  # the context from before the outage
-    assert prod.user_texts(user) == [GRDP_2024, FOLLOW_UP_2025]
+    assert prod.user_texts(user, "zalo") == [GRDP_2024, FOLLOW_UP_2025]
 
 
 # --- replicas dying ----------------------------------------------------------------
@@ -278,7 +293,7 @@ async def test_during_a_postgres_outage_a_zalo_resident_gets_the_apology_and_the
 async def wait_until_mid_turn(prod: Profile, who: str, timeout: float = 10) -> None:
     """Until a replica holds `who`'s ticket in Redis: its turn has begun and not ended."""
     client = redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=REDIS_DB)
-    key = f"{prod.env['REDIS_KEY_PREFIX']}:lock:{who}"
+    key = f"{prod.env['REDIS_KEY_PREFIX']}:lock:rest:{who}"
     deadline = time.monotonic() + timeout
     try:
         while not client.exists(key):
@@ -309,7 +324,26 @@ async def test_killing_a_replica_mid_conversation_the_other_continues_it(prod: P
     for question in ("xin chào", GRDP_2024, FOLLOW_UP_2025):
         status, text, elapsed = await say(prod.webhook, who, question)
         assert status == 200 and text and APOLOGY_MARK not in text and elapsed < 10, (question, text, elapsed)
-    assert f"rasa-{prod.rasa_ports[0]} exited" in prod.log("run-prod")
+    # The supervisor started it again: it serves the same conversation, with its context.
+    assert f"rasa-{prod.rasa_ports[0]} (pid {victim}) exited" in prod.log("run-prod")
+    await wait_restarted(prod, f"rasa-{prod.rasa_ports[0]}", victim, prod.replica_webhook(0).removesuffix("webhook"))
+    status, text, _ = await say(prod.replica_webhook(0), who, GRDP_2024)
+    assert status == 200 and "11,01%" in text
+
+
+async def wait_restarted(prod: Profile, name: str, old_pid: int, health_url: str, timeout: float = 300) -> None:
+    """Until the supervisor has started `name` again (a new pid) and it answers `health_url`."""
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as client:
+        while True:
+            assert time.monotonic() < deadline, f"{name} not back within {timeout} s:\n{prod.log('run-prod')[-2000:]}"
+            with contextlib.suppress(OSError, ValueError):
+                if prod.pid(name) != old_pid:
+                    with contextlib.suppress(aiohttp.ClientError, asyncio.TimeoutError):
+                        async with client.get(health_url, timeout=aiohttp.ClientTimeout(total=3)) as response:
+                            if response.status == 200:
+                                return
+            await asyncio.sleep(0.5)
 
 
 # --- action servers slow, then gone --------------------------------------------------
@@ -332,3 +366,14 @@ async def test_slow_then_dead_action_servers_give_an_apology_within_seconds(prod
         os.kill(pid, signal.SIGKILL)
     status, text, elapsed = await say(prod.webhook, who, GRDP_2024)
     assert status == 200 and APOLOGY_MARK in text and elapsed < 5, (text, elapsed)
+    # A crash is not an outage: the supervisor starts them again and answers come back.
+    for port, pid in zip(prod.action_ports, pids, strict=True):
+        await wait_restarted(prod, f"actions-{port}", pid, f"http://127.0.0.1:{port}/health", timeout=120)
+    # nginx keeps a failed upstream out for its fail_timeout (5 s) before it tries it again
+    deadline = time.monotonic() + 30
+    while True:
+        status, text, _ = await say(prod.webhook, who, GRDP_2024)
+        if "11,01%" in text or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(1)
+    assert status == 200 and "11,01%" in text

@@ -14,6 +14,7 @@ from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from sqlalchemy.exc import OperationalError
 
+from bot.channels.admission import AdmissionLimits
 from bot.channels.guarded_rest import (
     APOLOGY_REPLY,
     EMPTY_REPLY,
@@ -68,7 +69,7 @@ async def test_a_question_reaches_the_bot_and_the_reply_comes_back(served: Serve
     assert status == 200
     assert body == [{"recipient_id": "lan", "text": "Bạn nói: grdp 2024 tăng bao nhiêu"}]
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert [(m.sender_id, m.text, m.input_channel) for m in echo.received] == [("lan", "grdp 2024 tăng bao nhiêu", "rest")]
+    assert [(m.sender_id, m.text, m.input_channel) for m in echo.received] == [("rest:lan", "grdp 2024 tăng bao nhiêu", "rest")]
 
 
 async def test_the_name_and_url_stay_those_of_rasas_rest_channel(served: Served) -> None:
@@ -81,8 +82,8 @@ async def test_a_too_long_message_gets_a_polite_reply_and_never_reaches_the_bot(
     assert status == 200
     assert body[0]["text"].startswith("Câu hỏi dài quá") and "50 ký tự" in body[0]["text"]
     assert echo.received == []
-    status, body, _ = await post(served, {"sender": "lan", "message": "a" * 50})
-    assert status == 200 and echo.texts == ["a" * 50]
+    status, body, _ = await post(served, {"sender": "lan", "message": "a" * 10 + " " + "b" * 39})
+    assert status == 200 and echo.texts == ["a" * 10 + " " + "b" * 30]  # a word is cut at 30 characters
 
 
 async def test_each_sender_has_its_own_token_bucket(served: Served, echo: EchoBot, clock: FakeClock) -> None:
@@ -162,7 +163,8 @@ class SilentBot:
 
 class FailingBot:
     async def __call__(self, message: UserMessage) -> None:
-        raise RuntimeError("database is gone: postgresql://secret@host")
+        # as SQL errors do: the message quotes the parameters, i.e. the resident's words
+        raise RuntimeError(f"database is gone: postgresql://secret@host [parameters: ({message.text!r},)]")
 
 
 class SlowBot:
@@ -183,6 +185,7 @@ async def test_a_bot_that_fails_or_says_nothing_yields_an_apology(bot: Any, capl
     assert body == [{"recipient_id": "lan", "text": APOLOGY_REPLY}]
     assert "tôi chưa tra cứu được lúc này" in body[0]["text"]
     assert "bí mật" not in caplog.text  # the resident's words are not logged
+    assert "secret@host" not in caplog.text
 
 
 async def test_a_slow_bot_yields_an_apology_in_time_and_still_finishes_the_turn() -> None:
@@ -272,3 +275,87 @@ async def test_a_turn_during_which_the_tracker_store_failed_is_answered_with_an_
         status, body, _ = await post(served, {"sender": "lan", "message": "còn năm 2025 thì sao"})
     assert status == 200
     assert body[0]["text"] == (APOLOGY_REPLY if broken else "trả lời không có ngữ cảnh")
+
+
+@pytest.mark.parametrize(("typed", "seen"), [("/restart", "restart"), ("/back", "back"),
+                                             ("/greet", "/greet"), ('/feedback{"rating": "down"}', '/feedback{"rating": "down"}')])
+async def test_typed_commands_reach_the_bot_as_words(served: Served, echo: EchoBot, typed: str, seen: str) -> None:
+    status, _, _ = await post(served, {"sender": "lan", "message": typed})
+    assert status == 200 and echo.texts == [seen]
+
+
+
+# --- finding 5: cheap denial of service ------------------------------------------------
+
+
+async def test_rotating_sender_ids_does_not_escape_the_per_address_limit(echo: EchoBot, clock: FakeClock) -> None:
+    channel = GuardedRestInput(ChannelLimits(rate_per_minute=600, burst=100), clock=clock,
+                               admission=AdmissionLimits(per_address_per_minute=6, per_address_burst=3))
+    async with serve_channel(channel, echo) as served:
+        replies = [(await post(served, {"sender": f"s{i}", "message": "hỏi"}))[1][0]["text"] for i in range(5)]
+        assert replies.count(TOO_FAST_REPLY) == 2 and len(echo.received) == 3
+        clock.now += 10  # one token back
+        assert (await post(served, {"sender": "s9", "message": "hỏi"}))[1][0]["text"] != TOO_FAST_REPLY
+
+
+def test_the_address_is_the_peer_unless_a_local_proxy_names_another() -> None:
+    from bot.channels.admission import client_address
+
+    def request(ip: str, headers: dict[str, str]) -> Any:
+        return SimpleNamespace(ip=ip, headers={k.lower(): v for k, v in headers.items()})
+
+    proxies = ("127.0.0.1", "::1")
+    assert client_address(request("203.0.113.9", {"X-Real-IP": "1.2.3.4"}), proxies) == "203.0.113.9"
+    assert client_address(request("127.0.0.1", {"X-Real-IP": "198.51.100.7"}), proxies) == "198.51.100.7"
+    assert client_address(request("127.0.0.1", {"X-Forwarded-For": "1.1.1.1, 198.51.100.8"}), proxies) == "198.51.100.8"
+    assert client_address(request("127.0.0.1", {"X-Real-IP": "not an address\n"}), proxies) == "127.0.0.1"
+    assert client_address(request("127.0.0.1", {}), proxies) == "127.0.0.1"
+
+
+class GatedBot(EchoBot):
+    """Holds every turn until released, so the test controls how many are in flight."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = asyncio.Event()
+        self.started = 0
+
+    async def __call__(self, message: UserMessage) -> None:
+        self.started += 1
+        await self.release.wait()
+        await super().__call__(message)
+
+
+async def test_beyond_the_concurrent_turns_residents_get_a_busy_reply_not_a_queue_in_rasa() -> None:
+    from bot.channels.admission import BUSY_REPLY
+
+    bot = GatedBot()
+    channel = GuardedRestInput(admission=AdmissionLimits(max_concurrent_turns=2, max_queued_turns=1, turn_wait=0.5))
+    async with serve_channel(channel, bot) as served:
+        first = [asyncio.create_task(post(served, {"sender": f"r{i}", "message": "hỏi"})) for i in range(2)]
+        while bot.started < 2:
+            await asyncio.sleep(0.01)
+        queued = asyncio.create_task(post(served, {"sender": "r2", "message": "hỏi"}))
+        refused = await post(served, {"sender": "r3", "message": "hỏi"})  # the queue (1) is full
+        assert refused[1][0]["text"] == BUSY_REPLY and refused[2]["Retry-After"] == "5"
+        waited = await queued  # nobody finished within turn_wait
+        assert waited[1][0]["text"] == BUSY_REPLY
+        bot.release.set()
+        assert [(await task)[1][0]["text"] for task in first] == ["Bạn nói: hỏi"] * 2
+        assert bot.started == 2
+
+
+async def test_metadata_is_checked_then_not_stored(served: Served, echo: EchoBot) -> None:
+    status, _, _ = await post(served, {"sender": "lan", "message": "hỏi", "metadata": {"x": "y" * 1000}})
+    assert status == 200 and echo.received[0].metadata is None
+    status, _, _ = await post(served, {"sender": "lan", "message": "hỏi", "metadata": "not an object"})
+    assert status == 400
+
+
+async def test_too_many_words_get_a_polite_reply_and_never_reach_the_bot(echo: EchoBot) -> None:
+    async with serve_channel(GuardedRestInput(), echo) as served:
+        status, body, _ = await post(served, {"sender": "lan", "message": "a " * 61})
+        assert status == 200 and "tối đa 60 từ" in body[0]["text"] and echo.received == []
+        payload = '/ask_indicator{"indicator": "budget_expenditure_development_investment", "period": "2024"}'
+        await post(served, {"sender": "lan", "message": payload})
+        assert echo.texts == [payload]  # an offered payload is not cut

@@ -65,3 +65,22 @@ def test_action_results_are_validated_as_rasa_does_with_one_validator() -> None:
         action._validate_action_result({"events": [{"event": "no_such_event"}], "responses": []})
     with pytest.raises(ValidationError):
         action._validate_action_result({"events": "not a list"})
+
+
+async def test_rasas_root_route_names_no_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`rasa run` without the API still serves `/`; it said "Hello from Rasa: 3.6.21"."""
+    import rasa
+    import rasa.server
+    from rasa.core import run
+
+    from bot.rasa_runtime import hide_rasa_version
+    from tests.channels.conftest import new_app, serve_app
+
+    monkeypatch.setattr(rasa.server, "add_root_route", rasa.server.add_root_route)
+    hide_rasa_version()
+    new_app()  # test mode: several Sanic apps in one process
+    app = run._create_app_without_api()
+    async with serve_app(app) as served, served.client.get(served.url + "/") as response:
+        body = await response.text()
+        assert response.status == 200 and body == "Hello from Rasa"
+        assert rasa.__version__ not in body and rasa.__version__ not in str(response.headers)

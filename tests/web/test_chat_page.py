@@ -45,6 +45,7 @@ class FakeRasa:
     """Answers like Rasa's REST webhook and records what it was sent."""
 
     received: list[dict[str, Any]] = field(default_factory=list)
+    status: int = 200  # another status: answered with an error body, as the REST channel refuses
 
     def answer(self, sender: str, message: str) -> list[dict[str, Any]]:
         def reply(text: str, buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
@@ -66,6 +67,8 @@ class FakeRasa:
     async def webhook(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.received.append(body)
+        if self.status != 200:
+            return web.json_response({"error": "sender must be printable"}, status=self.status)
         return web.json_response(self.answer(body["sender"], body["message"]))
 
     def app(self) -> web.Application:
@@ -258,12 +261,27 @@ async def test_proxy_forwards_sender_and_message_only(client: TestClient, fake_r
 
 
 @pytest.mark.parametrize("payload", [b"not json", b"[1]", b'{"sender": "s"}', b'{"sender": "", "message": "hi"}',
-                                     json.dumps({"sender": "s", "message": "x" * 4001}).encode()])
+                                     json.dumps({"sender": "s", "message": "x" * 4001}).encode(),
+                                     pytest.param(b"[" * 5000 + b"]" * 5000, id="nested-deeper-than-the-parser"),
+                                     b'{"sender": "a\\u0000b", "message": "hi"}', b'{"sender": "a\\nb", "message": "hi"}',
+                                     b'{"sender": "   ", "message": "hi"}'])
 async def test_proxy_rejects_bad_bodies(client: TestClient, fake_rasa: tuple[FakeRasa, str], payload: bytes) -> None:
     response = await client.post("/webhooks/rest/webhook", data=payload, headers={"Content-Type": "application/json"})
     assert response.status == 400
     assert "error" in await response.json()
     assert fake_rasa[0].received == []
+
+
+async def test_a_refusal_by_rasas_channel_is_a_400_not_a_502(client: TestClient, fake_rasa: tuple[FakeRasa, str]) -> None:
+    fake_rasa[0].status = 400
+    response = await client.post("/webhooks/rest/webhook", json={"sender": "s", "message": "hi"})
+    assert response.status == 400 and "Traceback" not in await response.text()
+
+
+async def test_no_version_in_the_server_header(client: TestClient) -> None:
+    for path in ("/", "/health", "/static/chat.js", "/nothing-here"):
+        response = await client.get(path)
+        assert "aiohttp" not in response.headers.get("Server", "") and "Python" not in response.headers.get("Server", "")
 
 
 async def test_proxy_says_502_when_rasa_is_down() -> None:

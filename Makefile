@@ -24,7 +24,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup knowledge train run run-prod test test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report purge-feedback bench audit
+.PHONY: help setup knowledge train run run-prod test test-fast test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report purge-feedback bench audit
 
 help:
 	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
@@ -76,6 +76,10 @@ validate-data: $(STAMP)
 # pytest exits 5 when it collected no test: make stops on any non-zero exit.
 test-unit: $(KNOWLEDGE_DB) $(MODEL) web/node_modules
 	$(PY) -m pytest
+
+# The edit loop: no trained model, no PostgreSQL, no browser, no running bot (README gives its time).
+test-fast: $(KNOWLEDGE_DB)
+	$(PY) -m pytest -q -m "not slow and not postgres and not model" --ignore=tests/web
 
 test-stories: $(MODEL)
 	scripts/test_stories.sh

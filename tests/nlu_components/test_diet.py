@@ -28,7 +28,8 @@ HELD_OUT = [item["text"] for item in
             yaml.safe_load((ROOT / "tests" / "nlu" / "test_set.yml").read_text(encoding="utf-8"))["utterances"]]
 ODD = ["?", "a", "HẢI PHÒNG!!!", "x" * 5000, "grdp " * 300, "😀😀", "<script>alert(1)</script>"]
 
-pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")
+pytestmark = [pytest.mark.model,
+              pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")]
 
 Featurize = Callable[[str], Message]
 

@@ -24,7 +24,8 @@ MODEL = ROOT / "models" / "hp-assistant.tar.gz"
 TEXTS = [item["text"] for item in
          yaml.safe_load((ROOT / "tests" / "nlu" / "test_set.yml").read_text(encoding="utf-8"))["utterances"][::12]]
 
-pytestmark = pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")
+pytestmark = [pytest.mark.model,
+              pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")]
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ import pytest
 MODEL = Path(__file__).resolve().parents[2] / "models" / "hp-assistant.tar.gz"
 
 
+@pytest.mark.model
 @pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")
 def test_trained_model_uses_the_vietnamese_components() -> None:
     with tarfile.open(MODEL) as archive:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import KnowledgeBase
+from knowledge.search_index import STOP_WORDS
 from knowledge.text import fold
 
 from .feedback_buttons import feedback_buttons
-from .government import COUNT_QUESTION, answer_unit_count
+from .government import COUNT_QUESTION, address_source, answer_unit_count
 from .policies import describe_answer
 from .query import Query, Reply, button
 
@@ -34,9 +37,20 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
 
 
 def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
-    """A curated answer (of `topic`, or of any topic) fits the question well enough to give."""
+    """A curated answer (of `topic`, or of any topic) fits the question well enough to give.
+    Whatever the topic, it must speak of most of what the question asks about: "dân số sau
+    hợp nhất" is not answered by a text about the merger that gives no population."""
     found = kb.find_answers(q.text, topic=topic, limit=1)
-    return bool(found) and found[0].score >= (WEAK_MATCH if topic else STRONG_MATCH)
+    if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
+        return False
+    if topic:
+        return True
+    asked = set(fold(q.text).split()) - STOP_WORDS
+    said = set(fold(" ".join((found[0].answer.answer, *found[0].answer.questions))).split())
+    return not asked or len(asked & said) / len(asked) >= COVERED
+
+
+COVERED = 0.6
 
 
 def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
@@ -59,4 +73,15 @@ def answer_vision(kb: KnowledgeBase, q: Query) -> Reply:
 def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
     if COUNT_QUESTION.search(fold(q.text)):
         return answer_unit_count(kb, q)  # the documents do not count them; the unit data does
-    return answer_topic(kb, q, "government")
+    reply = answer_topic(kb, q, "government")
+    if SINCE_WHEN.search(fold(q.text)) and reply.messages:
+        # the documents give no start date; the unit data says when the new units took effect
+        _, dataset = kb.new_unit_counts()
+        reply.messages[0]["text"] += ("\nTheo dữ liệu sắp xếp đơn vị hành chính, các đơn vị hành chính cấp xã mới của "
+                                      f"thành phố có hiệu lực từ ngày 01/07/2025.\n{address_source(dataset)}")
+    return reply
+
+
+SINCE_WHEN = re.compile(r"\b(?:tu khi nao|tu ngay nao|tu bao gio|khi nao|ngay nao|bao gio|tu luc nao|bat dau)\b"
+                        r".*\b(?:chinh quyen|cap|van hanh|hoat dong)\b|\b(?:chinh quyen|2 cap|hai cap)\b.*"
+                        r"\b(?:tu khi nao|tu ngay nao|tu bao gio|khi nao|ngay nao|bao gio)\b")

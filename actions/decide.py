@@ -32,6 +32,7 @@ from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
 from .understand import Asked, understand
+from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
 Respond = Callable[[KnowledgeBase, Asked, Query], Reply]
@@ -184,7 +185,8 @@ def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Dự án đó dùng vốn gì?": whatever the intent, the subject is the last answer's."""
-    return a.refers_back and bool(q.slots.get("topic")) and not a.names_something
+    named = a.indicators or a.policies or a.address or a.project_score >= 2  # a project named in full, not in part
+    return a.refers_back and bool(q.slots.get("topic")) and not named
 
 
 def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -196,10 +198,20 @@ def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|sau sap nhap|sau hop nhat|sau sap xep|tu 1 7|dac khu)\b")
 
 
+FAMILY = {"indicator": "ask_indicator", "project": "ask_project", "policy": "ask_policy", "address": "convert_address",
+          "units": "ask_government", "government": "ask_government", "theme": "ask_theme", "vision": "ask_vision"}
+
+
 def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return bool(q.slots.get("topic")) and not a.names_something and (
-        q.intent in ("followup", "ask_comparison", "ask_indicator", "ask_project", "ask_policy", "convert_address")
-        or bool(a.periods or a.kinds or a.comparison or a.aspect))
+    """Nothing named, and the question continues the last answer: a follow-up or comparison, the same
+    kind of question again ("còn năm 2025?" after a figure), or a short one adding a period, a kind or an aspect.
+    "Chủ đề năm 2025 là gì?" after the vision is a question of its own."""
+    topic = q.slots.get("topic")
+    if not topic or a.names_something:
+        return False
+    if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
+        return True
+    return continues(a.folded) and bool(a.periods or a.kinds or a.comparison or a.aspect)
 
 
 def quoted_passage(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

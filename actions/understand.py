@@ -131,6 +131,8 @@ def periods_in(folded: str, entities: dict[str, list[str]]) -> tuple[str, ...]:
     found = parse_periods(folded)
     if not found and (single := parse_period(folded)):
         found = [single]  # "năm nay", "năm 24"
+    if re.search(r"\bca nam\b", folded):  # "quý 1 tăng bao nhiêu và mục tiêu cả năm": the year too
+        found += [p.split("-")[0] for p in found if re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d+M)", p)]
     for value in entities.get("period", []) + entities.get("year", []):
         if all(value != p and not p.startswith(f"{value}-") and not p.endswith(f"-{value}") for p in found):
             found.append(value)

@@ -314,7 +314,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "units":
         return answer_unit_count(kb, q)
     if topic == "indicator" and q.slots.get("indicator"):
-        return answer_figures(kb, replace(a, indicators=(q.slots["indicator"],)), q)
+        return answer_figures(kb, replace(a, indicators=(q.slots["indicator"],)), q, from_context=True)
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):

@@ -443,7 +443,7 @@ _NOT_A_DETAIL = STOP_WORDS | frozenset(
     "the nao thuc hien de ra phan dau ca nuoc voi so".split())
 
 
-def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:
+def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool) -> list[Indicator]:
     """The rows of the family the question's other words point to: "chất thải rắn ở đô thị" is
     the urban row of solid waste, "nông thôn thì sao?" after it the rural rows, "tổng bao nhiêu
     căn" after the number of social-housing projects the number of flats. A row with no figure
@@ -455,16 +455,17 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]
     def fit(other: Indicator) -> int:
         return len(details & set(fold(" ".join((other.name, *other.aliases, other.unit))).split()))
     best = max((fit(i) for i in family), default=0)
-    if details and best:
+    no_figure = not kb.periods(indicator.code)
+    if details and best and (from_context or no_figure):  # a row named in the question is the row asked
         return [i for i in family if fit(i) == best][:MAX_INDICATORS]
-    if not kb.periods(indicator.code) and kb.children(indicator.code):
+    if no_figure and kb.children(indicator.code):
         return kb.children(indicator.code)[:MAX_INDICATORS]
     return [indicator]
 
 
-def answer_figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = False) -> Reply:
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
-    indicators = list({r.code: r for i in named for r in refine(kb, i, a)}.values())[:MAX_INDICATORS]
+    indicators = list({r.code: r for i in named for r in refine(kb, i, a, from_context)}.values())[:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1

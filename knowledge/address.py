@@ -174,13 +174,21 @@ class Mention:
         return self.type_word in DISTRICT_WORDS
 
 
+@lru_cache(maxsize=4096)
+def _name_pattern(folded_name: str) -> re.Pattern[str]:
+    words = folded_name.split()
+    return re.compile(r"(?<![0-9a-z])" + r"[\s]+".join(map(re.escape, words)) + r"(?![0-9a-z])")
+
+
 def mentions(text: str, folded_name: str) -> list[Mention]:
     """Every occurrence of a folded unit name in `text` (NFC), left to right."""
-    aligned = fold_aligned(text)
     words = folded_name.split()
     if not words:
         return []
-    pattern = re.compile(r"(?<![0-9a-z])" + r"[\s]+".join(map(re.escape, words)) + r"(?![0-9a-z])")
+    aligned = fold_aligned(text)
+    if words[0] not in aligned:
+        return []  # most of the ~450 unit names of a question: nothing to look for
+    pattern = _name_pattern(folded_name)
     found = []
     for match in pattern.finditer(aligned):
         before = aligned[:match.start()].split()

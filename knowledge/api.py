@@ -26,7 +26,7 @@ from . import db
 from . import records as r
 from .address import WARD_WORDS, DistrictChange, Mention, mentions, same_name, unit_folded
 from .errors import KnowledgeUnavailable
-from .matching import keys_in_order, name_spans
+from .matching import keys_in_order, name_index, name_spans
 from .numbers import format_number, parse_value
 from .passages import Passage, PassageIndex
 from .search_index import SearchHit, search
@@ -244,7 +244,8 @@ class KnowledgeBase:
     def indicator_codes_named(self, text: str) -> list[str]:
         """Indicators whose name or alias occurs in `text`, in the order named; of
         overlapping names the longest wins ("kinh tế số trong GRDP" is not GRDP)."""
-        spans = [s for s in name_spans(fold(text), self._names("indicator")) if s.key in self.indicators()]
+        index = self._cached("indicator_name_index", lambda _conn: name_index(self._names("indicator")))
+        spans = [s for s in name_spans(fold(text), index) if s.key in self.indicators()]
         parents = {self.indicators()[s.key].parent for s in spans}
         # "tăng trưởng dịch vụ" is the services sector, not overall growth too; but a parent
         # named at length ("tổng chi ngân sách, chi thường xuyên …") is asked for itself.
@@ -273,15 +274,10 @@ class KnowledgeBase:
 
         Several figures for the same key are all returned: documents may disagree.
         """
-        t = db.values
-        statement = sa.select(t).where(t.c.indicator == code)
-        if period is not None:
-            statement = statement.where(t.c.period.in_(periods_covering(period)))
-        for column, wanted in ((t.c.kind, kind), (t.c.scope, scope), (t.c.measure, measure)):
-            if wanted is not None:
-                statement = statement.where(column == wanted)
-        with self._connect() as conn:
-            rows = conn.execute(statement.order_by(t.c.id)).all()
+        covering = set(periods_covering(period)) if period is not None else None
+        rows = [row for row in self._value_rows().get(code, ())
+                if (covering is None or row.period in covering) and (kind is None or row.kind == kind)
+                and (scope is None or row.scope == scope) and (measure is None or row.measure == measure)]
         indicator = self.indicators()[code] if rows else None
         docs = self.documents()
         # The same figure quoted twice by one document (narrative and table) is one fact.
@@ -306,10 +302,18 @@ class KnowledgeBase:
             )
         return sorted(merged.values(), key=lambda v: (v.scope != "city", v.measure != "level", _KIND_ORDER[v.kind]))
 
+    def _value_rows(self) -> dict[str, list[Any]]:
+        """Every stored figure by indicator, in file order: 502 rows read once (the database is a
+        read-only build output), so an answer's many lookups cost no round trip."""
+        def load(conn: Connection) -> dict[str, list[Any]]:
+            by_code: dict[str, list[Any]] = {}
+            for row in conn.execute(sa.select(db.values).order_by(db.values.c.id)):
+                by_code.setdefault(row.indicator, []).append(row)
+            return by_code
+        return self._cached("value_rows", load)
+
     def periods(self, code: str) -> list[str]:
-        with self._connect() as conn:
-            rows = conn.execute(sa.select(db.values.c.period).where(db.values.c.indicator == code).distinct())
-            return sorted(row.period for row in rows)
+        return sorted({row.period for row in self._value_rows().get(code, ())})
 
     def latest(self, code: str, kinds: Sequence[str] = ("result", "estimate")) -> list[Value]:
         """City-level figures of the latest period that has any of `kinds`."""
@@ -407,10 +411,9 @@ class KnowledgeBase:
         covered: dict[str, set[str]] = {}
         whole: set[str] = set()
         folded_text = f" {fold(text)} "
-        for key, name in self._names("project"):
-            name_words = [w for w in name.split() if w not in _PROJECT_NOISE]
-            if not name_words:
-                continue
+        names = self._project_names_by_word()
+        candidates = sorted({i for w in words for i in names.get(w, ())})  # only names sharing a word
+        for key, name, name_words in (self._project_name_words()[i] for i in candidates):
             hits = [w for w in name_words if w in words]
             covered.setdefault(key, set()).update(hits)
             if f" {name} " in folded_text or (len(name_words) >= 3 and len(hits) == len(name_words)):
@@ -421,6 +424,22 @@ class KnowledgeBase:
         scores = {key: 2.0 + sum(weight.get(w, 1.0) for w in covered[key]) / question_weight for key in whole}
         scores.update({key: score for key, score in partial.items() if key not in whole})
         return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
+
+    def _project_name_words(self) -> list[tuple[str, str, list[str]]]:
+        """(project id, folded name, its words that are not noise) for every project name."""
+        return self._cached("project_name_words", lambda _conn: [
+            (key, name, words) for key, name in self._names("project")
+            if (words := [w for w in name.split() if w not in _PROJECT_NOISE])
+        ])
+
+    def _project_names_by_word(self) -> dict[str, list[int]]:
+        def build(_conn: Connection) -> dict[str, list[int]]:
+            index: dict[str, list[int]] = {}
+            for i, (_, _, words) in enumerate(self._project_name_words()):
+                for w in set(words):
+                    index.setdefault(w, []).append(i)
+            return index
+        return self._cached("project_names_by_word", build)
 
     def _project_word_weights(self) -> dict[str, float]:
         """log(projects / projects whose names use the word) + 1, over project names and aliases."""

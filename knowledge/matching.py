@@ -21,15 +21,24 @@ class Span:
         return self.end - self.start
 
 
-def name_spans(folded_question: str, names: Iterable[tuple[str, str]]) -> list[Span]:
-    """Every (key, folded name) whose words occur in the question, longest first
-    among overlapping ones, returned in the order they occur."""
-    words = folded_question.split()
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+NameIndex = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def name_index(names: Iterable[tuple[str, str]]) -> NameIndex:
+    """(key, folded name) pairs indexed by their first word; built once per set of names."""
+    index: NameIndex = {}
     for key, name in names:
         parts = tuple(name.split())
         if parts:
             index.setdefault(parts[0], []).append((parts, key))
+    return index
+
+
+def name_spans(folded_question: str, names: Iterable[tuple[str, str]] | NameIndex) -> list[Span]:
+    """Every (key, folded name) whose words occur in the question, longest first
+    among overlapping ones, returned in the order they occur."""
+    words = folded_question.split()
+    index = names if isinstance(names, dict) else name_index(names)
     found: list[Span] = []
     for i, word in enumerate(words):
         for parts, key in index.get(word, ()):

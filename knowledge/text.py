@@ -56,6 +56,7 @@ def fold_char(ch: str) -> str:
     return base if (base.isalnum() or base == "_") else " "
 
 
+@functools.lru_cache(maxsize=1024)  # address lookups align the same question for every unit name
 def fold_aligned(text: str) -> str:
     """Like `fold`, but keeps every character's position: result[i] comes from text[i].
 

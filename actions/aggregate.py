@@ -16,7 +16,7 @@ from knowledge.numbers import format_number
 from knowledge.text import fold
 
 from .feedback_buttons import feedback_buttons
-from .projects import FUNDING_LABELS, GROUP_LABELS, list_projects, project_filters
+from .projects import DOUBTFUL, FUNDING_LABELS, GROUP_LABELS, list_projects, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import query_from_payload
 from .understand import Asked
@@ -75,7 +75,7 @@ def _value(p: ProjectInfo) -> Decimal | None:
 
 def _line(n: int, p: ProjectInfo) -> str:
     value = f" – {p.project.value_text} triệu đồng" if p.project.value_text else ""
-    doubtful = " (đơn vị ghi trong tài liệu chưa rõ)" if p.project.value_unclear else ""
+    doubtful = DOUBTFUL if p.project.value_unclear else ""
     return f"{n}. {p.project.name}{value}{doubtful}"
 
 

@@ -8,6 +8,7 @@ from knowledge import KnowledgeBase
 from knowledge.search_index import STOP_WORDS
 from knowledge.text import fold
 
+from . import replies
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, address_source, answer_unit_count
 from .policies import describe_answer
@@ -27,7 +28,7 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     if best is None:
         return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")
     others = [a for a in (found[1:] or kb.answers(topic)[:MORE_TOPICS + 1]) if a.answer.id != best.answer.id]
-    buttons = [button(a.answer.questions[0][:60], a.answer.questions[0]) for a in others[:MORE_TOPICS]]
+    buttons = [button(replies.short(a.answer.questions[0]), a.answer.questions[0]) for a in others[:MORE_TOPICS]]
     reply = Reply().say(describe_answer(best), feedback_buttons())
     if buttons:
         reply.say("Bạn cũng có thể hỏi:", buttons)

@@ -112,17 +112,19 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
                          r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
-                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan)\b")
+                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau)\b")
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
 
 
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
-    if not a.indicators or a.comparison or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
+    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
         return False
-    if a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers:
-        return False
+    if a.premise_cue and (a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers):
+        return False  # "vì sao FDI không đạt kế hoạch?": a premise the figures check
+    if not a.indicators and a.aspect is not None:
+        return False  # a project's value, investor, schedule: its own record answers
     return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
 
 
@@ -343,8 +345,8 @@ ROWS: tuple[Row, ...] = (
     Row("count / largest / total over projects", list_operation, operation),
     Row("which document: found by what it is about", which_document, policy_found_by_subject),
     Row("a policy by its number", names_policy, policy),
-    Row("a project by its name", names_project, project),
     Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
+    Row("a project by its name", names_project, project),
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a follow-up on the last answer's subject", leans_on_context, from_context),

@@ -57,7 +57,7 @@ def ask_which_indicator(candidates: list[Indicator], q: Query) -> Reply:
     options = candidates[:MAX_PERIOD_CHOICES] if candidates else []
     if options:
         reply.say("Bạn muốn hỏi chỉ tiêu nào?", [
-            button(i.name[:60], intent_payload("ask_indicator", indicator=i.code, **extra)) for i in options
+            button(replies.short(i.name), intent_payload("ask_indicator", indicator=i.code, **extra)) for i in options
         ])
         reply.slots["options"] = [intent_payload("ask_indicator", indicator=i.code, **extra) for i in options]
     else:

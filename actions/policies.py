@@ -111,7 +111,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
     if len(found) > 1:
         payloads = [intent_payload("ask_policy", policy=f.policy.number) for f in found[:MAX_CHOICES]]
         reply = Reply().say("Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?",
-                            [button(f"{f.policy.doc_type} {f.policy.number}"[:60], p) for f, p in zip(found, payloads, strict=False)])
+                            [button(replies.short(f"{f.policy.doc_type} {f.policy.number}"), p) for f, p in zip(found, payloads, strict=False)])
         reply.slots.update(topic="policy", options=payloads)
         return reply
     reply = Reply().say(describe_policy(found[0]), feedback_buttons())

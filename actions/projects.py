@@ -24,6 +24,7 @@ KIND_WORDS = (
     ("khu kinh te", "economic_zone"), ("cang", "port"), ("giao thong", "transport"),
 )
 MAX_CHOICES = 5
+DOUBTFUL = " (đơn vị ghi trong tài liệu chưa rõ)"  # a doubtful value carries its warning wherever it is shown
 
 
 def _describe(info: ProjectInfo) -> str:
@@ -86,7 +87,7 @@ def _choices(found: list[ProjectInfo]) -> Reply:
     payloads = [intent_payload("ask_project", project=f.project.id) for f in found[:MAX_CHOICES]]
     reply = Reply().say(
         "Có mấy dự án khớp với câu hỏi. Bạn muốn hỏi dự án nào?",
-        [button(f"{n}. {f.project.name[:55]}", payload) for n, (f, payload) in enumerate(zip(found, payloads, strict=False), 1)],
+        [button(replies.short(f"{n}. {f.project.name}"), payload) for n, (f, payload) in enumerate(zip(found, payloads, strict=False), 1)],
     )
     reply.slots.update(topic="project", options=payloads)
     return reply
@@ -183,7 +184,7 @@ def _one(info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | Non
         reply.slots.update(project=info.project.id, topic="project")
         return reply
     notice = _claim_line(info, a) or _aspect_notice(info, text) or _when_notice(info, text)
-    buttons = [button(f"{o.project.name[:55]}…" if len(o.project.name) > 55 else o.project.name,
+    buttons = [button(replies.short(o.project.name),
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]
     reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), buttons + feedback_buttons())
     if buttons:
@@ -234,7 +235,8 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         if group:
             title += " (danh mục dự án trọng điểm năm 2025)"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
-             and p.project.value_text else "") for n, p in enumerate(projects, 1)]
+             and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
+             for n, p in enumerate(projects, 1)]
     sources = sorted({p.document.citation for p in projects})
     entities = {k: v for k, v in (("project_group", group), ("funding", funding)) if v}
     reply = page_reply(title + ":", lines, page, intent_payload("list_projects", **entities), topic="project_list",

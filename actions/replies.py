@@ -6,6 +6,7 @@ Pure functions of knowledge records, so every wording is unit-tested without Ras
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from knowledge import Comparison, Value
 from knowledge.numbers import format_number, parse_value
@@ -35,6 +36,14 @@ def period_label(period: str) -> str:
 def sentence_case(text: str) -> str:
     """Capital first letter only ("quý I/2025" → "Quý I/2025"; str.capitalize would lower the I)."""
     return text[:1].upper() + text[1:]
+
+
+def short(title: str, limit: int = 60) -> str:
+    """A button title that fits: cut at a word boundary, with an ellipsis, never mid-word."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:-–(")
+    return f"{cut}…"
 
 
 def lower_first(text: str) -> str:
@@ -125,6 +134,20 @@ def disagreement_notice(values: list[Value]) -> str | None:
     return None
 
 
+def _against_bound(actual: Decimal, actual_cmp: str | None, other: Decimal, other_cmp: str | None,
+                   reference: str) -> str:
+    """A bound ("<4,0", "trên 9,1", "gần 30") gives no difference to compute: say only what follows."""
+    if actual_cmp in (None, "<", "<=") and other_cmp in ("<", "<=") and actual <= other:
+        return f"→ Dưới mức trần của {reference}."
+    if actual_cmp in (None, ">", ">=") and other_cmp in (">", ">=") and actual >= other:
+        return f"→ Trên mức sàn của {reference}."
+    if actual_cmp in (">", ">=") and other_cmp is None and actual >= other:
+        return f"→ Cao hơn {reference}."
+    if actual_cmp in ("<", "<=") and other_cmp is None and actual <= other:
+        return f"→ Thấp hơn {reference}."
+    return f"→ Một trong hai số là một ngưỡng, không phải một con số, nên tôi không tính chênh lệch với {reference}."
+
+
 def _against(c: Comparison, reference: str) -> str:
     """A figure against a plan or the country's figure, also when that is a range ("11,5 - 12")."""
     actual, other = parse_value(c.left.text), parse_value(c.right.text)
@@ -132,6 +155,8 @@ def _against(c: Comparison, reference: str) -> str:
         return f"→ Một trong hai số không phải một con số, nên tôi không tính so sánh với {reference}."
     assert actual.low is not None and other.low is not None and other.high is not None
     points = " điểm phần trăm" if c.left.unit == "%" else f" {lower_first(c.left.unit)}"
+    if actual.comparator or other.comparator:
+        return _against_bound(actual.low, actual.comparator, other.low, other.comparator, reference)
     if other.is_range:
         if actual.low < other.low:
             return f"→ Thấp hơn mức dưới của {reference} {format_number(other.low - actual.low)}{points} (tính từ hai số trên)."

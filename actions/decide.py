@@ -268,7 +268,15 @@ def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_figures(kb, a, q)
+    reply = answer_figures(kb, a, q)
+    if reply.answer_id is None:
+        # no stored figure for what was asked: the documents' own sentences may still give it,
+        # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
+        years = {p[:4] for p in a.periods}
+        quoted = [p for p in passages.best(kb, a) if not years or any(y in p.text for y in years)]
+        if quoted:
+            return passages.answer(kb, a, q, quoted)
+    return reply
 
 
 def topic_list(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

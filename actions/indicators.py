@@ -394,7 +394,8 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         if partial:
             latest = max(partial, key=_period_rank)
             text, found = figure_block(kb, indicator, latest, a)
-            return f"Tài liệu chưa có số liệu cả {label}; số liệu mới nhất trong năm:\n{text}", found
+            first, _, after = text.partition("\n")
+            return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
     primary = _primary(shown, a.kinds, a.folded)

@@ -31,8 +31,8 @@ def best(kb: KnowledgeBase, a: Asked) -> list[Passage]:
     return kb.passages(a.text if typed_with_marks else a.folded, limit=MAX_QUOTES)
 
 
-def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    found = best(kb, a)
+def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None) -> Reply:
+    found = best(kb, a) if found is None else found
     reply = Reply()
     if not found:
         return not_covered()

@@ -201,9 +201,9 @@ def main() -> int:
     conversations = [o for o in outcomes if o.case.conversation]
     lines: list[str] = [f"answer-level evaluation, set {args.set}: {len(singles)} questions, "
                         f"{len(conversations)} conversations"]
-    if args.set == "dev":
-        lines += table("By category", outcomes, "category") + table("By topic", outcomes, "topic")
-        lines += table("By style", outcomes, "style")
+    lines += table("By category", outcomes, "category") + table("By topic", outcomes, "topic")
+    lines += table("By style", outcomes, "style")
+    if args.set == "dev":  # the holdout's questions and replies are not shown: only its tables
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps([{"id": o.case.id, "category": o.case.category, "right": o.right,
                                         "turns": o.replies} for o in outcomes], ensure_ascii=False, indent=1))

@@ -15,16 +15,19 @@ _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi"
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
-_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"{_YEAR}\s*(?:den|toi)?\s*(?:nam\s*)?{_YEAR}"), "range"),
+# The parts of a year a question may name, and their period codes ("Qn": the quarter's number).
+_PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bquy\s*(1|i|mot|dau)\b"), "Q1"),
     (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
     (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
+    (re.compile(r"\bquy\s*(4|iv|bon|cuoi)\b"), "Q4"),
     (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
-    (re.compile(r"\b(6|sau) thang( dau nam)?\b|\bnua dau( nam)?\b|\bnua nam\b|\bdau nam\b.*\b6 thang\b"), "H1"),
-    (re.compile(r"\b9 thang\b|\bchin thang\b"), "9M"),
-    (re.compile(r"\b11 thang\b|\bmuoi mot thang\b"), "11M"),
+    (re.compile(r"\b(?:6|sau) thang(?: dau(?: nam)?)?\b|\bnua dau(?: nam)?\b|\bnua nam\b|\bdau nam\b.*\b6 thang\b"), "H1"),
+    (re.compile(r"\b(?:9|chin) thang\b"), "9M"),
+    (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
 )
+_RANGE = re.compile(rf"{_YEAR}\s*(?:den|toi)?\s*(?:nam\s*)?{_YEAR}")
+_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = ((_RANGE, "range"), *_PART_WORDS)
 
 
 def parse_period(text: str, default_year: int | None = None) -> str | None:
@@ -65,18 +68,6 @@ def parse_years(text: str) -> list[str]:
     return re.findall(rf"\b{_YEAR}\b", fold(text))
 
 
-_PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bquy\s*(1|i|mot|dau)\b"), "Q1"),
-    (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
-    (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
-    (re.compile(r"\bquy\s*(4|iv|bon|cuoi)\b"), "Q4"),
-    (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
-    (re.compile(r"\b(?:6|sau) thang(?: dau(?: nam)?)?\b|\bnua dau(?: nam)?\b|\bnua nam\b"), "H1"),
-    (re.compile(r"\b(?:9|chin) thang\b"), "9M"),
-    (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
-)
-
-
 def parse_periods(text: str) -> list[str]:
     """Every period a question names, in order: "quý I và 6 tháng đầu năm 2025" →
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
@@ -85,7 +76,7 @@ def parse_periods(text: str) -> list[str]:
     folded = fold(text)
     found: list[tuple[int, str]] = []
     anchored: set[int] = set()
-    for match in re.finditer(rf"{_YEAR}\s*(?:den|toi|-)?\s*(?:nam\s*)?{_YEAR}", folded):
+    for match in re.finditer(rf"{_YEAR}\s*(?:den|toi|-)?\s*(?:nam\s*)?{_YEAR}", folded):  # "2019-2023" folds to "2019 2023"
         found.append((match.start(), f"{match.group(1)}-{match.group(2)}"))
         anchored.update((match.start(1), match.start(2)))
     years = [(m.start(), m.group(1)) for m in re.finditer(rf"\b{_YEAR}\b", folded) if m.start() not in anchored]

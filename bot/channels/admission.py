@@ -25,10 +25,12 @@ import asyncio
 import ipaddress
 import os
 import weakref
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
 
+from rasa.core.channels.channel import UserMessage
 from sanic.request import Request
 
 from bot.env import env_number
@@ -120,3 +122,15 @@ def turn_gate(limits: AdmissionLimits | None = None) -> TurnGate:
     if gate is None:
         gate = _gates[loop] = TurnGate(limits or AdmissionLimits.from_env())
     return gate
+
+
+def gated_turn(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage,
+               limits: AdmissionLimits | None = None) -> Callable[[], Awaitable[None]]:
+    """The turn a channel hands to Rasa: it waits for one of this process's MAX_CONCURRENT_TURNS."""
+    gate = turn_gate(limits)
+
+    async def turn() -> None:
+        async with gate.turn():
+            await on_new_message(message)
+
+    return turn

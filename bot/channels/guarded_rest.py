@@ -49,7 +49,7 @@ from bot.env import env_number
 from bot.rasa_runtime import adjust_rasa_runtime
 from knowledge.privacy import log_tag
 
-from .admission import BUSY_REPLY, AdmissionLimits, Busy, client_address, turn_gate
+from .admission import BUSY_REPLY, AdmissionLimits, Busy, client_address, gated_turn
 from .bounds import TOO_MANY_WORDS_REPLY, TextBounds, bound_text
 from .conversations import conversation_id
 from .payloads import screen
@@ -219,11 +219,7 @@ class GuardedRestInput(RestInput):
         # No metadata: what a client sends there would be stored in the tracker, up to 32 KiB
         # per message, several times over; nothing in the bot reads it.
         message = UserMessage(text, collector, conversation_id(self.name(), sender), input_channel=self.name())
-        gate = turn_gate(self.admission)
-
-        async def turn() -> None:
-            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa at once (bot/channels/admission.py)
-                await on_new_message(message)
+        turn = gated_turn(on_new_message, message, self.admission)  # at most MAX_CONCURRENT_TURNS in Rasa
 
         failures: list[str] = []
         token = store_failures.set(failures)

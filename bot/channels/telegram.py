@@ -34,7 +34,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .admission import BUSY_REPLY, Busy, turn_gate
+from .admission import BUSY_REPLY, Busy, gated_turn
 from .bounds import TextBounds, finish, too_long
 from .conversations import PlatformRecipient, conversation_id
 from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
@@ -311,11 +311,7 @@ class TelegramInput(InputChannel):
             input_channel=CHANNEL,
             metadata={"telegram_update_id": number, "edited": inbound.edited},
         )
-        gate = turn_gate()
-
-        async def turn() -> None:
-            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa (bot/channels/admission.py)
-                await on_new_message(message)
+        turn = gated_turn(on_new_message, message)
 
         # A failed Bot API call is not the bot's failure: `_process_logged` logs it, and
         # an apology through the same API would most likely fail too.

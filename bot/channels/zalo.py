@@ -26,7 +26,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from . import webhooks
-from .admission import BUSY_REPLY, Busy, turn_gate
+from .admission import BUSY_REPLY, Busy, gated_turn
 from .bounds import TextBounds, finish, too_long
 from .conversations import PlatformRecipient, conversation_id
 from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
@@ -234,11 +234,7 @@ class ZaloInput(InputChannel):
             metadata={"zalo_event": event.name, "timestamp": event.timestamp},
         )
         output = self._output
-        gate = turn_gate()
-
-        async def turn() -> None:
-            async with gate.turn():  # at most MAX_CONCURRENT_TURNS in Rasa (bot/channels/admission.py)
-                await on_new_message(message)
+        turn = gated_turn(on_new_message, message)
 
         try:
             await answer_or_apologize(

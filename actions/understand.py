@@ -20,7 +20,7 @@ from knowledge.text import fold, strip_diacritics
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
-_TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|giao)\b"
+_TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|duoc giao|giao chi tieu)\b"
                      r"|\b(?:muon|dinh|se) (?:thu hut|dat|tang|thu)\b")
 _RANK = re.compile(r"\b(?:dung thu|xep thu|xep hang|thu may|hang may|thu hang|dung hang)\b")
 _RESULT = re.compile(r"\b(?:uoc dat|uoc thuc hien|uoc tinh|thuc hien|dat duoc|ket qua|thuc te|da dat|ve dich)\b")

@@ -75,3 +75,9 @@ def test_yes_no_questions(question: str, yes_no: bool) -> None:
     from actions.understand import _YES_NO
 
     assert bool(_YES_NO.search(fold(question))) is yes_no
+
+
+def test_giao_thong_is_not_a_plan() -> None:
+    """"giao" (assigned) marks a target; "giao thông" (traffic) does not."""
+    assert kinds_in(fold("số vụ tai nạn giao thông năm 2024")) == frozenset()
+    assert kinds_in(fold("kế hoạch được giao năm 2025")) == frozenset({"target"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from knowledge import KnowledgeBase, Value
 from knowledge.address import other_province
@@ -450,14 +451,19 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     căn" after the number of social-housing projects the number of flats. A row with no figure
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
-    details = {w for w in a.folded.split() if not any(ch.isdigit() for ch in w)} - own - _NOT_A_DETAIL
+    asked = [w for w in a.folded.split() if not any(ch.isdigit() for ch in w)]
+    details = set(asked) - own - _NOT_A_DETAIL
+    # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
+    pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own}
     family = kb.children(indicator.code) + ([i for i in kb.children(indicator.parent) if i.code != indicator.code]
                                             if indicator.parent else [])
+
     def fit(other: Indicator) -> int:
-        return len(details & set(fold(" ".join((other.name, *other.aliases, other.unit))).split()))
+        words = fold(" ".join((other.name, *other.aliases, other.unit)))
+        return len(details & set(words.split())) + sum(1 for pair in pairs if f" {pair} " in f" {words} ")
     best = max((fit(i) for i in family), default=0)
     no_figure = not kb.periods(indicator.code)
-    if details and best and (from_context or no_figure):  # a row named in the question is the row asked
+    if best and (from_context or no_figure):  # a row named in the question is the row asked
         return [i for i in family if fit(i) == best][:MAX_INDICATORS]
     if no_figure and kb.children(indicator.code):
         return kb.children(indicator.code)[:MAX_INDICATORS]

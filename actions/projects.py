@@ -46,7 +46,7 @@ def _describe(info: ProjectInfo) -> str:
         lines.append(f"Giá trị phê duyệt/dự kiến: {p.value_text}{unit}{usd}.")
         if p.value_unclear and p.resident_note:
             lines.append(f"Lưu ý: {p.resident_note}")
-    elif p.usd_text:
+    elif p.usd_text and not p.value_text:
         lines.append(f"Giá trị: {p.usd_text}.")
     if p.components and not p.value_text:
         lines.append("Giá trị phê duyệt/dự kiến theo dự án thành phần:")
@@ -156,7 +156,7 @@ def _claim_line(info: ProjectInfo, a: Asked | None) -> str | None:
     if a is None or not (a.premise_cue or a.yes_no):
         return None
     p = info.project
-    funding = next(iter(a.entities.get("funding", [])), None)
+    funding = next(iter(a.entities.get("funding", [])), None) or funding_claimed(a.folded)
     group = next(iter(a.entities.get("project_group", [])), None)
     if funding and p.funding:
         said = FUNDING_LABELS[p.funding]
@@ -165,6 +165,15 @@ def _claim_line(info: ProjectInfo, a: Asked | None) -> str | None:
         said = GROUP_LABELS[p.group]
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
+    return None
+
+
+def funding_claimed(folded: str) -> str | None:
+    """The funding a question states, when a longer name took the words ("vốn ngân sách thành phố")."""
+    if re.search(r"\b(?:ngoai ngan sach|von tu nhan|von doanh nghiep|von nuoc ngoai)\b", folded):
+        return "non_budget"
+    if re.search(r"\b(?:von ngan sach|ngan sach thanh pho|ngan sach nha nuoc|von nha nuoc|dau tu cong)\b", folded):
+        return "city_budget"
     return None
 
 

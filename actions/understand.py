@@ -126,9 +126,10 @@ def normalized(kb: KnowledgeBase, text: str) -> str:
     return kb.normalize_question(text)
 
 
-def periods_in(folded: str, entities: dict[str, list[str]]) -> tuple[str, ...]:
-    """Every period named, in order: "2024 và 2025", "quý I và 6 tháng đầu năm 2025", "giai đoạn 2019-2023"."""
-    found = parse_periods(folded)
+def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | None = None) -> tuple[str, ...]:
+    """Every period named, in order: "2024 và 2025", "quý I và 6 tháng đầu năm 2025", "giai đoạn 2019-2023";
+    a part of a year with no year named is of the year in context."""
+    found = parse_periods(folded, context_year)
     if not found and (single := parse_period(folded)):
         found = [single]  # "năm nay", "năm 24"
     if re.search(r"\bca nam\b", folded):  # "quý 1 tăng bao nhiêu và mục tiêu cả năm": the year too
@@ -224,6 +225,11 @@ def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
                for other in others)
 
 
+def _context_year(q: Query) -> int | None:
+    period = str(q.slots.get("period") or "")
+    return int(period[:4]) if re.match(r"20\d\d", period) else None
+
+
 def _number_text(text: str) -> str:
     """The question folded but with its decimal commas kept: "80,5%" stays one number."""
     return re.sub(r"[^\w,.]+", " ", strip_diacritics(text).lower()).replace("_", " ")
@@ -261,7 +267,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=periods_in(folded, entities), kinds=kinds_in(folded) | frozenset(q.all("value_kind")),
+        periods=periods_in(folded, entities, _context_year(q)), kinds=kinds_in(folded) | frozenset(q.all("value_kind")),
         comparison=comparison_in(folded, entities), operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),

@@ -68,7 +68,7 @@ def parse_years(text: str) -> list[str]:
     return re.findall(rf"\b{_YEAR}\b", fold(text))
 
 
-def parse_periods(text: str) -> list[str]:
+def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     """Every period a question names, in order: "quý I và 6 tháng đầu năm 2025" →
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
     the nearest year named after it, else before it; a year that only anchors parts
@@ -86,7 +86,9 @@ def parse_periods(text: str) -> list[str]:
             before = [(pos, y) for pos, y in years if pos < match.start()]
             anchor = after[0] if after else (before[-1] if before else None)
             if anchor is None:
-                continue
+                if default_year is None:
+                    continue
+                anchor = (-1, str(default_year))  # "còn 6 tháng đầu năm?" after a figure of that year
             anchored.add(anchor[0])
             part = f"Q{match.group(1)}" if kind == "Qn" else kind
             found.append((match.start(), f"{anchor[1]}-{part}"))

@@ -139,3 +139,15 @@ def test_follow_up_refines_within_the_indicators_family(kb: KnowledgeBase, match
         slots.update(result.slots)
         reply = "\n".join(m.get("text", "") for m in result.messages)
     assert reply.startswith(last_starts)
+
+
+def test_a_part_of_the_year_in_a_follow_up_is_of_the_year_in_context(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"indicator": "grdp_growth", "period": "2025-Q1", "topic": "indicator"}
+    _, reply = ask(kb, matcher, "còn 6 tháng đầu năm thì sao?", "followup", slots)
+    assert reply.startswith("Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ")
+
+
+def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: KnowledgeBase,
+                                                                       matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Dự án nhà máy LG Innotek dùng vốn ngân sách thành phố phải không?", "ask_project")
+    assert reply.startswith("Không đúng: dự án dùng vốn ngoài ngân sách.")

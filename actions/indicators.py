@@ -303,7 +303,7 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Val
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
     words = asked_words - named
 
-    def rank(v: Value) -> tuple[int, ...]:
+    def rank(v: Value) -> tuple[float, ...]:
         if "rank" in kinds:
             wanted_measure = int(v.measure != "rank")
         elif "change" in kinds:
@@ -311,12 +311,13 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Val
         else:
             wanted_measure = int(v.measure != "level")
         wanted_kind = int(v.kind != "target") if kinds & {"target"} and not kinds & {"result"} else int(v.kind == "target")
-        qualifier = fold(v.qualifier or "")
-        overlap = len(words & set(qualifier.split()) - _QUALIFIER_NOISE)
-        aspiration = int("phan dau" in qualifier)  # the plan before a "phấn đấu" aim, unless that is asked
+        qualifier = set(fold(v.qualifier or "").split()) - _QUALIFIER_NOISE
+        # words the question shares with the figure's own wording, less half a point for each it does
+        # not ask about: "số người chết" for "chết bao nhiêu người", the plain total before "đã khởi công"
+        fit = len(words & qualifier) - len(qualifier - asked_words) / 2
+        aspiration = int("phan dau" in fold(v.qualifier or ""))  # the plan before a "phấn đấu" aim, unless asked
         unit = int(not set(fold(v.unit).split()) & asked_words)  # "bao nhiêu di tích": counted in di tích
-        extra = len(set(qualifier.split()) - asked_words - _QUALIFIER_NOISE)  # the plain total before a part of it
-        return (wanted_measure, -overlap, unit, wanted_kind, aspiration, extra, 0 if v.number is not None else 1)
+        return (wanted_measure, -fit, unit, wanted_kind, aspiration, 0 if v.number is not None else 1)
     return min(city, key=rank)
 
 

@@ -58,6 +58,7 @@ def _with(q: Query, **entities: list[str]) -> Query:
 # -- tests ------------------------------------------------------------------------------------
 LIST_INTENTS = ("list_indicators", "list_projects")
 CURATED_INTENTS = {"ask_government": "government", "ask_theme": "theme", "ask_vision": "vision"}
+TOPIC_ANSWERS = {"government": answer_government, "theme": answer_theme, "vision": answer_vision}
 PROJECT_INTENTS = ("ask_project", "list_projects")
 
 
@@ -260,7 +261,7 @@ def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_policy(kb, _with(q, policy=list(a.policies[:1])))
+    return answer_policy(kb, _with(q, policy=list(a.policies[:1])), a)
 
 
 def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -301,8 +302,7 @@ def checked_claim(reply: Reply, a: Asked) -> Reply:
 
 
 def curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return checked_claim({"government": answer_government, "theme": answer_theme, "vision": answer_vision}[
-        CURATED_INTENTS[q.intent]](kb, fixed(q, a)), a)
+    return checked_claim(TOPIC_ANSWERS[CURATED_INTENTS[q.intent]](kb, fixed(q, a)), a)
 
 
 def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -312,7 +312,7 @@ def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     found = policy_by_subject(kb, a, q)
     assert found is not None
-    return answer_policy(kb, _with(q, policy=[found]))
+    return answer_policy(kb, _with(q, policy=[found]), a)
 
 
 def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -328,11 +328,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):
-        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]))
+        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]), a)
     if topic == "address":
         return convert_address(kb, q)
     if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
-        return {"government": answer_government, "theme": answer_theme, "vision": answer_vision}[topic](kb, fixed(q, a))
+        return TOPIC_ANSWERS[topic](kb, fixed(q, a))
     return quote_or_decline(kb, a, q)
 
 

@@ -54,27 +54,24 @@ def _curated(kb: KnowledgeBase, q: Query, about: str | None = None) -> Reply | N
     return reply
 
 
-def answer_policy(kb: KnowledgeBase, q: Query) -> Reply:
+def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply:
+    """The policy the question names; a claim about it (`a`, the question as read) checked first."""
     found = _find(kb, q)
     about = found[0].policy.number if len(found) == 1 else None
     reply = None
     if not q.text.startswith("/"):
         reply = _curated(kb, q, about)
     reply = reply or _describe_found(found)
-    if about and reply.messages and (claim := _claim_line(found[0], kb.normalize_question(q.text))):
+    if about and a is not None and a.premise_cue and reply.messages and (claim := _claim_line(found[0], a.folded)):
         reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
     return reply
 
 
-_PREMISE = re.compile(r"\b(?:phai khong|dung khong|dung ko|phai ko|co phai|nghe noi|nghe bao|a|ha|ah|chu)\s*$|"
-                      r"\b(?:nghe noi|nghe bao|co phai)\b")
 _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
 
 
 def _claim_line(info: PolicyInfo, folded: str) -> str | None:
     """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many."""
-    if not _PREMISE.search(folded):
-        return None
     p = info.policy
     issuer = fold(p.issuer or "")
     named = [i for i in ISSUERS if f" {i} " in f" {folded} "]

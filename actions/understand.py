@@ -42,7 +42,7 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
-                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu gi)\s*$"
+                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu|chu gi)\s*$"
                           r"|(?<!bao nhieu )(?<!\d )\bha\s*$"  # "hả?", not "bao nhiêu ha" (hectares)
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")

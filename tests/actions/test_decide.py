@@ -151,3 +151,8 @@ def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: Know
                                                                        matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "Dự án nhà máy LG Innotek dùng vốn ngân sách thành phố phải không?", "ask_project")
     assert reply.startswith("Không đúng: dự án dùng vốn ngoài ngân sách.")
+
+
+def test_a_claim_about_a_policys_issuer_is_answered_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nghe nói Nghị quyết 45 là của Quốc hội à?", "ask_policy")
+    assert reply.startswith("Không đúng: Nghị quyết 45-NQ/TW do Bộ Chính trị (khóa XII) ban hành.")

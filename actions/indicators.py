@@ -294,7 +294,7 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     return ([latest] if latest else []), True
 
 
-def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Value:
+def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measure: str | None = None) -> Value:
     """The figure the question asks for: the measure and kind asked, then the one whose own
     wording ("tổng số …", "số người chết") shares most words with the question."""
     city = [v for v in values if v.scope == "city"] or values
@@ -302,19 +302,28 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "") -> Val
     named = set(fold(city[0].indicator.name).split()) if city else set()
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
     words = asked_words - named
+    asked_pairs = set(pairwise(asked.split()))
 
     def rank(v: Value) -> tuple[float, ...]:
-        if "rank" in kinds:
+        if measure is not None:
+            wanted_measure = int(v.measure != measure)
+        elif "rank" in kinds:
             wanted_measure = int(v.measure != "rank")
         elif "change" in kinds:
             wanted_measure = int(v.measure != "change")
         else:
             wanted_measure = int(v.measure != "level")
         wanted_kind = int(v.kind != "target") if kinds & {"target"} and not kinds & {"result"} else int(v.kind == "target")
-        qualifier = set(fold(v.qualifier or "").split()) - _QUALIFIER_NOISE
-        # words the question shares with the figure's own wording, less half a point for each it does
-        # not ask about: "số người chết" for "chết bao nhiêu người", the plain total before "đã khởi công"
-        fit = len(words & qualifier) - len(qualifier - asked_words) / 2
+        qualifier_words = fold(v.qualifier or "").split()
+        qualifier = set(qualifier_words) - _QUALIFIER_NOISE
+        # word pairs count too: "nồng độ cồn" is two pairs, though "độ" and "cồn" fold to stop words
+        pairs = {pair for pair in pairwise(qualifier_words) if not set(pair) <= named}
+        # words the question shares with the figure's own wording, less a part of a point for each it does
+        # not ask about (half a point when it shares none): "số người chết" for "chết bao nhiêu người",
+        # the plain total before "đã khởi công", "vi phạm nồng độ cồn" for a question naming it
+        # a phrase shared ("nồng độ cồn") outweighs single words met by chance ("công" an, "công" chức)
+        shared = len(pairs & asked_pairs) or len(words & qualifier)
+        fit = shared - len(qualifier - asked_words) / (2 + 2 * shared)
         aspiration = int("phan dau" in fold(v.qualifier or ""))  # the plan before a "phấn đấu" aim, unless asked
         unit = int(not set(fold(v.unit).split()) & asked_words)  # "bao nhiêu di tích": counted in di tích
         return (wanted_measure, -fit, unit, wanted_kind, aspiration, 0 if v.number is not None else 1)
@@ -400,7 +409,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
-    primary = _primary(shown, a.kinds, a.folded)
+    primary = _primary(shown, a.kinds, a.folded, a.measure)
     rest = [v for v in shown if v is not primary]
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
@@ -479,7 +488,9 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1
     if several_asked:
         a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
-    if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and (
+    states_measure = a.measure is not None and any(
+        v.measure == a.measure for p in (a.periods or (None,)) for v in kb.values(indicators[0].code, p))
+    if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and not states_measure and (
             a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:

@@ -21,9 +21,16 @@ from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
 _TARGET = re.compile(r"\b(?:ke hoach|muc tieu|chi tieu|du toan|phan dau|du kien|de ra|duoc giao|giao chi tieu)\b"
-                     r"|\b(?:muon|dinh|se) (?:thu hut|dat|tang|thu)\b")
+                     r"|\b(?:muon|dinh|se|tinh) (?:thu hut|dat|tang|thu|co|len|dua|giai quyet|tao)\b")
 _RANK = re.compile(r"\b(?:dung thu|xep thu|xep hang|thu may|hang may|thu hang|dung hang)\b")
 _RESULT = re.compile(r"\b(?:uoc dat|uoc thuc hien|uoc tinh|thuc hien|dat duoc|ket qua|thuc te|da dat|ve dich)\b")
+# -- which of an indicator's figures: a share of the plan, a multiple, a share of a whole ------------
+_MEASURES = (
+    # "%" is gone from the normalized question: "đạt bao nhiêu % dự toán" reads "dat bao nhieu du toan"
+    ("percent_of_plan", re.compile(r"\b(?:bao nhieu|may)\s*(?:phan tram|%)?\s*(?:so voi |cua )?(?:ke hoach|du toan|chi tieu|muc tieu)\b")),
+    ("times", re.compile(r"\bgap (?:bao nhieu|may|khoang may|khoang bao nhieu) lan\b")),
+    ("share", re.compile(r"\b(?:chiem|ty trong|ti trong)\b")),
+)
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+(?:bao nhieu|may|khoang)?\s*(?:phan tram|%)|\bso voi cung ky\b|\btang them\b")
 # -- comparisons, operations, question forms ----------------------------------------------------
 _PLAN_CMP = re.compile(r"\b(?:so voi|so|vuot|hoan thanh|dat)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
@@ -102,6 +109,7 @@ class Asked:
     periods: tuple[str, ...] = ()
     kinds: frozenset[str] = field(default_factory=frozenset)  # target | result | change
     comparison: str | None = None  # plan | national | previous
+    measure: str | None = None  # percent_of_plan | times | share, when the question names one
     operation: str | None = None  # count | max | min | sum
     over_last_list: bool = False  # "mấy cái đó": the operation is over the list shown before
     yes_no: bool = False
@@ -138,6 +146,11 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
         if all(value != p and not p.startswith(f"{value}-") and not p.endswith(f"-{value}") for p in found):
             found.append(value)
     return tuple(dict.fromkeys(found))
+
+
+def measure_in(folded: str) -> str | None:
+    """"Đạt bao nhiêu % kế hoạch năm", "gấp mấy lần cả nước": the figure's measure, when the question says it."""
+    return next((measure for measure, pattern in _MEASURES if pattern.search(folded)), None)
 
 
 def kinds_in(folded: str) -> frozenset[str]:
@@ -263,12 +276,16 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
     policies = policies if DOCUMENT_CUE.search(folded) else []
     operation = operation_in(folded)
+    measure = measure_in(folded)
+    kinds = kinds_in(folded) | frozenset(q.all("value_kind"))
+    if measure == "percent_of_plan":
+        kinds -= {"target"}  # "đạt bao nhiêu % dự toán": the plan is what the result is measured against
     return Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=periods_in(folded, entities, _context_year(q)), kinds=kinds_in(folded) | frozenset(q.all("value_kind")),
-        comparison=comparison_in(folded, entities), operation=operation,
+        periods=periods_in(folded, entities, _context_year(q)), kinds=kinds,
+        comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),

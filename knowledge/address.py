@@ -100,6 +100,10 @@ def load_mappings(repairs_file: Path = REPAIRS_FILE) -> list[UnitMapping]:
 
 _OUR_PROVINCES = {"hai phong", "hai duong"}
 _PROVINCE_ALIASES = {"ho chi minh": ("hcm", "tphcm", "sai gon", "tp hcm"), "ha noi": ("hn",), "da nang": ("dn",)}
+# Two letters that residents also write for other words: "hn" is hội nghị ("hn đối thoại với dn"),
+# "dn" is doanh nghiệp. They name a place only after a word that introduces one ("ở hn", "so với hn").
+_AMBIGUOUS_ALIASES = {"hn", "dn"}
+_PLACE_CUE = r"(?:o|tai|cua|voi|va|tp|thanh pho|ngoai|ra|den|nhu|bang|hon)"
 
 
 def other_province(text: str) -> str | None:
@@ -114,7 +118,10 @@ def other_province(text: str) -> str | None:
         if short in _OUR_PROVINCES:
             continue
         for name in (short, *_PROVINCE_ALIASES.get(short, ())):
-            if f" {name} " in folded:
+            if name in _AMBIGUOUS_ALIASES:
+                if re.search(rf"\b{_PLACE_CUE} {name}\b", folded):
+                    return str(info["short"])
+            elif f" {name} " in folded:
                 return str(info["short"])
     return None
 

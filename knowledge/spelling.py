@@ -332,7 +332,7 @@ class Speller:
         has_vowel = _VOWEL.search(word) is not None
         found = [(d, slip(word, c) if d == 1 else len(_SLIPS), c) for d, c in self.near(word, max_edits(word))]
         if not has_vowel:
-            found = [(d, kind, c) for d, kind, c in found if _SLIPS[kind] == "left out" and _VOWEL.search(c)]
+            found = [(d, kind, c) for d, kind, c in found if d == 1 and _SLIPS[kind] == "left out" and _VOWEL.search(c)]
         ranked = [
             (self._fit(words, i, c, PAIR_MIN, names=True) < BOND_MIN, d, kind, -self._fit(words, i, c), -self.words[c], c)
             for d, kind, c in found

@@ -68,6 +68,16 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    # "đt" alone is điện thoại; beside investment words it is đầu tư
+    **{(*before, dt): f"{said} đầu tư" for dt in ("dt", "đt")
+       for before, said in ((("von",), "vốn"), (("thu", "hut"), "thu hút"), (("chu",), "chủ"), (("nha",), "nhà"))},
+    **{(dt, *after): f"đầu tư {said}" for dt in ("dt", "đt")
+       for after, said in ((("cong",), "công"), (("toan",), "toàn"), (("nuoc", "ngoai"), "nước ngoài"),
+                           (("nn",), "nước ngoài"), (("xd",), "xây dựng"), (("phat", "trien"), "phát triển"))},
+    # "hn" alone may be Hà Nội; before a meeting's words it is hội nghị
+    **{("hn", *after): f"hội nghị {said}" for after, said in ((("doi", "thoai"), "đối thoại"), (("thanh", "uy"), "Thành ủy"),
+                                                            (("xuc", "tien"), "xúc tiến"), (("so", "ket"), "sơ kết"),
+                                                            (("tong", "ket"), "tổng kết"))},
     **{tuple(fold(key).split()): value for key, value in TEENCODE.items() if " " in key},
 }
 # Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan.

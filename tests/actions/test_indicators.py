@@ -113,3 +113,24 @@ async def test_percent_against_country_is_a_difference_not_a_ratio(kb: Knowledge
 async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> None:
     messages, _ = await run_action(ActionAnswer(kb), "vốn FDI quý 1 2025", "ask_indicator")
     assert "Tăng 46,84% so với cùng kỳ" in texts_of(messages)
+
+
+async def test_the_figure_whose_wording_the_question_shares_comes_first(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "11 tháng đầu 2024 công an HP xử lý bn trường hợp vi phạm nồng độ cồn",
+                                   "ask_indicator")
+    assert texts_of(messages).split("\n")[0] == (
+        "Số trường hợp vi phạm trật tự, an toàn giao thông bị kiểm tra, xử lý 11 tháng năm 2024: đạt 29.772 trường hợp "
+        "(vi phạm nồng độ cồn đối với người điều khiển phương tiện giao thông).")
+
+
+async def test_a_share_of_the_plan_asked_is_the_stated_share(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "thu ngân sách 2024 đạt bao nhiêu % dự toán", "ask_indicator")
+    assert texts_of(messages).split("\n")[0] == (
+        "Thu ngân sách Nhà nước trên địa bàn năm 2024: bằng 118,9% dự toán Trung ương giao (ước thực hiện).")
+
+
+async def test_a_multiple_asked_is_the_stated_multiple(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "tăng trưởng bình quân 2019-2023 gấp mấy lần cả nước", "ask_indicator")
+    assert texts_of(messages).split("\n")[0] == (
+        "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: "
+        "gấp 2,44 lần bình quân chung cả nước.")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.understand import aspect_in, clear_winner, comparison_in, kinds_in, operation_in, periods_in
+from actions.understand import aspect_in, clear_winner, comparison_in, kinds_in, measure_in, operation_in, periods_in
 from knowledge.text import fold
 
 
@@ -24,6 +24,25 @@ def test_every_period_named_in_order(question: str, periods: tuple[str, ...]) ->
     ("grdp 2024", set()),
 ])
 def test_kinds_of_figure(question: str, kinds: set[str]) -> None:
+    assert kinds_in(fold(question)) == kinds
+
+
+@pytest.mark.parametrize(("question", "measure"), [
+    ("thu ngân sách quý 1 đạt bao nhiêu phần trăm kế hoạch năm", "percent_of_plan"),
+    ("thu ngan sach dat bao nhieu du toan", "percent_of_plan"),  # "%" is gone once normalized
+    ("tăng trưởng bình quân gấp mấy lần cả nước", "times"),
+    ("kinh tế số chiếm bao nhiêu GRDP", "share"),
+    ("thu ngân sách 2024 bao nhiêu", None),
+])
+def test_measure_named(question: str, measure: str | None) -> None:
+    assert measure_in(fold(question)) == measure
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("năm 2025 thành phố muốn có việc làm cho bao nhiêu lao động", {"target"}),
+    ("mình muốn hỏi grdp 2024", set()),
+])
+def test_what_the_city_wants_is_its_target(question: str, kinds: set[str]) -> None:
     assert kinds_in(fold(question)) == kinds
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.address import load_mappings
+from knowledge.address import load_mappings, other_province
 from knowledge.errors import FactFileError
 
 
@@ -34,3 +34,14 @@ def test_a_repair_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
 def test_both_old_cities_are_covered() -> None:
     provinces = {m.old_province for m in load_mappings()}
     assert provinces == {"Thành phố Hải Phòng", "Tỉnh Hải Dương"}
+
+
+@pytest.mark.parametrize(("question", "province"), [
+    ("GRDP Đà Nẵng năm 2024", "Đà Nẵng"),
+    ("GRDP của hn 2024", "Hà Nội"),  # "hn" after a word that introduces a place
+    ("so với hn thì sao", "Hà Nội"),
+    ("hn đối thoại vs dn fdi nhận bao nhiêu kiến nghị", None),  # hội nghị, doanh nghiệp
+    ("dn thành lập mới 2024", None),
+])
+def test_another_province_named(question: str, province: str | None) -> None:
+    assert other_province(question) == province

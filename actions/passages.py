@@ -36,8 +36,12 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     reply = Reply()
     if not found:
         return not_covered()
-    lines = ["Các tài liệu nói về điều này như sau:"]
-    for passage in found:
+    # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
+    first, *more = found
+    lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
+    if more:
+        lines.append("Tài liệu cũng nêu:")
+    for passage in more:
         lines.append(f"• “{passage.text}” (Nguồn: {kb.document(passage.source).citation})")
     reply.say("\n".join(lines), feedback_buttons())
     reply.slots.update(topic="passage")

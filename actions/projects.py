@@ -118,9 +118,14 @@ def answer_project(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply
     return _one(found[0], q.text, [])
 
 
-def _several(several: list[ProjectInfo]) -> Reply:
-    # one zone, several documents at several dates: all of them, each with its source
-    reply = Reply().say("\n\n".join(_describe(info) for info in several), feedback_buttons())
+def _several(several: list[ProjectInfo], folded: str = "") -> Reply:
+    # one zone, several documents at several dates: all of them, each with its source; the one
+    # that gives the figure asked ("rộng bao nhiêu ha") first, with that figure on the first line
+    lines = [(_asked_figure_line(info, folded), info) for info in several]
+    lines.sort(key=lambda pair: pair[0] is None)
+    several = [info for _, info in lines]
+    head = [lines[0][0]] if lines[0][0] else []
+    reply = Reply().say("\n\n".join(head + [_describe(info) for info in several]), feedback_buttons())
     reply.slots.update(project=several[0].project.id, topic="project")
     reply.answer_id = "project:" + ",".join(info.project.id for info in several)
     return reply
@@ -177,12 +182,31 @@ def funding_claimed(folded: str) -> str | None:
     return None
 
 
-AREA = re.compile(r"\b(?:dien tich|rong bao nhieu|bao nhieu ha|may ha|quy mo)\b")
+AREA = re.compile(r"\b(?:dien tich|rong (?:khoang |tam )?(?:bao nhieu|may)|(?:bao nhieu|may) (?:ha|hec ta|hecta)|quy mo)\b")
 
 
 def _area_notice(info: ProjectInfo, text: str) -> str | None:
     if AREA.search(fold(text)) and not info.project.area_text:
         return "Các tài liệu không nêu diện tích của dự án này."
+    return None
+
+
+# "bao nhiêu căn", "mấy ha": the unit a figure is asked in (not money: the value line answers that)
+_COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)")
+
+
+def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
+    """The figure asked, as the first line: the area for "rộng bao nhiêu ha", or the clause of the
+    project's status that counts in the unit asked ("tổng quy mô khoảng 36.600 căn")."""
+    p = info.project
+    if AREA.search(folded) and p.area_text:
+        return f"{p.name}: diện tích {p.area_text}."
+    unit = _COUNTED.search(folded)
+    if unit is None or not p.status:
+        return None
+    for clause in re.split(r"(?<=[;:.])\s+|,\s+(?=[^\d])", p.status):
+        if re.search(rf"\d[\d.,]*\s+(?:\w+\s+)?{re.escape(unit.group(1))}\b", fold(clause)):
+            return f"{p.name}: {clause.strip().rstrip(';:.,')}."
     return None
 
 
@@ -192,7 +216,7 @@ def _one(info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | Non
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    notice = _claim_line(info, a) or _aspect_notice(info, text) or _when_notice(info, text)
+    notice = _claim_line(info, a) or _aspect_notice(info, text) or _when_notice(info, text) or _asked_figure_line(info, a.folded if a else fold(text))
     buttons = [button(replies.short(o.project.name),
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]
     reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), buttons + feedback_buttons())
@@ -208,7 +232,12 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
     if not found:
         return _not_recognised()
     if several := _same_project_in_several_documents(found, q.text):
-        return _several(several)
+        return _several(several, a.folded)
+    if AREA.search(a.folded) and not found[0].project.area_text:
+        # the same project in another document that gives its area ("KCN Tràng Duệ 3": 000 and 002)
+        same = [f for f in found[1:] if fold(f.project.name) == fold(found[0].project.name) and f.project.area_text]
+        if same:
+            found = [same[0]] + [f for f in found if f is not same[0]]
     if a.projects_clear or len(found) == 1:
         return _one(found[0], q.text, found[1:], a)
     return _choices(found)

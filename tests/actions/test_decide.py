@@ -71,7 +71,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("nghị quyết của Bộ Chính trị về xây dựng và phát triển Hải Phòng đến 2030", "ask_policy", None,
      "a policy by what it is about", "Nghị quyết 45-NQ/TW"),
     ("báo cáo chỉ ra hạn chế gì trong cơ cấu thu ngân sách của thành phố", "ask_indicator", None,
-     "how, why, what will be done: a curated answer or the documents' own sentences", "Các tài liệu nói về điều này"),
+     "how, why, what will be done: a curated answer or the documents' own sentences", "Tài liệu ghi: “"),
     ("còn năm 2025?", "followup", INDICATOR_CONTEXT, "a follow-up on the last answer's subject",
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ước đạt 11,28%"),
     ("nghị quyết 9999 là gì", "ask_policy", None, "a document number the documents do not cite",

@@ -114,3 +114,15 @@ async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase
 async def test_number_of_new_units_comes_from_the_unit_data(kb: KnowledgeBase, run_action) -> None:
     messages, _ = await run_action(ActionAnswer(kb), "sau sáp nhập hp có bao nhiêu xã phường", "ask_government")
     assert "114 đơn vị hành chính cấp xã: 67 xã, 45 phường, 2 đặc khu" in texts_of(messages)
+
+
+async def test_an_area_asked_is_the_first_line_from_the_document_that_gives_it(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "kcn tràng duệ 3 rộng bn ha", "ask_project")
+    assert texts_of(messages).split("\n")[0] == "KCN Tràng Duệ 3: diện tích 687 ha."
+
+
+async def test_a_count_asked_in_a_projects_own_unit_comes_from_its_status(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "các dự án nhà ở xã hội tổng cộng khoảng bao nhiêu căn", "ask_project")
+    assert texts_of(messages).split("\n")[0] == (
+        "Các dự án nhà ở xã hội, nhà ở công nhân trên địa bàn thành phố: "
+        "Hiện có 31 dự án nhà ở xã hội với tổng quy mô khoảng 36.600 căn.")

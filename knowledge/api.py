@@ -320,7 +320,7 @@ class KnowledgeBase:
         found = [v for v in self.values(code, scope="city", measure="level") if v.kind in kinds]
         if not found:
             return []
-        last = max(found, key=lambda v: _period_sort_key(v.period)).period
+        last = max(found, key=lambda v: period_sort_key(v.period)).period
         return [v for v in found if v.period == last]
 
     # -- comparisons ----------------------------------------------------------
@@ -822,7 +822,7 @@ def _compare(kind: str, left: Value, right: Value, stated: Value | None = None) 
     return Comparison(kind, left, right, ratio, difference, stated)
 
 
-def _period_sort_key(period: str) -> tuple[int, int]:
+def period_sort_key(period: str) -> tuple[int, int]:
     """Order periods by their end: 2024-9M < 2024 < 2025-Q1 < 2025-H1 < 2025."""
     match = re.match(r"(\d{4})(?:-(\d{4}))?(?:-(Q\d|H\d|\d+M))?$", period)
     if not match:

@@ -5,7 +5,12 @@ door: code outside the package (the actions) imports only the names listed here.
 """
 
 from .address import DistrictChange, other_province
-from .api import (
+from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
+from .feedback import FeedbackStore
+from .numbers import format_number, parse_value
+from .passages import Passage
+from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
+from .query import (
     AddressMatch,
     AddressResult,
     AnswerInfo,
@@ -17,11 +22,6 @@ from .api import (
     most_specific,
     period_sort_key,
 )
-from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
-from .feedback import FeedbackStore
-from .numbers import format_number, parse_value
-from .passages import Passage
-from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
 from .records import Document, Indicator
 from .search_index import STOP_WORDS, query_terms
 from .text import fold, strip_diacritics

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from .. import db
 from ..address import WARD_WORDS, DistrictChange, Mention, mentions, same_name, unit_folded
-from ..text import fold
+from ..text import fold, fold_aligned
 from .store import Store
 
 
@@ -66,32 +66,98 @@ class NamedDistrict:
     change: DistrictChange | None
 
 
+@dataclass(frozen=True, eq=False)
+class AddressIndex:
+    """The old → new mapping indexed once per database: the rows by old ward, old district and
+    new unit, and each unit name under its first folded word, so a question is checked only
+    against the names whose first word it contains (a few of ~500)."""
+
+    dataset: str
+    history: list[DistrictChange]
+    wards: NameLookup  # (old ward, folded name without its type word)
+    districts: NameLookup  # (old district, folded)
+    new_units: NameLookup  # (new unit, folded full name)
+    new_unit_names: list[str]  # sorted
+    rows_by_ward: dict[str, list[Any]]  # in mapping order (district, ward, new unit)
+    units_by_district: dict[str, list[str]]  # sorted new units
+    members_by_unit: dict[str, list[tuple[str, str]]]  # sorted (old ward, old district)
+
+    @classmethod
+    def build(cls, rows: list[Any], dataset: str, history: list[DistrictChange]) -> AddressIndex:
+        rows_by_ward: dict[str, list[Any]] = {}
+        units_by_district: dict[str, set[str]] = {}
+        members_by_unit: dict[str, set[tuple[str, str]]] = {}
+        for row in rows:
+            rows_by_ward.setdefault(row.old_ward, []).append(row)
+            if row.new_ward:
+                units_by_district.setdefault(row.old_district, set()).add(row.new_ward)
+                members_by_unit.setdefault(row.new_ward, set()).add((row.old_ward, row.old_district))
+        new_unit_names = sorted({row.new_ward for row in rows if row.new_ward})
+        return cls(
+            dataset, history,
+            wards=NameLookup.build({(row.old_ward, row.old_ward_folded) for row in rows}),
+            districts=NameLookup.build({(row.old_district, row.old_district_folded) for row in rows}),
+            new_units=NameLookup.build({(name, fold(name)) for name in new_unit_names}),
+            new_unit_names=new_unit_names,
+            rows_by_ward=rows_by_ward,
+            units_by_district={d: sorted(units) for d, units in units_by_district.items()},
+            members_by_unit={u: sorted(members) for u, members in members_by_unit.items()},
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class NameLookup:
+    """(name, folded name) pairs under the folded name's first word. A name occurs in a question
+    (`address.mentions`) only where its first word is a whole word of the question's aligned
+    fold, so the others need no look; names whose first word is not plain [0-9a-z] are always looked at."""
+
+    by_first_word: dict[str, list[tuple[str, str]]]
+    always: list[tuple[str, str]]
+
+    @classmethod
+    def build(cls, names: set[tuple[str, str]]) -> NameLookup:
+        by_first_word: dict[str, list[tuple[str, str]]] = {}
+        always: list[tuple[str, str]] = []
+        for name, folded in sorted(names):
+            words = folded.split()
+            if not words:
+                continue  # `mentions` finds nothing for an empty name
+            if _WORD.fullmatch(words[0]):
+                by_first_word.setdefault(words[0], []).append((name, folded))
+            else:
+                always.append((name, folded))
+        return cls(by_first_word, always)
+
+    def in_question(self, text: str) -> list[tuple[str, str]]:
+        """The names that may occur in `text` (NFC), sorted as the full list would be."""
+        words = set(_WORD.findall(fold_aligned(text)))
+        return sorted([pair for word in words for pair in self.by_first_word.get(word, ())] + self.always)
+
+
+_WORD = re.compile(r"[0-9a-z]+")
+
+
 class GovernmentQueries(Store):
     """Names are matched tone-exactly where the resident typed the marks ("Cẩm Giang" is
     not "Cẩm Giàng"); every choice is made on sorted data, never on set order."""
 
-    def _admin_rows(self) -> list[Any]:
-        def load(conn: Connection) -> list[Any]:
+    def _address_index(self) -> AddressIndex:
+        def load(conn: Connection) -> AddressIndex:
             t = db.admin_units
-            return list(conn.execute(sa.select(t).order_by(t.c.old_district, t.c.old_ward, t.c.new_ward)).all())
-
-        return self._cached("admin_rows", load)
-
-    def _address_meta(self) -> tuple[str, list[DistrictChange]]:
-        def load(conn: Connection) -> tuple[str, list[DistrictChange]]:
-            rows = dict(conn.execute(sa.select(db.meta.c.key, db.meta.c.value)
+            rows = list(conn.execute(sa.select(t).order_by(t.c.old_district, t.c.old_ward, t.c.new_ward)).all())
+            meta = dict(conn.execute(sa.select(db.meta.c.key, db.meta.c.value)
                                      .where(db.meta.c.key.in_(["address_dataset", "address_history"]))).all())
-            history = [DistrictChange(**item) for item in json.loads(rows.get("address_history") or "[]")]
-            return rows.get("address_dataset") or "", history
+            history = [DistrictChange(**item) for item in json.loads(meta.get("address_history") or "[]")]
+            return AddressIndex.build(rows, meta.get("address_dataset") or "", history)
 
-        return self._cached("address_meta", load)
+        return self._cached("address_index", load)
 
     def _named_districts(self, text: str) -> list[NamedDistrict]:
         """Districts named in `text`: of the mapping, or a former name of one (changes of 1/1/2025)."""
-        _, history = self._address_meta()
-        names = sorted({(row.old_district, row.old_district_folded) for row in self._admin_rows()})
+        index = self._address_index()
+        history = index.history
         found: list[NamedDistrict] = []
-        for district, folded in names:
+        for district, folded in index.districts.in_question(text):
             for mention in mentions(text, folded):
                 if mention.type_word in ("tinh", *WARD_WORDS) or not same_name(mention.written, unit_name(district)):
                     continue
@@ -118,12 +184,12 @@ class GovernmentQueries(Store):
         found there is reported as renamed then (`renamed_before`), never as unknown.
         """
         text = unicodedata.normalize("NFC", text)
-        dataset, _ = self._address_meta()
-        rows = self._admin_rows()
+        index = self._address_index()
+        dataset = index.dataset
         districts = self._named_districts(text)
         district_spans = [(d.mention.start, d.mention.end) for d in districts]
         hits: dict[str, list[Mention]] = {}
-        for ward, folded in sorted({(row.old_ward, row.old_ward_folded) for row in rows}):
+        for ward, folded in index.wards.in_question(text):
             for mention in mentions(text, folded):
                 if mention.as_district or mention.type_word == "tinh":
                     continue  # "huyện An Dương" names the district, not the ward of that name
@@ -145,7 +211,7 @@ class GovernmentQueries(Store):
 
         top = max(strength(w) for w in hits)
         wanted = sorted(w for w in hits if strength(w) == top)
-        candidates = [row for row in rows if row.old_ward in wanted]
+        candidates = [row for ward in wanted for row in index.rows_by_ward[ward]]
         ward_spans = [(m.start, m.end) for w in wanted for m in hits[w]]
         named = [d for d in districts if not any(s <= d.mention.start < e for s, e in ward_spans)]
         changed = _first_change(named)
@@ -171,16 +237,16 @@ class GovernmentQueries(Store):
 
     def new_unit_names(self) -> list[str]:
         """Every new commune-level unit of the city, by its full name ("Đặc khu Cát Hải")."""
-        return sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
+        return list(self._address_index().new_unit_names)
 
     def new_unit_counts(self) -> tuple[dict[str, int], str]:
         """How many new commune-level units there are, by type ("Phường", "Xã", "Đặc khu")."""
-        names = sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
+        index = self._address_index()
         counts: dict[str, int] = {}
-        for name in names:
+        for name in index.new_unit_names:
             kind = "Đặc khu" if name.startswith("Đặc khu") else name.split()[0]
             counts[kind] = counts.get(kind, 0) + 1
-        return counts, self._address_meta()[0]
+        return counts, index.dataset
 
     def district_units(self, text: str) -> tuple[str, list[str]] | None:
         """An old district named in `text` and the new units its wards went to."""
@@ -195,17 +261,16 @@ class GovernmentQueries(Store):
             return None
         # a district named with its type word beats a bare name; then the first named
         best = sorted(districts, key=lambda d: (not d.mention.as_district, d.mention.start))[0]
-        units = sorted({row.new_ward for row in self._admin_rows() if row.old_district == best.district and row.new_ward})
+        units = self._address_index().units_by_district.get(best.district, [])
         return DistrictAnswer(best.district, tuple(units), best.change)
 
     def new_units_in(self, text: str) -> list[str]:
         """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact
         where typed with marks; several only when names differ by their marks alone."""
         text = unicodedata.normalize("NFC", text)
-        names = sorted({row.new_ward for row in self._admin_rows() if row.new_ward})
         found = []
-        for name in names:
-            for mention in mentions(text, fold(name)):
+        for name, folded in self._address_index().new_units.in_question(text):
+            for mention in mentions(text, folded):
                 if same_name(mention.written, name):
                     found.append((mention.end - mention.start, name))
         if not found:
@@ -221,7 +286,7 @@ class GovernmentQueries(Store):
 
     def new_unit_members(self, new_unit: str) -> list[tuple[str, str]]:
         """The old (ward, district) pairs that now form a new unit (wholly or in part)."""
-        return sorted({(row.old_ward, row.old_district) for row in self._admin_rows() if row.new_ward == new_unit})
+        return list(self._address_index().members_by_unit.get(new_unit, []))
 
 
 _COMMUNE_NAMED = re.compile(r"\b(?:xa|phuong|thi tran)\s+(?!(?:nao|gi|moi|cu|nay|nhe|a|vay)\b)\w+")

@@ -33,14 +33,15 @@ class SearchQueries(Store):
         see `knowledge.spelling`. The speller is built on first use, then cached."""
         from ..spelling import Speller, sources_texts
 
-        speller = self._cache.get("speller")
+        cache = self._current_cache()
+        speller = cache.get("speller")
         if speller is None:
             names = [name for entity in ("indicator", "project", "policy") for _, name in self._names(entity)]
             t = db.admin_units
             with self._connect() as conn:
                 rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district, t.c.new_ward).distinct()).all()
             names += sorted({name for row in rows for name in row if name})
-            speller = self._cache["speller"] = Speller(names, sources_texts())
+            speller = cache["speller"] = Speller(names, sources_texts())
         return str(speller.normalize(text))
 
     def passages(self, question: str, limit: int = 3) -> list[Passage]:
@@ -48,8 +49,9 @@ class SearchQueries(Store):
         verbatim with their document id, best first; [] when none scores above
         `passages.THRESHOLD` (the documents do not cover it). See `knowledge.passages`.
         The index is built from the listed documents on first use, then cached."""
-        index: PassageIndex | None = self._cache.get("passages")
+        cache = self._current_cache()
+        index: PassageIndex | None = cache.get("passages")
         if index is None:
             files = {doc.id: doc.file for doc in self.documents().values()}
-            index = self._cache["passages"] = PassageIndex.from_files(files)
+            index = cache["passages"] = PassageIndex.from_files(files)
         return index.best(question, limit)

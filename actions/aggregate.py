@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from knowledge import KnowledgeBase, ProjectInfo
-from knowledge.numbers import format_number
-from knowledge.text import fold
+from knowledge import KnowledgeBase, ProjectInfo, fold, format_number
 
 from .feedback_buttons import feedback_buttons
 from .projects import DOUBTFUL, FUNDING_LABELS, GROUP_LABELS, list_projects, project_filters

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import KnowledgeBase
-from knowledge.search_index import STOP_WORDS
-from knowledge.text import fold
+from knowledge import STOP_WORDS, KnowledgeBase, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons

@@ -18,9 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from knowledge import KnowledgeBase
-from knowledge.address import other_province
-from knowledge.text import fold
+from knowledge import KnowledgeBase, fold, other_province
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge.text import fold
+from knowledge import fold
 
 from .entity_values import valid_value
 from .feedback_store import record

@@ -6,9 +6,8 @@ import asyncio
 import logging
 
 from rasa_sdk import Tracker
-from sqlalchemy.exc import SQLAlchemyError
 
-from knowledge.feedback import FeedbackStore
+from knowledge import FeedbackStore, FeedbackUnavailable
 
 logger = logging.getLogger(__name__)
 _store: FeedbackStore | None = None
@@ -31,8 +30,10 @@ async def record(kind: str, tracker: Tracker, question: str, answer_id: str | No
             tracker.get_latest_input_channel(), answer_id,
         )
         return True
-    except (SQLAlchemyError, OSError, ValueError) as error:
-        # The type only: a database error's message can quote the question.
+    except FeedbackUnavailable as error:
+        logger.error("could not store feedback: %s", error)  # names the database error's type, never its text
+        return False
+    except ValueError as error:  # an unknown kind
         logger.error("could not store feedback: %s", type(error).__name__)
         return False
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import AddressResult, KnowledgeBase
-from knowledge.address import DistrictChange
-from knowledge.api import AddressMatch
-from knowledge.text import fold
+from knowledge import AddressMatch, AddressResult, DistrictChange, KnowledgeBase, fold
 
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply, button

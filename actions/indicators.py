@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from knowledge import KnowledgeBase, Value
-from knowledge.address import other_province
-from knowledge.api import most_specific
-from knowledge.numbers import parse_value
-from knowledge.periods import RELATIVE_YEAR_WORDS, parse_period
-from knowledge.records import Indicator
-from knowledge.search_index import STOP_WORDS
-from knowledge.text import fold
+from knowledge import (
+    RELATIVE_YEAR_WORDS,
+    STOP_WORDS,
+    Indicator,
+    KnowledgeBase,
+    Value,
+    fold,
+    most_specific,
+    other_province,
+    parse_period,
+    parse_value,
+    period_sort_key,
+)
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -73,7 +78,7 @@ def ask_which_indicator(candidates: list[Indicator], q: Query) -> Reply:
 
 
 def ask_which_period(indicator: Indicator, periods: list[str], intent: str, **extra: str) -> Reply:
-    recent = sorted(periods, key=_period_rank, reverse=True)[:MAX_PERIOD_CHOICES]
+    recent = sorted(periods, key=period_sort_key, reverse=True)[:MAX_PERIOD_CHOICES]
     payloads = [intent_payload(intent, indicator=indicator.code, period=p, **extra) for p in recent]
     reply = Reply().say(
         f"{indicator.name}: bạn muốn xem số liệu của kỳ nào?",
@@ -81,12 +86,6 @@ def ask_which_period(indicator: Indicator, periods: list[str], intent: str, **ex
     )
     reply.slots.update(indicator=indicator.code, topic="indicator", options=payloads)
     return reply
-
-
-def _period_rank(period: str) -> tuple[int, int]:
-    from knowledge.api import _period_sort_key
-
-    return _period_sort_key(period)
 
 
 def other_place(q: Query) -> Reply | None:
@@ -136,7 +135,7 @@ def answer_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         reply.say(
             f"Các tài liệu tôi có không nêu số liệu {indicator.name} {replies.period_label(period)}.",
             [button(replies.sentence_case(replies.period_label(p)), intent_payload("ask_indicator", indicator=indicator.code, period=p))
-             for p in sorted(periods, key=_period_rank, reverse=True)[:MAX_PERIOD_CHOICES]],
+             for p in sorted(periods, key=period_sort_key, reverse=True)[:MAX_PERIOD_CHOICES]],
         )
         return reply
     text = _values_text(indicator, period, values)
@@ -278,7 +277,7 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
     for pool in ([v for v in city if v.kind in wanted and v.measure == "level"], [v for v in city if v.kind in wanted],
                  city):
         if pool:
-            return max(pool, key=lambda v: _period_rank(v.period)).period
+            return max(pool, key=lambda v: period_sort_key(v.period)).period
     return None
 
 
@@ -394,7 +393,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         within = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")
                   and _has_result(kb.values(indicator.code, p))]
         if within:
-            latest = max(within, key=_period_rank)
+            latest = max(within, key=period_sort_key)
             text, found = figure_block(kb, indicator, latest, a)
             if not values:
                 return text, found
@@ -403,7 +402,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     if not values:
         partial = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")]
         if partial:
-            latest = max(partial, key=_period_rank)
+            latest = max(partial, key=period_sort_key)
             text, found = figure_block(kb, indicator, latest, a)
             first, _, after = text.partition("\n")
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
@@ -529,7 +528,7 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
 
 
 def _period_buttons(kb: KnowledgeBase, indicator: Indicator, exclude: str) -> list[dict[str, str]]:
-    others = [p for p in sorted(kb.periods(indicator.code), key=_period_rank, reverse=True) if p != exclude]
+    others = [p for p in sorted(kb.periods(indicator.code), key=period_sort_key, reverse=True) if p != exclude]
     return [button(replies.sentence_case(replies.period_label(p)), intent_payload("ask_indicator", indicator=indicator.code, period=p))
             for p in others[:MAX_PERIOD_BUTTONS]]
 

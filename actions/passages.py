@@ -7,9 +7,7 @@ ever shown inside quotation marks (never the bot's own search text).
 
 from __future__ import annotations
 
-from knowledge import KnowledgeBase, Passage
-from knowledge.search_index import query_terms
-from knowledge.text import strip_diacritics
+from knowledge import KnowledgeBase, Passage, query_terms, strip_diacritics
 
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import KnowledgeBase
-from knowledge.api import AnswerInfo, PolicyInfo
-from knowledge.text import fold
+from knowledge import AnswerInfo, KnowledgeBase, PolicyInfo, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import KnowledgeBase, ProjectInfo
-from knowledge.text import fold
+from knowledge import KnowledgeBase, ProjectInfo, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons

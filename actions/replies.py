@@ -8,10 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from knowledge import Comparison, Value
-from knowledge.numbers import format_number, parse_value
-from knowledge.records import Document
-from knowledge.text import fold
+from knowledge import Comparison, Document, Value, fold, format_number, parse_value
 
 KIND_LABELS = {"target": "kế hoạch", "estimate": "ước đạt", "result": "đạt"}
 KIND_WORDS = {"target": "mục tiêu (kế hoạch)", "estimate": "ước thực hiện", "result": "kết quả thực hiện"}

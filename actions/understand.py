@@ -13,9 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge import KnowledgeBase
-from knowledge.periods import parse_period, parse_periods
-from knowledge.text import fold, strip_diacritics
+from knowledge import KnowledgeBase, fold, parse_period, parse_periods, strip_diacritics
 
 from .query import Query
 

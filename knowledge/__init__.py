@@ -1,13 +1,36 @@
 """The Hải Phòng knowledge base: curated facts with their sources, and the query API.
 
-Knows nothing of Rasa. Build with `python -m knowledge build`.
+Knows nothing of Rasa. Build with `python -m knowledge build`. This module is the front
+door: code outside the package (the actions) imports only the names listed here.
 """
 
-from .api import AddressResult, Comparison, KnowledgeBase, ProjectInfo, Value
-from .errors import FactFileError, KnowledgeUnavailable, Problem
+from .address import DistrictChange, other_province
+from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
+from .feedback import FeedbackStore
+from .numbers import format_number, parse_value
 from .passages import Passage
+from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
+from .query import (
+    AddressMatch,
+    AddressResult,
+    AnswerInfo,
+    Comparison,
+    KnowledgeBase,
+    PolicyInfo,
+    ProjectInfo,
+    Value,
+    most_specific,
+    period_sort_key,
+)
+from .records import Document, Indicator
+from .search_index import STOP_WORDS, query_terms
+from .text import fold, strip_diacritics
 
 __all__ = [
-    "AddressResult", "Comparison", "FactFileError", "KnowledgeBase", "KnowledgeUnavailable",
-    "Passage", "Problem", "ProjectInfo", "Value",
+    "RELATIVE_YEAR_WORDS", "STOP_WORDS",
+    "AddressMatch", "AddressResult", "AnswerInfo", "Comparison", "DistrictChange", "Document", "FactFileError",
+    "FeedbackStore", "FeedbackUnavailable", "Indicator", "KnowledgeBase", "KnowledgeUnavailable", "Passage",
+    "PolicyInfo", "Problem", "ProjectInfo", "Value",
+    "fold", "format_number", "most_specific", "other_province", "parse_period", "parse_periods", "parse_value",
+    "period_sort_key", "query_terms", "strip_diacritics",
 ]

@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from . import records as r
-from .api import KnowledgeBase
 from .build import build
 from .errors import FactFileError, KnowledgeUnavailable
 from .feedback import FeedbackStore, retention_days
 from .loader import FACTS_DIR, load_facts
 from .privacy import mask_personal_data
+from .query import KnowledgeBase
 from .settings import database_url
 from .validate import check, summary
 

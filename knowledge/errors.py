@@ -27,3 +27,8 @@ class FactFileError(Exception):
 
 class KnowledgeUnavailable(Exception):
     """The knowledge database is missing, corrupt or unreachable."""
+
+
+class FeedbackUnavailable(Exception):
+    """The feedback store could not be written or read. Its message names the underlying
+    error's type only: a database error's own text can quote the resident's question."""

@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from .db import make_engine
+from .errors import FeedbackUnavailable
 from .privacy import mask_personal_data, private_file
 from .settings import PROJECT_DIR
 from .text import fold
@@ -86,12 +89,16 @@ class FeedbackStore:
         if kind not in KINDS:
             raise ValueError(f"feedback kind must be one of {KINDS}, not {kind!r}")
         question = mask_personal_data((question or "").strip())[:MAX_QUESTION_CHARS]
-        with self._get_engine().begin() as conn:
-            conn.execute(sa.insert(feedback).values(
-                created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=kind,
-                question=question, question_folded=fold(question), answer_id=answer_id,
-                channel=channel, sender_hash=hash_sender(sender_id),
-            ))
+        try:
+            with self._get_engine().begin() as conn:
+                conn.execute(sa.insert(feedback).values(
+                    created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=kind,
+                    question=question, question_folded=fold(question), answer_id=answer_id,
+                    channel=channel, sender_hash=hash_sender(sender_id),
+                ))
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            # the type only: a database error's message can quote the question
+            raise FeedbackUnavailable(type(exc).__name__) from exc
 
     def most_unanswered(self, limit: int = 20) -> list[ReportRow]:
         """Unanswered questions, the same question typed differently counted together."""

@@ -1,13 +1,19 @@
-"""Where names occur in a folded question: longest first, never overlapping.
+"""How a question is matched against names and curated questions, and scored.
 
-Pure functions over folded text (`knowledge.text.fold`), so "tỷ trọng kinh tế số
-trong GRDP" is one digital-economy name, not that name plus "GRDP".
+Pure functions over folded text (`knowledge.text.fold`), no database: where names occur
+(longest first, never overlapping, so "tỷ trọng kinh tế số trong GRDP" is one
+digital-economy name, not that name plus "GRDP"), how much of a project's name a question
+gives, which policy number it means, how close it is to a curated question.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+from .text import fold
 
 
 @dataclass(frozen=True)
@@ -55,3 +61,136 @@ def name_spans(folded_question: str, names: Iterable[tuple[str, str]] | NameInde
 
 def keys_in_order(spans: Iterable[Span]) -> list[str]:
     return list(dict.fromkeys(s.key for s in spans))
+
+
+def longest_named(folded_question: str, names: Iterable[tuple[str, str]]) -> list[str]:
+    """Keys whose folded name occurs in the question, the longest name first."""
+    folded = f" {folded_question} "
+    best: dict[str, int] = {}
+    for key, name in names:
+        if f" {name} " in folded:
+            best[key] = max(best.get(key, 0), len(name))
+    return [key for key, _ in sorted(best.items(), key=lambda item: -item[1])]
+
+
+# -- projects: by how much of a name the question gives, words weighted by rarity -------------
+PROJECT_NOISE = frozenset(
+    ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri", "trong", "diem", "danh", "muc", "nam", "nao", "nhung", "o"]
+)
+
+
+@dataclass(frozen=True, eq=False)
+class ProjectNames:
+    """Every project name (and alias) indexed for scoring questions; built once per set of names."""
+
+    names: list[tuple[str, str, list[str]]]  # (project id, folded name, its words that are not noise)
+    by_word: dict[str, list[int]]  # word → positions in `names` of the names using it
+    weights: dict[str, float]  # log(projects / projects whose names use the word) + 1
+
+    @classmethod
+    def build(cls, names: list[tuple[str, str]]) -> ProjectNames:
+        name_words = [(key, name, words) for key, name in names
+                      if (words := [w for w in name.split() if w not in PROJECT_NOISE])]
+        by_word: dict[str, list[int]] = {}
+        for i, (_, _, words) in enumerate(name_words):
+            for w in set(words):
+                by_word.setdefault(w, []).append(i)
+        projects_by_word: dict[str, set[str]] = {}
+        for key, name in names:
+            for w in set(name.split()) - PROJECT_NOISE:
+                projects_by_word.setdefault(w, set()).add(key)
+        total = len({key for key, _ in names}) or 1
+        weights = {w: math.log(total / len(keys)) + 1 for w, keys in projects_by_word.items()}
+        return cls(name_words, by_word, weights)
+
+    def scores(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
+        """(project id, score) best first. A project one of whose names is wholly in the
+        question scores 2 plus the share of the question's words its names account for
+        ("tòa nhà 75 tầng ở Bắc sông Cấm" is the tower, though "Bắc sông Cấm" names several);
+        otherwise the share of its best name's words found (at least 0.5). Words count by
+        how rare they are among project names."""
+        words = set(fold(text).split()) - PROJECT_NOISE
+        if not words:
+            return []
+        weight = self.weights
+        question_weight = sum(weight.get(w, 1.0) for w in words) or 1.0
+        partial: dict[str, float] = {}
+        covered: dict[str, set[str]] = {}
+        whole: set[str] = set()
+        folded_text = f" {fold(text)} "
+        candidates = sorted({i for w in words for i in self.by_word.get(w, ())})  # only names sharing a word
+        for key, name, name_words in (self.names[i] for i in candidates):
+            hits = [w for w in name_words if w in words]
+            covered.setdefault(key, set()).update(hits)
+            if f" {name} " in folded_text or (len(name_words) >= 3 and len(hits) == len(name_words)):
+                whole.add(key)  # the name, or every word of a long one ("quảng trường [phía trước] trung tâm …")
+            elif len(hits) >= 2:  # one shared word ("cảng") names nothing
+                share = sum(weight.get(w, 1.0) for w in hits) / sum(weight.get(w, 1.0) for w in name_words)
+                partial[key] = max(partial.get(key, 0.0), share + len(hits) / 100)
+        scores = {key: 2.0 + sum(weight.get(w, 1.0) for w in covered[key]) / question_weight for key in whole}
+        scores.update({key: score for key, score in partial.items() if key not in whole})
+        return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
+
+
+# -- policies: by name or alias, else by the parts of their number the question gives ---------
+def policy_keys(text: str, names: Iterable[tuple[str, str]]) -> list[str]:
+    """The policies a question names ("45-NQ/TW", "nghị quyết 45", "nq 7/nq-cp"): a whole name
+    or alias beats a number; every policy tied for best is returned."""
+    folded = f" {fold(text)} "
+    numbers = set(re.findall(r"\d+", folded))
+    keys: dict[str, int] = {}
+    for key, name in names:
+        if f" {name} " in folded:
+            keys[key] = max(keys.get(key, 0), 100 + len(name))
+        else:
+            leading = re.match(r"\d+", fold(key))
+            if leading and leading.group() in numbers:
+                keys[key] = max(keys.get(key, 0), _number_score(key, folded))
+    ranked = sorted(keys.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return []
+    top = ranked[0][1]
+    return [k for k, s in ranked if s == top]
+
+
+def _number_score(key: str, folded_text: str) -> int:
+    """How much of a policy number's parts ("45", "nq", "tw") the question gives."""
+    parts = fold(key).split()
+    return sum(1 for part in parts if f" {part} " in folded_text) * 10 + 1
+
+
+# -- curated answers: by overlap with their question variants ---------------------------------
+ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "nao", "nhu", "ra", "sao", "a", "oi", "nhe", "vay", "hai", "phong", "hp", "tp", "thanh", "pho"])
+
+# Ways of asking the same thing, read as one: "ngày nào" is "khi nào".
+_SAME_QUESTION = ((re.compile(r"\b(?:ngay nao|bao gio|luc nao|thoi diem nao|thoi gian nao|hoi nao|ngay may)\b"), "khi nao"),
+                  (re.compile(r"\b(?:nhu the nao|ra sao|the nao)\b"), "the nao"),
+                  (re.compile(r"\b(?:nhung gi|nhung viec gi|cai gi)\b"), "gi"))
+
+
+def _same_question_words(folded: str) -> str:
+    for pattern, canonical in _SAME_QUESTION:
+        folded = pattern.sub(canonical, folded)
+    return folded
+
+
+def question_words(text: str) -> set[str]:
+    """A question's words as curated answers are matched: ways of asking read as one, noise dropped."""
+    return set(_same_question_words(fold(text)).split()) - ANSWER_NOISE
+
+
+def answer_score(words: set[str], variants: Sequence[str], answer: str) -> float:
+    """How well the question's words (`question_words`) overlap a curated answer's best
+    question variant; 0 when the question has a number ("nghị quyết 45", "năm 2025") the
+    answer is not about."""
+    numbers = {w for w in words if w.isdigit()}
+    covered = set(fold(" ".join((*variants, answer))).split())
+    if not numbers <= covered:
+        return 0.0
+    best = 0.0
+    for question in variants:
+        q_words = question_words(question)
+        if q_words:
+            overlap = len(words & q_words)
+            best = max(best, overlap / len(q_words | words) + overlap / 100)
+    return best

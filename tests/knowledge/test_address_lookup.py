@@ -100,3 +100,47 @@ def test_search_prints_a_projects_value_and_group(sqlite_url: str, capsys: pytes
     assert main(["--url", sqlite_url, "search", "nhà ga T2 Cát Bi", "--limit", "1"]) == 0
     out = capsys.readouterr().out
     assert "Giá trị: 2.405.406 triệu đồng" in out and "nhóm: khởi công năm 2025" in out
+
+
+def test_the_address_table_is_read_once_per_database(sqlite_url: str) -> None:
+    """The mapping is indexed on first use: later lookups run no SQL at all."""
+    import sqlalchemy as sa
+
+    kb = KnowledgeBase(sqlite_url)
+    statements: list[str] = []
+    kb.convert_address("phường Lạch Tray quận Ngô Quyền")
+    sa.event.listen(kb._get_engine(), "before_cursor_execute", lambda *args: statements.append(args[2]))
+    for question in QUESTIONS:
+        kb.convert_address(question)
+        kb.district_answer(question)
+        kb.new_units_in(question)
+    kb.new_unit_counts()
+    kb.new_unit_members("Xã Cẩm Giàng")
+    assert statements == []
+    kb.close()
+
+
+def test_a_rebuilt_database_file_is_read_afresh(sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`knowledge build` renames a new file over the old one: the cached index follows it."""
+    import shutil
+    import sqlite3
+
+    import knowledge.query.store as store
+
+    live = tmp_path / "knowledge.db"
+    shutil.copy(sqlite_url.removeprefix("sqlite:///"), live)
+    kb = KnowledgeBase(f"sqlite:///{live}")
+    question = "phường Lạch Tray quận Ngô Quyền nay thuộc đơn vị nào"
+    before = [u.name for m in kb.convert_address(question).matches for u in m.new_units]
+    assert before and "Phường Thử Nghiệm" not in before
+
+    rebuilt = tmp_path / ".knowledge-new.db"
+    shutil.copy(live, rebuilt)
+    with sqlite3.connect(rebuilt) as conn:
+        conn.execute("UPDATE kb_admin_units SET new_ward = 'Phường Thử Nghiệm' WHERE old_ward = 'Phường Lạch Tray'")
+    os.replace(rebuilt, live)
+    monkeypatch.setattr(store, "RECHECK_SECONDS", 0.0)
+    after = [u.name for m in kb.convert_address(question).matches for u in m.new_units]
+    assert set(after) == {"Phường Thử Nghiệm"}
+    assert kb.new_unit_members("Phường Thử Nghiệm") == [("Phường Lạch Tray", "Quận Ngô Quyền")]
+    kb.close()

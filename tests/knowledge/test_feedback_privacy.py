@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from rasa_sdk import Tracker
+from sqlalchemy.engine import Engine
 
 from knowledge.__main__ import main
 from knowledge.feedback import FeedbackStore
@@ -90,7 +91,7 @@ async def test_a_feedback_store_error_is_logged_without_the_question(tmp_path: P
     import actions.feedback_store as module
 
     class Broken(FeedbackStore):
-        def record(self, *args: object, **kwargs: object) -> None:
+        def _get_engine(self) -> Engine:
             raise sa.exc.IntegrityError("INSERT INTO feedback ...", {"question": QUESTION}, Exception("boom"))
 
     monkeypatch.setattr(module, "_store", Broken(f"sqlite:///{tmp_path / 'f.db'}"))

@@ -1,0 +1,53 @@
+"""Curated answers: reviewed answers to questions the figures alone do not answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from .. import db
+from .. import records as r
+from ..matching import answer_score, question_words
+from .store import Store
+
+
+@dataclass(frozen=True)
+class AnswerInfo:
+    answer: r.Answer
+    document: r.Document
+    score: float = 1.0
+
+
+class CuratedQueries(Store):
+    def answers(self, topic: str | None = None) -> list[AnswerInfo]:
+        statement = sa.select(db.answers)
+        if topic:
+            statement = statement.where(db.answers.c.topic == topic)
+        with self._connect() as conn:
+            rows = conn.execute(statement).all()
+        return [self._answer(row) for row in rows]
+
+    def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
+        answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.resident_note,
+                          row.review_note, r.Provenance(row.source, tuple(row.quotes)),
+                          tuple(r.Provenance(extra["source"], tuple(extra["quotes"])) for extra in row.also))
+        return AnswerInfo(answer, self.document(row.source), score)
+
+    def answer(self, answer_id: str) -> AnswerInfo | None:
+        with self._connect() as conn:
+            row = conn.execute(sa.select(db.answers).where(db.answers.c.id == answer_id)).first()
+        return self._answer(row) if row else None
+
+    def find_answers(self, text: str, topic: str | None = None, limit: int = 3) -> list[AnswerInfo]:
+        """Curated answers whose question variants best overlap the question."""
+        words = question_words(text)
+        if not words:
+            return []
+        scored = []
+        for info in self.answers(topic):
+            best = answer_score(words, info.answer.questions, info.answer.answer)
+            if best > 0.25:
+                scored.append(AnswerInfo(info.answer, info.document, best))
+        return sorted(scored, key=lambda a: -a.score)[:limit]

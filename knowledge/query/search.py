@@ -1,0 +1,57 @@
+"""Search over every fact, counts, question normalization and quotable sentences."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from .. import db
+from ..passages import Passage, PassageIndex
+from ..search_index import SearchHit, search
+from .store import Store
+
+
+class SearchQueries(Store):
+    def search(self, query: str, limit: int = 5, entities: tuple[str, ...] = ()) -> list[SearchHit]:
+        with self._connect() as conn:
+            return search(conn, query, limit, entities)
+
+    def stats(self) -> dict[str, int]:
+        tables = {
+            "documents": db.documents, "indicators": db.indicators, "values": db.values,
+            "projects": db.projects, "policies": db.policies, "answers": db.answers,
+            "admin_units": db.admin_units, "search_entries": db.search_docs,
+        }
+        with self._connect() as conn:
+            return {
+                name: int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                for name, table in tables.items()
+            }
+
+    def normalize_question(self, text: str) -> str:
+        """The question folded, teencode expanded and typos corrected against every name
+        this database answers to ("tăng trưởg" → "tang truong", "ns" → "ngan sach");
+        see `knowledge.spelling`. The speller is built on first use, then cached."""
+        from ..spelling import Speller, sources_texts
+
+        cache = self._current_cache()
+        speller = cache.get("speller")
+        if speller is None:
+            names = [name for entity in ("indicator", "project", "policy") for _, name in self._names(entity)]
+            t = db.admin_units
+            with self._connect() as conn:
+                rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district, t.c.new_ward).distinct()).all()
+            names += sorted({name for row in rows for name in row if name})
+            speller = cache["speller"] = Speller(names, sources_texts())
+        return str(speller.normalize(text))
+
+    def passages(self, question: str, limit: int = 3) -> list[Passage]:
+        """Up to `limit` sentences of the source documents that answer the question,
+        verbatim with their document id, best first; [] when none scores above
+        `passages.THRESHOLD` (the documents do not cover it). See `knowledge.passages`.
+        The index is built from the listed documents on first use, then cached."""
+        cache = self._current_cache()
+        index: PassageIndex | None = cache.get("passages")
+        if index is None:
+            files = {doc.id: doc.file for doc in self.documents().values()}
+            index = cache["passages"] = PassageIndex.from_files(files)
+        return index.best(question, limit)

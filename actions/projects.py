@@ -121,7 +121,7 @@ def _several(several: list[ProjectInfo], folded: str = "") -> Reply:
     # one zone, several documents at several dates: all of them, each with its source; the one
     # that gives the figure asked ("rộng bao nhiêu ha") first, with that figure on the first line
     lines = [(_asked_figure_line(info, folded), info) for info in several]
-    lines.sort(key=lambda pair: pair[0] is None)
+    lines.sort(key=lambda pair: (pair[0] is None, not pair[1].project.area_text))  # a stated area before a status clause
     several = [info for _, info in lines]
     head = [lines[0][0]] if lines[0][0] else []
     reply = Reply().say("\n\n".join(head + [_describe(info) for info in several]), feedback_buttons())

@@ -129,7 +129,9 @@ class ProjectNames:
                 partial[key] = max(partial.get(key, 0.0), share + len(hits) / 100)
         scores = {key: 2.0 + sum(weight.get(w, 1.0) for w in covered[key]) / question_weight for key in whole}
         scores.update({key: score for key, score in partial.items() if key not in whole})
-        return [(k, s) for k, s in sorted(scores.items(), key=lambda kv: -kv[1]) if s >= 0.5][:limit]
+        # rounded, then by id: sums over sets differ in the last digits with the hash seed
+        ranked = sorted(((k, round(s, 9)) for k, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
+        return [(k, s) for k, s in ranked if s >= 0.5][:limit]
 
 
 # -- policies: by name or alias, else by the parts of their number the question gives ---------

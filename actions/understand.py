@@ -93,6 +93,17 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
                     r"|\b(?:do|nay|ay|kia|no|chung)\b")
 
 
+# "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
+# though the extractor knows no such old unit (a name from before 1/1/2025)
+_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran)\s+(?!nao\b|moi\b|gi\b)\w+")
+_NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
+                             r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b")
+
+
+def asks_new_unit(folded: str) -> bool:
+    return bool(_OLD_UNIT_NAMED.search(folded) and _NEW_UNIT_ASKED.search(folded))
+
+
 @dataclass(frozen=True)
 class Asked:
     text: str
@@ -288,5 +299,5 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
-        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), address=bool(q.all("old_unit") or q.all("old_district")), entities=entities,
+        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
     )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.understand import aspect_in, clear_winner, comparison_in, kinds_in, measure_in, operation_in, periods_in
+from actions.understand import asks_new_unit, aspect_in, clear_winner, comparison_in, kinds_in, measure_in, operation_in, periods_in
 from knowledge.text import fold
 
 
@@ -100,3 +100,13 @@ def test_giao_thong_is_not_a_plan() -> None:
     """"giao" (assigned) marks a target; "giao thông" (traffic) does not."""
     assert kinds_in(fold("số vụ tai nạn giao thông năm 2024")) == frozenset()
     assert kinds_in(fold("kế hoạch được giao năm 2025")) == frozenset({"target"})
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nao", True),  # a name the extractor may not know
+    ("phường An Hồng đổi thành gì", True),
+    ("phường nào có dự án nhà ở xã hội", False),
+    ("xã nông thôn mới năm 2024 bao nhiêu", False),
+])
+def test_a_new_unit_asked_for_an_old_one(question: str, asked: bool) -> None:
+    assert asks_new_unit(fold(question)) is asked

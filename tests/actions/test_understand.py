@@ -2,7 +2,16 @@
 
 import pytest
 
-from actions.understand import asks_new_unit, aspect_in, clear_winner, comparison_in, kinds_in, measure_in, operation_in, periods_in
+from actions.understand import (
+    asks_new_unit,
+    aspect_in,
+    clear_winner,
+    comparison_in,
+    kinds_in,
+    measure_in,
+    operation_in,
+    periods_in,
+)
 from knowledge.text import fold
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from knowledge import KnowledgeBase, Value
+from knowledge import KnowledgeBase, Value, about_of
 from knowledge.address import other_province
 from knowledge.api import most_specific
 from knowledge.numbers import parse_value
@@ -230,11 +230,13 @@ def _stated_matches(value: Value, comparison: str) -> bool:
 def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     group = q.first("indicator_group")
     year = q.first("year") or (q.first("period") or "")[:4] or None
+    ab = about_of(kb)  # the report's plan and results years, from the knowledge base
     if year is None:
         payloads = [intent_payload("list_indicators", year=y, **({"indicator_group": group} if group else {}))
-                    for y in ("2025", "2024")]
+                    for y in (ab.plan_year, ab.results_year)]
         reply = Reply().say("Bạn muốn xem chỉ tiêu năm nào?",
-                            [button("Kế hoạch năm 2025", payloads[0]), button("Kết quả năm 2024", payloads[1])])
+                            [button(f"Kế hoạch năm {ab.plan_year}", payloads[0]),
+                             button(f"Kết quả năm {ab.results_year}", payloads[1])])
         reply.slots.update(topic="list", options=payloads)
         return reply
     lines = []
@@ -246,7 +248,7 @@ def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     label = f"nhóm {GROUP_LABELS.get(group, group)} " if group else ""
     if not lines:
         return Reply().say(f"Các tài liệu tôi có không nêu chỉ tiêu {label}cho năm {year}.")
-    citation = kb.document("002").citation if "002" in kb.documents() else ""
+    citation = kb.document(ab.report).citation if ab.report in kb.documents() else ""
     title = f"Các chỉ tiêu chủ yếu {label}năm {year} (bảng chỉ tiêu kèm {citation}):"
     return page_reply(title, lines, page, intent_payload("list_indicators", year=year, **({"indicator_group": group} if group else {})),
                       topic="list")

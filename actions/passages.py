@@ -35,7 +35,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     found = best(kb, a) if found is None else found
     reply = Reply()
     if not found:
-        return not_covered()
+        return not_covered(kb)
     lines = ["Các tài liệu nói về điều này như sau:"]
     for passage in found:
         lines.append(f"• “{passage.text}” (Nguồn: {kb.document(passage.source).citation})")

@@ -156,3 +156,19 @@ def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: Know
 def test_a_claim_about_a_policys_issuer_is_answered_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "nghe nói Nghị quyết 45 là của Quốc hội à?", "ask_policy")
     assert reply.startswith("Không đúng: Nghị quyết 45-NQ/TW do Bộ Chính trị (khóa XII) ban hành.")
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    # the list of 3/12/2024 puts it in "III Dự án đang triển khai …": started, not finished
+    ("cầu Nguyễn Trãi khởi công chưa", "Có, tính đến ngày 3/12/2024 (ngày của tài liệu): theo danh mục dự án "
+     "trọng điểm năm 2025, dự án này đang triển khai"),
+    ("cầu Nguyễn Trãi xong chưa", "Chưa, tính đến ngày 3/12/2024"),
+    ("Dự án trung tâm chính trị hành chính Bắc sông Cấm khánh thành chưa", "Chưa, tính đến ngày 3/12/2024"),
+    # in "II Dự án khởi công năm 2025" while the report speaks of building it: no plain answer, never "Đúng"
+    ("Dự án nhà ga T2 sân bay Cát Bi đã khởi công chưa?", "Các tài liệu không nói rõ: theo danh mục"),
+])
+def test_a_yes_no_question_about_a_projects_stage_gets_the_plain_answer_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, starts: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_project")
+    assert reply[:len(starts)] == starts
+    assert "(danh mục ghi: “" in reply.split("\n")[0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -434,11 +435,18 @@ def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:
 VERDICTS = {"above": "vượt kế hoạch", "met": "đạt kế hoạch", "below": "chưa đạt kế hoạch"}
 
 
-def _verdict_line(verdict: str, claim: str | None) -> str:
-    """"Có đạt không?" → "Có, vượt kế hoạch."; "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
+# "có đạt không?", "đạt chưa", "vượt không": a yes/no question about the plan, even when it names no plan
+_ASKS_MET = re.compile(r"\b(?:dat|vuot)\b.*\b(?:khong|chua|ko)\s*$")
+
+
+def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> str:
+    """"Có đạt không?" → "Có, vượt kế hoạch."; "có vượt không?" when it only met it → "Không vượt: …";
+    "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
     said = VERDICTS[verdict]
     if claim is None:
-        return "Chưa đạt kế hoạch." if verdict == "below" else f"Có, {said}."
+        if verdict == "below":
+            return "Chưa đạt kế hoạch."
+        return f"Không vượt: {said}." if asked == "above" and verdict == "met" else f"Có, {said}."
     agrees = claim == verdict or (claim == "met" and verdict == "above")
     return f"Đúng, {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
@@ -482,7 +490,7 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     if several_asked:
         a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
     if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and (
-            a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
+            a.comparison or a.claims_plan or (a.yes_no and (a.kinds & {"target"} or _ASKS_MET.search(a.folded)))):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:
             return compared
@@ -546,5 +554,8 @@ def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Rep
     if (a.yes_no or a.premise_cue or a.claims_plan) and comparison == "plan" and periods and reply.messages:
         verdict = _plan_verdict(kb, indicator.code, periods[0])
         if verdict:
-            reply.messages[0]["text"] = f"{_verdict_line(verdict, a.claims_plan)}\n{reply.messages[0]['text']}"
+            # in a yes/no question ("có vượt kế hoạch không?") the words are what is asked, not a claim
+            question = a.yes_no and not a.premise_cue
+            line = _verdict_line(verdict, None if question else a.claims_plan, a.claims_plan if question else None)
+            reply.messages[0]["text"] = f"{line}\n{reply.messages[0]['text']}"
     return reply

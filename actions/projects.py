@@ -162,7 +162,7 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     p = info.project
     asked = "finished" if _FINISHED.search(folded) else "started" if _STARTED.search(folded) else None
     header = next((g.quote for g in ab.groups if g.code == p.group), None)
-    if asked is None or header is None:
+    if asked is None or header is None or p.group is None:
         return None
     # where the list puts it at the list's date: a group "khởi công" has not started; none has finished
     yes = asked == "started" and "khoi cong" not in fold(header)
@@ -170,7 +170,7 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     at = f"tính đến ngày {when} (ngày của tài liệu)" if when else "theo tài liệu"
     title = ab.key_projects_title[:1].lower() + ab.key_projects_title[1:]
     listed = f"theo {title}, {_in_group(ab, p.group)} (danh mục ghi: “{header}”)"
-    if not yes and _BUILDING.search(fold(p.status or "")):
+    if asked == "started" and not yes and _BUILDING.search(fold(p.status or "")):
         # the list says "to start in 2025" while the narrative speaks of building: no plain "Chưa"
         return f"Các tài liệu không nói rõ: {listed}, nhưng phần tình hình dưới đây nói đến việc xây dựng."
     return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")

@@ -172,3 +172,17 @@ def test_a_yes_no_question_about_a_projects_stage_gets_the_plain_answer_first(
     _, reply = ask(kb, matcher, text, "ask_project")
     assert reply[:len(starts)] == starts
     assert "(danh mục ghi: “" in reply.split("\n")[0]
+
+
+@pytest.mark.parametrize(("text", "intent", "starts"), [
+    # the words of a yes/no question are what is asked, not a claim: "Có, …", never "Đúng, …"
+    ("thu ngân sách 2024 có đạt kế hoạch không?", "ask_comparison", "Có, vượt kế hoạch.\nThu ngân sách"),
+    ("xuất khẩu 2024 có vượt kế hoạch không?", "ask_comparison", "Có, vượt kế hoạch.\nKim ngạch xuất khẩu"),
+    # "có đạt không?" naming no plan still asks about the plan: 11,01% against 11,5 - 12%
+    ("GRDP 2024 có đạt không?", "ask_indicator", "Chưa đạt kế hoạch.\nTốc độ tăng"),
+    ("nghe nói thu ngân sách 2024 không đạt kế hoạch à", "ask_comparison", "Không đúng: theo tài liệu, vượt kế hoạch."),
+])
+def test_a_yes_no_question_about_the_plan_gets_the_plain_answer_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str, starts: str) -> None:
+    _, reply = ask(kb, matcher, text, intent)
+    assert reply[:len(starts)] == starts

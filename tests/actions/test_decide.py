@@ -186,3 +186,15 @@ def test_a_yes_no_question_about_the_plan_gets_the_plain_answer_first(
         kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str, starts: str) -> None:
     _, reply = ask(kb, matcher, text, intent)
     assert reply[:len(starts)] == starts
+
+
+@pytest.mark.parametrize("text", ["xã Tân Dương, huyện Thủy Nguyên giờ thuộc xã nào",
+                                  "xa tan duong huyen thuy nguyen gio thuoc xa nao"])
+def test_a_commune_with_its_district_named_as_before_1_1_2025_is_an_address(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str) -> None:
+    # key project 17 names "xã Tân Dương, huyện Thủy Nguyên": the district's former name is an
+    # address, not the project "Đô thị mới Thủy Nguyên"; the unit changed then, never "not found"
+    answered_by, reply = ask(kb, matcher, text, "convert_address")
+    assert answered_by == "an old ward, commune or district"
+    assert reply.startswith("Huyện Thủy Nguyên cũ được sắp xếp lại từ ngày 01/01/2025")
+    assert "Bạn cho biết tên phường/xã hiện nay" in reply

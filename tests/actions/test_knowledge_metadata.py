@@ -106,3 +106,19 @@ def test_list_indicators_offers_the_reports_years(kb: KnowledgeBase, monkeypatch
     monkeypatch.setattr(indicators, "about_of", lambda _kb: replace(ab, plan_year="2031", results_year="2030"))
     reply = answer(kb, Query(text="các chỉ tiêu chủ yếu", intent="list_indicators", entities={}, slots={}))
     assert [b["title"] for m in reply.messages for b in m.get("buttons", [])] == ["Kế hoạch năm 2031", "Kết quả năm 2030"]
+
+
+def test_every_example_the_bot_offers_is_in_the_knowledge_base(kb: KnowledgeBase) -> None:
+    """Examples are questions, not claims; still, each names something the knowledge base has
+    ("Nghị quyết 226/2025/QH15" was offered where the documents write only "Nghị quyết số 226")."""
+    from actions.policies import _describe_found
+
+    reply = _describe_found([])
+    text = reply.messages[0]["text"]
+    numbers = re.findall(r"(?:Nghị quyết|Kết luận) (\S+?)[,.]?(?=\s|$)", text.split("ví dụ:", 1)[1])
+    numbers += [b["payload"].split('"policy": "')[1].rstrip('"}') for b in reply.messages[0]["buttons"]]
+    assert len(numbers) >= 4
+    known = {p.policy.number for p in kb.policies()}
+    assert set(numbers) <= known, set(numbers) - known
+    assert kb.convert_address("Phường Lạch Tray quận Ngô Quyền").matches
+    assert kb.find_projects("Cầu Nguyễn Trãi")

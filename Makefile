@@ -24,7 +24,7 @@ export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup knowledge train run run-prod test test-fast test-unit test-stories validate-data lint typecheck lock clean eval eval-answers report purge-feedback bench audit
+.PHONY: help setup knowledge train run run-prod test test-fast test-unit test-stories validate-data responses lint typecheck lock clean eval eval-answers report purge-feedback bench audit
 
 help:
 	@echo "make run    - set up, build knowledge, train if needed, start action server :5055 + Rasa :5005"
@@ -57,6 +57,10 @@ $(KNOWLEDGE_DB): $(STAMP) $(KNOWLEDGE_FILES)
 	$(PY) -m knowledge build --url sqlite:///$(KNOWLEDGE_DB)
 
 knowledge: $(KNOWLEDGE_DB)
+
+# domain/responses.yml: the menus and the bot's identity, from the knowledge base's metadata
+responses: $(STAMP)
+	$(PY) -m actions.menu
 
 $(MODEL): $(STAMP) $(BOT_DATA) $(BOT_CODE) $(KNOWLEDGE_DB)
 	$(RASA) train --domain domain --data data --config config.yml --out models --fixed-model-name hp-assistant --quiet

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from knowledge import KnowledgeBase, ProjectInfo, fold, format_number
+from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
-from .projects import DOUBTFUL, FUNDING_LABELS, GROUP_LABELS, list_projects, project_filters
+from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import query_from_payload
 from .understand import Asked
@@ -51,20 +51,22 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
         routed = query_from_payload(str(q.slots["page_query"]), q)
         if routed is not None:
             group, funding, kind = project_filters(routed[1])
-            return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
+            return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
     group, funding, kind = project_filters(q)
     if not (group or funding) and a.projects:
         # "có bao nhiêu dự án trọng điểm ở sân bay Cát Bi": the key projects the words name
         named = [p for p in (kb.project(i) for i in a.projects) if p is not None and p.project.kind == "key_project"]
         if named:
-            return named, "khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025"
-    return kb.projects(group=group, funding=funding, kind=kind), _label(group, funding)
+            return named, f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
+    return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
 
 
-def _label(group: str | None, funding: str | None) -> str:
-    parts = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
+def _label(kb: KnowledgeBase, group: str | None, funding: str | None) -> str:
+    ab = about_of(kb)
+    parts = [ab.group_labels.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
     named = ", ".join(p for p in parts if p)
-    return f"trong danh mục dự án trọng điểm năm 2025 ({named})" if named else "trong danh mục dự án trọng điểm năm 2025"
+    where = f"trong {ab.key_projects_title.lower()}"
+    return f"{where} ({named})" if named else where
 
 
 def _value(p: ProjectInfo) -> Decimal | None:

@@ -29,10 +29,10 @@ def answer_choice(kb: KnowledgeBase, q: Query) -> Reply:
     if index is None:
         if options:
             return Reply().say(f"Bạn chọn số từ 1 đến {len(options)} giúp tôi nhé.")
-        return not_covered()
+        return not_covered(kb)
     routed = query_from_payload(options[index], q)
     if routed is None or routed[0] not in ROUTES:
-        return not_covered()
+        return not_covered(kb)
     intent, chosen = routed
     return ROUTES[intent](kb, chosen)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import STOP_WORDS, KnowledgeBase, fold
+from knowledge import STOP_WORDS, KnowledgeBase, fold, reorganisation_of
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -75,9 +75,9 @@ def answer_government(kb: KnowledgeBase, q: Query) -> Reply:
     reply = answer_topic(kb, q, "government")
     if SINCE_WHEN.search(fold(q.text)) and reply.messages:
         # the documents give no start date; the unit data says when the new units took effect
-        _, dataset = kb.new_unit_counts()
         reply.messages[0]["text"] += ("\nTheo dữ liệu sắp xếp đơn vị hành chính, các đơn vị hành chính cấp xã mới của "
-                                      f"thành phố có hiệu lực từ ngày 01/07/2025.\n{address_source(dataset)}")
+                                      f"thành phố có hiệu lực từ ngày {reorganisation_of(kb).effective}.\n"
+                                      f"{address_source(kb)}")
     return reply
 
 

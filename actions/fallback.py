@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-from .query import Reply, button
+from knowledge import KnowledgeBase, about_of
+
+from .menu import menu
+from .query import Reply
 
 NOT_COVERED = "Xin lỗi, các tài liệu tôi có không có thông tin này, nên tôi không trả lời để tránh nói sai."
 
 
-def menu_buttons() -> list[dict[str, str]]:
-    return [
-        button("Chỉ tiêu kinh tế", "Tăng trưởng GRDP năm 2024 là bao nhiêu?"),
-        button("Dự án trọng điểm", "Các dự án trọng điểm năm 2025"),
-        button("Chính quyền 2 cấp", "Chính quyền địa phương 2 cấp là gì?"),
-        button("Đổi địa chỉ cũ → mới", "Phường Lạch Tray quận Ngô Quyền giờ thuộc phường nào?"),
-    ]
-
-
-def not_covered() -> Reply:
+def not_covered(kb: KnowledgeBase) -> Reply:
     reply = Reply().say(NOT_COVERED)
     reply.say("Tôi có thể trả lời về chỉ tiêu kinh tế - xã hội, dự án trọng điểm, chính sách và chính quyền 2 cấp "
-              "của Hải Phòng:", menu_buttons())
+              "của Hải Phòng:", menu(about_of(kb), "not_covered"))
     reply.slots.update(topic=None)
     return reply

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from knowledge import AddressMatch, AddressResult, DistrictChange, KnowledgeBase, fold
+from knowledge import (
+    AddressMatch,
+    AddressResult,
+    DistrictChange,
+    KnowledgeBase,
+    Reorganisation,
+    fold,
+    reorganisation_of,
+)
 
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply, button
@@ -12,9 +20,16 @@ from .query import Query, Reply, button
 MAX_CHOICES = 5
 
 
-def address_source(dataset: str) -> str:
-    return (f"Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã {dataset}, "
-            "đi kèm thư viện underthesea 9.5.")
+def address_source(kb: KnowledgeBase) -> str:
+    """The unit data and the library that ships it, as the build recorded them."""
+    reorg = reorganisation_of(kb)
+    return f"Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã {reorg.dataset}, đi kèm thư viện {reorg.package}."
+
+
+def made_of(reorg: Reorganisation) -> str:
+    """"theo dữ liệu … (hiệu lực 01/07/2025), thành phố Hải Phòng mới gồm Hải Phòng và Hải Dương cũ", from the unit data."""
+    return (f"theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực {reorg.effective}), thành phố {reorg.provinces[0]} "
+            f"mới gồm {' và '.join(reorg.provinces)} cũ")
 
 
 def _describe(match: AddressMatch) -> str:
@@ -52,12 +67,9 @@ MERGER = re.compile(r"\b(?:sap nhap|sat nhap|hop nhat|nhap vao|nhap voi|gop voi|
 def answer_merger(kb: KnowledgeBase, province: str | None) -> Reply:
     """"HP sáp nhập với Quảng Ninh à?", "hợp nhất với tỉnh nào?": which old provinces the new city
     is made of, from the unit data; a wrong province named is said to be wrong first."""
-    _, dataset = kb.new_unit_counts()
-    made_of = ("theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới gồm "
-               "Hải Phòng và Hải Dương cũ")
-    text = (f"Không đúng: {made_of}; {province} không nằm trong đó." if province
-            else f"{made_of[:1].upper()}{made_of[1:]}.")
-    reply = Reply().say(f"{text}\n{address_source(dataset)}", feedback_buttons())
+    said = made_of(reorganisation_of(kb))
+    text = f"Không đúng: {said}; {province} không nằm trong đó." if province else f"{said[:1].upper()}{said[1:]}."
+    reply = Reply().say(f"{text}\n{address_source(kb)}", feedback_buttons())
     reply.slots.update(topic="government")
     reply.answer_id = "address:merger"
     return reply
@@ -67,7 +79,7 @@ FEW_TO_NAME = 5  # "mấy đặc khu, tên gì": a kind with this few units is l
 
 
 def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
-    counts, dataset = kb.new_unit_counts()
+    counts, _ = kb.new_unit_counts()
     parts = ", ".join(f"{n} {kind.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     asked = fold(q.text) if q is not None else ""
     named = ""
@@ -75,9 +87,11 @@ def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
         if n <= FEW_TO_NAME and fold(kind) in asked:
             members = sorted(u for u in kb.new_unit_names() if fold(u).startswith(fold(kind)))
             named += f" Các {kind.lower()}: {', '.join(members)}."
+    reorg = reorganisation_of(kb)
     reply = Reply().say(
-        f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới (gồm Hải Phòng "
-        f"và Hải Dương cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.{named}\n{address_source(dataset)}",
+        f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực {reorg.effective}), thành phố {reorg.provinces[0]} mới "
+        f"(gồm {' và '.join(reorg.provinces)} cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.{named}\n"
+        f"{address_source(kb)}",
         feedback_buttons(),
     )
     reply.slots.update(topic="units")
@@ -106,26 +120,26 @@ def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
     members = kb.new_unit_members(unit)
     listed = "; ".join(f"{ward} ({district})" for ward, district in members)
     reply = Reply().say(f"{unit} được hình thành từ (toàn bộ hoặc một phần) {len(members)} đơn vị cũ: {listed}.\n"
-                        + address_source(kb.new_unit_counts()[1]), feedback_buttons())
+                        + address_source(kb), feedback_buttons())
     reply.slots.update(topic="address")
     reply.answer_id = f"address:{unit}"
     return reply
 
 
-def _change_text(change: DistrictChange) -> str:
+def _change_text(kb: KnowledgeBase, change: DistrictChange) -> str:
     """The first step of a chain: a district as written before 1/1/2025."""
     return (f"{change.before} cũ được sắp xếp lại từ ngày {change.effective} theo {change.resolution}; "
-            f"ngay trước ngày 01/07/2025 là {change.after}.")
+            f"ngay trước ngày {reorganisation_of(kb).effective} là {change.after}.")
 
 
-def renamed_before(result: AddressResult, change: DistrictChange) -> Reply:
+def renamed_before(kb: KnowledgeBase, change: DistrictChange) -> Reply:
     """A commune written with a district's former name that the mapping does not know: it was
     renamed or merged on 1/1/2025. Say so and ask for its current name, never "không tìm thấy"."""
     reply = Reply().say(
-        f"{_change_text(change)} Tên phường/xã bạn viết không còn trong danh sách đơn vị của {change.after} "
-        f"ngay trước ngày 01/07/2025: nhiều khả năng đơn vị này đã đổi tên hoặc sáp nhập từ ngày {change.effective}, "
+        f"{_change_text(kb, change)} Tên phường/xã bạn viết không còn trong danh sách đơn vị của {change.after} "
+        f"ngay trước ngày {reorganisation_of(kb).effective}: nhiều khả năng đơn vị này đã đổi tên hoặc sáp nhập từ ngày {change.effective}, "
         "và tôi chưa có danh sách các thay đổi đó. Bạn cho biết tên phường/xã hiện nay (sau ngày "
-        f"{change.effective}) để tôi chỉ đúng đơn vị mới.\n" + address_source(result.dataset)
+        f"{change.effective}) để tôi chỉ đúng đơn vị mới.\n" + address_source(kb)
     )
     reply.slots.update(topic="address")
     return reply
@@ -136,13 +150,13 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
         return members
     result: AddressResult = kb.convert_address(_query_text(q))
     if result.renamed_before is not None:
-        return renamed_before(result, result.renamed_before)
+        return renamed_before(kb, result.renamed_before)
     if not result.matches and (district := kb.district_answer(_query_text(q))):
-        lead = _change_text(district.changed) + " " if district.changed else ""
+        lead = _change_text(kb, district.changed) + " " if district.changed else ""
         reply = Reply().say(
             f"{lead}Các phường, xã của {district.district} cũ nay thuộc {len(district.units)} đơn vị mới: "
             f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.\n"
-            + address_source(result.dataset),
+            + address_source(kb),
             feedback_buttons(),
         )
         reply.slots.update(topic="address")
@@ -161,7 +175,7 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
                   f"{', '.join(result.district_mismatch)} mà thuộc {', '.join(places)}. Tôi nêu đơn vị thuộc "
                   f"{', '.join(places)}; nếu bạn hỏi đơn vị khác, bạn kiểm tra lại tên phường/xã giúp tôi.")
     elif result.changed is not None:
-        reply.say(_change_text(result.changed))
+        reply.say(_change_text(kb, result.changed))
     if result.tone_variants:
         reply.say("Có các đơn vị cũ tên chỉ khác nhau ở dấu thanh; tôi nêu tất cả (gõ tên có dấu để tôi chỉ đúng một đơn vị):")
     if len(result.matches) > MAX_CHOICES:
@@ -181,7 +195,7 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
                           f"{m.old_ward} {m.old_district} giờ thuộc đơn vị nào?") for m in result.matches]
     else:
         question = ""
-    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(result.dataset) + question,
+    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(kb) + question,
               buttons)
     reply.answer_id = "address:" + ";".join(f"{m.old_district}/{m.old_ward}" for m in result.matches)
     return reply

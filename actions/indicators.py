@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -11,6 +12,7 @@ from knowledge import (
     Indicator,
     KnowledgeBase,
     Value,
+    about_of,
     fold,
     most_specific,
     other_province,
@@ -229,11 +231,13 @@ def _stated_matches(value: Value, comparison: str) -> bool:
 def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     group = q.first("indicator_group")
     year = q.first("year") or (q.first("period") or "")[:4] or None
+    ab = about_of(kb)  # the report's plan and results years, from the knowledge base
     if year is None:
         payloads = [intent_payload("list_indicators", year=y, **({"indicator_group": group} if group else {}))
-                    for y in ("2025", "2024")]
+                    for y in (ab.plan_year, ab.results_year)]
         reply = Reply().say("Bạn muốn xem chỉ tiêu năm nào?",
-                            [button("Kế hoạch năm 2025", payloads[0]), button("Kết quả năm 2024", payloads[1])])
+                            [button(f"Kế hoạch năm {ab.plan_year}", payloads[0]),
+                             button(f"Kết quả năm {ab.results_year}", payloads[1])])
         reply.slots.update(topic="list", options=payloads)
         return reply
     lines = []
@@ -245,7 +249,7 @@ def list_indicators(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     label = f"nhóm {GROUP_LABELS.get(group, group)} " if group else ""
     if not lines:
         return Reply().say(f"Các tài liệu tôi có không nêu chỉ tiêu {label}cho năm {year}.")
-    citation = kb.document("002").citation if "002" in kb.documents() else ""
+    citation = kb.document(ab.report).citation if ab.report in kb.documents() else ""
     title = f"Các chỉ tiêu chủ yếu {label}năm {year} (bảng chỉ tiêu kèm {citation}):"
     return page_reply(title, lines, page, intent_payload("list_indicators", year=year, **({"indicator_group": group} if group else {})),
                       topic="list")
@@ -440,11 +444,18 @@ def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:
 VERDICTS = {"above": "vượt kế hoạch", "met": "đạt kế hoạch", "below": "chưa đạt kế hoạch"}
 
 
-def _verdict_line(verdict: str, claim: str | None) -> str:
-    """"Có đạt không?" → "Có, vượt kế hoạch."; "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
+# "có đạt không?", "đạt chưa", "vượt không": a yes/no question about the plan, even when it names no plan
+_ASKS_MET = re.compile(r"\b(?:dat|vuot)\b.*\b(?:khong|chua|ko)\s*$")
+
+
+def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> str:
+    """"Có đạt không?" → "Có, vượt kế hoạch."; "có vượt không?" when it only met it → "Không vượt: …";
+    "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
     said = VERDICTS[verdict]
     if claim is None:
-        return "Chưa đạt kế hoạch." if verdict == "below" else f"Có, {said}."
+        if verdict == "below":
+            return "Chưa đạt kế hoạch."
+        return f"Không vượt: {said}." if asked == "above" and verdict == "met" else f"Có, {said}."
     agrees = claim == verdict or (claim == "met" and verdict == "above")
     return f"Đúng, {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
@@ -490,7 +501,7 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     states_measure = a.measure is not None and any(
         v.measure == a.measure for p in (a.periods or (None,)) for v in kb.values(indicators[0].code, p))
     if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and not states_measure and (
-            a.comparison or a.claims_plan or (a.yes_no and a.kinds & {"target"})):
+            a.comparison or a.claims_plan or (a.yes_no and (a.kinds & {"target"} or _ASKS_MET.search(a.folded)))):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:
             return compared
@@ -554,5 +565,8 @@ def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Rep
     if (a.yes_no or a.premise_cue or a.claims_plan) and comparison == "plan" and periods and reply.messages:
         verdict = _plan_verdict(kb, indicator.code, periods[0])
         if verdict:
-            reply.messages[0]["text"] = f"{_verdict_line(verdict, a.claims_plan)}\n{reply.messages[0]['text']}"
+            # in a yes/no question ("có vượt kế hoạch không?") the words are what is asked, not a claim
+            question = a.yes_no and not a.premise_cue
+            line = _verdict_line(verdict, None if question else a.claims_plan, a.claims_plan if question else None)
+            reply.messages[0]["text"] = f"{line}\n{reply.messages[0]['text']}"
     return reply

@@ -33,7 +33,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     found = best(kb, a) if found is None else found
     reply = Reply()
     if not found:
-        return not_covered()
+        return not_covered(kb)
     # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
     first, *more = found
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]

@@ -99,7 +99,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
     if not found:
         return Reply().say(
             "Tôi chưa nhận ra văn bản bạn hỏi. Bạn gõ giúp số hiệu, ví dụ: Nghị quyết 45-NQ/TW, Kết luận 96-KL/TW, "
-            "Nghị quyết 7/NQ-CP, Nghị quyết 226/2025/QH15.",
+            "Nghị quyết 7/NQ-CP, Nghị quyết 226.",
             [button("Nghị quyết 45-NQ/TW", intent_payload("ask_policy", policy="45-NQ/TW")),
              button("Nghị quyết 7/NQ-CP", intent_payload("ask_policy", policy="7/NQ-CP"))],
         )

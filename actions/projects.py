@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import KnowledgeBase, ProjectInfo, fold
+from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -12,11 +12,7 @@ from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
 from .understand import Asked, aspect_in
 
-GROUP_LABELS = {
-    "completion_2025": "dự án khánh thành năm 2025",
-    "groundbreaking_2025": "dự án khởi công năm 2025",
-    "ongoing_2024_2025": "dự án đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025",
-}
+# The key-project list's title and its groups' names come from the knowledge base (`about_of`).
 FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
 KIND_WORDS = (
     ("khu cong nghiep", "industrial_park"), ("cum cong nghiep", "industrial_park"),
@@ -26,7 +22,7 @@ MAX_CHOICES = 5
 DOUBTFUL = " (đơn vị ghi trong tài liệu chưa rõ)"  # a doubtful value carries its warning wherever it is shown
 
 
-def _describe(info: ProjectInfo) -> str:
+def _describe(info: ProjectInfo, ab: About) -> str:
     p = info.project
     lines = [p.name + "."]
     if p.value_text and not p.value_unclear:
@@ -35,8 +31,8 @@ def _describe(info: ProjectInfo) -> str:
         usd = f" ({p.usd_text})" if p.usd_text else ""
         lines = [f"{p.name}: giá trị phê duyệt/dự kiến {p.value_text}{unit}{usd}."]
     if p.group:
-        where = f" (Danh mục dự án trọng điểm năm 2025, số thứ tự {p.list_no})" if p.list_no else ""
-        lines.append(f"Nhóm: {GROUP_LABELS[p.group]}{where}.")
+        where = f" ({ab.key_projects_title}, số thứ tự {p.list_no})" if p.list_no else ""
+        lines.append(f"Nhóm: {ab.group_label(p.group)}{where}.")
     if p.funding:
         lines.append(f"Nguồn vốn: {FUNDING_LABELS[p.funding]}.")
     if p.value_text and p.value_unclear:
@@ -105,59 +101,92 @@ def answer_project(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply
     known = {p.project.id for p in candidates}
     if several := _same_project_in_several_documents(candidates + [p for p in named if p.project.id not in known],
                                                      q.text):
-        return _several(several)
+        return _several(kb, several)
     found = named if len(named) == 1 else (candidates[:5] or named)
     if not found and q.slots.get("project"):
         previous = kb.project(q.slots["project"])
         found = [previous] if previous else []
     if not found:
-        return _not_recognised()
+        return _not_recognised(kb)
     if len(found) > 1 and not _clear_winner(found, q.text):
         return _choices(found)
-    return _one(found[0], q.text, [])
+    return _one(kb, found[0], q.text, [])
 
 
-def _several(several: list[ProjectInfo], folded: str = "") -> Reply:
+def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "") -> Reply:
     # one zone, several documents at several dates: all of them, each with its source; the one
     # that gives the figure asked ("rộng bao nhiêu ha") first, with that figure on the first line
     lines = [(_asked_figure_line(info, folded), info) for info in several]
     lines.sort(key=lambda pair: (pair[0] is None, not pair[1].project.area_text))  # a stated area before a status clause
     several = [info for _, info in lines]
     head = [lines[0][0]] if lines[0][0] else []
-    reply = Reply().say("\n\n".join(head + [_describe(info) for info in several]), feedback_buttons())
+    ab = about_of(kb)
+    reply = Reply().say("\n\n".join(head + [_describe(info, ab) for info in several]), feedback_buttons())
     reply.slots.update(project=several[0].project.id, topic="project")
     reply.answer_id = "project:" + ",".join(info.project.id for info in several)
     return reply
 
 
-def _not_recognised() -> Reply:
+def _not_recognised(kb: KnowledgeBase) -> Reply:
     return Reply().say(
         "Tôi chưa nhận ra dự án bạn hỏi. Bạn gõ giúp tên dự án (ví dụ: cầu Nguyễn Trãi, nhà ga T2 Cát Bi, "
         "bến 3 và 4 Lạch Huyện) hoặc xem danh sách dự án trọng điểm.",
-        [button("Dự án trọng điểm 2025", intent_payload("list_projects"))],
+        [button(f"Dự án trọng điểm {about_of(kb).plan_year}", intent_payload("list_projects"))],
     )
 
 
-WHEN_NOTICE = {
-    "completion_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025.",
-    "groundbreaking_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khởi công năm 2025.",
-    "ongoing_2024_2025": "Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025.",
-}
+def _in_group(ab: About, group: str) -> str:
+    """"dự án này thuộc nhóm khởi công năm 2025", "dự án này đang triển khai, chuyển tiếp …"."""
+    label = ab.group_label(group)
+    if fold(label).startswith("du an dang "):
+        return "dự án này " + label[len("dự án "):]
+    return "dự án này thuộc nhóm " + label[len("dự án "):] if label.startswith("dự án ") else f"dự án này thuộc nhóm {label}"
 
 
-def _when_notice(info: ProjectInfo, text: str) -> str | None:
+def _when_notice(info: ProjectInfo, text: str, ab: About) -> str | None:
     if aspect_in(fold(text)) != "when":
         return None
     if info.project.group:
-        return WHEN_NOTICE[info.project.group]
+        return f"Theo {ab.key_projects_title[:1].lower()}{ab.key_projects_title[1:]}, {_in_group(ab, info.project.group)}."
     if not info.project.status:
         return "Các tài liệu không nêu thời gian hoàn thành của dự án này. Thông tin tài liệu có:"
     return None
 
 
-def _claim_line(info: ProjectInfo, a: Asked | None) -> str | None:
+# "đã khởi công chưa?", "khánh thành chưa", "xong chưa": a yes/no question about the project's stage
+_STARTED = re.compile(r"\bkhoi cong\b.*\b(?:chua|roi|khong|ko)\b")
+_FINISHED = re.compile(r"\b(?:khanh thanh|hoan thanh|xong|dua vao su dung|dua vao khai thac|di vao hoat dong|"
+                       r"van hanh)\b.*\b(?:chua|roi|khong|ko)\b")
+_BUILDING = re.compile(r"\b(?:thi cong|dang xay dung|tien do xay dung)\b")
+
+
+def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
+    """"Nhà ga T2 đã khởi công chưa?": "Có, …"/"Chưa, …" first, from the group the key-project list
+    puts it in at the list's date, with the list's header row quoted; nothing said of later."""
+    p = info.project
+    asked = "finished" if _FINISHED.search(folded) else "started" if _STARTED.search(folded) else None
+    header = next((g.quote for g in ab.groups if g.code == p.group), None)
+    if asked is None or header is None or p.group is None:
+        return None
+    # where the list puts it at the list's date: a group "khởi công" has not started; none has finished
+    yes = asked == "started" and "khoi cong" not in fold(header)
+    when = replies.vn_date(info.document.date)
+    at = f"tính đến ngày {when} (ngày của tài liệu)" if when else "theo tài liệu"
+    title = ab.key_projects_title[:1].lower() + ab.key_projects_title[1:]
+    listed = f"theo {title}, {_in_group(ab, p.group)} (danh mục ghi: “{header}”)"
+    if asked == "started" and not yes and _BUILDING.search(fold(p.status or "")):
+        # the list says "to start in 2025" while the narrative speaks of building: no plain "Chưa"
+        return f"Các tài liệu không nói rõ: {listed}, nhưng phần tình hình dưới đây nói đến việc xây dựng."
+    return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")
+
+
+def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
     """"LG Innotek dùng vốn ngân sách phải không?": yes or no first, from the project's own row."""
-    if a is None or not (a.premise_cue or a.yes_no):
+    if a is None:
+        return None
+    if (stage := _stage_line(info, a.folded, ab)) is not None:
+        return stage
+    if not (a.premise_cue or a.yes_no):
         return None
     p = info.project
     funding = next(iter(a.entities.get("funding", [])), None) or funding_claimed(a.folded)
@@ -166,7 +195,7 @@ def _claim_line(info: ProjectInfo, a: Asked | None) -> str | None:
         said = FUNDING_LABELS[p.funding]
         return f"Đúng, dự án dùng {said}." if funding == p.funding else f"Không đúng: dự án dùng {said}."
     if group and p.group:
-        said = GROUP_LABELS[p.group]
+        said = ab.group_label(p.group)
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
     return None
@@ -209,16 +238,18 @@ def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
     return None
 
 
-def _one(info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | None = None) -> Reply:
+def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | None = None) -> Reply:
+    ab = about_of(kb)
     if (missing := _area_notice(info, text)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    notice = _claim_line(info, a) or _aspect_notice(info, text) or _when_notice(info, text) or _asked_figure_line(info, a.folded if a else fold(text))
+    notice = (_claim_line(info, a, ab) or _aspect_notice(info, text) or _when_notice(info, text, ab)
+              or _asked_figure_line(info, a.folded if a else fold(text)))
     buttons = [button(replies.short(o.project.name),
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]
-    reply = Reply().say("\n".join(part for part in (notice, _describe(info)) if part), buttons + feedback_buttons())
+    reply = Reply().say("\n".join(part for part in (notice, _describe(info, ab)) if part), buttons + feedback_buttons())
     if buttons:
         reply.slots["options"] = [intent_payload("ask_project", project=o.project.id) for o in others[:3]]
     reply.slots.update(project=info.project.id, topic="project")
@@ -229,16 +260,16 @@ def _one(info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | Non
 def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
     found = [p for p in (kb.project(i) for i in a.projects) if p is not None]
     if not found:
-        return _not_recognised()
+        return _not_recognised(kb)
     if several := _same_project_in_several_documents(found, q.text):
-        return _several(several, a.folded)
+        return _several(kb, several, a.folded)
     if AREA.search(a.folded) and not found[0].project.area_text:
         # the same project in another document that gives its area ("KCN Tràng Duệ 3": 000 and 002)
         same = [f for f in found[1:] if fold(f.project.name) == fold(found[0].project.name) and f.project.area_text]
         if same:
             found = [same[0]] + [f for f in found if f is not same[0]]
     if a.projects_clear or len(found) == 1:
-        return _one(found[0], q.text, found[1:], a)
+        return _one(kb, found[0], q.text, found[1:], a)
     return _choices(found)
 
 
@@ -265,12 +296,13 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     projects = kb.projects(group=group, funding=funding, kind=kind)
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
-    labels = [GROUP_LABELS.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
-    title = "Danh mục dự án trọng điểm năm 2025" if kind == "key_project" and not (group or funding) else "Các dự án"
+    ab = about_of(kb)
+    labels = [ab.group_labels.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
+    title = ab.key_projects_title if kind == "key_project" and not (group or funding) else "Các dự án"
     if any(labels):
         title = (", ".join(label for label in labels if label)).capitalize()
         if group:
-            title += " (danh mục dự án trọng điểm năm 2025)"
+            title += f" ({ab.key_projects_title.lower()})"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
              for n, p in enumerate(projects, 1)]

@@ -4,9 +4,11 @@ Knows nothing of Rasa. Build with `python -m knowledge build`. This module is th
 door: code outside the package (the actions) imports only the names listed here.
 """
 
+from .about import About, Reorganisation, about_of, load_about, reorganisation_of
 from .address import DistrictChange, other_province
 from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
 from .feedback import FeedbackStore
+from .loader import load_documents
 from .numbers import format_number, parse_value
 from .passages import Passage
 from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
@@ -27,10 +29,39 @@ from .search_index import STOP_WORDS, query_terms
 from .text import fold, strip_diacritics
 
 __all__ = [
-    "RELATIVE_YEAR_WORDS", "STOP_WORDS",
-    "AddressMatch", "AddressResult", "AnswerInfo", "Comparison", "DistrictChange", "Document", "FactFileError",
-    "FeedbackStore", "FeedbackUnavailable", "Indicator", "KnowledgeBase", "KnowledgeUnavailable", "Passage",
-    "PolicyInfo", "Problem", "ProjectInfo", "Value",
-    "fold", "format_number", "most_specific", "other_province", "parse_period", "parse_periods", "parse_value",
-    "period_sort_key", "query_terms", "strip_diacritics",
+    "RELATIVE_YEAR_WORDS",
+    "STOP_WORDS",
+    "About",
+    "AddressMatch",
+    "AddressResult",
+    "AnswerInfo",
+    "Comparison",
+    "DistrictChange",
+    "Document",
+    "FactFileError",
+    "FeedbackStore",
+    "FeedbackUnavailable",
+    "Indicator",
+    "KnowledgeBase",
+    "KnowledgeUnavailable",
+    "Passage",
+    "PolicyInfo",
+    "Problem",
+    "ProjectInfo",
+    "Reorganisation",
+    "Value",
+    "about_of",
+    "fold",
+    "format_number",
+    "load_about",
+    "load_documents",
+    "most_specific",
+    "other_province",
+    "parse_period",
+    "parse_periods",
+    "parse_value",
+    "period_sort_key",
+    "query_terms",
+    "reorganisation_of",
+    "strip_diacritics",
 ]

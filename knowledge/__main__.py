@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from . import records as r
+from .about import check_about, load_about
 from .build import build
 from .errors import FactFileError, KnowledgeUnavailable
 from .feedback import FeedbackStore, retention_days
@@ -17,7 +18,7 @@ from .loader import FACTS_DIR, load_facts
 from .privacy import mask_personal_data
 from .query import KnowledgeBase
 from .settings import database_url
-from .validate import check, summary
+from .validate import check, source_texts, summary
 
 
 def _progress_bar() -> tuple[object, object]:
@@ -46,7 +47,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     facts = load_facts(args.facts)
-    problems = check(facts)
+    problems = check(facts) + check_about(load_about(args.facts / "about.yml"), source_texts(facts))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

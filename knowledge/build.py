@@ -21,6 +21,7 @@ from sqlalchemy.engine import Connection, make_url
 
 from . import db
 from . import records as r
+from .about import ABOUT_FILE, About, check_about, load_about, meta_rows
 from .address import (
     HISTORY_FILE,
     DistrictChange,
@@ -30,11 +31,12 @@ from .address import (
     load_mappings,
     unit_folded,
 )
+from .errors import FactFileError
 from .loader import FACTS_DIR, SOURCES_DIR, fact_files, load_facts
 from .numbers import change_figure, is_prose, parse_value
 from .search_index import create_search_index, drop_search_index, populate_search_index
 from .text import fold
-from .validate import check_history_quotes, validate
+from .validate import check_history_quotes, source_texts, validate
 
 Progress = Callable[[str, int, int], None]
 SCHEMA_VERSION = "1"
@@ -43,7 +45,7 @@ SCHEMA_VERSION = "1"
 def facts_checksum(facts_dir: Path = FACTS_DIR, sources_dir: Path = SOURCES_DIR) -> str:
     digest = hashlib.sha256()
     paths = [p for _, p in fact_files(facts_dir)] + sorted(sources_dir.glob("*"))
-    paths += [facts_dir / "address_repairs.yml", facts_dir / HISTORY_FILE.name]
+    paths += [facts_dir / "address_repairs.yml", facts_dir / HISTORY_FILE.name, facts_dir / ABOUT_FILE.name]
     for path in paths:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
@@ -119,7 +121,7 @@ def _insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]], progr
 
 
 def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], history: list[DistrictChange],
-           checksum: str, progress: Progress) -> None:
+           about: About, checksum: str, progress: Progress) -> None:
     drop_search_index(conn)
     db.metadata.drop_all(conn)
     db.metadata.create_all(conn)
@@ -158,6 +160,7 @@ def _write(conn: Connection, facts: r.FactSet, mappings: list[UnitMapping], hist
         {"key": "built_at", "value": built_at},
         {"key": "address_dataset", "value": dataset_version()},
         {"key": "address_history", "value": json.dumps([vars(c) for c in history], ensure_ascii=False)},
+        *meta_rows(about),
     ], progress)
 
 
@@ -172,6 +175,9 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     mappings = load_mappings()
     history = load_history(mappings=mappings)
     check_history_quotes(facts, history)
+    about = load_about(facts_dir / "about.yml")
+    if problems := check_about(about, source_texts(facts)):
+        raise FactFileError(problems)
     checksum = facts_checksum(facts_dir)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
@@ -182,7 +188,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
         engine = db.make_engine(parsed.set(database=temp_name).render_as_string(hide_password=False))
         try:
             with engine.begin() as conn:
-                _write(conn, facts, mappings, history, checksum, progress)
+                _write(conn, facts, mappings, history, about, checksum, progress)
             engine.dispose()
             os.replace(temp_name, target)
         except BaseException:
@@ -193,7 +199,7 @@ def build(url: str, facts_dir: Path = FACTS_DIR, progress: Progress = _quiet) ->
     engine = db.make_engine(url)
     try:
         with engine.begin() as conn:
-            _write(conn, facts, mappings, history, checksum, progress)
+            _write(conn, facts, mappings, history, about, checksum, progress)
     finally:
         engine.dispose()
     return facts

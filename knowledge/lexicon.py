@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .address import load_mappings, unit_folded
+from .address import load_history, load_mappings, unit_folded
 from .loader import FACTS_DIR, load_facts
 from .text import fold
 
@@ -44,7 +44,8 @@ def knowledge_lexicon(facts_dir: Path = FACTS_DIR) -> list[Entry]:
             if numbered or (fold(surface).startswith(DOC_TYPES) and fold(surface) not in project_names):
                 entries.append(("policy", policy.number, surface))
     seen: set[str] = set()
-    for mapping in load_mappings():
+    mappings = load_mappings()
+    for mapping in mappings:
         for entity, name in (("old_unit", mapping.old_ward), ("old_district", mapping.old_district)):
             value = unit_folded(name)
             if value and name not in seen:
@@ -54,4 +55,10 @@ def knowledge_lexicon(facts_dir: Path = FACTS_DIR) -> list[Entry]:
                 entries.append((entity, value, name))
                 entries += [(entity, value, f"{short} {value}") for short in _SHORT_TYPES.get(fold(name).split()[0], ())]
                 entries.append((f"{entity}_bare", value, value))
+    # a district by its name before 1/1/2025 ("huyện Thủy Nguyên", now "Thành phố Thủy Nguyên") names
+    # its successor: the address answer follows the change (`address_history.yml`)
+    for change in load_history(mappings=mappings):
+        value = unit_folded(change.after)
+        entries.append(("old_district", value, change.before))
+        entries += [("old_district", value, f"{short} {value}") for short in _SHORT_TYPES.get(fold(change.before).split()[0], ())]
     return [(entity, value, surface) for entity, value, surface in entries if fold(surface)]

@@ -156,3 +156,45 @@ def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: Know
 def test_a_claim_about_a_policys_issuer_is_answered_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "nghe nói Nghị quyết 45 là của Quốc hội à?", "ask_policy")
     assert reply.startswith("Không đúng: Nghị quyết 45-NQ/TW do Bộ Chính trị (khóa XII) ban hành.")
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    # the list of 3/12/2024 puts it in "III Dự án đang triển khai …": started, not finished
+    ("cầu Nguyễn Trãi khởi công chưa", "Có, tính đến ngày 3/12/2024 (ngày của tài liệu): theo danh mục dự án "
+     "trọng điểm năm 2025, dự án này đang triển khai"),
+    ("cầu Nguyễn Trãi xong chưa", "Chưa, tính đến ngày 3/12/2024"),
+    ("Dự án trung tâm chính trị hành chính Bắc sông Cấm khánh thành chưa", "Chưa, tính đến ngày 3/12/2024"),
+    # in "II Dự án khởi công năm 2025" while the report speaks of building it: no plain answer, never "Đúng"
+    ("Dự án nhà ga T2 sân bay Cát Bi đã khởi công chưa?", "Các tài liệu không nói rõ: theo danh mục"),
+])
+def test_a_yes_no_question_about_a_projects_stage_gets_the_plain_answer_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, starts: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_project")
+    assert reply[:len(starts)] == starts
+    assert "(danh mục ghi: “" in reply.split("\n")[0]
+
+
+@pytest.mark.parametrize(("text", "intent", "starts"), [
+    # the words of a yes/no question are what is asked, not a claim: "Có, …", never "Đúng, …"
+    ("thu ngân sách 2024 có đạt kế hoạch không?", "ask_comparison", "Có, vượt kế hoạch.\nThu ngân sách"),
+    ("xuất khẩu 2024 có vượt kế hoạch không?", "ask_comparison", "Có, vượt kế hoạch.\nKim ngạch xuất khẩu"),
+    # "có đạt không?" naming no plan still asks about the plan: 11,01% against 11,5 - 12%
+    ("GRDP 2024 có đạt không?", "ask_indicator", "Chưa đạt kế hoạch.\nTốc độ tăng"),
+    ("nghe nói thu ngân sách 2024 không đạt kế hoạch à", "ask_comparison", "Không đúng: theo tài liệu, vượt kế hoạch."),
+])
+def test_a_yes_no_question_about_the_plan_gets_the_plain_answer_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str, starts: str) -> None:
+    _, reply = ask(kb, matcher, text, intent)
+    assert reply[:len(starts)] == starts
+
+
+@pytest.mark.parametrize("text", ["xã Tân Dương, huyện Thủy Nguyên giờ thuộc xã nào",
+                                  "xa tan duong huyen thuy nguyen gio thuoc xa nao"])
+def test_a_commune_with_its_district_named_as_before_1_1_2025_is_an_address(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str) -> None:
+    # key project 17 names "xã Tân Dương, huyện Thủy Nguyên": the district's former name is an
+    # address, not the project "Đô thị mới Thủy Nguyên"; the unit changed then, never "not found"
+    answered_by, reply = ask(kb, matcher, text, "convert_address")
+    assert answered_by == "an old ward, commune or district"
+    assert reply.startswith("Huyện Thủy Nguyên cũ được sắp xếp lại từ ngày 01/01/2025")
+    assert "Bạn cho biết tên phường/xã hiện nay" in reply

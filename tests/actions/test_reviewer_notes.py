@@ -4,7 +4,7 @@ from actions.answer import ActionAnswer
 from actions.policies import describe_answer, describe_policy
 from actions.projects import _describe as describe_project
 from actions.replies import describe_values
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, about_of
 
 from .conftest import texts_of
 
@@ -25,7 +25,7 @@ def test_no_review_note_is_rendered_anywhere(kb: KnowledgeBase) -> None:
         shown += [(v.review_note, rendered) for v in values if v.review_note]
     for info in kb.projects():
         if info.project.review_note:
-            shown.append((info.project.review_note, describe_project(info)))
+            shown.append((info.project.review_note, describe_project(info, about_of(kb))))
     for policy in kb.policies():
         if policy.policy.review_note:
             shown.append((policy.policy.review_note, describe_policy(policy)))
@@ -40,5 +40,5 @@ def test_no_review_note_is_rendered_anywhere(kb: KnowledgeBase) -> None:
 def test_a_doubtful_project_value_keeps_its_resident_note(kb: KnowledgeBase) -> None:
     info = kb.project("lach_huyen_duong_sau_ben_3_6")
     assert info is not None
-    text = describe_project(info)
+    text = describe_project(info, about_of(kb))
     assert "Lưu ý: Đơn vị không rõ ràng" in text and "khi trả lời cần nói rõ" not in text

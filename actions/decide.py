@@ -25,7 +25,14 @@ from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import answer_figures, list_indicators, refuse_other_place
-from .policies import DOCUMENT_NUMBER, answer_policy, asks_which_document, policy_by_subject
+from .policies import (
+    DOCUMENT_NUMBER,
+    answer_policy,
+    answer_several_policies,
+    asks_which_document,
+    policies_by_subject,
+    policy_by_subject,
+)
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
@@ -308,9 +315,11 @@ def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    found = policy_by_subject(kb, a, q)
-    assert found is not None
-    return answer_policy(kb, _with(q, policy=[found]), a)
+    found = policies_by_subject(kb, a, q)
+    assert found
+    if len(found) > 1:
+        return answer_several_policies(kb, found)
+    return answer_policy(kb, _with(q, policy=found[:1]), a)
 
 
 def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from itertools import pairwise
 
 from knowledge import AnswerInfo, KnowledgeBase, PolicyInfo, fold
 
@@ -119,7 +121,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 # -- a policy asked by what it is about: "Bộ Chính trị ra nghị quyết nào về phát triển HP đến 2030?" --
 DOCUMENT_WORDS = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|"
                             r"chuong trinh|nghi dinh|quy dinh|thong tu|cong van|chien luoc)\b")
-_GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho hai phong hp "
+_GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho "
                      "voi thi sao con the vay khong ko bao nhieu may o tai tu tren trong "
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "
                      "nghi dinh quy dinh thong tu cong van chien luoc".split())
@@ -144,32 +146,66 @@ def asks_which_document(a: Asked) -> bool:
     return not a.from_button and WHICH_DOCUMENT.search(a.folded) is not None
 
 
-def policy_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
-    """The document a question describes by issuer, type and subject, when one fits clearly.
-    A document the question names by number is the reference ("… thực hiện Kết luận 96"), not the answer."""
+def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
+    """The documents a question describes by issuer, type and subject: the one that fits clearly,
+    or those that fit equally well ("văn bản nào cho phép thí điểm cơ chế đặc thù": the 2021 and 2025
+    resolutions), best first. A document the question names by number is the reference
+    ("… thực hiện Kết luận 96"), not the answer. Rare words weigh more than common ones."""
     which = asks_which_document(a)
     if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or a.projects_clear)):
-        return None
+        return []
     words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1]
     if len(words) < 2:
-        return None
+        return []
     doc_type = DOCUMENT_WORDS.search(a.folded)
     issuers = [i for i in ISSUERS if f" {i} " in f" {a.folded} "]
-    named = set(a.policies) if which else set()
+    # the reference: a document whose number the question writes, not one found by its title
+    named = {p for p in a.policies if re.search(rf"\b{re.escape(fold(p).split()[0])}\b", a.folded)} if which else set()
+    policies = [info for info in kb.policies() if info.policy.number not in named]
+    vocabularies = {info.policy.number: _policy_words(info) for info in policies}
+    weight = {w: math.log((len(policies) + 1) / (1 + sum(w in v for v in vocabularies.values()))) + 1 for w in words}
+    total = sum(weight.values())
+    question_pairs = {pair for pair in pairwise(a.folded.split()) if not set(pair) <= _GENERIC}
     scored: list[tuple[float, str]] = []
-    for info in kb.policies():
-        if info.policy.number in named:
-            continue
-        vocabulary = _policy_words(info)
-        score = sum(1 for w in words if w in vocabulary) / len(words)
+    for info in policies:
+        vocabulary = vocabularies[info.policy.number]
+        score = sum(weight[w] for w in words if w in vocabulary) / total
+        # a phrase of the title the question repeats ("phát triển … Hải Phòng", "sắp xếp đơn vị") breaks ties
+        title = fold(info.policy.title).split()
+        score += 0.05 * len(set(pairwise(title)) & question_pairs)
         if doc_type and fold(info.policy.doc_type) == doc_type.group():
             score += 0.1
+        elif doc_type and doc_type.group() not in ("van ban", "ke hoach", "chuong trinh", "quy hoach", "chien luoc"):
+            score -= 0.15  # "quyết định nào": not a resolution
         issuer = fold(info.policy.issuer or "")
-        if issuers and not any(i in issuer for i in issuers):
+        if issuers and not any(i in issuer or i in ISSUER_SYNONYMS.get(issuer_key(issuer), ()) for i in issuers):
             score -= 0.5  # "Bộ Chính trị ra nghị quyết nào": not the Government's resolution quoting it
-        scored.append((score, info.policy.number))
-    scored.sort(key=lambda item: -item[0])
-    best, number = scored[0]
-    if best < SUBJECT_MIN or (len(scored) > 1 and scored[1][0] >= best):
-        return None
-    return number
+        scored.append((round(score, 9), info.policy.number))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if not scored or scored[0][0] < SUBJECT_MIN:
+        return []
+    best = scored[0][0]
+    return [number for score, number in scored if score >= best - 0.02][:3]
+
+
+def policy_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
+    found = policies_by_subject(kb, a, q)
+    return found[0] if found else None
+
+
+# Who residents say issued a document, and how the documents name that body.
+ISSUER_SYNONYMS = {"dang bo thanh pho": ("thanh uy",), "thanh uy": ("thanh uy",), "quoc hoi": ("qh",)}
+
+
+def issuer_key(issuer: str) -> str:
+    return next((key for key in ISSUER_SYNONYMS if key in issuer), "")
+
+
+def answer_several_policies(kb: KnowledgeBase, numbers: list[str]) -> Reply:
+    """Documents that fit the question equally: each described with its source, none chosen for the resident."""
+    found = [p for n in numbers for p in kb.find_policy(n) if p.policy.number == n][:3]
+    lines = ["Có " + str(len(found)) + " văn bản khớp với câu hỏi:"] + [describe_policy(f) for f in found]
+    reply = Reply().say("\n\n".join(lines), feedback_buttons())
+    reply.slots.update(policy=found[0].policy.number, topic="policy")
+    reply.answer_id = "policy:" + ",".join(f.policy.number for f in found)
+    return reply

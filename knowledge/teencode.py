@@ -40,7 +40,7 @@ DOMAIN: dict[str, str] = {
     # domain abbreviations
     "hp": "Hải Phòng", "hph": "Hải Phòng", "haiphong": "Hải Phòng", "tp": "thành phố",
     "tphp": "thành phố Hải Phòng", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
-    "nq": "nghị quyết", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
+    "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
     "ccn": "cụm công nghiệp", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",

@@ -72,6 +72,7 @@ ABBREVIATIONS = [
     ("KH 85 năm 2024", "ke hoach 85 nam 2024"),  # before a number "kh" is a plan
     ("nhiệm vụ KH&CN", "nhiem vu khoa hoc cong nghe"),
     ("kh biết", "khong biet"),
+    ("nq của qh", "nghi quyet cua quoc hoi"),
     ("tổng vốn đt toàn xh", "tong von dau tu toan xa hoi"),  # "đt" beside investment words
     ("thu hút đt nước ngoài", "thu hut dau tu nuoc ngoai"),
     ("hn đối thoại vs dn fdi", "hoi nghi doi thoai voi doanh nghiep fdi"),  # "hn" before a meeting's words

@@ -23,6 +23,7 @@ from knowledge import KnowledgeBase, fold, other_province
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
+from .fallback import not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import answer_figures, list_indicators, refuse_other_place
 from .policies import (
@@ -162,6 +163,33 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
         return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
     return a.projects_clear and (strong or a.project_score >= 0.75)
+
+
+# What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
+MEASURE_NOUNS = ("doanh thu", "loi nhuan", "thu nhap", "dan so", "chi phi", "muc luong", "tien luong", "gia ve",
+                 "gia nha", "gia dat", "gia dien", "gia nuoc", "gia xang", "gia thue")
+
+
+def unasked_measure(kb: KnowledgeBase, a: Asked) -> str | None:
+    """A measure the question asks of its indicator that the indicator is not: its name, aliases and unit lack it."""
+    if len(a.indicators) != 1:
+        return None
+    indicator = kb.indicator(a.indicators[0])
+    if indicator is None:
+        return None
+    own = f" {fold(' '.join((indicator.name, *indicator.aliases, indicator.unit or '')))} "
+    asked = f" {a.folded} "
+    return next((noun for noun in MEASURE_NOUNS if f" {noun} " in asked and f" {noun} " not in own), None)
+
+
+def other_measure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and unasked_measure(kb, a) is not None
+
+
+def measure_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    indicator = kb.indicator(a.indicators[0])
+    assert indicator is not None
+    return not_given_but(indicator.code, indicator.name)
 
 
 def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -362,6 +390,7 @@ ROWS: tuple[Row, ...] = (
     Row("a policy by its number", names_policy, policy),
     Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
     Row("a project by its name", names_project, project),
+    Row("a measure of an indicator the documents do not give", other_measure, measure_not_given),
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a follow-up on the last answer's subject", leans_on_context, from_context),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from knowledge import KnowledgeBase, about_of
 
 from .menu import menu
-from .query import Reply
+from .query import Reply, button, intent_payload
+from .replies import short
 
 NOT_COVERED = "Xin lỗi, các tài liệu tôi có không có thông tin này, nên tôi không trả lời để tránh nói sai."
 
@@ -14,5 +15,13 @@ def not_covered(kb: KnowledgeBase) -> Reply:
     reply = Reply().say(NOT_COVERED)
     reply.say("Tôi có thể trả lời về chỉ tiêu kinh tế - xã hội, dự án trọng điểm, chính sách và chính quyền 2 cấp "
               "của Hải Phòng:", menu(about_of(kb), "not_covered"))
+    reply.slots.update(topic=None)
+    return reply
+
+
+def not_given_but(code: str, name: str) -> Reply:
+    """"Doanh thu du lịch": the documents give another figure of that subject, offered, not passed off as the answer."""
+    reply = Reply().say(f"Các tài liệu tôi có không nêu số liệu này. Về chủ đề này, tài liệu có: {name}.",
+                        [button(short(name), intent_payload("ask_indicator", indicator=code))])
     reply.slots.update(topic=None)
     return reply

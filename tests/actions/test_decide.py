@@ -64,6 +64,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "which document: found by what it is about", "Có 2 văn bản khớp với câu hỏi:\n\nNghị quyết 226"),
     ("cầu Nguyễn Trãi bao nhiêu tiền", "ask_project", None, "a project by its name",
      "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
+    ("Doanh thu du lịch của Hải Phòng năm 2024 là bao nhiêu?", "ask_indicator", None,
+     "a measure of an indicator the documents do not give", "Các tài liệu tôi có không nêu số liệu này."),
     ("năm 2024 thu nội địa dự toán bao nhiêu, ước đạt bao nhiêu", "ask_indicator", None,
      "indicators: every one × period × kind named", "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng."),
     ("các dự án khởi công năm 2025", "list_projects", None, "a list of indicators or projects",

@@ -91,6 +91,17 @@ def create_app(token: str, actions: str = "actions") -> Sanic:
     return app
 
 
+def warm_knowledge_base() -> None:
+    """Answer a few questions once so the first resident does not wait for the indexes to build."""
+    from actions.knowledge_access import shared_knowledge_base
+    from actions.warm import warm_up
+
+    try:
+        warm_up(shared_knowledge_base())
+    except Exception as error:  # a missing database is reported by the first action, as before
+        logger.warning("action server: knowledge base not warmed up (%s)", type(error).__name__)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.action_server", description=__doc__.splitlines()[0])
     parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", DEFAULT_HOST))
@@ -108,6 +119,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"action server: {error}")
     app = create_app(token, args.actions)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
+    warm_knowledge_base()
     logger.info("Action server on http://%s:%s (token required)", args.host, args.port)
     run_options: dict[str, Any] = {"workers": 1, "access_log": False}
     app.run(args.host, args.port, **run_options)

@@ -162,7 +162,7 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
     if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
         return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
-    return a.projects_clear and (strong or a.project_score >= 0.75)
+    return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project)
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
@@ -219,9 +219,14 @@ def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "ask_policy" and policy_by_subject(kb, a, q) is not None
 
 
+PROJECT_PRONOUN = re.compile(r"\b(?:du an|cong trinh)\s+(?:do|nay|ay|kia|tren)\b")
+
+
 def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Dự án đó dùng vốn gì?": whatever the intent, the subject is the last answer's."""
-    named = a.indicators or a.policies or a.address or a.project_score >= 2  # a project named in full, not in part
+    # a project named in full, not in part; "dự án đó vốn ngân sách hay ngoài ngân sách" names no budget figure
+    project_pronoun = q.slots.get("topic") == "project" and PROJECT_PRONOUN.search(a.folded) is not None
+    named = (a.indicators and not project_pronoun) or a.policies or a.address or a.project_score >= 2
     return a.refers_back and bool(q.slots.get("topic")) and not named
 
 
@@ -247,7 +252,12 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
-    return continues(a.folded) and bool(a.periods or a.kinds or a.comparison or a.aspect)
+    # a short question that only adds a period, a kind, a comparison or an aspect: "đứng thứ mấy cả nước"
+    short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP
+    return (continues(a.folded) or short_addition) and bool(a.periods or a.kinds or a.comparison or a.aspect)
+
+
+SHORT_FOLLOW_UP = 6  # words
 
 
 def quoted_passage(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

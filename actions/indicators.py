@@ -474,7 +474,7 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     asked = [w for w in a.folded.split() if not any(ch.isdigit() for ch in w)]
     details = set(asked) - own - _NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
-    pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own}
+    pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | _NOT_A_DETAIL}  # "cả nước" is no row
     family = kb.children(indicator.code) + ([i for i in kb.children(indicator.parent) if i.code != indicator.code]
                                             if indicator.parent else [])
 

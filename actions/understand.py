@@ -104,6 +104,9 @@ def asks_new_unit(folded: str) -> bool:
     return bool(_OLD_UNIT_NAMED.search(folded) and _NEW_UNIT_ASKED.search(folded))
 
 
+_ANOTHER = re.compile(r"^(?:con|the con|vay con|the con ve|con ve)\b")
+
+
 @dataclass(frozen=True)
 class Asked:
     text: str
@@ -129,13 +132,14 @@ class Asked:
     claims_plan: str | None = None  # above | met | below: what the resident says of the plan
     aspect: str | None = None  # investor | when | value
     refers_back: bool = False  # "dự án đó", "nó": the subject is the last answer's
+    another_project: bool = False  # "thế còn nhà ga hàng hóa?": a project other than the one just answered
     address: bool = False  # an old ward/commune/district to convert
     entities: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def names_something(self) -> bool:
         """A subject of its own: an indicator, a policy, a place, or a project named well enough to answer."""
-        named_project = self.projects_clear and self.project_score >= 0.75
+        named_project = self.projects_clear and (self.project_score >= 0.75 or self.another_project)
         return bool(self.indicators or named_project or self.policies or self.address)
 
 
@@ -280,6 +284,12 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")
     project_ids = list(dict.fromkeys([key for key, _ in scored] + named))  # best named first
+    previous, another = q.slots.get("project"), False
+    if previous in project_ids and len(project_ids) > 1 and _ANOTHER.search(folded):
+        # "thế còn nhà ga hàng hóa?" after the T2 terminal: another project than the one just answered
+        project_ids.remove(previous)
+        scored = [(key, score) for key, score in scored if key != previous]
+        another = True
     clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
     found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
@@ -299,5 +309,5 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
-        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
+        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear, address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
     )

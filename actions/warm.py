@@ -13,8 +13,8 @@ from .decide import answer
 from .query import CONTEXT_SLOTS, Query
 
 QUESTIONS = (
-    ("GRDP năm 2024 tăng bao nhiêu", "ask_indicator"),
-    ("năm 2025 thành phố làm gì với cảng Lạch Huyện", "nlu_fallback"),
+    ("GRDP tăng bao nhiêu", "ask_indicator"),
+    ("thành phố làm gì với cảng Lạch Huyện", "nlu_fallback"),
     ("cầu Nguyễn Trãi bao nhiêu tiền", "ask_project"),
     ("nghị quyết nào về phát triển nhà ở xã hội", "ask_policy"),
     ("phường Lạch Tray quận Ngô Quyền giờ thuộc phường nào", "convert_address"),

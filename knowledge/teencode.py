@@ -51,7 +51,7 @@ DOMAIN: dict[str, str] = {
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
-    "dtxd": "đầu tư xây dựng", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "khcn": "khoa học công nghệ",
+    "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "khcn": "khoa học công nghệ",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
 
@@ -68,6 +68,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
+    ("sx", "cn"): "sản xuất công nghiệp",
+    ("chi", "so", "sx"): "chỉ số sản xuất",
+    ("ch", "so", "sx"): "chỉ số sản xuất",
+    ("chi", "so", "sx", "cn"): "chỉ số sản xuất công nghiệp",
+    ("ch", "so", "sx", "cn"): "chỉ số sản xuất công nghiệp",
     # "đt" alone is điện thoại; beside investment words it is đầu tư
     **{(*before, dt): f"{said} đầu tư" for dt in ("dt", "đt")
        for before, said in ((("von",), "vốn"), (("thu", "hut"), "thu hút"), (("chu",), "chủ"), (("nha",), "nhà"))},

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from .. import db
 from .. import records as r
-from ..matching import keys_in_order, longest_named, name_index, name_spans
+from ..matching import Span, keys_in_order, longest_named, name_index, name_spans
 from ..numbers import format_number, parse_value
 from ..text import fold
 from .store import Store
@@ -66,6 +66,10 @@ class Comparison:
         return None if self.difference is None else format_number(self.difference, decimals)
 
 
+PARENT_APART = 4  # words between a parent's name and its child's: both asked
+CONJUNCTIONS = frozenset({"va", "voi", "cung", "lan", "hay", "hoac"})
+
+
 class IndicatorQueries(Store):
     def indicators(self) -> dict[str, r.Indicator]:
         return self._cached("indicators", lambda conn: {
@@ -88,11 +92,24 @@ class IndicatorQueries(Store):
         overlapping names the longest wins ("kinh tế số trong GRDP" is not GRDP)."""
         index = self._cached("indicator_name_index", lambda _conn: name_index(self._names("indicator")))
         spans = [s for s in name_spans(fold(text), index) if s.key in self.indicators()]
-        parents = {self.indicators()[s.key].parent for s in spans}
+        indicators = self.indicators()
+        parents = {indicators[s.key].parent for s in spans}
+
+        words = fold(text).split()
+
+        def between(a: Span, b: Span) -> list[str]:
+            return words[a.end:b.start] if a.end <= b.start else words[b.end:a.start]
+
+        def apart(span: Span) -> bool:
+            """Named on its own, away from its children or joined to them by "và": "GRDP tăng bao
+            nhiêu, trong đó công nghiệp …", "GRDP và dịch vụ"."""
+            children = [c for c in spans if indicators[c.key].parent == span.key]
+            return all(len(gap := between(span, c)) >= PARENT_APART or (gap and set(gap) <= CONJUNCTIONS)
+                       for c in children)
         # "tăng trưởng dịch vụ" is the services sector, not overall growth too; but a parent
-        # named at length ("tổng chi ngân sách, chi thường xuyên …") is asked for itself.
+        # named at length ("tổng chi ngân sách, chi thường xuyên …") or apart is asked for itself.
         return [code for code in keys_in_order(spans)
-                if code not in parents or any(s.key == code and s.length >= 3 for s in spans)]
+                if code not in parents or any(s.key == code and (s.length >= 3 or apart(s)) for s in spans)]
 
     def indicator(self, code: str) -> r.Indicator | None:
         return self.indicators().get(code)

@@ -157,3 +157,14 @@ def test_corrupt_database_is_reported_not_crashing(tmp_path) -> None:
     broken.write_bytes(b"this is not a database" * 100)
     with pytest.raises(KnowledgeUnavailable, match="is unusable"):
         KnowledgeBase(f"sqlite:///{broken}").check()
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    ("tăng trưởng dịch vụ 2024", ["grdp_growth_services"]),  # the sector, not overall growth too
+    ("GRDP và dịch vụ 2024", ["grdp_growth", "grdp_growth_services"]),  # joined by "và": both
+    ("quy 1 2025 grdp tang bao nhieu trong do cong nghiep xay dung va dich vu moi khu vuc tang bao nhieu",
+     ["grdp_growth", "grdp_growth_industry_construction", "grdp_growth_services"]),  # named apart: both
+])
+def test_a_parent_indicator_is_asked_only_when_named_apart_from_its_children(
+        kb: KnowledgeBase, question: str, codes: list[str]) -> None:
+    assert kb.indicator_codes_named(kb.normalize_question(question)) == codes

@@ -73,6 +73,8 @@ ABBREVIATIONS = [
     ("nhiệm vụ KH&CN", "nhiem vu khoa hoc cong nghe"),
     ("kh biết", "khong biet"),
     ("nq của qh", "nghi quyet cua quoc hoi"),
+    ("cn-xd, dịch vụ", "cong nghiep xay dung dich vu"),
+    ("ch số sx cn quý 1", "chi so san xuat cong nghiep quy 1"),
     ("tổng vốn đt toàn xh", "tong von dau tu toan xa hoi"),  # "đt" beside investment words
     ("thu hút đt nước ngoài", "thu hut dau tu nuoc ngoai"),
     ("hn đối thoại vs dn fdi", "hoi nghi doi thoai voi doanh nghiep fdi"),  # "hn" before a meeting's words

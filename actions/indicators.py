@@ -372,6 +372,10 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         if falling:
             return f"Đúng, theo tài liệu {indicator.name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
+    ranks = [int(m.group()) for v in values if v.scope == "city" and v.measure == "rank"
+             and (m := re.match(r"\d+", v.text or "")) is not None]  # "3/63": third of 63
+    if a.claims_top and ranks and all(rank != 1 for rank in ranks):
+        return f"Không đúng: theo tài liệu, {replies.lower_first(indicator.name)} {label} không đứng đầu."
     if a.claims_lowest and not any(v.measure == "rank" for v in values):
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")
@@ -500,7 +504,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
         a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
     states_measure = a.measure is not None and any(
         v.measure == a.measure for p in (a.periods or (None,)) for v in kb.values(indicators[0].code, p))
-    if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and not states_measure and (
+    if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and not states_measure and not (
+            a.claimed_numbers and a.premise_cue) and (
             a.comparison or a.claims_plan or (a.yes_no and (a.kinds & {"target"} or _ASKS_MET.search(a.folded)))):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:

@@ -45,6 +45,7 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
                      r"hay khong|hay chua|duoc khong)\b")
 # A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
+_TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|dung thu nhat|xep thu nhat|quan quan)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu|chu gi)\s*$"
@@ -104,6 +105,8 @@ def asks_new_unit(folded: str) -> bool:
     return bool(_OLD_UNIT_NAMED.search(folded) and _NEW_UNIT_ASKED.search(folded))
 
 
+_FILLERS = re.compile(r"\b(?:cua |o |tai )?(?:hai phong|thanh pho|tp)\b|\b(?:nam |quy )?(?:20\d\d|ngoai|nay|truoc)\b(?= )"
+                      r"|\b(?:duoc|da|se)\b")
 _ANOTHER = re.compile(r"^(?:con|the con|vay con|the con ve|con ve)\b")
 
 
@@ -127,6 +130,7 @@ class Asked:
     yes_no: bool = False
     claims_decrease: bool = False
     claims_lowest: bool = False
+    claims_top: bool = False  # "đứng đầu cả nước à?"
     premise_cue: bool = False
     claimed_numbers: tuple[str, ...] = ()  # figures the resident states ("chỉ khoảng 80% thôi à?")
     claims_plan: str | None = None  # above | met | below: what the resident says of the plan
@@ -277,6 +281,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     typed = fold(q.text)
     named_codes = kb.indicator_codes_named(folded) + kb.indicator_codes_named(typed)
     indicators = list(dict.fromkeys(named_codes + q.all("indicator")))  # in the order the question names them
+    if not indicators:
+        # "kinh tế Hải Phòng năm 2024 lớn thêm": a name split by the city's name or a year
+        indicators = kb.indicator_codes_named(_FILLERS.sub(" ", folded))
     indicators = [code for code in indicators if not _context_of_another(kb, code, indicators)]
     scores: dict[str, float] = {}
     for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
@@ -307,7 +314,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
-        claims_lowest=bool(_LOWEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
+        claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear, address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
     )

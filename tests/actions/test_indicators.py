@@ -134,3 +134,22 @@ async def test_a_multiple_asked_is_the_stated_multiple(kb: KnowledgeBase, run_ac
     assert texts_of(messages).split("\n")[0] == (
         "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: "
         "gấp 2,44 lần bình quân chung cả nước.")
+
+
+async def test_a_name_split_by_the_citys_name_and_a_year_is_still_named(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "kinh tế hp năm 2024 lớn lên bn % vậy ad", "ask_indicator")
+    assert texts_of(messages).split("\n")[0] == (
+        "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%.")
+
+
+async def test_a_claimed_first_place_is_rejected_first(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "PCI năm 2023 hải phòng đứng đầu cả nước à", "ask_indicator")
+    assert texts_of(messages).split("\n")[:2] == [
+        "Không đúng: theo tài liệu, xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023 không đứng đầu.",
+        "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023: xếp thứ 3/63 (63 tỉnh thành phố)."]
+
+
+async def test_a_claimed_number_is_checked_before_the_plan(kb: KnowledgeBase, run_action) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), "san luong hang qua cang nam 2024 vuot 250 trieu tan phai khong",
+                                   "ask_indicator")
+    assert texts_of(messages).startswith("Không đúng như vậy: tài liệu không ghi con số đó")

@@ -17,12 +17,14 @@ RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEA
 _YEAR = r"(20\d\d)"
 # The parts of a year a question may name, and their period codes ("Qn": the quarter's number).
 _PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bquy\s*(1|i|mot|dau)\b"), "Q1"),
+    (re.compile(r"\bquy\s*(1|i|mot|dau)\b|\bqi\b|\b(?:3|ba)\s*(?:thang|th)\s*dau\b"), "Q1"),
     (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
     (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
     (re.compile(r"\bquy\s*(4|iv|bon|cuoi)\b"), "Q4"),
     (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
-    (re.compile(r"\b(?:6|sau) thang(?: dau(?: nam)?)?\b|\bnua dau(?: nam)?\b|\bnua nam\b|\bdau nam\b.*\b6 thang\b"), "H1"),
+    # "6thang", "6 th đầu năm", "6t đầu năm" as residents type them
+    (re.compile(r"\b(?:6|sau)\s*thang(?: dau(?: nam)?)?\b|\b6\s*(?:th|t)\s+dau\b|\bnua dau(?: nam)?\b|\bnua nam\b"
+                r"|\bdau nam\b.*\b6 thang\b"), "H1"),
     (re.compile(r"\b(?:9|chin) thang\b"), "9M"),
     (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
 )

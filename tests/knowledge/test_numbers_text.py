@@ -80,6 +80,10 @@ def test_folding_is_cached_and_the_cache_is_bounded() -> None:
     ("9 tháng 2024 grdp tăng bao nhiêu, còn giai đoạn 2019-2023", ["2024-9M", "2019-2023"]),
     ("quý 1 năm 2025", ["2025-Q1"]),
     ("năm 2024 quý 3", ["2024-Q3"]),
+    ("qI 2025", ["2025-Q1"]),
+    ("ba tháng đầu năm 2025", ["2025-Q1"]),
+    ("6thang dau nam 2025", ["2025-H1"]),  # as residents type it
+    ("6t đầu năm 2025", ["2025-H1"]),
     ("grdp bao nhiêu", []),
 ])
 def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> None:

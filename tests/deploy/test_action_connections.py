@@ -1,4 +1,4 @@
-"""Rasa's endpoint calls over kept-alive connections (bot/action_connections.py)."""
+"""Rasa's endpoint calls over kept-alive connections (bot/runtime/action_connections.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import pytest
 from aiohttp import web
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-import bot.action_connections as connections
-from bot.action_connections import close_action_connections, reuse_action_connections
+import bot.runtime.action_connections as connections
+from bot.runtime.action_connections import close_action_connections, reuse_action_connections
 
 
 class ActionServer:

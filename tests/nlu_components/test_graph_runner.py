@@ -1,4 +1,4 @@
-"""Rasa's graph run in order without dask gives dask's outputs (bot/graph_runner.py)."""
+"""Rasa's graph run in order without dask gives dask's outputs (bot/runtime/graph_runner.py)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.graph_runner import SequentialGraphRunner, run_graphs_in_order
+from bot.runtime.graph_runner import SequentialGraphRunner, run_graphs_in_order
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "hp-assistant.tar.gz"

@@ -1,4 +1,4 @@
-"""The branch-by-branch schema check gives Rasa's verdict on every answer (bot/action_results.py)."""
+"""The branch-by-branch schema check gives Rasa's verdict on every answer (bot/runtime/action_results.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
 
-from bot.action_results import ActionResultValidator
+from bot.runtime.action_results import ActionResultValidator
 
 SCHEMA = RemoteAction.action_response_format_spec()
 WHOLE = validators.validator_for(SCHEMA)(SCHEMA)

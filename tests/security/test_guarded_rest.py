@@ -207,23 +207,21 @@ def test_limits_come_from_the_environment() -> None:
         ChannelLimits.from_env({"RATE_LIMIT_PER_MINUTE": "lots"})
 
 
-def test_creating_the_channel_adjusts_rasas_runtime(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`rasa run` creates the channel from credentials.yml: that is when bot/rasa_runtime.py is applied."""
+def test_creating_the_channel_changes_nothing_in_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The runtime adjustments are applied at start-up by bot/runtime/, not as a side effect of a channel."""
     import rasa.core.actions.action as rasa_action
     import rasa.core.processor
     from rasa.engine.runner.dask import DaskGraphRunner
 
-    from bot.graph_runner import SequentialGraphRunner
-
     monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
     monkeypatch.setattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT", 300)
-    monkeypatch.setattr(rasa_action.RemoteAction, "_validate_action_result",
-                        rasa_action.RemoteAction._validate_action_result)
+    validate = rasa_action.RemoteAction._validate_action_result
+    monkeypatch.setattr(rasa_action.RemoteAction, "_validate_action_result", validate)
     monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "3")
     GuardedRestInput.from_credentials(None)
-    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 3
-    assert getattr(rasa_action.RemoteAction._validate_action_result, "_one_validator", False)
-    assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 300
+    assert rasa_action.RemoteAction._validate_action_result is validate
+    assert rasa.core.processor.DaskGraphRunner is DaskGraphRunner
 
 
 def test_the_rate_limiter_forgets_the_oldest_senders() -> None:

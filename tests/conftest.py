@@ -5,12 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.build import build
 from tests.pg import scratch_database
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Any:
+    """The NLU extractor's matcher of names from the knowledge base: built once per session (seconds)."""
+    from bot.nlu.extractor import build_matcher
+
+    return build_matcher()
 
 
 @pytest.fixture(scope="session")

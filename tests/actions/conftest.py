@@ -11,13 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.nlu.entities import EntityMatcher
-from bot.nlu.extractor import build_matcher
 from knowledge.feedback import FeedbackStore
-
-
-@pytest.fixture(scope="session")
-def matcher() -> EntityMatcher:
-    return build_matcher()
 
 
 @pytest.fixture()

@@ -19,6 +19,7 @@ from knowledge import KnowledgeBase
 from knowledge.spelling import Speller, default_speller, distance, is_syllable, normalize_question, untelex
 from knowledge.teencode import PHRASES, TEENCODE, expand, expand_phrase
 from knowledge.text import fold
+from tests.examples import examples
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +195,7 @@ def test_old_unit_is_found_after_normalizing(kb_sqlite: KnowledgeBase) -> None:
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(texts)
 def test_normalizing_twice_is_normalizing_once(speller: Speller, text: str) -> None:
     once = speller.normalize(text)
@@ -216,7 +217,7 @@ def typed_questions(draw: st.DrawFn) -> str:
     return " ".join(typed)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(typed_questions())
 def test_typed_questions_are_stable_and_only_vocabulary_replaces_a_word(speller: Speller, text: str) -> None:
     once = speller.normalize(text)

@@ -191,8 +191,14 @@ async def test_a_zalo_choice_answered_on_the_other_replica_picks_the_button(prod
     await zalo_says(prod, zalo_api, 0, text_event("xin chào", msg_id="prod-z1"), replies=1)
     assert "2. Dự án trọng điểm 2025" in zalo_api.sent[0]["text"]
     await zalo_says(prod, zalo_api, 1, text_event("2", msg_id="prod-z2"), replies=2)
+    replica_log = f"rasa-{prod.rasa_ports[0]}"
+    dropped = prod.log(replica_log).count("is a redelivery; dropped")
     await zalo_says(prod, zalo_api, 0, text_event("2", msg_id="prod-z2"), replies=None)  # redelivered elsewhere
-    await asyncio.sleep(3)
+    # the replica decides before it answers Zalo's request; its log line says it dropped the event
+    deadline = time.monotonic() + 10
+    while prod.log(replica_log).count("is a redelivery; dropped") == dropped:
+        assert time.monotonic() < deadline, "the redelivered event was not dropped"
+        await asyncio.sleep(0.05)
     assert prod.user_texts(USER, "zalo") == ["xin chào", "Các dự án trọng điểm năm 2025"]
     assert len(zalo_api.sent) == 2
 

@@ -19,15 +19,12 @@ again changes nothing. `tests/security/test_rasa_runtime.py` pins them to Rasa 3
 from __future__ import annotations
 
 import inspect
-import logging
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from bot.env import env_number
-
-logger = logging.getLogger(__name__)
 
 DEFAULT_ACTION_TIMEOUT = 5.0  # seconds
 _ONE_VALIDATOR = "_one_validator"  # marks Rasa's method once replaced

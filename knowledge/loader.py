@@ -20,6 +20,9 @@ KNOWLEDGE_DIR = Path(__file__).resolve().parent
 FACTS_DIR = KNOWLEDGE_DIR / "facts"
 SOURCES_DIR = KNOWLEDGE_DIR / "sources"
 MANIFEST = SOURCES_DIR / "manifest.yml"
+# libyaml's parser when PyYAML has it (same Python constructor and resolver, so the same data),
+# about ten times faster than the pure-Python one: every build, validation and test reads all facts.
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CATALOG_NAME = "catalog.yml"  # the main indicator table; other files add narrative indicators
 
 
@@ -214,7 +217,7 @@ def _label(section: str, index: int, raw: Any) -> str:
 def _read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle), []
+            return yaml.load(handle, Loader=SAFE_LOADER), []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "file"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The embedded profile: the action server (127.0.0.1:5055), the chat page (:8080) and Rasa
-# (:5005, REST + Zalo + Telegram), each restarted within seconds when it dies
+# (:5005, REST + Zalo + Telegram; with the runtime adjustments of bot/runtime/), each restarted within seconds when it dies
 # (deploy/supervisor.py, back-off 1 s doubling to 30 s). Ctrl-C stops them all.
 # Ports: RASA_PORT, ACTION_PORT, WEB_PORT; pid files in $RUN_DIR/pids (build/run).
 set -euo pipefail
@@ -29,5 +29,5 @@ echo "Chat page: http://localhost:$WEB_PORT/  REST: http://localhost:$RASA_PORT/
 exec .venv/bin/python -m deploy.supervisor --run-dir "$RUN_DIR" \
   "actions=$(q .venv/bin/python -m bot.action_server --host 127.0.0.1 --port "$ACTION_PORT")" \
   "web=$(q .venv/bin/python -m bot.web --port "$WEB_PORT" --rasa-url "http://127.0.0.1:$RASA_PORT/webhooks/rest/webhook")" \
-  "rasa=$(q .venv/bin/rasa run --model models/hp-assistant.tar.gz --port "$RASA_PORT" "${cors[@]}" \
+  "rasa=$(q .venv/bin/python -m bot.runtime run --model models/hp-assistant.tar.gz --port "$RASA_PORT" "${cors[@]}" \
     --credentials credentials.yml --endpoints endpoints.yml)"

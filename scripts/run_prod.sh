@@ -64,7 +64,8 @@ export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-$("$ROOT/.venv/bin/python" -c
 export PYTHONPATH="$ROOT" PYTHONDONTWRITEBYTECODE=1 TF_CPP_MIN_LOG_LEVEL=3
 export RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
 PY="$ROOT/.venv/bin/python"
-RASA="$ROOT/.venv/bin/rasa"
+# Rasa with this bot's runtime adjustments (bot/runtime/)
+RASA=("$PY" -m bot.runtime)
 
 say() { echo "run-prod: $*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -207,7 +208,7 @@ fi
 rasa_servers=""
 for ((i = 0; i < RASA_REPLICAS; i++)); do
   port=$((RASA_BASE_PORT + i))
-  specs+=("rasa-$port=$(q "$RASA" run --model "$MODEL" -i 127.0.0.1 --port "$port" \
+  specs+=("rasa-$port=$(q "${RASA[@]}" run --model "$MODEL" -i 127.0.0.1 --port "$port" \
     --credentials "$ROOT/credentials.yml" --endpoints "$ROOT/deploy/endpoints.prod.yml" "${api_args[@]}")")
   rasa_servers+="server 127.0.0.1:$port max_fails=1 fail_timeout=5s; "
 done

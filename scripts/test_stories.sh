@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Conversation tests of tests/stories/: every predicted intent and action must match.
+# Rasa runs with the bot's runtime adjustments (bot/runtime/), as `make run` does.
 # Prints a readable list of failed stories and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -7,7 +8,7 @@ export PYTHONPATH="$PWD"
 out=results/stories
 rm -rf "$out"
 mkdir -p "$out"
-.venv/bin/rasa test core --model models/hp-assistant.tar.gz --stories tests/stories \
+.venv/bin/python -m bot.runtime test core --model models/hp-assistant.tar.gz --stories tests/stories \
   --out "$out" --fail-on-prediction-errors --no-plot > "$out.log" 2>&1
 status=$?
 if [ -s "$out/failed_test_stories.yml" ] && grep -q "story:" "$out/failed_test_stories.yml"; then

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from knowledge import KnowledgeBase
 from knowledge.build import build
 from tests.pg import scratch_database
+
+
+@pytest.fixture(scope="session")
+def matcher() -> Any:
+    """The NLU extractor's matcher of names from the knowledge base: built once per session (seconds)."""
+    from bot.nlu.extractor import build_matcher
+
+    return build_matcher()
 
 
 @pytest.fixture(scope="session")
@@ -52,3 +62,34 @@ def facts_copy(tmp_path: Path) -> Path:
     target = tmp_path / "facts"
     shutil.copytree(FACTS_DIR, target)
     return target
+
+
+def rasa_changes() -> list[str]:
+    """What of bot/runtime/'s adjustments is in force in this process (Rasa's modules already loaded only)."""
+    changed = []
+    modules = sys.modules
+    if (action := modules.get("rasa.core.actions.action")) is not None:
+        if getattr(action, "DEFAULT_REQUEST_TIMEOUT", 300) != 300:
+            changed.append("action timeout")
+        if getattr(action.RemoteAction._validate_action_result, "_one_validator", False):
+            changed.append("one schema validator")
+    if (processor := modules.get("rasa.core.processor")) is not None:
+        from rasa.engine.runner.dask import DaskGraphRunner
+
+        if getattr(processor, "DaskGraphRunner", DaskGraphRunner) is not DaskGraphRunner:
+            changed.append("graph runner")
+    if (endpoints := modules.get("rasa.utils.endpoints")) is not None and getattr(
+            endpoints.EndpointConfig.session, "_shared_pool", False):
+        changed.append("kept-alive action connections")
+    if (server := modules.get("rasa.server")) is not None and getattr(server.add_root_route, "_one_validator", False):
+        changed.append("root route")
+    return changed
+
+
+@pytest.fixture(autouse=True)
+def rasa_left_as_shipped() -> Iterator[None]:
+    """A test that adjusts Rasa in this process puts it back (monkeypatch), so no later test runs on it."""
+    yield
+    changed = rasa_changes()
+    if changed:
+        pytest.fail(f"the test left Rasa adjusted ({', '.join(changed)}): undo it, e.g. with monkeypatch")

@@ -44,9 +44,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.action_connections import close_action_connections
 from bot.env import env_number
-from bot.rasa_runtime import adjust_rasa_runtime
+from bot.runtime.action_connections import close_action_connections
 from knowledge.privacy import log_tag
 
 from .admission import BUSY_REPLY, AdmissionLimits, Busy, client_address, gated_turn
@@ -208,7 +207,6 @@ class GuardedRestInput(RestInput):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
         # credentials.yml holds no value for this channel: everything comes from the environment.
         limits, admission, bounds = ChannelLimits.from_env(), AdmissionLimits.from_env(), TextBounds.from_env()
-        adjust_rasa_runtime()  # the one hook Rasa gives at start-up (bot/rasa_runtime.py)
         logger.info("REST channel limits: %s; %s; %s", limits, admission, bounds)
         return cls(limits, admission=admission, bounds=bounds)
 
@@ -248,7 +246,7 @@ class GuardedRestInput(RestInput):
 
         @webhook.listener("after_server_stop")
         async def close_connections(app: Any, loop: Any) -> None:
-            await close_action_connections()  # opened by Rasa's action calls (bot/rasa_runtime.py)
+            await close_action_connections()  # opened by Rasa's action calls (bot/runtime/action_connections.py)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

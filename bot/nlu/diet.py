@@ -13,12 +13,15 @@ confidences written into the parse and everything else are Rasa's own code.
 
 Any model or message outside that shape (a transformer, dense features, entity
 recognition, dimension-unifying layers, diagnostic data asked for) goes through
-Rasa's TensorFlow path unchanged. `tests/nlu_components/test_diet.py` checks the two
+Rasa's TensorFlow path unchanged; so does a model whose layers are not where Rasa
+3.6.21 keeps them (a renamed private attribute: a warning, never a crash), and every
+model when `RASA_RUNTIME_ADJUSTMENTS=off` (bot/runtime/). `tests/nlu_components/test_diet.py` checks the two
 paths give the same scores on the trained model.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +33,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.utils.tensorflow.constants import ENTITY_RECOGNITION, INNER, INTENT_CLASSIFICATION, SOFTMAX
 from scipy.special import erf
+
+from bot.runtime import enabled as runtime_enabled
+
+logger = logging.getLogger(__name__)
 
 Layer = tuple[np.ndarray, np.ndarray]  # kernel, bias
 
@@ -65,7 +72,17 @@ class IntentScorer:
 
     @classmethod
     def from_model(cls, model: DIET) -> IntentScorer | None:
-        """The scorer for a loaded DIET model, or None if its shape is not the one above."""
+        """The scorer for a loaded DIET model, or None if its shape is not the one above
+        or its layers are not where Rasa 3.6.21 keeps them (then with a warning)."""
+        try:
+            return cls._from_layers(model)
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError) as error:
+            logger.warning("DIET's layers are not as in Rasa 3.6.21 (%s: %s): intents are predicted by Rasa's "
+                           "TensorFlow path", type(error).__name__, error)
+            return None
+
+    @classmethod
+    def _from_layers(cls, model: DIET) -> IntentScorer | None:
         config = model.config
         if not config[INTENT_CLASSIFICATION] or config[ENTITY_RECOGNITION] or model.all_labels_embed is None:
             return None
@@ -113,7 +130,8 @@ class NumpyDIETClassifier(DIETClassifier):
         if self.model is None:
             return None
         if self._scorer_model is not self.model:  # built once per loaded or trained model
-            self._scorer, self._scorer_model = IntentScorer.from_model(self.model), self.model
+            scorer = IntentScorer.from_model(self.model) if runtime_enabled() else None
+            self._scorer, self._scorer_model = scorer, self.model
         return self._scorer
 
     def _predict(self, message: Message) -> dict[str, Any] | None:

@@ -171,8 +171,8 @@ def embedded(workdir: Path) -> Iterator[ServerSet]:
     started = time.monotonic()
     actions = _spawn([str(VENV_BIN / "python"), "-m", "bot.action_server", "--port", str(actions_port)],
                      workdir / "actions.log", env=env)
-    rasa = _spawn([str(RASA), "run", "--model", str(MODEL), "-i", "127.0.0.1", "--port", str(rasa_port),
-                   "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(ROOT / "endpoints.yml")],
+    rasa = _spawn([str(VENV_BIN / "python"), "-m", "bot.runtime", "run", "--model", str(MODEL), "-i", "127.0.0.1",
+                   "--port", str(rasa_port), "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(ROOT / "endpoints.yml")],
                   workdir / "rasa.log", env=env)
     try:
         wait_http(f"http://127.0.0.1:{actions_port}/health", actions, workdir / "actions.log", 120)

@@ -58,7 +58,7 @@ def texts() -> dict[str, str]:
 async def measure(runs: int, bounded: bool) -> None:
     from rasa.core.agent import Agent
 
-    from bot.graph_runner import run_graphs_in_order
+    from bot.runtime.graph_runner import run_graphs_in_order
 
     run_graphs_in_order()
     agent = Agent.load(str(MODEL))

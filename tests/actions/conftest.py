@@ -11,13 +11,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.nlu.entities import EntityMatcher
-from bot.nlu.extractor import build_matcher
 from knowledge.feedback import FeedbackStore
-
-
-@pytest.fixture(scope="session")
-def matcher() -> EntityMatcher:
-    return build_matcher()
 
 
 @pytest.fixture()
@@ -67,3 +61,18 @@ def texts_of(messages: list[dict[str, Any]]) -> str:
 
 def payloads_of(messages: list[dict[str, Any]]) -> list[str]:
     return [b["payload"] for m in messages for b in m.get("buttons") or []]
+
+
+def said(text: str, buttons: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    """One message as rasa-sdk's `CollectingDispatcher` records `utter_message(text=..., buttons=...)`."""
+    return {"text": text, "buttons": buttons or [], "elements": [], "custom": {}, "template": None, "response": None,
+            "image": None, "attachment": None}
+
+
+def button(title: str, payload: str) -> dict[str, str]:
+    return {"title": title, "payload": payload}
+
+
+def slot(name: str, value: Any) -> dict[str, Any]:
+    """A `SlotSet` event as an action returns it."""
+    return {"event": "slot", "timestamp": None, "name": name, "value": value}

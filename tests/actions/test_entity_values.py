@@ -15,6 +15,7 @@ from actions.query import Query
 from bot.nlu.vocabulary import VOCABULARY
 from knowledge import KnowledgeBase
 from knowledge.lexicon import knowledge_lexicon
+from tests.examples import examples
 
 from .conftest import make_tracker, texts_of
 
@@ -78,7 +79,7 @@ values = st.one_of(st.text(max_size=30), st.sampled_from(["2025-Q7", "\u00b2", "
                    st.integers().map(str))
 
 
-@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(80), deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(entity=st.sampled_from(sorted(SCHEMAS)), value=values, intent=st.sampled_from(INTENTS))
 def test_any_value_of_any_entity_never_crashes_an_action(kb_sqlite: KnowledgeBase, matcher: Any, entity: str,
                                                          value: str, intent: str) -> None:

@@ -1,18 +1,21 @@
-"""Rasa's endpoint calls over kept-alive connections (bot/action_connections.py)."""
+"""Rasa's endpoint calls over kept-alive connections (bot/runtime/action_connections.py).
+
+No test sleeps for a set time: each waits until the connection it is about is closed."""
 
 from __future__ import annotations
 
 import asyncio
 import inspect
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 from aiohttp import web
 from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
-import bot.action_connections as connections
-from bot.action_connections import close_action_connections, reuse_action_connections
+import bot.runtime.action_connections as connections
+from bot.runtime.action_connections import close_action_connections, reuse_action_connections
 
 
 class ActionServer:
@@ -21,9 +24,15 @@ class ActionServer:
     def __init__(self) -> None:
         self.peers: list[int] = []
         self.seen: list[dict[str, Any]] = []
+        self.transports: list[asyncio.BaseTransport] = []
+
+    def all_closed(self) -> bool:
+        return all(transport.is_closing() for transport in self.transports)
 
     async def webhook(self, request: web.Request) -> web.Response:
         self.peers.append(request.transport.get_extra_info("peername")[1])  # type: ignore[union-attr]
+        if request.transport not in self.transports:
+            self.transports.append(request.transport)  # type: ignore[arg-type]
         self.seen.append({"auth": request.headers.get("Authorization"), "header": request.headers.get("X-Bot"),
                           "token": request.query.get("token"), "body": await request.json()})
         if request.query.get("fail"):
@@ -39,6 +48,19 @@ async def serve(server: ActionServer, keepalive: float = 75.0) -> tuple[web.AppR
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/webhook"
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
+def pool_has_no_open_connection() -> bool:
+    """The client side has seen every pooled connection close (aiohttp drops them at the next call)."""
+    pool = connections._pools.get(asyncio.get_running_loop())
+    return pool is None or not any(proto.is_connected() for conns in pool._conns.values() for proto, _ in conns)
 
 
 @pytest.fixture()
@@ -87,7 +109,7 @@ async def test_an_idle_connection_is_dropped_before_the_server_would(pooled: Non
     try:
         endpoint = EndpointConfig(url)
         await endpoint.request(json={}, method="post")
-        await asyncio.sleep(0.6)
+        await wait_until(server.all_closed)  # the client closed it: the server would have kept it 75 s
         await endpoint.request(json={}, method="post")
         assert len(set(server.peers)) == 2
     finally:
@@ -100,7 +122,8 @@ async def test_a_connection_the_server_closed_is_not_reused(pooled: None) -> Non
     try:
         endpoint = EndpointConfig(url)
         await endpoint.request(json={}, method="post")
-        await asyncio.sleep(1.5)  # aiohttp's server rounds its idle deadline up to a whole second
+        await wait_until(server.all_closed)  # the server closed it (aiohttp rounds 0.1 s up to a second)
+        await wait_until(pool_has_no_open_connection)
         assert await endpoint.request(json={}, method="post") is not None
         assert len(set(server.peers)) == 2
     finally:
@@ -120,7 +143,7 @@ async def test_a_restarted_action_server_is_reached_again(pooled: None) -> None:
     await again.setup()
     await web.TCPSite(again, "127.0.0.1", port).start()
     try:
-        await asyncio.sleep(0.1)
+        await wait_until(pool_has_no_open_connection)  # the old server's connection is seen closed
         assert await endpoint.request(json={}, method="post") is not None
     finally:
         await again.cleanup()

@@ -17,7 +17,6 @@ from urllib.request import urlopen
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = ROOT / ".venv" / "bin" / "python"
 MODEL = ROOT / "models" / "hp-assistant.tar.gz"
-RASA = ROOT / ".venv" / "bin" / "rasa"
 
 
 def free_port() -> int:
@@ -68,7 +67,7 @@ def running_bot(workdir: Path, knowledge_url: str, extra_env: dict[str, str] | N
     with actions_log.open("wb") as a_out, rasa_log.open("wb") as r_out:
         actions = subprocess.Popen([str(PYTHON), "-m", "bot.action_server", "--port", str(actions_port)],
                                    cwd=ROOT, env=env, stdout=a_out, stderr=subprocess.STDOUT)
-        rasa = subprocess.Popen([str(RASA), "run", "--model", str(MODEL), "--port", str(rasa_port),
+        rasa = subprocess.Popen([str(PYTHON), "-m", "bot.runtime", "run", "--model", str(MODEL), "--port", str(rasa_port),
                                  "--endpoints", str(endpoints_file), "--credentials", str(ROOT / "credentials.yml"),
                                  "-i", "127.0.0.1"],
                                 cwd=ROOT, env=env, stdout=r_out, stderr=subprocess.STDOUT)

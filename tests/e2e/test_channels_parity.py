@@ -43,7 +43,6 @@ pytestmark = pytest.mark.slow
 T = TypeVar("T")
 
 REPLY_WAIT = 60.0  # seconds for one turn's reply on a channel that answers in the background
-SETTLE = 0.3  # seconds to let a late extra message show up, so that it fails the comparison
 POLL = 0.05
 
 ZALO_OA_SECRET = "parity-oa-secret-key"
@@ -170,6 +169,20 @@ class Setup:
 
     def log_tail(self) -> str:
         return (self.bot.workdir / "rasa.log").read_text(errors="replace")[-3000:]
+
+    def finished_turns(self, conversation: str) -> int:
+        """Turns of `conversation` (`telegram:<chat>`) Rasa has saved, the last one complete.
+
+        Rasa saves a turn after the channel has sent all of its messages: once the count
+        moves on, no late message of that turn can still come (no fixed wait needed)."""
+        import sqlite3
+
+        with sqlite3.connect(self.bot.workdir / "tracker.db", timeout=10) as db:
+            rows = db.execute("SELECT type_name, action_name FROM events WHERE sender_id = ? ORDER BY id",
+                              (conversation,)).fetchall()
+        users = sum(1 for kind, _ in rows if kind == "user")
+        complete = bool(rows) and rows[-1] == ("action", "action_listen")
+        return users if complete else users - 1
 
 
 def without_channel_env(env: Mapping[str, str]) -> dict[str, str]:
@@ -324,6 +337,8 @@ class TelegramChannel:
 
     def _exchange(self, update: dict[str, Any], expected: Turn | None) -> Turn:
         before = len(self._send_message_calls())
+        conversation = f"telegram:{TELEGRAM_CHAT}"
+        turns = self.setup.finished_turns(conversation)
         status, _ = post_json(self.url, update, {"X-Telegram-Bot-Api-Secret-Token": TELEGRAM_SECRET})
         assert status == 200
         wanted = expected.messages if expected else 1
@@ -333,7 +348,8 @@ class TelegramChannel:
             return calls if len(calls) >= wanted else None
 
         wait_until(arrived, REPLY_WAIT, lambda: f"{wanted} sendMessage call(s) for {update}; rasa.log:\n{self.setup.log_tail()}")
-        time.sleep(SETTLE)
+        wait_until(lambda: self.setup.finished_turns(conversation) > turns, REPLY_WAIT,
+                   lambda: f"Rasa's turn for {update} saved; rasa.log:\n{self.setup.log_tail()}")
         turn, self.offered = telegram_turn(self._send_message_calls()[before:])
         return turn
 
@@ -363,6 +379,8 @@ class ZaloChannel:
 
     def say(self, text: str, expected: Turn | None) -> Turn:
         before = len(self._sent())
+        conversation = f"zalo:{self.user}"
+        turns = self.setup.finished_turns(conversation)
         event = text_event(text, msg_id=f"parity-{next(self._msg_ids)}", app_id=self.fakes.zalo.app_id)
         event["sender"]["id"] = self.user
         body, headers = signed(event, app_id=self.fakes.zalo.app_id, secret=ZALO_OA_SECRET)
@@ -382,7 +400,8 @@ class ZaloChannel:
             return sent
 
         wait_until(complete, REPLY_WAIT, lambda: f"Zalo reply to {text!r}; sent so far {self._sent()[before:]}; rasa.log:\n{self.setup.log_tail()}")
-        time.sleep(SETTLE)
+        wait_until(lambda: self.setup.finished_turns(conversation) > turns, REPLY_WAIT,
+                   lambda: f"Rasa's turn for {text!r} saved; rasa.log:\n{self.setup.log_tail()}")
         turn, self.offered = zalo_turn(self._sent()[before:])
         return turn
 

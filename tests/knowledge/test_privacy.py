@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from knowledge.privacy import ADDRESS, EMAIL, ID_NUMBER, PHONE, mask_personal_data
+from tests.examples import examples
 
 
 @pytest.mark.parametrize(("text", "masked"), [
@@ -42,7 +43,7 @@ mobile = st.tuples(st.sampled_from(["03", "05", "07", "08", "09"]), st.text("012
 separators = st.sampled_from(["", " ", ".", "-"])
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=examples(200), derandomize=True)
 @given(mobile=mobile, sep=separators, before=st.sampled_from(["", "sđt ", "gọi ", "số tôi là "]),
        after=st.sampled_from(["", " nhé", ", cảm ơn", "."]))
 def test_any_mobile_number_written_any_way_is_masked(mobile: tuple[str, str], sep: str, before: str, after: str) -> None:
@@ -52,7 +53,7 @@ def test_any_mobile_number_written_any_way_is_masked(mobile: tuple[str, str], se
     assert PHONE in masked and rest[4:] not in masked
 
 
-@settings(max_examples=200, derandomize=True)
+@settings(max_examples=examples(200), derandomize=True)
 @given(digits=st.text("0123456789", min_size=12, max_size=12), local=st.from_regex(r"[a-z][a-z0-9._]{0,15}", fullmatch=True))
 def test_any_cccd_and_email_is_masked(digits: str, local: str) -> None:
     masked = mask_personal_data(f"CCCD {digits}, email {local}@example.vn")

@@ -26,6 +26,17 @@ def _problems(facts: Path) -> list[str]:
         return [str(p) for p in exc.problems]
 
 
+@pytest.mark.slow  # the pure-Python parser takes seconds
+def test_the_fast_yaml_parser_reads_the_facts_as_the_python_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    import knowledge.loader
+
+    fast = load_facts()
+    monkeypatch.setattr(knowledge.loader, "SAFE_LOADER", yaml.SafeLoader)
+    assert load_facts() == fast
+
+
 def test_shipped_files_validate_cleanly() -> None:
     assert check(load_facts()) == []
 

@@ -1,9 +1,12 @@
-"""DIET's intents in NumPy are TensorFlow's, on the trained model (bot/nlu/diet.py)."""
+"""DIET's intents in NumPy are TensorFlow's (bot/nlu/diet.py).
+
+On a model trained with config.yml's pipeline for these tests (conftest.py), so they never skip
+for want of one. How much CPU the NumPy path saves, and that it stays on one thread, is measured by
+`make bench` (scripts/bench/micro.py), not asserted here."""
 
 from __future__ import annotations
 
 import dataclasses
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,26 +26,24 @@ from rasa.utils.tensorflow.constants import ENTITY_RECOGNITION
 from bot.nlu.diet import IntentScorer, NumpyDIETClassifier, _gelu
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "hp-assistant.tar.gz"
 HELD_OUT = [item["text"] for item in
             yaml.safe_load((ROOT / "tests" / "nlu" / "test_set.yml").read_text(encoding="utf-8"))["utterances"]]
 ODD = ["?", "a", "HẢI PHÒNG!!!", "x" * 5000, "grdp " * 300, "😀😀", "<script>alert(1)</script>"]
 
-pytestmark = [pytest.mark.model,
-              pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")]
+pytestmark = pytest.mark.slow  # trains its model
 
 Featurize = Callable[[str], Message]
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> tuple[NumpyDIETClassifier, Featurize]:
+def pipeline(tiny_model: Path) -> tuple[NumpyDIETClassifier, Featurize]:
     """The trained DIET node and the components that run before it, from the model."""
-    processor = Agent.load(str(MODEL)).processor
+    processor = Agent.load(str(tiny_model)).processor
     assert processor is not None
     nodes = [node._component for name, node in processor.graph_runner._instantiated_nodes.items()
              if name.startswith("run_")]
     diet = next(component for component in nodes if isinstance(component, DIETClassifier))
-    assert type(diet) is NumpyDIETClassifier, "config.yml names bot.nlu.diet.NumpyDIETClassifier"
+    assert type(diet) is NumpyDIETClassifier, "the config names bot.nlu.diet.NumpyDIETClassifier"
     before = nodes[:nodes.index(diet)]
 
     def featurize(text: str) -> Message:
@@ -162,14 +163,3 @@ def test_without_softmax_the_scores_are_the_similarities(pipeline: tuple[NumpyDI
 def test_gelu_is_tensorflows() -> None:
     x = np.linspace(-12, 12, 2001, dtype=np.float32)
     np.testing.assert_allclose(_gelu(x), tf.nn.gelu(x, approximate=False).numpy(), atol=1e-6)
-
-
-def test_scoring_runs_on_one_thread(pipeline: tuple[NumpyDIETClassifier, Featurize]) -> None:
-    """BLAS threads would spin on the core the action server needs (see `_affine`)."""
-    diet, featurize = pipeline
-    message = featurize("tổng sản phẩm trên địa bàn năm 2024 tăng bao nhiêu")
-    diet._predict(message)
-    start_cpu, start = time.process_time(), time.perf_counter()
-    for _ in range(300):
-        diet._predict(message)
-    assert time.process_time() - start_cpu < 1.5 * (time.perf_counter() - start) + 0.01

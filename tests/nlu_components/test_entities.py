@@ -5,12 +5,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entities import EntityMatcher
-from bot.nlu.extractor import KnowledgeEntityExtractor, build_matcher
-
-
-@pytest.fixture(scope="module")
-def matcher() -> EntityMatcher:
-    return build_matcher()
+from bot.nlu.extractor import KnowledgeEntityExtractor
 
 
 def found(matcher: EntityMatcher, text: str) -> set[tuple[str, str]]:
@@ -57,7 +52,10 @@ def test_option_numbers_only_in_short_replies(matcher: EntityMatcher) -> None:
     assert not any(e == "option" for e, _ in found(matcher, "tuyến đường sau các bến cảng số 3 đến số 6 dài bao nhiêu"))
 
 
-def test_extractor_component_adds_entities_to_messages() -> None:
+def test_extractor_component_adds_entities_to_messages(matcher: EntityMatcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.nlu.extractor
+
+    monkeypatch.setattr(bot.nlu.extractor, "build_matcher", lambda: matcher)  # built once per session (conftest.py)
     component = KnowledgeEntityExtractor({})
     [message] = component.process([Message(data={TEXT: "GRDP 2024"})])
     assert {(e["entity"], e["value"], e["extractor"]) for e in message.get(ENTITIES)} == {

@@ -1,4 +1,6 @@
-"""Rasa's graph run in order without dask gives dask's outputs (bot/graph_runner.py)."""
+"""Rasa's graph run in order without dask gives dask's outputs (bot/runtime/graph_runner.py).
+
+On a small model trained for these tests (conftest.py), so they never skip for want of one."""
 
 from __future__ import annotations
 
@@ -17,23 +19,21 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.graph_runner import SequentialGraphRunner, run_graphs_in_order
+from bot.runtime.graph_runner import SequentialGraphRunner, run_graphs_in_order
 
 ROOT = Path(__file__).resolve().parents[2]
-MODEL = ROOT / "models" / "hp-assistant.tar.gz"
 TEXTS = [item["text"] for item in
          yaml.safe_load((ROOT / "tests" / "nlu" / "test_set.yml").read_text(encoding="utf-8"))["utterances"][::12]]
 
-pytestmark = [pytest.mark.model,
-              pytest.mark.skipif(not MODEL.exists(), reason="no trained model; `make test` trains it first")]
+pytestmark = pytest.mark.slow  # trains its model
 
 
 @pytest.fixture(scope="module")
-def processor() -> MessageProcessor:
+def processor(tiny_model: Path) -> MessageProcessor:
     # whatever an earlier test applied, this model runs on Rasa's own dask runner
     replaced, rasa.core.processor.DaskGraphRunner = rasa.core.processor.DaskGraphRunner, DaskGraphRunner
     try:
-        processor = Agent.load(str(MODEL)).processor
+        processor = Agent.load(str(tiny_model)).processor
     finally:
         rasa.core.processor.DaskGraphRunner = replaced
     assert processor is not None and type(processor.graph_runner) is DaskGraphRunner
@@ -89,10 +89,11 @@ def test_a_failing_node_raises_what_it_raises_under_dask(processor: MessageProce
             runner.run(inputs={"x": "nlu_message_converter"}, targets=target)
 
 
-def test_rasa_builds_its_processors_runner_from_the_name_we_replace(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_rasa_builds_its_processors_runner_from_the_name_we_replace(monkeypatch: pytest.MonkeyPatch,
+                                                                    tiny_model: Path) -> None:
     assert "DaskGraphRunner," in inspect.getsource(MessageProcessor._load_model)
     monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
     run_graphs_in_order()
     run_graphs_in_order()
     assert rasa.core.processor.DaskGraphRunner is SequentialGraphRunner
-    assert Agent.load(str(MODEL)).processor.graph_runner.__class__ is SequentialGraphRunner  # type: ignore[union-attr]
+    assert Agent.load(str(tiny_model)).processor.graph_runner.__class__ is SequentialGraphRunner  # type: ignore[union-attr]

@@ -9,6 +9,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.normalizer import MAX_CHARS, normalize
 from bot.nlu.tokenizer import VietnameseTokenizer
+from tests.examples import examples
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +95,7 @@ def test_tokenizer_is_registered_in_config() -> None:
 texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(texts)
 def test_normalizer_never_raises_and_offsets_are_consistent(text: str) -> None:
     words = normalize(text)
@@ -106,7 +107,7 @@ def test_normalizer_never_raises_and_offsets_are_consistent(text: str) -> None:
         assert word.lemma
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(texts)
 def test_normalizer_is_idempotent(text: str) -> None:
     once = " ".join(w.standard for w in normalize(text))

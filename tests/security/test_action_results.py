@@ -1,4 +1,4 @@
-"""The branch-by-branch schema check gives Rasa's verdict on every answer (bot/action_results.py)."""
+"""The branch-by-branch schema check gives Rasa's verdict on every answer (bot/runtime/action_results.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 from jsonschema import validators
 from rasa.core.actions.action import RemoteAction
 
-from bot.action_results import ActionResultValidator
+from bot.runtime.action_results import ActionResultValidator
+from tests.examples import examples
 
 SCHEMA = RemoteAction.action_response_format_spec()
 WHOLE = validators.validator_for(SCHEMA)(SCHEMA)
@@ -55,13 +56,13 @@ answers = st.one_of(
     values)
 
 
-@settings(max_examples=600, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(answers)
 def test_the_verdict_is_rasas_on_any_answer(answer: Any) -> None:
     assert FAST.is_valid(answer) == WHOLE.is_valid(answer)
 
 
-@settings(max_examples=600, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(600), derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(events)
 def test_the_verdict_is_rasas_on_any_single_event(event: Any) -> None:
     assert FAST.is_valid({"events": [event]}) == WHOLE.is_valid({"events": [event]})

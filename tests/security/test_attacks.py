@@ -22,8 +22,9 @@ from bot.channels.payloads import PAYLOAD_INTENTS, screen
 from bot.channels.zalo_events import BadEvent, parse_event, signature_matches
 from knowledge.__main__ import shown
 from knowledge.privacy import mask_personal_data
+from tests.examples import examples
 
-FAST = settings(max_examples=200, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(200), derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CHANNELS = st.sampled_from(["rest", "zalo", "telegram"])
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20),
                            lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),

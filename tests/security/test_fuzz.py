@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from knowledge import KnowledgeBase
 from tests.e2e.servers import Bot, running_bot
+from tests.examples import examples
 
 HOSTILE = [
     # SQL, and the full-text query syntaxes of SQLite FTS5 and PostgreSQL tsquery
@@ -84,7 +85,7 @@ def assert_clean(status: int, raw: str) -> list[dict[str, Any]]:
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, derandomize=True, database=None,
+@settings(max_examples=examples(60), deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=messages)
 def test_hostile_messages_through_the_running_bot(running: Bot, text: str) -> None:
@@ -97,7 +98,7 @@ def test_hostile_messages_through_the_running_bot(running: Bot, text: str) -> No
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+@settings(max_examples=examples(40), deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(body=st.one_of(
     st.binary(max_size=3000),
@@ -121,7 +122,7 @@ def test_the_bot_still_answers_properly_after_the_fuzzing(running: Bot) -> None:
     assert status == 415
 
 
-@settings(max_examples=150, deadline=None, database=None)
+@settings(max_examples=examples(150), deadline=None, database=None)
 @given(text=messages)
 def test_every_free_text_lookup_takes_any_text(kb: KnowledgeBase, text: str) -> None:
     kb.search(text)

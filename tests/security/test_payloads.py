@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from actions.entity_values import SCHEMAS
 from bot.channels.payloads import PAYLOAD_INTENTS, allowed_payload, screen
+from tests.examples import examples
 
 ROOT = Path(__file__).resolve().parents[2]
 INJECTION = '/ask_indicator{"indicator":"grdp_growth","period":"Xem http://evil.example/nhan-tien"}'
@@ -70,7 +71,7 @@ def test_every_intent_payload_built_by_the_actions_is_an_allowed_intent_with_all
 BUILT_IN = ["restart", "session_start", "back", "nlu_fallback", "out_of_scope", "affirm", "deny", "stop"]
 
 
-@settings(max_examples=300, derandomize=True, deadline=None)
+@settings(max_examples=examples(300), derandomize=True, deadline=None)
 @given(intent=st.one_of(st.sampled_from(BUILT_IN), st.from_regex(r"[a-z_]{1,20}", fullmatch=True)),
        entities=st.one_of(st.none(), st.dictionaries(st.sampled_from([*SCHEMAS, "x"]),
                                                       st.one_of(st.text(max_size=20), st.integers(), st.none()), max_size=3)),

@@ -1,24 +1,26 @@
-"""The process-wide adjustments of Rasa 3.6 (bot/rasa_runtime.py), pinned to Rasa's code."""
+"""The process-wide adjustments of Rasa 3.6 (bot/runtime/), pinned to Rasa's code."""
 
 from __future__ import annotations
 
 import inspect
 
 import pytest
+import rasa
 import rasa.core.actions.action as rasa_action
 import rasa.core.processor
+import rasa.server
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.utils.endpoints import EndpointConfig
 
-from bot.graph_runner import SequentialGraphRunner
-from bot.rasa_runtime import (
+import bot.runtime
+from bot.runtime.adjustments import (
     DEFAULT_ACTION_TIMEOUT,
     action_timeout_from_env,
-    adjust_rasa_runtime,
     validate_action_results_with_one_validator,
 )
+from bot.runtime.graph_runner import SequentialGraphRunner
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +30,8 @@ def rasa_as_shipped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
     monkeypatch.setattr(rasa.core.processor, "DaskGraphRunner", DaskGraphRunner)
     monkeypatch.setattr(EndpointConfig, "session", EndpointConfig.session)
+    monkeypatch.setattr(rasa.server, "add_root_route", rasa.server.add_root_route)
+    monkeypatch.setattr(bot.runtime, "_last", None)
 
 
 def test_rasa_reads_the_timeout_constant_on_every_action_call() -> None:
@@ -45,9 +49,9 @@ def test_the_action_timeout_comes_from_the_environment() -> None:
 
 
 def test_adjusting_twice_changes_nothing_more() -> None:
-    assert adjust_rasa_runtime({"ACTION_TIMEOUT_SECONDS": "6"}) == 6
+    assert bot.runtime.apply({"ACTION_TIMEOUT_SECONDS": "6"}).action_timeout == 6
     validator = RemoteAction._validate_action_result
-    assert adjust_rasa_runtime({"ACTION_TIMEOUT_SECONDS": "6"}) == 6
+    assert bot.runtime.apply({"ACTION_TIMEOUT_SECONDS": "6"}).action_timeout == 6
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 6
     assert RemoteAction._validate_action_result is validator  # not wrapped a second time
     assert getattr(validator, "_one_validator", False)
@@ -73,7 +77,7 @@ async def test_rasas_root_route_names_no_version(monkeypatch: pytest.MonkeyPatch
     import rasa.server
     from rasa.core import run
 
-    from bot.rasa_runtime import hide_rasa_version
+    from bot.runtime.adjustments import hide_rasa_version
     from tests.channels.conftest import new_app, serve_app
 
     monkeypatch.setattr(rasa.server, "add_root_route", rasa.server.add_root_route)
@@ -84,3 +88,109 @@ async def test_rasas_root_route_names_no_version(monkeypatch: pytest.MonkeyPatch
         body = await response.text()
         assert response.status == 200 and body == "Hello from Rasa"
         assert rasa.__version__ not in body and rasa.__version__ not in str(response.headers)
+
+
+def test_another_rasa_is_refused_unless_the_adjustments_are_off() -> None:
+    with pytest.raises(bot.runtime.RasaVersionMismatch, match=r"Rasa 3\.7\.0 is installed.*RASA_RUNTIME_ADJUSTMENTS=off"):
+        bot.runtime.apply({}, rasa_version="3.7.0")
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 300  # nothing applied
+    applied = bot.runtime.apply({"RASA_RUNTIME_ADJUSTMENTS": "off"}, rasa_version="3.7.0")
+    assert applied == bot.runtime.Applied()
+    assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 300
+    assert rasa.core.processor.DaskGraphRunner is DaskGraphRunner
+    with pytest.raises(ValueError, match="RASA_RUNTIME_ADJUSTMENTS must be on or off"):
+        bot.runtime.apply({"RASA_RUNTIME_ADJUSTMENTS": "sometimes"})
+
+
+def test_the_pinned_rasa_is_the_installed_one() -> None:
+    import rasa
+
+    assert rasa.__version__ == bot.runtime.PINNED_RASA
+
+
+def test_what_is_on_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("INFO", logger="bot.runtime"):
+        applied = bot.runtime.apply({})
+        bot.runtime.apply({})
+    assert applied.on == ("action timeout", "one schema validator", "graphs run in order",
+                          "kept-alive action connections", "no version at /")
+    assert [r.getMessage() for r in caplog.records if r.name == "bot.runtime"] == [
+        "Rasa runtime adjustments on: action timeout, one schema validator, graphs run in order, kept-alive action "
+        "connections, no version at / (action-server calls time out after 5 s)"]
+
+
+def test_an_adjustment_whose_rasa_code_moved_falls_back_to_rasas_path(monkeypatch: pytest.MonkeyPatch,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.delattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT")  # as if Rasa renamed it
+    monkeypatch.delattr(rasa.core.processor, "DaskGraphRunner")
+    with caplog.at_level("WARNING", logger="bot.runtime"):
+        applied = bot.runtime.apply({})
+    assert applied.on == ("one schema validator", "kept-alive action connections", "no version at /")
+    assert applied.fell_back == {"action timeout": "rasa.core.actions.action has no DEFAULT_REQUEST_TIMEOUT",
+                                 "graphs run in order": "rasa.core.processor has no DaskGraphRunner"}
+    assert not hasattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT")
+    [warning] = [r.getMessage() for r in caplog.records if r.name == "bot.runtime"]
+    assert "action timeout: Rasa's own path (rasa.core.actions.action has no DEFAULT_REQUEST_TIMEOUT)" in warning
+
+
+def test_an_adjustment_that_fails_while_applied_never_stops_the_bot(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.runtime import adjustments
+
+    def broken() -> None:
+        raise AttributeError("'RemoteAction' has no attribute 'action_response_format_spec'")
+
+    monkeypatch.setattr(adjustments, "validate_action_results_with_one_validator", broken)
+    applied = bot.runtime.apply({})
+    assert applied.fell_back == {
+        "one schema validator": "AttributeError: 'RemoteAction' has no attribute 'action_response_format_spec'"}
+    assert "action timeout" in applied.on and rasa_action.DEFAULT_REQUEST_TIMEOUT == DEFAULT_ACTION_TIMEOUT
+
+
+def test_rasas_source_still_reads_what_each_adjustment_replaces() -> None:
+    from bot.runtime.adjustments import ADJUSTMENTS
+
+    assert {a.name: a.check() for a in ADJUSTMENTS} == dict.fromkeys(
+        ("action timeout", "one schema validator", "graphs run in order", "kept-alive action connections",
+         "no version at /"))
+
+
+def test_the_launcher_applies_the_adjustments_from_rasas_own_hook_before_the_command(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m bot.runtime run ...`: whatever channels credentials.yml names, the command runs adjusted."""
+    import argparse
+    import sys
+
+    import rasa.__main__
+    from rasa.plugin import plugin_manager
+
+    from bot.runtime import __main__ as launcher
+
+    seen: dict[str, object] = {}
+
+    def rasa_main() -> None:  # what Rasa's main does around the command, in order
+        seen["argv"] = list(sys.argv)
+        plugin_manager().hook.configure_commandline(cmdline_arguments=argparse.Namespace())
+        seen["runner"] = rasa.core.processor.DaskGraphRunner
+        seen["timeout"] = rasa_action.DEFAULT_REQUEST_TIMEOUT
+
+    monkeypatch.setattr(rasa.__main__, "main", rasa_main)
+    monkeypatch.setattr(sys, "argv", ["python -m bot.runtime"])
+    monkeypatch.setenv("ACTION_TIMEOUT_SECONDS", "7")
+    try:
+        launcher.main(["run", "--credentials", "no-rest-channel.yml"])
+    finally:
+        for plugin in [p for p in plugin_manager().get_plugins() if isinstance(p, launcher.RuntimePlugin)]:
+            plugin_manager().unregister(plugin)
+    assert seen == {"argv": ["rasa", "run", "--credentials", "no-rest-channel.yml"], "runner": SequentialGraphRunner,
+                    "timeout": 7}
+
+
+def test_the_launcher_stops_at_once_on_another_rasa(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.__main__
+
+    from bot.runtime import __main__ as launcher
+
+    monkeypatch.setattr(rasa, "__version__", "3.6.20")
+    monkeypatch.setattr(rasa.__main__, "main", lambda: pytest.fail("Rasa started"))
+    with pytest.raises(SystemExit, match=r"bot.runtime: Rasa 3\.6\.20 is installed"):
+        launcher.main(["run"])

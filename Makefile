@@ -49,7 +49,7 @@ web/node_modules: web/package.json web/package-lock.json $(SYSTEM_STAMP)
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-# pip-tools resolves runtime and dev dependencies in one pass (see README).
+# pip-tools resolves runtime and dev dependencies in one pass: test tools installed afterwards upgrade `packaging` and break `import rasa`.
 lock:
 	$(VENV)/bin/pip-compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 

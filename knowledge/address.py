@@ -26,7 +26,6 @@ from .text import fold, fold_aligned, strip_diacritics
 
 NEW_PROVINCE_KEY = "thanhphohaiphong"
 REPAIRS_FILE = FACTS_DIR / "address_repairs.yml"
-DATASET = "vietnamadminunits"
 
 
 @dataclass(frozen=True)

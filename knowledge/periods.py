@@ -66,10 +66,6 @@ def _year(folded: str, today: date | None = None) -> int | None:
     return None
 
 
-def parse_years(text: str) -> list[str]:
-    return re.findall(rf"\b{_YEAR}\b", fold(text))
-
-
 def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     """Every period a question names, in order: "quý I và 6 tháng đầu năm 2025" →
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from knowledge.text import fold
 
@@ -102,13 +101,3 @@ def normalize(text: str, restore: bool = True, segment: bool = True) -> list[Wor
                 standard = f"{previous.standard} {standard}"
             words.append(Word(start, end, standard))
     return words
-
-
-def normalized_text(text: str, restore: bool = True) -> str:
-    return " ".join(word.standard for word in normalize(text, restore))
-
-
-def corpus_files() -> list[Path]:
-    from knowledge.loader import SOURCES_DIR
-
-    return sorted(SOURCES_DIR.glob("*.txt"))

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from knowledge import KnowledgeBase, fold, other_province
+from knowledge import STOP_WORDS, KnowledgeBase, fold, other_province
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
@@ -250,6 +250,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = q.slots.get("topic")
     if not topic or a.names_something:
         return False
+    if topic == "indicator" and new_subject(kb, a, q):
+        return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
     # a short question that only adds a period, a kind, a comparison or an aspect: "đứng thứ mấy cả nước"
@@ -258,6 +260,26 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 SHORT_FOLLOW_UP = 6  # words
+
+
+_FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi".split())
+
+
+def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """Words that name something other than the last figure's family, and nothing else asked
+    (no period, kind or comparison): "còn nhập khẩu?" after exports."""
+    if a.periods or a.kinds or a.comparison or a.aspect or a.measure:
+        return False
+    code = q.slots.get("indicator")
+    indicator = kb.indicator(code) if code else None
+    if indicator is None:
+        return False
+    family = [indicator, *kb.children(indicator.code)]
+    if indicator.parent and (parent := kb.indicator(indicator.parent)) is not None:
+        family += [parent, *kb.children(parent.code)]
+    known = set(fold(" ".join(w for i in family for w in (i.name, *i.aliases, i.unit or ""))).split())
+    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in STOP_WORDS and not w.isdigit()]
+    return any(w not in known for w in residual)  # "nhập" is no word of "xuất khẩu"
 
 
 def quoted_passage(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

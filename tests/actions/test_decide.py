@@ -86,6 +86,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a follow-up on the last answer's subject", "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023: xếp thứ 3/63"),
     ("dự án đó vốn ngân sách hay ngoài ngân sách", "ask_indicator", {"project": "cau_nguyen_trai", "topic": "project"},
      "a reference back to the last answer's subject", "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
+    ("Còn nhập khẩu?", "followup", {"indicator": "export_turnover", "period": "2025-Q1", "topic": "indicator"},
+     "a passage of the documents, quoted", "Tài liệu ghi: “"),  # a subject of its own, not exports again
     ("còn năm 2025?", "followup", INDICATOR_CONTEXT, "a follow-up on the last answer's subject",
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ước đạt 11,28%"),
     ("nghị quyết 9999 là gì", "ask_policy", None, "a document number the documents do not cite",

@@ -18,14 +18,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from knowledge import STOP_WORDS, KnowledgeBase, fold, other_province
+from knowledge import KnowledgeBase, fold, other_province
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
 from .fallback import not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
-from .indicators import answer_figures, list_indicators, refuse_other_place
+from .indicators import NOT_A_DETAIL, answer_figures, list_indicators, refuse_other_place
 from .policies import (
     DOCUMENT_NUMBER,
     answer_policy,
@@ -278,7 +278,7 @@ def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if indicator.parent and (parent := kb.indicator(indicator.parent)) is not None:
         family += [parent, *kb.children(parent.code)]
     known = set(fold(" ".join(w for i in family for w in (i.name, *i.aliases, i.unit or ""))).split())
-    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in STOP_WORDS and not w.isdigit()]
+    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL and not w.isdigit()]
     return any(w not in known for w in residual)  # "nhập" is no word of "xuất khẩu"
 
 

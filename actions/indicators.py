@@ -464,7 +464,7 @@ def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> 
     return f"Đúng, {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
 
-_NOT_A_DETAIL = STOP_WORDS | frozenset(
+NOT_A_DETAIL = STOP_WORDS | frozenset(
     "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
     "the nao thuc hien de ra phan dau ca nuoc voi so".split())
 
@@ -476,9 +476,9 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
     asked = [w for w in a.folded.split() if not any(ch.isdigit() for ch in w)]
-    details = set(asked) - own - _NOT_A_DETAIL
+    details = set(asked) - own - NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
-    pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | _NOT_A_DETAIL}  # "cả nước" is no row
+    pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | NOT_A_DETAIL}  # "cả nước" is no row
     family = kb.children(indicator.code) + ([i for i in kb.children(indicator.parent) if i.code != indicator.code]
                                             if indicator.parent else [])
 

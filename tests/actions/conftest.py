@@ -76,3 +76,8 @@ def button(title: str, payload: str) -> dict[str, str]:
 def slot(name: str, value: Any) -> dict[str, Any]:
     """A `SlotSet` event as an action returns it."""
     return {"event": "slot", "timestamp": None, "name": name, "value": value}
+
+
+# The rating buttons under every answer, and the context every answer without choices clears.
+FEEDBACK = [button('👍 Hữu ích', '/feedback{"rating": "up"}'), button('👎 Chưa đúng', '/feedback{"rating": "down"}')]
+CLEARED = [slot("options", None), slot("page_query", None), slot("page", None)]

@@ -2,10 +2,12 @@
 
 The answering action's messages and events compared whole (what the bot answers on 2026-12-04)."""
 
+import pytest
+
 from actions.answer import ActionAnswer
 from knowledge import KnowledgeBase
 
-from .conftest import button, said, slot, texts_of
+from .conftest import CLEARED, FEEDBACK, button, said, slot, texts_of
 
 SOURCE_002 = "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."
 
@@ -31,9 +33,7 @@ async def test_grdp_2024_accentless_gives_figure_and_source(kb: KnowledgeBase, r
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth:2024'),
                        slot('last_question', 'grdp hai phong nam 2024 tang bao nhieu')]
 
@@ -56,9 +56,7 @@ async def test_no_period_answers_the_latest_and_offers_the_others(kb: KnowledgeB
                        slot('period', '2025-H1'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:budget_revenue:2025-H1'),
                        slot('last_question', 'thu ngân sách bao nhiêu')]
 
@@ -87,9 +85,7 @@ async def test_followup_year_uses_indicator_from_context(kb: KnowledgeBase, run_
                        slot('period', '2025'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth:2025'),
                        slot('last_question', 'còn năm 2025?')]
 
@@ -114,9 +110,7 @@ async def test_sector_beats_overall_growth(kb: KnowledgeBase, run_action) -> Non
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth_services:2024'),
                        slot('last_question', 'tang truong dich vu nam 2024')]
 
@@ -152,15 +146,12 @@ async def test_budget_against_plan_shows_inputs_and_stated_ratio(kb: KnowledgeBa
             'Tài liệu cũng nêu:\n'
             '• Thu ngân sách Nhà nước trên địa bàn năm 2024: bằng 109,0% dự toán Hội đồng nhân dân thành phố giao (ước thực hiện).\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('indicator', 'budget_revenue'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'compare:budget_revenue:2024:plan'),
                        slot('last_question', 'thu ngân sách 2024 so với kế hoạch')]
 
@@ -173,15 +164,12 @@ async def test_per_capita_against_country(kb: KnowledgeBase, run_action) -> None
             'GRDP bình quân đầu người (giá hiện hành) năm 2024: Hải Phòng ước đạt 8.665 USD/người; cả nước 4.647 USD/người.\n'
             '→ Tính từ hai số trên: Hải Phòng gấp khoảng 1,86 lần cả nước.\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('indicator', 'grdp_per_capita'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'compare:grdp_per_capita:2024:national'),
                        slot('last_question', 'grdp binh quan dau nguoi 2024 gap may lan ca nuoc')]
 
@@ -205,9 +193,7 @@ async def test_comparison_without_kind_shows_the_figures_and_offers_comparisons(
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:budget_revenue:2024'),
                        slot('last_question', 'so sánh thu ngân sách 2024')]
 
@@ -220,15 +206,12 @@ async def test_previous_year_against_the_period_in_context(kb: KnowledgeBase, ru
             'Thu ngân sách Nhà nước trên địa bàn: năm 2025 kế hoạch 118.079,279 tỷ đồng; năm 2024 116.387,596 tỷ đồng.\n'
             '→ Chênh lệch tính từ hai số trên: 1.691,68 tỷ đồng.\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('indicator', 'budget_revenue'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'compare:budget_revenue:2025:previous'),
                        slot('last_question', 'so với năm 2024 thì sao')]
 
@@ -270,15 +253,12 @@ async def test_percent_against_country_is_a_difference_not_a_ratio(kb: Knowledge
             'Tỷ lệ dân số tham gia bảo hiểm y tế năm 2024: Hải Phòng ước đạt 94,1%; cả nước 94,1%.\n'
             '→ Bằng mức của cả nước.\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('indicator', 'health_insurance_coverage'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'compare:health_insurance_coverage:2024:national'),
                        slot('last_question', 'bhyt 2024 so voi ca nuoc')]
 
@@ -293,53 +273,41 @@ async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> No
             '• Tăng 46,84% so với cùng kỳ.\n'
             '• Bằng 8,27% kế hoạch năm.\n'
             'Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('indicator', 'fdi_attraction'),
                        slot('period', '2025-Q1'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'indicator:fdi_attraction:2025-Q1'),
                        slot('last_question', 'vốn FDI quý 1 2025')]
 
 
 
-async def test_the_figure_whose_wording_the_question_shares_comes_first(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "11 tháng đầu 2024 công an HP xử lý bn trường hợp vi phạm nồng độ cồn",
-                                   "ask_indicator")
-    assert texts_of(messages).split("\n")[0] == (
-        "Số trường hợp vi phạm trật tự, an toàn giao thông bị kiểm tra, xử lý 11 tháng năm 2024: đạt 29.772 trường hợp "
-        "(vi phạm nồng độ cồn đối với người điều khiển phương tiện giao thông).")
-
-
-async def test_a_share_of_the_plan_asked_is_the_stated_share(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "thu ngân sách 2024 đạt bao nhiêu % dự toán", "ask_indicator")
-    assert texts_of(messages).split("\n")[0] == (
-        "Thu ngân sách Nhà nước trên địa bàn năm 2024: bằng 118,9% dự toán Trung ương giao (ước thực hiện).")
-
-
-async def test_a_multiple_asked_is_the_stated_multiple(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "tăng trưởng bình quân 2019-2023 gấp mấy lần cả nước", "ask_indicator")
-    assert texts_of(messages).split("\n")[0] == (
-        "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: "
-        "gấp 2,44 lần bình quân chung cả nước.")
-
-
-async def test_a_name_split_by_the_citys_name_and_a_year_is_still_named(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "kinh tế hp năm 2024 lớn lên bn % vậy ad", "ask_indicator")
-    assert texts_of(messages).split("\n")[0] == (
-        "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%.")
-
-
-async def test_a_claimed_first_place_is_rejected_first(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "PCI năm 2023 hải phòng đứng đầu cả nước à", "ask_indicator")
-    assert texts_of(messages).split("\n")[:2] == [
-        "Không đúng: theo tài liệu, xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023 không đứng đầu.",
-        "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023: xếp thứ 3/63 (63 tỉnh thành phố)."]
+@pytest.mark.parametrize(("question", "first_lines"), [
+    # the figure whose wording the question shares
+    ("11 tháng đầu 2024 công an HP xử lý bn trường hợp vi phạm nồng độ cồn",
+     ["Số trường hợp vi phạm trật tự, an toàn giao thông bị kiểm tra, xử lý 11 tháng năm 2024: đạt 29.772 trường hợp "
+      "(vi phạm nồng độ cồn đối với người điều khiển phương tiện giao thông)."]),
+    # a share of the plan asked: the stated share
+    ("thu ngân sách 2024 đạt bao nhiêu % dự toán",
+     ["Thu ngân sách Nhà nước trên địa bàn năm 2024: bằng 118,9% dự toán Trung ương giao (ước thực hiện)."]),
+    # a multiple asked: the stated multiple, not a difference computed
+    ("tăng trưởng bình quân 2019-2023 gấp mấy lần cả nước",
+     ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: "
+      "gấp 2,44 lần bình quân chung cả nước."]),
+    # a name split by the city's name and a year
+    ("kinh tế hp năm 2024 lớn lên bn % vậy ad",
+     ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%."]),
+    # a claimed first place: rejected first
+    ("PCI năm 2023 hải phòng đứng đầu cả nước à",
+     ["Không đúng: theo tài liệu, xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023 không đứng đầu.",
+      "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023: xếp thứ 3/63 (63 tỉnh thành phố)."]),
+])
+async def test_the_figure_asked_comes_first(kb: KnowledgeBase, run_action, question: str, first_lines: list[str]) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), question, "ask_indicator")
+    assert texts_of(messages).split("\n")[:len(first_lines)] == first_lines
 
 
 async def test_a_claimed_number_is_checked_before_the_plan(kb: KnowledgeBase, run_action) -> None:

@@ -6,7 +6,7 @@ on 2026-12-04)."""
 from actions.answer import ActionAnswer
 from knowledge import KnowledgeBase
 
-from .conftest import button, said, slot, texts_of
+from .conftest import CLEARED, FEEDBACK, button, said, slot, texts_of
 
 SOURCE_002 = "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."
 
@@ -24,14 +24,11 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
             'Văn bản phê duyệt: Nghị quyết số 49/NQ-HĐND ngày 22/12/2020; điều chỉnh tại Nghị quyết số 34/NQ-HĐND ngày 12/8/2021 và Nghị quyết số 36/NQ-HĐND ngày 20/7/2022; Dự án thành phần 1: Xây dựng công trình phê duyệt tại Quyết định số 2776/QĐ-UBND ngày 14/09/2023; Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB phê duyệt tại Quyết định số 4554/QĐ-UBND ngày 30/12/2022.\n'
             'Tình hình (tại ngày 3/12/2024): Đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025. Theo báo cáo, dự án nằm trong nhóm dự án giao thông lớn, trọng điểm được đẩy nhanh tiến độ thực hiện và khởi công.\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('project', 'cau_nguyen_trai'),
                        slot('topic', 'project'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'project:cau_nguyen_trai'),
                        slot('last_question', 'cau nguyen trai bao nhieu tien')]
 
@@ -58,14 +55,11 @@ async def test_follow_up_on_the_project_in_context(kb: KnowledgeBase, run_action
             'Văn bản phê duyệt: Quyết định số 803/QĐ-TTg ngày 08/07/2022 của Thủ tướng Chính phủ về chấp thuận chủ trương đầu tư.\n'
             'Tình hình (tại ngày 3/12/2024): Dự kiến khởi công năm 2025 (theo bảng danh mục). Tại thời điểm báo cáo, thành phố phối hợp với Tổng công ty Cảng hàng không Việt Nam triển khai dự án; nhiệm vụ năm 2025: đẩy nhanh tiến độ xây dựng Nhà ga hành khách số 02, đồng thời khẩn trương thực hiện các thủ tục để sớm khởi công, chậm nhất năm 2026, Ga hành khách và sân đỗ máy bay Sân bay Cát Bi.\n'
             + SOURCE_002,
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('project', 'cat_bi_nha_ga_t2'),
                        slot('topic', 'project'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'project:cat_bi_nha_ga_t2'),
                        slot('last_question', 'dự án đó bao nhiêu tiền')]
 
@@ -122,14 +116,11 @@ async def test_policy_with_its_seven_groups(kb: KnowledgeBase, run_action) -> No
             '6. Gắn phát triển kinh tế-xã hội với thực hiện nhiệm vụ quốc phòng, an ninh trật tự, an toàn xã hội, xây dựng khu vực phòng thủ vững chắc, giữ vững chủ quyền quốc gia; nâng cao hiệu quả công tác đối ngoại\n'
             '7. Xây dựng chỉnh đốn đảng và hệ thống chính trị; tiếp tục đổi mới, sắp xếp tổ chức bộ máy hệ thống chính trị gắn với thực hiện mô hình chính quyền đô thị\n'
             'Nguồn: Bài “Bảy giải pháp phát triển thành phố Hải Phòng đến năm 2030, tầm nhìn 2045”, VietnamPlus (đầu năm 2025).',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('policy', '7/NQ-CP'),
                        slot('topic', 'policy'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'policy:7/NQ-CP'),
                        slot('last_question', 'NQ 7/NQ-CP')]
 
@@ -154,13 +145,10 @@ async def test_address_split_named_plainly(kb: KnowledgeBase, run_action) -> Non
         said(
             'Phường Lạch Tray (Quận Ngô Quyền, Thành phố Hải Phòng cũ) được chia cho 2 đơn vị mới: Phường Gia Viên, Phường Lê Chân. Nhà bạn thuộc đơn vị nào tùy vị trí cụ thể (thôn, tổ dân phố). Phần chính của đơn vị cũ thuộc Phường Gia Viên.\n'
             'Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea 9.5.0.',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'address:Quận Ngô Quyền/Phường Lạch Tray'),
                        slot('last_question', 'tôi ở phường Lạch Tray, quận Ngô Quyền, giờ là phường nào?')]
 
@@ -172,13 +160,10 @@ async def test_address_hai_duong_unit(kb: KnowledgeBase, run_action) -> None:
         said(
             'Phường Sao Đỏ (Thành phố Chí Linh, Tỉnh Hải Dương cũ) nay thuộc Phường Chu Văn An, thành phố Hải Phòng.\n'
             'Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea 9.5.0.',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'address:Thành phố Chí Linh/Phường Sao Đỏ'),
                        slot('last_question', 'phuong sao do chi linh gio thuoc phuong nao')]
 
@@ -201,13 +186,10 @@ async def test_two_tier_government_answer_with_source(kb: KnowledgeBase, run_act
         said(
             'Theo Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), Hải Phòng đã thực hiện toàn diện, đúng tiến độ, đúng chỉ đạo của Trung ương việc sắp xếp đơn vị hành chính và đội ngũ cán bộ; đội ngũ cán bộ cơ bản bảo đảm về số lượng, bước đầu đáp ứng yêu cầu nhiệm vụ mới. Hệ thống chính quyền 2 cấp kịp thời đi vào hoạt động, không để gián đoạn công việc, không bỏ trống lĩnh vực, địa bàn và nhiệm vụ được giao sau sắp xếp, kịp thời phục vụ người dân và doanh nghiệp. Bí thư Thành ủy Lê Tiến Châu đánh giá thành phố đã hoàn thành sắp xếp tổ chức bộ máy chính quyền địa phương 2 cấp, bảo đảm vận hành thông suốt, ổn định, hiệu lực. Bài viết cho biết Hải Phòng đã cơ bản hoàn thành giai đoạn 2 của cuộc cách mạng sắp xếp, tinh gọn bộ máy.\n'
             'Nguồn: Bài “Kinh tế Hải Phòng tiếp tục duy trì đà tăng trưởng 2 con số” về Hội nghị Thành ủy Hải Phòng ngày 12/7/2025.',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('topic', 'government'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'answer:chinh_quyen_2_cap_ket_qua'),
                        slot('last_question', 'chinh quyen 2 cap hoat dong the nao')]
 
@@ -225,13 +207,10 @@ async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase
         said(
             'Đặc khu Cát Hải được hình thành từ (toàn bộ hoặc một phần) 12 đơn vị cũ: Thị trấn Cát Bà (Huyện Cát Hải); Thị trấn Cát Hải (Huyện Cát Hải); Xã Gia Luận (Huyện Cát Hải); Xã Hiền Hào (Huyện Cát Hải); Xã Hoàng Châu (Huyện Cát Hải); Xã Nghĩa Lộ (Huyện Cát Hải); Xã Phù Long (Huyện Cát Hải); Xã Trân Châu (Huyện Cát Hải); Xã Việt Hải (Huyện Cát Hải); Xã Văn Phong (Huyện Cát Hải); Xã Xuân Đám (Huyện Cát Hải); Xã Đồng Bài (Huyện Cát Hải).\n'
             'Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea 9.5.0.',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'address:Đặc khu Cát Hải'),
                        slot('last_question', 'đặc khu cát hải gồm những xã nào cũ')]
 
@@ -242,13 +221,10 @@ async def test_number_of_new_units_comes_from_the_unit_data(kb: KnowledgeBase, r
         said(
             'Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới (gồm Hải Phòng và Hải Dương cũ) có 114 đơn vị hành chính cấp xã: 67 xã, 45 phường, 2 đặc khu.\n'
             'Nguồn: dữ liệu sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea 9.5.0.',
-            [button('👍 Hữu ích', '/feedback{"rating": "up"}'),
-             button('👎 Chưa đúng', '/feedback{"rating": "down"}')])
+            FEEDBACK)
     ]
     assert events == [slot('topic', 'units'),
-                       slot('options', None),
-                       slot('page_query', None),
-                       slot('page', None),
+                       *CLEARED,
                        slot('last_answer_id', 'address:counts'),
                        slot('last_question', 'sau sáp nhập hp có bao nhiêu xã phường')]
 

@@ -34,6 +34,8 @@ EVERYDAY: dict[str, str] = {
     "mik": "mình", "mk": "mình", "mh": "mình", "b": "bạn", "bot": "bot", "ad": "admin",
     "e": "em", "t": "tôi", "oke": "ok", "okie": "ok", "oki": "ok",
     "tks": "cảm ơn", "thks": "cảm ơn", "thx": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn",
+    "hk": "không", "kq": "kết quả", "cty": "công ty",
+    **{f"2k{year}": f"20{year}" for year in range(19, 31)},  # "2k24" is 2024
     "camon": "cảm ơn", "cmon": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
 }
 DOMAIN: dict[str, str] = {
@@ -69,6 +71,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("vuot", "kh"): "vượt kế hoạch",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
+    ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

@@ -74,6 +74,8 @@ ABBREVIATIONS = [
     ("kh biết", "khong biet"),
     ("nq của qh", "nghi quyet cua quoc hoi"),
     ("cn-xd, dịch vụ", "cong nghiep xay dung dich vu"),
+    ("grdp 2k24 tăng bn pt", "grdp 2024 tang bao nhieu phan tram"),
+    ("kq thu ns hk đạt à", "ket qua thu ngan sach khong dat a"),
     ("ch số sx cn quý 1", "chi so san xuat cong nghiep quy 1"),
     ("tổng vốn đt toàn xh", "tong von dau tu toan xa hoi"),  # "đt" beside investment words
     ("thu hút đt nước ngoài", "thu hut dau tu nuoc ngoai"),

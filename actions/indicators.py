@@ -387,6 +387,30 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
     return None
 
 
+_PLACES = re.compile(r"\b(?:vung|ca nuoc|tinh|dia phuong|cac thanh pho|toan quoc)\b")
+
+
+def _among_siblings(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> str | None:
+    """"Nông nghiệp tăng mạnh nhất phải không?": the claim checked against the other rows of its
+    family (the sectors) for the same period, each with a stated result."""
+    claims = a.claims_highest or a.claims_lowest
+    if not (claims and (a.premise_cue or a.yes_no)) or not indicator.parent:
+        return None
+    def result(code: str) -> Value | None:
+        found = [v for v in kb.values(code, period) if v.scope == "city" and v.kind != "target"
+                 and v.measure == "level" and v.number is not None]
+        return found[0] if found else None
+    rows = [(i, v) for i in kb.children(indicator.parent) if (v := result(i.code)) is not None]
+    if len(rows) < 2 or all(i.code != indicator.code for i, _ in rows):
+        return None
+    best = (max if a.claims_highest else min)(rows, key=lambda row: row[1].number)
+    word = "cao nhất" if a.claims_highest else "thấp nhất"
+    if best[0].code == indicator.code:
+        return f"Đúng, theo tài liệu {replies.lower_first(indicator.name)} {replies.period_label(period)} là {word} trong các khu vực."
+    return (f"Không đúng: theo tài liệu, {replies.lower_first(best[0].name)} {replies.period_label(period)} mới là {word} "
+            f"({replies.lower_first(replies.describe_value(best[1], with_name=False)).rstrip('.')}).")
+
+
 def _has_result(values: list[Value]) -> bool:
     return any(v.scope == "city" and v.kind != "target" and v.measure == "level" and v.number is not None for v in values)
 
@@ -420,7 +444,11 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     rest = [v for v in shown if v is not primary]
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
-    lines = [line for line in (_premise(indicator, period, values, a), head) if line]
+    # "thấp nhất" among the sectors, unless the question compares places ("thấp nhất vùng")
+    among_places = _PLACES.search(a.folded) is not None
+    premise = ((_premise(indicator, period, values, a) or _among_siblings(kb, indicator, period, a)) if among_places
+               else (_among_siblings(kb, indicator, period, a) or _premise(indicator, period, values, a)))
+    lines = [line for line in (premise, head) if line]
     notice = replies.disagreement_notice(shown)
     lines.append(replies.source_line(primary.document))
     if rest:

@@ -46,6 +46,7 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
 # A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
 _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|dung thu nhat|xep thu nhat|quan quan)\b")
+_HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu|chu gi)\s*$"
@@ -131,6 +132,7 @@ class Asked:
     claims_decrease: bool = False
     claims_lowest: bool = False
     claims_top: bool = False  # "đứng đầu cả nước à?"
+    claims_highest: bool = False  # "nông nghiệp tăng mạnh nhất phải không?": among its sibling rows
     premise_cue: bool = False
     claimed_numbers: tuple[str, ...] = ()  # figures the resident states ("chỉ khoảng 80% thôi à?")
     claims_plan: str | None = None  # above | met | below: what the resident says of the plan
@@ -314,7 +316,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
-        claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
+        claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),
+        claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear, address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
     )

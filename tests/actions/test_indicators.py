@@ -314,3 +314,15 @@ async def test_a_claimed_number_is_checked_before_the_plan(kb: KnowledgeBase, ru
     messages, _ = await run_action(ActionAnswer(kb), "san luong hang qua cang nam 2024 vuot 250 trieu tan phai khong",
                                    "ask_indicator")
     assert texts_of(messages).startswith("Không đúng như vậy: tài liệu không ghi con số đó")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("khu vực nông nghiệp năm 2024 tăng trưởng mạnh nhất phải không",
+     "Không đúng: theo tài liệu, tăng trưởng khu vực công nghiệp và xây dựng năm 2024 mới là cao nhất (ước đạt 13,8%)."),
+    ("năm 2024 công nghiệp xây dựng tăng cao nhất đúng không",
+     "Đúng, theo tài liệu tăng trưởng khu vực công nghiệp và xây dựng năm 2024 là cao nhất trong các khu vực."),
+])
+async def test_a_sector_said_to_grow_most_is_checked_against_the_others(
+        kb: KnowledgeBase, run_action, question: str, verdict: str) -> None:
+    messages, _ = await run_action(ActionAnswer(kb), question, "ask_indicator")
+    assert texts_of(messages).split("\n")[0] == verdict

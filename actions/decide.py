@@ -140,7 +140,10 @@ def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return bool(a.policies) and not (a.projects_clear and q.intent in PROJECT_INTENTS)
+    """A policy named; but a figure asked of an indicator that names it ("đã đạt bao nhiêu chỉ tiêu
+    của Nghị quyết Đại hội XVI") is the indicator's."""
+    figure_of_indicator = bool(a.indicators) and FIGURE.search(a.folded) is not None
+    return bool(a.policies) and not (a.projects_clear and q.intent in PROJECT_INTENTS) and not figure_of_indicator
 
 
 def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:

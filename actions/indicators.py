@@ -304,7 +304,8 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     # the words that tell one of the indicator's figures from another: not its own name, not numbers
     named = set(fold(city[0].indicator.name).split()) if city else set()
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
-    words = asked_words - named
+    units = {w for v in city for w in fold(v.unit).split()}  # "tỷ đồng" asked is the unit, not "đóng" in a wording
+    words = asked_words - named - units
     asked_pairs = set(pairwise(asked.split()))
 
     def rank(v: Value) -> tuple[float, ...]:

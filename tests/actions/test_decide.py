@@ -56,6 +56,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("danh mục có bao nhiêu dự án dùng vốn ngân sách?", "ask_project", None,
      "count / largest / total over projects", "Có 11 dự án trong danh mục dự án trọng điểm năm 2025"),
     ("nghị quyết 45 là gì", "ask_policy", None, "a policy by its number", ""),
+    ("Thành phố đã đạt bao nhiêu chỉ tiêu của Nghị quyết Đại hội XVI Đảng bộ thành phố?", "ask_policy", None,
+     "indicators: every one × period × kind named", ""),
     ("Thành ủy có nghị quyết nào về phát triển nhà ở xã hội đến năm 2030?", "ask_policy", None,
      "which document: found by what it is about", "Nghị quyết 09-NQ/TU"),
     ("cơ chế đặc thù mới cho hp mà QH thông qua tháng 6/2025 là nghị quyết số mấy", "ask_policy", None,

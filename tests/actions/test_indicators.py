@@ -297,6 +297,9 @@ async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> No
     ("tăng trưởng bình quân 2019-2023 gấp mấy lần cả nước",
      ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: "
       "gấp 2,44 lần bình quân chung cả nước."]),
+    # the unit asked ("tỷ đồng") is no word of a figure's wording ("đóng trên địa bàn")
+    ("Cơn bão Yagi gây thiệt hại cho Hải Phòng ước tính khoảng bao nhiêu tỷ đồng?",
+     ["Tổng thiệt hại (ước tính) do bão số 3 (Yagi) gây ra trên địa bàn thành phố năm 2024: ước đạt hơn 13.000 tỷ đồng."]),
     # a name split by the city's name and a year
     ("kinh tế hp năm 2024 lớn lên bn % vậy ad",
      ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%."]),

@@ -70,7 +70,9 @@ RASA=("$PY" -m bot.runtime)
 say() { echo "run-prod: $*" >&2; }
 die() { say "error: $*"; exit 1; }
 
-[[ -n "${FEEDBACK_SALT:-}" ]] || say "warning: FEEDBACK_SALT is not set; feedback rows hash sender ids with a public default salt"
+# Hashed sender ids are only as private as their salt: the public default is refused here.
+[[ -n "${FEEDBACK_SALT:-}" && "$FEEDBACK_SALT" != "hp-assistant" ]] \
+  || die "FEEDBACK_SALT must be set to a secret (e.g. export FEEDBACK_SALT=\$(openssl rand -hex 32)); the default is public"
 [[ -x "$NGINX" ]] || die "nginx is not installed; install it with: apt-get install -y nginx (or: make setup-prod)"
 [[ -f "$MODEL" ]] || die "$MODEL is missing; train it with: make train"
 [[ "$RASA_REPLICAS" =~ ^[1-9][0-9]?$ && "$ACTION_REPLICAS" =~ ^[1-9][0-9]?$ ]] \

@@ -136,6 +136,7 @@ def profile_env(run_dir: Path, names: dict[str, str], rasa_replicas: int = 2, ac
         "FEEDBACK_DB_URL": admin.set(database=names["feedback"]).render_as_string(hide_password=False),
         "TRACKER_DB_NAME": names["tracker"],
         "REDIS_DB": str(REDIS_DB), "REDIS_KEY_PREFIX": names["redis_prefix"],
+        "FEEDBACK_SALT": f"test-salt-{names['feedback']}",
         **extra,
     }
     env.pop("KNOWLEDGE_REBUILD", None)

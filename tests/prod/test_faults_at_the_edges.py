@@ -123,3 +123,12 @@ async def test_a_hanging_then_missing_action_server_gives_an_apology_within_seco
         hanging.close()  # now nothing listens there
         status, text, elapsed = await ask(bot.rest_url, "lan", "grdp hai phong nam 2024 tang bao nhieu")
         assert status == 200 and APOLOGY_MARK in text and elapsed < 3, (text, elapsed)
+
+
+def test_run_prod_refuses_the_public_feedback_salt() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FEEDBACK_SALT"}
+    for salt in (None, "hp-assistant"):
+        run_env = env if salt is None else {**env, "FEEDBACK_SALT": salt}
+        code, output = run_until_exit([str(ROOT / "scripts" / "run_prod.sh")], run_env)
+        assert code != 0
+        assert "FEEDBACK_SALT must be set to a secret" in output

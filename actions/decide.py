@@ -37,7 +37,7 @@ from .policies import (
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import Asked, understand
+from .understand import EXPLANATION, Asked, understand
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -117,9 +117,6 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return asks_which_document(a) and policy_by_subject(kb, a, q) is not None
 
 
-EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
-                         r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
-                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau)\b")
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
 
 

@@ -12,7 +12,7 @@ from knowledge import KnowledgeBase, Passage, query_terms, strip_diacritics
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply
-from .understand import Asked
+from .understand import EXPLANATION, Asked
 
 MAX_QUOTES = 3
 
@@ -26,7 +26,8 @@ def best(kb: KnowledgeBase, a: Asked) -> list[Passage]:
     # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài");
     # typed without, its corrected folded form is all there is.
     typed_with_marks = a.text != strip_diacritics(a.text)
-    return kb.passages(a.text if typed_with_marks else a.folded, limit=MAX_QUOTES)
+    return kb.passages(a.text if typed_with_marks else a.folded, limit=MAX_QUOTES,
+                       explanation=EXPLANATION.search(a.folded) is not None)
 
 
 def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None) -> Reply:

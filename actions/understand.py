@@ -83,6 +83,12 @@ DOCUMENT_CUE = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi din
                           r"qh\d*|tw|cp|ttg|ubnd|hdnd|(?:nq|kl|qd|ct|nd|tt|tb)\d+)\b")
 
 
+# How, why, what will be done: the answer is a sentence of the documents, not a figure.
+EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
+                         r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
+                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau|thanh gi|gom nhung gi)\b")
+
+
 # -- project aspects ------------------------------------------------------------------------------
 _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"

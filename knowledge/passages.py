@@ -48,6 +48,13 @@ from .text import fold, normalize_quote
 # "động đất" get quotes, above it answers start to be refused. test_passages.py keeps
 # these numbers from dropping.
 THRESHOLD = 0.61
+# A question that asks how, why or what is done ("thành phố làm gì để giảm nghèo?") wants a
+# sentence, not a figure; for those (the caller tells) a lower bar. On the same calibration set:
+# none of the 25 not-covered questions is one of those above 0.27 (the weather, "thế nào?"), and
+# the covered ones between 0.48 and 0.61 get a sentence of the right passage or its neighbour
+# instead of "not covered" (test_passages.py checks both). Below THRESHOLD a sentence must also
+# share a two-word term with the question.
+EXPLANATION_THRESHOLD = 0.48
 # A second or third passage is quoted only if it scores at least this share of the first,
 # so a good answer is not padded with weak ones.
 RELATIVE_CUTOFF = 0.75
@@ -467,10 +474,16 @@ class PassageIndex:
             chosen.append(Passage(unit.source, unit.text, scores[i]))
         return chosen
 
-    def best(self, question: str, limit: int = 3) -> list[Passage]:
+    def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
         """Up to `limit` passages that answer the question, best first; [] if none does."""
         ranked = self.ranked(question, limit)
-        if not ranked or ranked[0].score < THRESHOLD:
+        if threshold < THRESHOLD:
+            # below the calibrated bar a sentence must also share a two-word term with the question
+            # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí"
+            _, pairs = _question_terms(question)
+            with_pair = {self.units[i].text for term in pairs for i, _ in self._postings.get(term, [])}
+            ranked = [p for p in ranked if p.score >= THRESHOLD or p.text in with_pair]
+        if not ranked or ranked[0].score < threshold:
             return []
         top = ranked[0].score
-        return [p for p in ranked if p.score >= THRESHOLD and p.score >= RELATIVE_CUTOFF * top]
+        return [p for p in ranked if p.score >= threshold and p.score >= RELATIVE_CUTOFF * top]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .. import db
-from ..passages import Passage, PassageIndex
+from ..passages import EXPLANATION_THRESHOLD, THRESHOLD, Passage, PassageIndex
 from ..search_index import SearchHit, search
 from .store import Store
 
@@ -44,14 +44,15 @@ class SearchQueries(Store):
             speller = cache["speller"] = Speller(names, sources_texts())
         return str(speller.normalize(text))
 
-    def passages(self, question: str, limit: int = 3) -> list[Passage]:
+    def passages(self, question: str, limit: int = 3, explanation: bool = False) -> list[Passage]:
         """Up to `limit` sentences of the source documents that answer the question,
         verbatim with their document id, best first; [] when none scores above
-        `passages.THRESHOLD` (the documents do not cover it). See `knowledge.passages`.
+        `passages.THRESHOLD` (the documents do not cover it), or `EXPLANATION_THRESHOLD` for a
+        question that asks how, why or what is done. See `knowledge.passages`.
         The index is built from the listed documents on first use, then cached."""
         cache = self._current_cache()
         index: PassageIndex | None = cache.get("passages")
         if index is None:
             files = {doc.id: doc.file for doc in self.documents().values()}
             index = cache["passages"] = PassageIndex.from_files(files)
-        return index.best(question, limit)
+        return index.best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD)

@@ -397,14 +397,17 @@ def _among_siblings(kb: KnowledgeBase, indicator: Indicator, period: str, a: Ask
     claims = a.claims_highest or a.claims_lowest
     if not (claims and (a.premise_cue or a.yes_no)) or not indicator.parent:
         return None
+
     def result(code: str) -> Value | None:
         found = [v for v in kb.values(code, period) if v.scope == "city" and v.kind != "target"
                  and v.measure == "level" and v.number is not None]
         return found[0] if found else None
-    rows = [(i, v) for i in kb.children(indicator.parent) if (v := result(i.code)) is not None]
-    if len(rows) < 2 or all(i.code != indicator.code for i, _ in rows):
+    rows = [(i, v, v.number) for i in kb.children(indicator.parent)
+            if (v := result(i.code)) is not None and v.number is not None]
+    if len(rows) < 2 or all(i.code != indicator.code for i, _, _ in rows):
         return None
-    best = (max if a.claims_highest else min)(rows, key=lambda row: row[1].number)
+    chosen = (max if a.claims_highest else min)(rows, key=lambda row: row[2])
+    best = (chosen[0], chosen[1])
     word = "cao nhất" if a.claims_highest else "thấp nhất"
     if best[0].code == indicator.code:
         return f"Đúng, theo tài liệu {replies.lower_first(indicator.name)} {replies.period_label(period)} là {word} trong các khu vực."

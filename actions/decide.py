@@ -254,9 +254,10 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
-    # a short question that only adds a period, a kind, a comparison or an aspect: "đứng thứ mấy cả nước"
-    short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP
-    return (continues(a.folded) or short_addition) and bool(a.periods or a.kinds or a.comparison or a.aspect)
+    # a short question that adds a kind, a comparison or an aspect: "đứng thứ mấy cả nước"; a year
+    # alone does not make one ("chủ đề năm 2025 là gì?" after the vision is a question of its own)
+    short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP and bool(a.kinds or a.comparison or a.aspect)
+    return (continues(a.folded) and bool(a.periods or a.kinds or a.comparison or a.aspect)) or short_addition
 
 
 SHORT_FOLLOW_UP = 6  # words

@@ -84,6 +84,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "how, why, what will be done: a curated answer or the documents' own sentences", "Tài liệu ghi: “"),
     ("Thế còn nhà ga hàng hóa?", "followup", {"project": "cat_bi_nha_ga_t2", "topic": "project"},
      "a project by its name", "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi"),
+    ("chủ đề năm 2025 là gì", "ask_theme", {"topic": "vision"},
+     "a curated answer of the intent's topic that fits", "Chủ đề năm 2025"),
     ("đứng thứ mấy cả nước", "followup", {"indicator": "pci_rank", "period": "2023", "topic": "indicator"},
      "a follow-up on the last answer's subject", "Xếp hạng Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) năm 2023: xếp thứ 3/63"),
     ("dự án đó vốn ngân sách hay ngoài ngân sách", "ask_indicator", {"project": "cau_nguyen_trai", "topic": "project"},

@@ -25,7 +25,7 @@ from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
 from .fallback import not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
-from .indicators import NOT_A_DETAIL, answer_figures, list_indicators, refuse_other_place
+from .indicators import NOT_A_DETAIL, answer_figures, family, list_indicators, refuse_other_place, vocabulary
 from .policies import (
     DOCUMENT_NUMBER,
     answer_policy,
@@ -37,7 +37,7 @@ from .policies import (
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import EXPLANATION, Asked, understand
+from .understand import EXPLANATION, PROJECT_PRONOUN, Asked, understand
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -177,7 +177,7 @@ def unasked_measure(kb: KnowledgeBase, a: Asked) -> str | None:
     indicator = kb.indicator(a.indicators[0])
     if indicator is None:
         return None
-    own = f" {fold(' '.join((indicator.name, *indicator.aliases, indicator.unit or '')))} "
+    own = f" {vocabulary(indicator)} "
     asked = f" {a.folded} "
     return next((noun for noun in MEASURE_NOUNS if f" {noun} " in asked and f" {noun} " not in own), None)
 
@@ -217,9 +217,6 @@ def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "ask_policy" and policy_by_subject(kb, a, q) is not None
-
-
-PROJECT_PRONOUN = re.compile(r"\b(?:du an|cong trinh)\s+(?:do|nay|ay|kia|tren)\b")
 
 
 def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -275,10 +272,9 @@ def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     indicator = kb.indicator(code) if code else None
     if indicator is None:
         return False
-    family = [indicator, *kb.children(indicator.code)]
-    if indicator.parent and (parent := kb.indicator(indicator.parent)) is not None:
-        family += [parent, *kb.children(parent.code)]
-    known = set(fold(" ".join(w for i in family for w in (i.name, *i.aliases, i.unit or ""))).split())
+    parent = kb.indicator(indicator.parent) if indicator.parent else None
+    rows = [indicator, *([parent] if parent else []), *family(kb, indicator)]
+    known = {w for i in rows for w in vocabulary(i).split()}
     residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL and not w.isdigit()]
     return any(w not in known for w in residual)  # "nhập" is no word of "xuất khẩu"
 

@@ -501,6 +501,17 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
     "the nao thuc hien de ra phan dau ca nuoc voi so".split())
 
 
+def vocabulary(indicator: Indicator) -> str:
+    """An indicator's own words, folded: its name, aliases and unit."""
+    return fold(" ".join((indicator.name, *indicator.aliases, indicator.unit or "")))
+
+
+def family(kb: KnowledgeBase, indicator: Indicator) -> list[Indicator]:
+    """The rows a follow-up may move to: the indicator's sub-rows and its sibling rows."""
+    siblings = [i for i in kb.children(indicator.parent) if i.code != indicator.code] if indicator.parent else []
+    return kb.children(indicator.code) + siblings
+
+
 def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool) -> list[Indicator]:
     """The rows of the family the question's other words point to: "chất thải rắn ở đô thị" is
     the urban row of solid waste, "nông thôn thì sao?" after it the rural rows, "tổng bao nhiêu
@@ -511,16 +522,15 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     details = set(asked) - own - NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
     pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | NOT_A_DETAIL}  # "cả nước" is no row
-    family = kb.children(indicator.code) + ([i for i in kb.children(indicator.parent) if i.code != indicator.code]
-                                            if indicator.parent else [])
+    rows = family(kb, indicator)
 
     def fit(other: Indicator) -> int:
-        words = fold(" ".join((other.name, *other.aliases, other.unit)))
+        words = vocabulary(other)
         return len(details & set(words.split())) + sum(1 for pair in pairs if f" {pair} " in f" {words} ")
-    best = max((fit(i) for i in family), default=0)
+    best = max((fit(i) for i in rows), default=0)
     no_figure = not kb.periods(indicator.code)
     if best and (from_context or no_figure):  # a row named in the question is the row asked
-        return [i for i in family if fit(i) == best][:MAX_INDICATORS]
+        return [i for i in rows if fit(i) == best][:MAX_INDICATORS]
     if no_figure and kb.children(indicator.code):
         return kb.children(indicator.code)[:MAX_INDICATORS]
     return [indicator]

@@ -25,7 +25,15 @@ from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
 from .fallback import not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
-from .indicators import NOT_A_DETAIL, answer_figures, family, list_indicators, refuse_other_place, vocabulary
+from .indicators import (
+    NOT_A_DETAIL,
+    answer_figures,
+    family,
+    list_indicators,
+    refuse_local_figure,
+    refuse_other_place,
+    vocabulary,
+)
 from .policies import (
     DOCUMENT_NUMBER,
     answer_policy,
@@ -105,8 +113,28 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "out_of_scope" and not (a.indicators or a.policies or a.address or strong_project)
 
 
+# Words that ask about something in a place rather than about the place's new unit:
+# "ở phường Tràng Cát có dự án nhà ở xã hội nào?", "khu đô thị ở quận Dương Kinh vốn bao nhiêu?"
+SOMETHING_IN_A_PLACE = re.compile(r"\b(?:du an|cong trinh|cum cong nghiep|khu cong nghiep|khu do thi|nha o xa hoi|"
+                                  r"von|dien tich|rong|tong muc|chu dau tu|khoi cong|khanh thanh|di tich|nha may)\b")
+
+
+def place_only_qualifies(a: Asked, q: Query) -> bool:
+    """The old unit says where; the question is about something there."""
+    return not a.asks_conversion and bool(a.indicators or a.policies or q.all("project")
+                                          or SOMETHING_IN_A_PLACE.search(a.folded))
+
+
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return a.address or (q.intent == "convert_address" and not (a.indicators or a.projects or a.policies))
+    if a.address:
+        return not place_only_qualifies(a, q)
+    return q.intent == "convert_address" and not (a.indicators or a.projects or a.policies)
+
+
+def local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """An indicator asked of one old unit, where no project there is named."""
+    return (a.address and bool(a.indicators) and not q.all("project") and place_only_qualifies(a, q)
+            and FIGURE.search(a.folded) is not None)
 
 
 def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -314,6 +342,10 @@ def decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return Reply().template("utter_out_of_scope")
 
 
+def city_figures_only(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return refuse_local_figure(kb, a, q)
+
+
 def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return convert_address(kb, q)
 
@@ -412,6 +444,7 @@ ROWS: tuple[Row, ...] = (
     Row("another province's figures", other_place, refuse_province),
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("an old ward, commune or district", names_address, address),
+    Row("a figure of one old district or ward: the documents give the city's", local_figure, city_figures_only),
     Row("how many new units", counts_new_units, unit_count),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("count / largest / total over projects", list_operation, operation),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 from itertools import pairwise
 
 from knowledge import (
@@ -269,6 +270,22 @@ def refuse_other_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return refusal
 
 
+def refuse_local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"Thu ngân sách quận Lê Chân": the documents give city-wide figures only; say so and
+    offer the city's figure rather than pass it off as the district's."""
+    result = kb.convert_address(q.text)
+    district = kb.district_answer(q.text)
+    place = result.matches[0].old_ward if result.matches else (district.district if district else "đơn vị đó")
+    indicator = kb.indicator(a.indicators[0])
+    name = indicator.name if indicator else "chỉ tiêu này"
+    period = {"period": a.periods[0]} if a.periods else {}
+    return Reply().say(
+        f"Các tài liệu tôi có chỉ nêu {name} của toàn thành phố Hải Phòng, không có số liệu riêng của {place} cũ. "
+        "Bạn muốn xem số liệu của toàn thành phố không?",
+        [button("Có, của toàn thành phố", intent_payload("ask_indicator", indicator=a.indicators[0], **period))],
+    )
+
+
 def _is_growth_rate(indicator: Indicator) -> bool:
     return indicator.unit == "%" and ("tang" in fold(indicator.name).split() or "tang truong" in fold(indicator.name))
 
@@ -419,6 +436,19 @@ def _has_result(values: list[Value]) -> bool:
     return any(v.scope == "city" and v.kind != "target" and v.measure == "level" and v.number is not None for v in values)
 
 
+def _newest_before(kb: KnowledgeBase, indicator: Indicator, period: str) -> str | None:
+    """For a period after everything the documents hold ("quý 1 năm nay" in 2026): the newest
+    period of the same part of a year (another first quarter), else of any length."""
+    periods = kb.periods(indicator.code)
+    if re.fullmatch(r"\d{4}-\d{4}", period) or not periods or int(period[:4]) > date.today().year:
+        return None  # "nhiệm kỳ 2025-2030" names a term; 2030 is to come: no figure stands in for them
+    if period_sort_key(period) <= max(period_sort_key(p) for p in periods):
+        return None
+    part = period.partition("-")[2]
+    same_part = [p for p in periods if p.partition("-")[2] == part]
+    return max(same_part or periods, key=period_sort_key)
+
+
 def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
     """One indicator for one period: the figure asked on the first line, then the rest
     with their sources. Returns the text and whether any figure was found."""
@@ -442,6 +472,10 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             text, found = figure_block(kb, indicator, latest, a)
             first, _, after = text.partition("\n")
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
+        if (newest := _newest_before(kb, indicator, period)) is not None:
+            text, found = figure_block(kb, indicator, newest, a)
+            return (f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}; "
+                    f"số liệu mới nhất là {replies.period_label(newest)}:\n{text}"), found
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
     primary = _primary(shown, a.kinds, a.folded, a.measure)

@@ -116,6 +116,7 @@ def asks_new_unit(folded: str) -> bool:
 
 _FILLERS = re.compile(r"\b(?:cua |o |tai )?(?:hai phong|thanh pho|tp)\b|\b(?:nam |quy )?(?:20\d\d|ngoai|nay|truoc)\b(?= )"
                       r"|\b(?:duoc|da|se)\b")
+_NOT_THIS = re.compile(r"\b(?:khong|ko|k) phai (?:la )?([^,.?!]+)")
 _ANOTHER = re.compile(r"^(?:con|the con|vay con|the con ve|con ve)\b")
 
 
@@ -147,7 +148,8 @@ class Asked:
     aspect: str | None = None  # investor | when | value
     refers_back: bool = False  # "dự án đó", "nó": the subject is the last answer's
     another_project: bool = False  # "thế còn nhà ga hàng hóa?": a project other than the one just answered
-    address: bool = False  # an old ward/commune/district to convert
+    address: bool = False  # an old ward/commune/district named, or a new unit asked for
+    asks_conversion: bool = False  # "… nay thuộc phường nào?": the new unit is what is asked
     entities: dict[str, list[str]] = field(default_factory=dict)
 
     @property
@@ -295,6 +297,10 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         # "kinh tế Hải Phòng năm 2024 lớn thêm": a name split by the city's name or a year
         indicators = kb.indicator_codes_named(_FILLERS.sub(" ", folded))
     indicators = [code for code in indicators if not _context_of_another(kb, code, indicators)]
+    if (denied := _NOT_THIS.search(folded)) and len(indicators) > 1:
+        # "ý mình là xuất khẩu chứ không phải hàng qua cảng": the one denied is not asked
+        rejected = set(kb.indicator_codes_named(denied.group(1)))
+        indicators = [code for code in indicators if code not in rejected] or indicators
     scores: dict[str, float] = {}
     for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
         scores[key] = max(score, scores.get(key, 0.0))
@@ -327,5 +333,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),
         claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
-        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear, address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded), entities=entities,
+        aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
+        address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),
+        asks_conversion=asks_new_unit(folded), entities=entities,
     )

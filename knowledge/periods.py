@@ -53,6 +53,16 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
     return str(year) if year else None
 
 
+def _absolute_years(folded: str, today: date | None = None) -> str:
+    """"quý 1 năm nay" anchors the quarter to this year, as "quý 1 năm 2026" would."""
+    year = (today or date.today()).year
+    offsets = dict(_RELATIVE_YEARS)
+    # "năm ngoái 2024": the year written wins over the resident's reckoning
+    written = re.compile(rf"\b(?:{'|'.join(w for w, _ in _RELATIVE_YEARS)})\s+(?:nam\s+)?{_YEAR}\b")
+    folded = written.sub(lambda m: m.group(1), folded)
+    return RELATIVE_YEAR_WORDS.sub(lambda m: f"nam {year + offsets[m.group(0)]}", folded)
+
+
 def _year(folded: str, today: date | None = None) -> int | None:
     match = re.search(rf"\b{_YEAR}\b", folded)
     if match:
@@ -71,10 +81,12 @@ def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
     the nearest year named after it, else before it; a year that only anchors parts
     is not a period of its own."""
-    folded = fold(text)
+    folded = _absolute_years(fold(text))
     found: list[tuple[int, str]] = []
     anchored: set[int] = set()
     for match in re.finditer(rf"{_YEAR}\s*(?:den|toi|-)?\s*(?:nam\s*)?{_YEAR}", folded):  # "2019-2023" folds to "2019 2023"
+        if match.group(1) >= match.group(2):
+            continue  # "2025 2024" is two years, not a span
         found.append((match.start(), f"{match.group(1)}-{match.group(2)}"))
         anchored.update((match.start(1), match.start(2)))
     years = [(m.start(), m.group(1)) for m in re.finditer(rf"\b{_YEAR}\b", folded) if m.start() not in anchored]

@@ -73,6 +73,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp",
+    ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",
     ("chi", "so", "sx", "cn"): "chỉ số sản xuất công nghiệp",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -96,6 +97,19 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ước đạt 11,28%"),
     ("nghị quyết 9999 là gì", "ask_policy", None, "a document number the documents do not cite",
      "Tôi chưa nhận ra văn bản"),
+    ("thu ngân sách của quận Lê Chân năm 2024 được bao nhiêu", "ask_indicator", None,
+     "a figure of one old district or ward: the documents give the city's",
+     "Các tài liệu tôi có chỉ nêu Thu ngân sách Nhà nước trên địa bàn của toàn thành phố Hải Phòng, không có số liệu "
+     "riêng của Quận Lê Chân cũ."),
+    ("Ở phường Đông Hải 2, quận Hải An có dự án nhà ở xã hội nào, vốn bao nhiêu?", "convert_address", None,
+     "a project by its name", "Dự án xây dựng Khu nhà ở xã hội tại phường Đông Hải 2, quận Hải An"),
+    ("còn quý 1 năm nay", "followup", {"indicator": "export_turnover", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",
+     f"Các tài liệu tôi có chưa có số liệu Kim ngạch xuất khẩu quý I/{date.today().year}; số liệu mới nhất là "
+     "quý I/2025:\nKim ngạch xuất khẩu quý I/2025: đạt 8,58 tỷ USD."),
+    ("à nhầm, ý mình là kim ngạch xuất khẩu chứ không phải hàng qua cảng", "ask_indicator",
+     {"indicator": "port_throughput", "period": "2024", "topic": "indicator"},
+     "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -90,3 +91,15 @@ def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> 
     from knowledge.periods import parse_periods
 
     assert parse_periods(question) == periods
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("còn quý 1 năm nay", [f"{date.today().year}-Q1"]),  # not the year of the last answer
+    ("6 tháng đầu năm ngoái", [f"{date.today().year - 1}-H1"]),
+    ("Năm ngoái 2024 kinh tế lớn thêm bao nhiêu", ["2024"]),  # the year written wins
+    ("2025 2024", ["2025", "2024"]),  # two years, not a span
+])
+def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]) -> None:
+    from knowledge.periods import parse_periods
+
+    assert parse_periods(question, default_year=2024) == periods

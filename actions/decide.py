@@ -161,7 +161,9 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_best_curated(kb, fixed(q, a)) if curated_fit(kb, fixed(q, a), None) else passages.answer(kb, a, q)
+    if curated_fit(kb, fixed(q, a), None) and not curated_beaten(kb, a, q, None):
+        return answer_best_curated(kb, fixed(q, a))
+    return passages.answer(kb, a, q)
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -228,11 +230,17 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent in LIST_INTENTS
 
 
+def curated_beaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -> bool:
+    """A sentence of the documents says what is asked where the curated text does not."""
+    found = kb.find_answers(fixed(q, a).text, topic=topic, limit=1)
+    return bool(found) and passages.says_more_than(kb, a, found[0].answer.answer)
+
+
 def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = CURATED_INTENTS.get(q.intent)
     if topic == "government" and COUNT_QUESTION.search(a.folded):
         return True  # counted from the unit data, not from a curated text
-    return topic is not None and curated_fit(kb, fixed(q, a), topic)
+    return topic is not None and curated_fit(kb, fixed(q, a), topic) and not curated_beaten(kb, a, q, topic)
 
 
 def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -240,7 +248,7 @@ def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and curated_fit(kb, fixed(q, a), None)
+    return not a.from_button and curated_fit(kb, fixed(q, a), None) and not curated_beaten(kb, a, q, None)
 
 
 def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

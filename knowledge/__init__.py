@@ -26,6 +26,7 @@ from .query import (
 )
 from .records import Document, Indicator
 from .search_index import STOP_WORDS, query_terms
+from .teencode import expand_keeping_marks
 from .text import fold, strip_diacritics
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "Reorganisation",
     "Value",
     "about_of",
+    "expand_keeping_marks",
     "fold",
     "format_number",
     "load_about",

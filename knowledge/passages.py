@@ -76,7 +76,7 @@ CONTEXT_WEIGHT = 0.5  # a question term found only in the sentence's context (he
 _STOP_ACCENTED = (
     "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
     "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
-    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói"
+    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad"
 ).split()
 # Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
 # (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
@@ -214,6 +214,8 @@ def _question_words(question: str) -> tuple[list[_Word | None], bool]:
 
 
 _MAY = _spelling("mấy")
+# "bao nhiêu phần trăm" is answered by a sentence that writes "71,8%"
+_PERCENT_WORDS = frozenset({"phan", "tram"})
 
 
 def _asks_quantity(question: str) -> bool:
@@ -458,6 +460,20 @@ class PassageIndex:
         """The best normalized score: below THRESHOLD the documents do not answer it."""
         return max(self.scores(question).values(), default=0.0)
 
+    def coverage(self, question: str, text: str) -> float:
+        """The share of the question's information (its words and pairs, by rarity) that `text`
+        contains: comparable with a sentence's score, for a text that is no sentence of ours
+        (a curated answer)."""
+        singles, pairs = _question_terms(question)
+        present = _document_terms(text)[1]
+        information = matched = 0.0
+        for term, is_pair in [(t, False) for t in singles] + [(p, True) for p in pairs]:
+            postings = self._postings.get(term, [])
+            idf = self._idf(len(postings)) * ((PAIR_WEIGHT if postings else UNSEEN_PAIR_WEIGHT) if is_pair else 1.0)
+            information += idf
+            matched += idf if term in present else 0.0
+        return matched / information if information > 0 else 0.0
+
     def ranked(self, question: str, limit: int = 3) -> list[Passage]:
         """The best distinct passages whatever their score, best first."""
         scores, plain = self._scores(question)
@@ -477,6 +493,16 @@ class PassageIndex:
     def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
         """Up to `limit` passages that answer the question, best first; [] if none does."""
         ranked = self.ranked(question, limit)
+        if _asks_quantity(question):
+            # a number answers only if the sentence speaks of every word of the question: "nhập khẩu
+            # bao nhiêu" is not answered by the export figure, "dân số bao nhiêu người" not by a rate
+            singles, _ = _question_terms(question)
+            percent = [t for t in singles if fold(t[1:]) in _PERCENT_WORDS]
+            having = [{i for i, _ in self._postings.get(t, [])} | set(self._context.get(t, []))
+                      for t in singles if t not in percent]
+            ids = set.intersection(*having) if having else set(range(len(self.units)))
+            texts = {self.units[i].text for i in ids if not percent or "%" in self.units[i].text}
+            ranked = [p for p in ranked if p.text in texts]
         if threshold < THRESHOLD:
             # below the calibrated bar a sentence must also share a two-word term with the question
             # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí"

@@ -12,6 +12,7 @@ knowledge layer's question normalizer (`knowledge.spelling`) also uses `PHRASES`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .text import fold
@@ -110,3 +111,32 @@ def expand_phrase(words: Sequence[str], start: int) -> tuple[str, int] | None:
         if found is not None:
             return found, size
     return None
+
+
+_TOKEN = re.compile(r"\w+|\W+")
+
+
+def expand_keeping_marks(text: str) -> str:
+    """`text` with its teencode written out and every other word as typed, tone marks kept:
+    "lập cụm cn phụ trợ để làm j" → "lập cụm công nghiệp phụ trợ để làm gì". For matching that
+    needs exact spellings, which the folded normalizer loses."""
+    tokens = _TOKEN.findall(text)
+    at = [i for i, token in enumerate(tokens) if token[0].isalnum() or token[0] == "_"]
+    words = [fold(tokens[i]) for i in at]
+    k = 0
+    while k < len(at):
+        phrase = expand_phrase(words, k)
+        if phrase is not None:
+            said, size = phrase
+            tokens[at[k]] = said
+            for j in range(k + 1, k + size):
+                tokens[at[j]] = ""
+                tokens[at[j] - 1] = "" if not tokens[at[j] - 1].strip() else tokens[at[j] - 1]
+            k += size
+            continue
+        typed = tokens[at[k]]
+        found = TEENCODE.get(typed.lower())
+        if found is not None and " " not in typed and (typed.isascii() or typed.lower() in ("đc", "đk", "đt")):
+            tokens[at[k]] = found
+        k += 1
+    return "".join(tokens)

@@ -44,15 +44,22 @@ class SearchQueries(Store):
             speller = cache["speller"] = Speller(names, sources_texts())
         return str(speller.normalize(text))
 
+    def _passage_index(self) -> PassageIndex:
+        cache = self._current_cache()
+        index: PassageIndex | None = cache.get("passages")
+        if index is None:
+            files = {doc.id: doc.file for doc in self.documents().values()}
+            index = cache["passages"] = PassageIndex.from_files(files)
+        return index
+
+    def passage_coverage(self, question: str, text: str) -> float:
+        """How much of the question `text` speaks of, on the passages' scale (see `PassageIndex.coverage`)."""
+        return self._passage_index().coverage(question, text)
+
     def passages(self, question: str, limit: int = 3, explanation: bool = False) -> list[Passage]:
         """Up to `limit` sentences of the source documents that answer the question,
         verbatim with their document id, best first; [] when none scores above
         `passages.THRESHOLD` (the documents do not cover it), or `EXPLANATION_THRESHOLD` for a
         question that asks how, why or what is done. See `knowledge.passages`.
         The index is built from the listed documents on first use, then cached."""
-        cache = self._current_cache()
-        index: PassageIndex | None = cache.get("passages")
-        if index is None:
-            files = {doc.id: doc.file for doc in self.documents().values()}
-            index = cache["passages"] = PassageIndex.from_files(files)
-        return index.best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD)
+        return self._passage_index().best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD)

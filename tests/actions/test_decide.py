@@ -110,6 +110,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("à nhầm, ý mình là kim ngạch xuất khẩu chứ không phải hàng qua cảng", "ask_indicator",
      {"indicator": "port_throughput", "period": "2024", "topic": "indicator"},
      "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
+    ("Ban Thường vụ Thành ủy lựa chọn đảng bộ nào tổ chức đại hội điểm?", "ask_government", None,
+     "a passage of the documents, quoted",  # the curated text on the congresses does not name them
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -287,3 +287,18 @@ def test_passages_module_knows_nothing_of_rasa() -> None:
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not any(name.startswith(("rasa", "rasa_sdk", "sqlalchemy")) for name in imported)
+
+
+def test_a_number_answers_only_a_sentence_speaking_of_every_word_asked(index: PassageIndex) -> None:
+    # the export figure is no answer to imports; "phần trăm" is met by a sentence writing "71,8%"
+    assert index.best("kim ngạch nhập khẩu của Hải Phòng năm 2024 là bao nhiêu") == []
+    found = index.best("tính đến ngày 9/7 có bao nhiêu phần trăm tổ chức cơ sở Đảng tổ chức đại hội")
+    assert [p.text for p in found[:1]] == [
+        "Tính đến ngày 9/7 đã có 1325/1.845 (71,8%) tổ chức cơ sở Đảng tổ chức đại hội nhiệm kỳ 2025 - 2030."]
+
+
+def test_coverage_is_the_share_of_the_question_a_text_speaks_of(index: PassageIndex) -> None:
+    question = "đảng bộ nào tổ chức đại hội điểm"
+    assert index.coverage(question, "Đảng bộ phường Hải An tổ chức đại hội điểm.") == pytest.approx(1.0)
+    assert index.coverage(question, "Thời tiết hôm nay đẹp.") == 0.0
+    assert 0.0 < index.coverage(question, "Các cấp ủy tổ chức đại hội.") < 1.0

@@ -290,3 +290,15 @@ def test_the_knowledge_layer_does_not_import_rasa() -> None:
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root)}
     assert subprocess.run([sys.executable, "-c", code], cwd=root, env=env, check=False).returncode == 0
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("lập cụm cn phụ trợ để làm j vậy", "lập cụm công nghiệp phụ trợ để làm gì vậy"),
+    ("tp có tính làm j vs ngập úng ko", "thành phố có tính làm gì với ngập úng không"),
+    ("vốn đt nn năm 2024", "vốn đầu tư nn năm 2024"),
+    ("Nghị quyết số 35 nói gì?", "Nghị quyết số 35 nói gì?"),  # nothing to expand: as typed
+])
+def test_teencode_is_written_out_keeping_the_tone_marks_typed(typed: str, expected: str) -> None:
+    from knowledge import expand_keeping_marks
+
+    assert expand_keeping_marks(typed) == expected

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
-import os
 import sys
 from typing import Any
 
@@ -34,35 +33,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.tasks import describe_failure
+from bot.settings import MIN_TOKEN_CHARS, current_settings
+from knowledge.settings import current_settings as knowledge_settings
 
 logger = logging.getLogger(__name__)
 
 TOKEN_HEADER = "X-Action-Token"
-TOKEN_ENV = "ACTION_SERVER_TOKEN"
-MIN_TOKEN_CHARS = 16
 OPEN_PATHS = frozenset({"/health"})
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 5055
-
-
-class TokenMissing(RuntimeError):
-    pass
-
-
-def token_from_env(env: dict[str, str] | None = None) -> str:
-    value = (os.environ if env is None else env).get(TOKEN_ENV, "")
-    if len(value) < MIN_TOKEN_CHARS:
-        raise TokenMissing(
-            f"{TOKEN_ENV} must be set to a random secret of at least {MIN_TOKEN_CHARS} characters "
-            "(scripts/run.sh and scripts/run_prod.sh make one per start)"
-        )
-    return value
 
 
 def create_app(token: str, actions: str = "actions") -> Sanic:
     """rasa-sdk's app for the `actions` package, with the token check and quiet errors."""
     if len(token) < MIN_TOKEN_CHARS:
-        raise TokenMissing(f"the action server token must have at least {MIN_TOKEN_CHARS} characters")
+        raise ValueError(f"the action server token must have at least {MIN_TOKEN_CHARS} characters")
     from rasa_sdk.endpoint import create_app as sdk_create_app
 
     app = sdk_create_app(actions, cors_origins=None)
@@ -103,9 +86,15 @@ def warm_knowledge_base() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    try:  # the bot's settings and the knowledge base's (feedback), all checked before anything starts
+        settings = current_settings().action_server
+        token = settings.required_token()
+        knowledge_settings()
+    except ValueError as error:  # SettingsError of either package, naming the variable
+        sys.exit(f"action server: {error}")
     parser = argparse.ArgumentParser(prog="python -m bot.action_server", description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default=os.environ.get("ACTION_SERVER_HOST", DEFAULT_HOST))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", DEFAULT_PORT)))
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.port)
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
     from rasa_sdk import utils
@@ -113,10 +102,6 @@ def main(argv: list[str] | None = None) -> None:
 
     utils.configure_colored_logging("INFO")
     utils.update_sanic_log_level()
-    try:
-        token = token_from_env()
-    except TokenMissing as error:
-        sys.exit(f"action server: {error}")
     app = create_app(token, args.actions)
     plugin_manager().hook.attach_sanic_app_extensions(app=app)
     warm_knowledge_base()

@@ -6,15 +6,15 @@ Serves `web/index.html` at `/`, the page's own files under `/static/`, and the c
 component's browser bundle from `web/node_modules/deep-chat/dist/` (installed by
 `npm ci` in `web/`; nothing is fetched from a CDN). `POST /webhooks/rest/webhook`
 is forwarded to Rasa, so the page talks to one origin and needs no CORS.
-Settings come from the environment (`WEB_HOST`, `WEB_PORT`, `RASA_REST_URL`) or the
-command line. Design notes: docs/WEB.md.
+Settings come from the environment (`WEB_HOST`, `WEB_PORT`, `RASA_REST_URL`, read by
+`bot/settings.py`) or the command line. Design notes: docs/WEB.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
-import os
+import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -22,9 +22,10 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.settings import DEFAULT_RASA_URL, SettingsError, current_settings
+
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 VENDOR_PREFIX = "/node_modules/deep-chat/dist"
-DEFAULT_RASA_URL = "http://127.0.0.1:5005/webhooks/rest/webhook"
 # A sanity bound only: the REST channel itself answers long messages politely (its own,
 # lower limit; bot/channels/guarded_rest.py), and the page stops typing at 1000 characters.
 MAX_MESSAGE_CHARS = 4000
@@ -137,9 +138,13 @@ def create_app(rasa_url: str = DEFAULT_RASA_URL, web_dir: Path = WEB_DIR) -> web
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bot.web", description="Serve the chat page and proxy to Rasa.")
-    parser.add_argument("--host", default=os.environ.get("WEB_HOST", "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
-    parser.add_argument("--rasa-url", default=os.environ.get("RASA_REST_URL", DEFAULT_RASA_URL))
+    try:
+        settings = current_settings().web
+    except SettingsError as error:
+        sys.exit(f"bot.web: {error}")
+    parser.add_argument("--host", default=settings.host)
+    parser.add_argument("--port", type=int, default=settings.port)
+    parser.add_argument("--rasa-url", default=settings.rasa_url)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_app(args.rasa_url)

@@ -12,12 +12,12 @@ from sqlalchemy.engine import make_url
 from . import records as r
 from .about import check_about, load_about
 from .build import build
-from .errors import FactFileError, KnowledgeUnavailable
-from .feedback import FeedbackStore, retention_days
+from .errors import FactFileError, KnowledgeUnavailable, SettingsError
+from .feedback import FeedbackStore
 from .loader import FACTS_DIR, load_facts
 from .privacy import mask_personal_data
 from .query import KnowledgeBase
-from .settings import database_url
+from .settings import current_settings
 from .validate import check, source_texts, summary
 
 
@@ -131,7 +131,7 @@ def _cmd_purge_feedback(args: argparse.Namespace) -> int:
         deleted = store.purge(args.days)
     finally:
         store.close()
-    print(f"deleted {deleted} feedback row(s) older than {args.days or retention_days()} days")
+    print(f"deleted {deleted} feedback row(s) older than {args.days or store.settings.retention_days} days")
     return 0
 
 
@@ -157,7 +157,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     purge.add_argument("--days", type=int, default=None, help="default: $FEEDBACK_RETENTION_DAYS or 90")
     purge.add_argument("--feedback-url", default=None, help="default: $FEEDBACK_DB_URL or build/feedback.db")
     args = parser.parse_args(argv)
-    args.url = getattr(args, "url", None) or database_url()
+    try:  # every setting checked before any command runs (run.sh and run_prod.sh start with `stats`)
+        settings = current_settings()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    args.url = getattr(args, "url", None) or settings.database_url
     args.facts = getattr(args, "facts", None) or FACTS_DIR
     handlers = {"build": _cmd_build, "validate": _cmd_validate, "search": _cmd_search, "stats": _cmd_stats,
                 "report": _cmd_report, "purge-feedback": _cmd_purge_feedback}

@@ -32,3 +32,7 @@ class KnowledgeUnavailable(Exception):
 class FeedbackUnavailable(Exception):
     """The feedback store could not be written or read. Its message names the underlying
     error's type only: a database error's own text can quote the resident's question."""
+
+
+class SettingsError(ValueError):
+    """A variable of the environment is invalid: the message names it, and its value unless secret."""

@@ -12,7 +12,6 @@ which is a rebuildable build output.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -24,12 +23,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from .db import make_engine
 from .errors import FeedbackUnavailable
 from .privacy import mask_personal_data, private_file
-from .settings import PROJECT_DIR
+from .settings import KnowledgeSettings, current_settings
 from .text import fold
 
 MAX_QUESTION_CHARS = 500
 KINDS = ("up", "down", "unanswered")
-DEFAULT_RETENTION_DAYS = 90
 
 _metadata = sa.MetaData()
 feedback = sa.Table(
@@ -45,21 +43,7 @@ feedback = sa.Table(
 )
 
 
-def feedback_url() -> str:
-    return os.environ.get("FEEDBACK_DB_URL") or f"sqlite:///{PROJECT_DIR / 'build' / 'feedback.db'}"
-
-
-def retention_days() -> int:
-    """How long stored questions are kept: FEEDBACK_RETENTION_DAYS (default 90, at least 1)."""
-    raw = os.environ.get("FEEDBACK_RETENTION_DAYS", "").strip()
-    try:
-        return max(1, int(raw)) if raw else DEFAULT_RETENTION_DAYS
-    except ValueError:
-        return DEFAULT_RETENTION_DAYS
-
-
-def hash_sender(sender_id: str) -> str:
-    salt = os.environ.get("FEEDBACK_SALT", "hp-assistant")
+def hash_sender(sender_id: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}:{sender_id}".encode()).hexdigest()[:32]
 
 
@@ -71,8 +55,9 @@ class ReportRow:
 
 
 class FeedbackStore:
-    def __init__(self, url: str | None = None):
-        self.url = url or feedback_url()
+    def __init__(self, url: str | None = None, settings: KnowledgeSettings | None = None):
+        self.settings = settings or current_settings()
+        self.url = url or self.settings.feedback_url
         self._engine: Engine | None = None
 
     def _get_engine(self) -> Engine:
@@ -94,7 +79,7 @@ class FeedbackStore:
                 conn.execute(sa.insert(feedback).values(
                     created_at=datetime.now(timezone.utc).isoformat(timespec="seconds"), kind=kind,
                     question=question, question_folded=fold(question), answer_id=answer_id,
-                    channel=channel, sender_hash=hash_sender(sender_id),
+                    channel=channel, sender_hash=hash_sender(sender_id, self.settings.feedback_salt),
                 ))
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             # the type only: a database error's message can quote the question
@@ -124,7 +109,7 @@ class FeedbackStore:
 
     def purge(self, older_than_days: int | None = None, now: datetime | None = None) -> int:
         """Delete the rows older than the retention limit; the number deleted."""
-        days = retention_days() if older_than_days is None else older_than_days
+        days = self.settings.retention_days if older_than_days is None else older_than_days
         cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
         with self._get_engine().begin() as conn:
             result = conn.execute(sa.delete(feedback).where(feedback.c.created_at < cutoff.isoformat(timespec="seconds")))

@@ -97,9 +97,11 @@ if ! redis_ping; then
   redis_ping || die "Redis is not reachable at $REDIS_HOST:$REDIS_PORT"
 fi
 
-# --- databases and the knowledge base ----------------------------------------------
-# Creates the databases that are missing, builds the knowledge base when it is new,
-# forced (KNOWLEDGE_REBUILD=1) or older than the fact files; a database that exists
+# --- settings, databases and the knowledge base --------------------------------------
+# Checks every setting the Python processes will read (deploy/settings.py, bot/settings.py,
+# knowledge/settings.py): a bad one stops here, naming it, before anything is created or
+# started. Creates the databases that are missing, builds the knowledge base when it is
+# new, forced (KNOWLEDGE_REBUILD=1) or older than the fact files; a database that exists
 # but is unusable stops here, naming it and the command that rebuilds it.
 "$PY" - <<'EOF'
 import os
@@ -109,15 +111,21 @@ import sys
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from bot.settings import current_settings as bot_settings
+from deploy.settings import ProductionSettings
 from knowledge import KnowledgeBase, KnowledgeUnavailable
 from knowledge.build import build, facts_checksum
 
-knowledge_url = make_url(os.environ["KNOWLEDGE_DB_URL"])
-wanted = [("knowledge", knowledge_url), ("feedback", make_url(os.environ["FEEDBACK_DB_URL"]))]
+try:
+    settings = ProductionSettings.from_env(os.environ)
+    bot_settings()
+except ValueError as exc:  # SettingsError, naming the variable
+    sys.exit(f"run-prod: error: {exc}")
+knowledge_url = make_url(settings.knowledge.database_url)
+wanted = [("knowledge", knowledge_url), ("feedback", make_url(settings.knowledge.feedback_url))]
 tracker = knowledge_url.set(
-    drivername="postgresql+psycopg2", host=os.environ["TRACKER_DB_HOST"], port=int(os.environ["TRACKER_DB_PORT"]),
-    username=os.environ["TRACKER_DB_USER"], password=os.environ["TRACKER_DB_PASSWORD"] or None,
-    database=os.environ["TRACKER_DB_NAME"],
+    drivername="postgresql+psycopg2", host=settings.tracker.host, port=settings.tracker.port,
+    username=settings.tracker.user, password=settings.tracker.password, database=settings.tracker.name,
 )
 wanted.append(("tracker", tracker))
 created = set()
@@ -137,7 +145,7 @@ for role, url in wanted:
         admin.dispose()
 
 url_text = knowledge_url.render_as_string(hide_password=False)
-reason = "it is new" if "knowledge" in created else "KNOWLEDGE_REBUILD=1" if os.environ.get("KNOWLEDGE_REBUILD") == "1" else None
+reason = "it is new" if "knowledge" in created else "KNOWLEDGE_REBUILD=1" if settings.knowledge_rebuild else None
 if reason is None:
     kb = KnowledgeBase(url_text)
     try:

@@ -93,3 +93,17 @@ def rasa_left_as_shipped() -> Iterator[None]:
     changed = rasa_changes()
     if changed:
         pytest.fail(f"the test left Rasa adjusted ({', '.join(changed)}): undo it, e.g. with monkeypatch")
+
+
+def forget_settings() -> None:
+    """A process reads its settings once; a test that sets its own environment reads them anew."""
+    for name in ("knowledge.settings", "bot.settings"):
+        if (module := sys.modules.get(name)) is not None:
+            module.current_settings.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def settings_read_per_test() -> Iterator[None]:
+    forget_settings()
+    yield
+    forget_settings()

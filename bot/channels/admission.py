@@ -16,50 +16,24 @@ has them too:
   resident wait longer; a bound keeps ordinary residents' latency while a flood is
   turned away.
 
-Settings from the environment (`AdmissionLimits.from_env`); one `TurnGate` per event loop.
+Settings from the environment (`bot/settings.py`, `AdmissionLimits`); one `TurnGate` per event loop.
 """
 
 from __future__ import annotations
 
 import asyncio
 import ipaddress
-import os
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from rasa.core.channels.channel import UserMessage
 from sanic.request import Request
 
-from bot.env import env_number
+from bot.settings import AdmissionLimits, current_settings
 
 BUSY_REPLY = "Hiện có nhiều người hỏi cùng lúc, tôi chưa kịp trả lời. Bạn vui lòng thử lại sau ít giây nhé."
-
-
-@dataclass(frozen=True)
-class AdmissionLimits:
-    per_address_per_minute: float = 120.0  # 2 a second, sustained: one address costs at most ~0.2 core
-    per_address_burst: int = 20
-    max_concurrent_turns: int = 8
-    max_queued_turns: int = 64
-    turn_wait: float = 10.0  # seconds a message may wait for a free turn
-    trusted_proxies: tuple[str, ...] = ("127.0.0.1", "::1")
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> AdmissionLimits:
-        env = os.environ if env is None else env
-        d = cls()
-        proxies = tuple(p.strip() for p in env.get("TRUSTED_PROXIES", "").split(",") if p.strip())
-        return cls(
-            per_address_per_minute=env_number(env, "RATE_LIMIT_PER_ADDRESS_PER_MINUTE", d.per_address_per_minute, 1),
-            per_address_burst=int(env_number(env, "RATE_LIMIT_PER_ADDRESS_BURST", d.per_address_burst, 1)),
-            max_concurrent_turns=int(env_number(env, "MAX_CONCURRENT_TURNS", d.max_concurrent_turns, 1)),
-            max_queued_turns=int(env_number(env, "MAX_QUEUED_TURNS", d.max_queued_turns, 0)),
-            turn_wait=env_number(env, "TURN_WAIT_SECONDS", d.turn_wait, 0.1),
-            trusted_proxies=proxies or d.trusted_proxies,
-        )
 
 
 def client_address(request: Request, trusted_proxies: tuple[str, ...]) -> str:
@@ -120,7 +94,7 @@ def turn_gate(limits: AdmissionLimits | None = None) -> TurnGate:
     loop = asyncio.get_running_loop()
     gate = _gates.get(loop)
     if gate is None:
-        gate = _gates[loop] = TurnGate(limits or AdmissionLimits.from_env())
+        gate = _gates[loop] = TurnGate(limits or current_settings().admission)
     return gate
 
 

@@ -13,28 +13,13 @@ A payload the bot offered (bot/channels/payloads.py) is not cut: it is already c
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.env import env_number
+from bot.settings import TextBounds
 
 TOO_MANY_WORDS_REPLY = (
     "Câu hỏi dài quá, tôi chỉ đọc được tối đa {limit} từ. Bạn vui lòng hỏi ngắn gọn hơn, mỗi lần một ý nhé."
 )
-
-
-@dataclass(frozen=True)
-class TextBounds:
-    max_words: int = 60
-    max_word_chars: int = 30
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> TextBounds:
-        env = os.environ if env is None else env
-        d = cls()
-        return cls(max_words=int(env_number(env, "MAX_MESSAGE_WORDS", d.max_words, 1)),
-                   max_word_chars=int(env_number(env, "MAX_WORD_CHARS", d.max_word_chars, 8)))
 
 
 def bound_text(text: str, bounds: TextBounds | None = None) -> str | None:

@@ -20,7 +20,7 @@ during which the tracker store failed becomes an apology. (When its database is 
 Rasa's `FailSafeTrackerStore` answers from an empty, in-memory conversation; such a
 reply has lost the context and would be misleading.)
 
-Settings come from the environment only (`ChannelLimits.from_env`). Rasa's HTTP API
+Settings come from the environment only (`bot/settings.py`). Rasa's HTTP API
 is not part of this channel: `rasa run` serves it only with `--enable-api`
 (docs/SECURITY.md).
 """
@@ -30,12 +30,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import time
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -44,12 +42,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.env import env_number
 from bot.runtime.action_connections import close_action_connections
+from bot.settings import AdmissionLimits, ChannelLimits, TextBounds, current_settings
 from knowledge.privacy import log_tag
 
-from .admission import BUSY_REPLY, AdmissionLimits, Busy, client_address, gated_turn
-from .bounds import TOO_MANY_WORDS_REPLY, TextBounds, bound_text
+from .admission import BUSY_REPLY, Busy, client_address, gated_turn
+from .bounds import TOO_MANY_WORDS_REPLY, bound_text
 from .conversations import conversation_id
 from .payloads import screen
 from .store_watch import store_failures, watch_tracker_store
@@ -71,31 +69,6 @@ APOLOGY_REPLY = "Xin lỗi, tôi chưa tra cứu được lúc này. Bạn vui l
 # Tracker-store failures seen during the current turn (one list per request).
 _SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store"}
 _KEEP_CONTROLS = frozenset("\n\t")
-
-
-@dataclass(frozen=True)
-class ChannelLimits:
-    max_message_chars: int = 1000
-    max_body_bytes: int = 32 * 1024
-    max_sender_chars: int = 128
-    rate_per_minute: float = 60.0  # steady rate per sender
-    burst: int = 10  # messages a sender may send at once
-    reply_timeout: float = 25.0  # seconds; then an apology, the bot finishes in the background
-    max_senders: int = 100_000  # buckets kept in memory; the least recently used are forgotten
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> ChannelLimits:
-        env = os.environ if env is None else env
-        d = cls()
-        return cls(
-            max_message_chars=int(env_number(env, "MAX_MESSAGE_CHARS", d.max_message_chars, 1)),
-            max_body_bytes=int(env_number(env, "MAX_BODY_BYTES", d.max_body_bytes, 1024)),
-            max_sender_chars=d.max_sender_chars,
-            rate_per_minute=env_number(env, "RATE_LIMIT_PER_MINUTE", d.rate_per_minute, 0.1),
-            burst=int(env_number(env, "RATE_LIMIT_BURST", d.burst, 1)),
-            reply_timeout=env_number(env, "REPLY_TIMEOUT_SECONDS", d.reply_timeout, 1),
-            max_senders=d.max_senders,
-        )
 
 
 class RateLimiter:
@@ -206,9 +179,9 @@ class GuardedRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> GuardedRestInput:
         # credentials.yml holds no value for this channel: everything comes from the environment.
-        limits, admission, bounds = ChannelLimits.from_env(), AdmissionLimits.from_env(), TextBounds.from_env()
-        logger.info("REST channel limits: %s; %s; %s", limits, admission, bounds)
-        return cls(limits, admission=admission, bounds=bounds)
+        settings = current_settings()
+        logger.info("REST channel limits: %s; %s; %s", settings.rest, settings.admission, settings.bounds)
+        return cls(settings.rest, admission=settings.admission, bounds=settings.bounds)
 
     async def _answer(self, on_new_message: OnNewMessage, sender: str, text: str) -> list[dict[str, Any]]:
         """The bot's messages (empty: it failed), or `Busy` when no turn was free in time."""

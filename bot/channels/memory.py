@@ -16,21 +16,18 @@ logged.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Awaitable, Mapping
+from collections.abc import Awaitable
 from typing import Any, Protocol
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from bot.settings import DEFAULT_REDIS_PREFIX, ChannelMemorySettings, current_settings
+
 from .bounded import LruDict
-from .settings import ChannelConfigError
 
 logger = logging.getLogger(__name__)
 
-REDIS_URL_ENV = "CHANNEL_MEMORY_REDIS_URL"
-PREFIX_ENV = "REDIS_KEY_PREFIX"  # shared with the lock store (deploy/endpoints.prod.yml)
-DEFAULT_PREFIX = "hp"
 REDIS_TIMEOUT = 2.0  # seconds; a webhook must answer quickly even when Redis hangs
 # Zalo refuses events older than ZALO_MAX_EVENT_AGE_SECONDS and Telegram gives up on an
 # update after 24 hours, so a delivery id is not worth remembering longer than a day.
@@ -89,12 +86,12 @@ class LocalMemory:
 class RedisMemory:
     """Memory shared by every replica, in Redis, each key expiring after its ttl."""
 
-    def __init__(self, client: aioredis.Redis, namespace: str, prefix: str = DEFAULT_PREFIX) -> None:
+    def __init__(self, client: aioredis.Redis, namespace: str, prefix: str = DEFAULT_REDIS_PREFIX) -> None:
         self._client = client
         self._prefix = f"{prefix}:channel:{namespace}:"
 
     @classmethod
-    def from_url(cls, url: str, namespace: str, prefix: str = DEFAULT_PREFIX) -> RedisMemory:
+    def from_url(cls, url: str, namespace: str, prefix: str = DEFAULT_REDIS_PREFIX) -> RedisMemory:
         client = aioredis.Redis.from_url(url, socket_timeout=REDIS_TIMEOUT, socket_connect_timeout=REDIS_TIMEOUT,
                                          decode_responses=True)
         return cls(client, namespace, prefix)
@@ -131,16 +128,12 @@ class RedisMemory:
         await self._client.close(close_connection_pool=True)
 
 
-def channel_memory(namespace: str, maxsize: int = 10_000, env: Mapping[str, str] | None = None) -> ChannelMemory:
-    """Redis memory when `CHANNEL_MEMORY_REDIS_URL` is set, else this process's.
+def channel_memory(namespace: str, maxsize: int = 10_000, where: ChannelMemorySettings | None = None) -> ChannelMemory:
+    """Redis memory when `CHANNEL_MEMORY_REDIS_URL` is set (`where`: this process's settings), else this process's.
 
     Redis keys are `<REDIS_KEY_PREFIX>:channel:<namespace>:<key>` (prefix `hp` by default).
     """
-    env = os.environ if env is None else env
-    url = env.get(REDIS_URL_ENV, "").strip()
-    if not url:
+    where = where or current_settings().memory
+    if where.redis_url is None:
         return LocalMemory(maxsize)
-    try:
-        return RedisMemory.from_url(url, namespace, env.get(PREFIX_ENV, "").strip() or DEFAULT_PREFIX)
-    except ValueError as error:  # the message would repeat the URL, password included
-        raise ChannelConfigError(f"{REDIS_URL_ENV} is not a Redis URL (redis://host:port/db)") from error
+    return RedisMemory.from_url(where.redis_url, namespace, where.key_prefix)

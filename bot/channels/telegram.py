@@ -33,13 +33,14 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.settings import SettingsError, TelegramSettings, check, current_settings
+
 from . import webhooks
 from .admission import BUSY_REPLY, Busy, gated_turn
-from .bounds import TextBounds, finish, too_long
+from .bounds import finish, too_long
 from .conversations import PlatformRecipient, conversation_id
-from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
+from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, clean_text
 from .memory import SEEN_TTL, ChannelMemory, LocalMemory, channel_memory
-from .settings import ChannelConfigError, TelegramSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .telegram_updates import SECRET_HEADER, BadUpdate, Inbound, UpdateKind, parse_update, update_id
@@ -153,7 +154,7 @@ class TelegramInput(InputChannel):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> TelegramInput:
         if credentials:
             logger.warning("credentials.yml values for the Telegram channel are ignored: it reads the environment only")
-        settings = TelegramSettings.from_env()
+        settings = current_settings().telegram
         if not settings.enabled:
             logger.info("Telegram channel disabled: TELEGRAM_TOKEN is not set")
         return cls(settings)
@@ -162,11 +163,12 @@ class TelegramInput(InputChannel):
         check("Telegram", settings.problems())
         self.settings = settings
         self.tasks = BackgroundTasks()
-        self._max_chars = ChannelLimits.from_env().max_message_chars
-        self._bounds = TextBounds.from_env()
+        shared = current_settings()  # what every channel of the process shares
+        self._max_chars = shared.rest.max_message_chars
+        self._bounds = shared.bounds
         # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
-        self._seen = channel_memory("telegram:seen", seen_limit)
-        self._payloads = CallbackPayloads(channel_memory("telegram:payloads"))
+        self._seen = channel_memory("telegram:seen", seen_limit, shared.memory)
+        self._payloads = CallbackPayloads(channel_memory("telegram:payloads", where=shared.memory))
         self._output: TelegramOutput | None = None
         # None while unknown: getMe is asked once, not for every update as Rasa's connector does.
         self._identity_ok: bool | None = None
@@ -176,7 +178,7 @@ class TelegramInput(InputChannel):
             try:
                 self._output = TelegramOutput(settings, self._payloads)
             except ValidationError as error:
-                raise ChannelConfigError(f"TELEGRAM_TOKEN is not a bot token: {error}") from error
+                raise SettingsError(f"TELEGRAM_TOKEN is not a bot token: {error}") from error
 
     def get_output_channel(self) -> OutputChannel | None:
         return self._output

@@ -25,13 +25,14 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.settings import ZaloSettings, check, current_settings
+
 from . import webhooks
 from .admission import BUSY_REPLY, Busy, gated_turn
-from .bounds import TextBounds, finish, too_long
+from .bounds import finish, too_long
 from .conversations import PlatformRecipient, conversation_id
-from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, ChannelLimits, clean_text
+from .guarded_rest import APOLOGY_REPLY, EMPTY_REPLY, clean_text
 from .memory import SEEN_TTL, channel_memory
-from .settings import ZaloSettings, check
 from .store_watch import HoldsBackWithoutContext
 from .tasks import BackgroundTasks, answer_or_apologize, note_delivered
 from .text import GREET_PAYLOAD, STICKER_REPLY, UNSUPPORTED_REPLY, ChoiceMemory, render_choices, split_text
@@ -121,7 +122,7 @@ class ZaloInput(InputChannel):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> ZaloInput:
         if credentials:
             logger.warning("credentials.yml values for the Zalo channel are ignored: it reads the environment only")
-        settings = ZaloSettings.from_env()
+        settings = current_settings().zalo
         if not settings.enabled:
             logger.info("Zalo channel disabled: ZALO_OA_SECRET_KEY is not set")
         return cls(settings)
@@ -136,12 +137,13 @@ class ZaloInput(InputChannel):
         check("Zalo", settings.problems())
         self.settings = settings
         self._clock = clock  # seconds since the epoch, to judge the events' age
-        self._max_chars = ChannelLimits.from_env().max_message_chars
-        self._bounds = TextBounds.from_env()
+        shared = current_settings()  # what every channel of the process shares
+        self._max_chars = shared.rest.max_message_chars
+        self._bounds = shared.bounds
         self.tasks = BackgroundTasks()
         # this process's memory, or Redis shared by the replicas (bot/channels/memory.py)
-        self._seen = channel_memory("zalo:seen", seen_limit)
-        self._choices = ChoiceMemory(channel_memory("zalo:choices"))
+        self._seen = channel_memory("zalo:seen", seen_limit, shared.memory)
+        self._choices = ChoiceMemory(channel_memory("zalo:choices", where=shared.memory))
         self._output: ZaloOutput | None = None
         if settings.enabled:
             self._output = ZaloOutput(ZaloApiClient(settings, policy), self._choices)

@@ -26,9 +26,8 @@ from typing import Any
 
 import aiohttp
 
+from bot.settings import ZaloSettings
 from knowledge.privacy import log_tag
-
-from .settings import ZaloSettings
 
 logger = logging.getLogger(__name__)
 

@@ -18,9 +18,9 @@ Rasa's own path is used.
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from bot.settings import RuntimeSettings, current_settings
 
 logger = logging.getLogger(__name__)
 
@@ -49,55 +49,47 @@ class Applied:
         return text
 
 
-def enabled(env: Mapping[str, str] | None = None) -> bool:
+def enabled(runtime: RuntimeSettings | None = None) -> bool:
     """False when `RASA_RUNTIME_ADJUSTMENTS` is `off` (or 0/false/no)."""
-    value = (os.environ if env is None else env).get(SWITCH, "on").strip().lower()
-    if value in ("", "on", "1", "true", "yes"):
-        return True
-    if value in ("off", "0", "false", "no"):
-        return False
-    raise ValueError(f"{SWITCH} must be on or off, got {value!r}")
+    return (runtime or current_settings().runtime).adjustments
 
 
-def check(env: Mapping[str, str] | None = None, rasa_version: str | None = None) -> None:
-    """Raise `RasaVersionMismatch` or `ValueError` (naming the variable) if `apply` would refuse."""
+def check(runtime: RuntimeSettings | None = None, rasa_version: str | None = None) -> None:
+    """Raise `RasaVersionMismatch` if `apply` would refuse; without `runtime`, this process's settings
+    are read first: `SettingsError` (a ValueError naming the variable) if one is invalid."""
+    runtime = runtime or current_settings().runtime
     if rasa_version is None:
         import rasa
 
         rasa_version = rasa.__version__
-    if not enabled(env):
-        return
-    if rasa_version != PINNED_RASA:
+    if runtime.adjustments and rasa_version != PINNED_RASA:
         raise RasaVersionMismatch(
             f"Rasa {rasa_version} is installed, but this bot's runtime adjustments (bot/runtime/) are written "
             f"for Rasa {PINNED_RASA}. Install requirements.lock, or start with {SWITCH}=off to run Rasa's "
             f"own runtime.")
-    from bot.runtime.adjustments import action_timeout_from_env
-
-    action_timeout_from_env(env)
 
 
 _last: Applied | None = None
 
 
-def apply(env: Mapping[str, str] | None = None, rasa_version: str | None = None) -> Applied:
+def apply(runtime: RuntimeSettings | None = None, rasa_version: str | None = None) -> Applied:
     """Apply every adjustment whose Rasa code is as expected; log once what is on.
 
     Raises `RasaVersionMismatch` when the installed Rasa is not the pinned one and the
     adjustments are not switched off. Applying again changes nothing."""
     global _last
-    check(env, rasa_version)
-    applied = _apply_each(env) if enabled(env) else Applied()
+    runtime = runtime or current_settings().runtime
+    check(runtime, rasa_version)
+    applied = _apply_each(runtime.action_timeout) if runtime.adjustments else Applied()
     if applied != _last:
         (logger.warning if applied.fell_back else logger.info)(applied.describe())
         _last = applied
     return applied
 
 
-def _apply_each(env: Mapping[str, str] | None) -> Applied:
-    from bot.runtime.adjustments import ADJUSTMENTS, action_timeout_from_env
+def _apply_each(seconds: float) -> Applied:
+    from bot.runtime.adjustments import ADJUSTMENTS
 
-    seconds = action_timeout_from_env(env)
     on: list[str] = []
     fell_back: dict[str, str] = {}
     for adjustment in ADJUSTMENTS:

@@ -19,20 +19,11 @@ again changes nothing. `tests/security/test_rasa_runtime.py` pins them to Rasa 3
 from __future__ import annotations
 
 import inspect
-import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from bot.env import env_number
-
-DEFAULT_ACTION_TIMEOUT = 5.0  # seconds
 _ONE_VALIDATOR = "_one_validator"  # marks Rasa's method once replaced
-
-
-def action_timeout_from_env(env: Mapping[str, str] | None = None) -> float:
-    """`ACTION_TIMEOUT_SECONDS`, at least 1; unset or empty means the default."""
-    return env_number(os.environ if env is None else env, "ACTION_TIMEOUT_SECONDS", DEFAULT_ACTION_TIMEOUT, 1)
 
 
 def limit_action_calls(seconds: float) -> None:

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .. import db
 from .. import records as r
 from ..errors import KnowledgeUnavailable
-from ..settings import database_url
+from ..settings import current_settings
 
 REBUILD_HINT = "run `make knowledge` (or `python -m knowledge build`) to rebuild it"
 # How often the SQLite file is looked at for a rebuild: a stat costs 3-25 µs, a cached lookup 3 µs.
@@ -42,7 +42,7 @@ class Store:
     """
 
     def __init__(self, url: str | None = None):
-        self.url = url or database_url()
+        self.url = url or current_settings().database_url
         self._engine: Engine | None = None
         self._cache: dict[str, Any] = {}
         self._file_signature: tuple[int, int, int] | None = None

@@ -10,10 +10,10 @@ from collections.abc import AsyncIterator
 import pytest
 import redis
 
-from bot.channels.memory import REDIS_URL_ENV, ChannelMemory, LocalMemory, RedisMemory, channel_memory
-from bot.channels.settings import ChannelConfigError
+from bot.channels.memory import ChannelMemory, LocalMemory, RedisMemory, channel_memory
 from bot.channels.telegram import CallbackPayloads
 from bot.channels.text import ChoiceMemory
+from bot.settings import ChannelMemorySettings, SettingsError
 from tests.redis_server import HOST, PORT, ensure_running
 
 REDIS_URL = f"redis://{HOST}:{PORT}/3"
@@ -117,19 +117,25 @@ async def test_with_redis_down_nothing_is_lost_and_the_failure_is_logged(caplog:
     assert "s3cret" not in caplog.text
 
 
-def test_the_environment_chooses_the_memory(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert isinstance(channel_memory("zalo:seen", env={}), LocalMemory)
-    assert isinstance(channel_memory("zalo:seen", env={REDIS_URL_ENV: "  "}), LocalMemory)
-    assert isinstance(channel_memory("zalo:seen", env={REDIS_URL_ENV: REDIS_URL}), RedisMemory)
-    prefixed = channel_memory("zalo:seen", env={REDIS_URL_ENV: REDIS_URL, "REDIS_KEY_PREFIX": "hp_test_1"})
+def test_the_settings_choose_the_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert isinstance(channel_memory("zalo:seen", where=ChannelMemorySettings()), LocalMemory)
+    assert isinstance(channel_memory("zalo:seen", where=ChannelMemorySettings(REDIS_URL)), RedisMemory)
+    prefixed = channel_memory("zalo:seen", where=ChannelMemorySettings(REDIS_URL, "hp_test_1"))
     assert isinstance(prefixed, RedisMemory) and prefixed._prefix == "hp_test_1:channel:zalo:seen:"
-    monkeypatch.setenv(REDIS_URL_ENV, REDIS_URL)
+    monkeypatch.setenv("CHANNEL_MEMORY_REDIS_URL", REDIS_URL)  # without settings: this process's
     assert isinstance(channel_memory("zalo:seen"), RedisMemory)
 
 
+def test_the_environment_names_the_redis_url_and_the_key_prefix() -> None:
+    assert ChannelMemorySettings.from_env({"CHANNEL_MEMORY_REDIS_URL": "  ", "REDIS_KEY_PREFIX": ""}) == \
+        ChannelMemorySettings(None, "hp")
+    assert ChannelMemorySettings.from_env({"CHANNEL_MEMORY_REDIS_URL": REDIS_URL, "REDIS_KEY_PREFIX": "hp_test_1"}) == \
+        ChannelMemorySettings(REDIS_URL, "hp_test_1")
+
+
 def test_a_url_that_is_not_redis_stops_the_start_without_showing_it() -> None:
-    with pytest.raises(ChannelConfigError, match=REDIS_URL_ENV) as raised:
-        channel_memory("zalo:seen", env={REDIS_URL_ENV: "http://user:s3cret@example.org"})
+    with pytest.raises(SettingsError, match=r"^CHANNEL_MEMORY_REDIS_URL is not a Redis URL") as raised:
+        ChannelMemorySettings.from_env({"CHANNEL_MEMORY_REDIS_URL": "http://user:s3cret@example.org"})
     assert "s3cret" not in str(raised.value)
 
 

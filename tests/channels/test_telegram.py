@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from bot.channels.guarded_rest import APOLOGY_REPLY
-from bot.channels.settings import ChannelConfigError, TelegramSettings
 from bot.channels.telegram import TelegramInput
+from bot.settings import SettingsError, TelegramSettings
 from tests.channels.conftest import EchoBot, FailingBot, FakeTelegramApi, OutageBot, Served, serve_channel
 
 SECRET = "hp-webhook-secret_2025"
@@ -349,7 +349,7 @@ def test_half_configured_channel_stops_rasa_with_a_clear_error(
 ) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    with pytest.raises(ChannelConfigError, match=message):
+    with pytest.raises(SettingsError, match=message):
         TelegramInput.from_credentials(None)
 
 

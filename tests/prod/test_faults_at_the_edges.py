@@ -72,6 +72,18 @@ def test_run_prod_stops_at_start_on_an_unusable_knowledge_database(tmp_path: Pat
     assert not (tmp_path / "run" / "pids").exists()  # nothing was started
 
 
+@pytest.mark.postgres
+@pytest.mark.parametrize(("name", "value"), [("TRACKER_DB_PORT", "54x2"), ("MAX_CONCURRENT_TURNS", "many")])
+def test_run_prod_stops_at_start_on_a_bad_setting_naming_it(tmp_path: Path, name: str, value: str) -> None:
+    ensure_redis()
+    env, _ = profile_env(tmp_path / "run", scratch_names(), **{name: value})
+    code, output = run_until_exit([str(ROOT / "scripts" / "run_prod.sh")], env)
+    assert code != 0
+    assert f"run-prod: error: {name} must be a whole number" in output and repr(value) in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "run" / "pids").exists()  # nothing was started
+
+
 class HangingActionServer:
     """Accepts the action call and answers nothing for `hang` seconds; then can be shut down."""
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from sanic import Sanic
 
-from bot.action_server import TOKEN_HEADER, TokenMissing, create_app, main, token_from_env
+from bot.action_server import TOKEN_HEADER, create_app, main
 from tests.channels.conftest import Served, serve_app
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -75,13 +75,22 @@ async def test_no_cors_for_any_origin(served: Served) -> None:
         assert "Access-Control-Allow-Origin" not in r.headers
 
 
-def test_it_refuses_to_start_without_a_real_token(monkeypatch: pytest.MonkeyPatch) -> None:
-    with pytest.raises(TokenMissing):
-        token_from_env({})
-    with pytest.raises(TokenMissing):
-        token_from_env({"ACTION_SERVER_TOKEN": "short"})
+@pytest.mark.parametrize(("token", "message"), [(None, "must be set"), ("short", "must be a random secret")])
+def test_it_refuses_to_start_without_a_real_token(monkeypatch: pytest.MonkeyPatch, token: str | None,
+                                                  message: str) -> None:
+    with pytest.raises(ValueError, match="at least 16 characters"):
+        create_app("short")
     monkeypatch.delenv("ACTION_SERVER_TOKEN", raising=False)
-    with pytest.raises(SystemExit, match="ACTION_SERVER_TOKEN"):
+    if token is not None:
+        monkeypatch.setenv("ACTION_SERVER_TOKEN", token)
+    with pytest.raises(SystemExit, match=f"^action server: ACTION_SERVER_TOKEN {message}"):
+        main(["--port", "1"])
+
+
+def test_it_refuses_to_start_on_a_bad_knowledge_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACTION_SERVER_TOKEN", TOKEN)
+    monkeypatch.setenv("FEEDBACK_RETENTION_DAYS", "forever")
+    with pytest.raises(SystemExit, match=r"^action server: FEEDBACK_RETENTION_DAYS must be a whole number"):
         main(["--port", "1"])
 
 

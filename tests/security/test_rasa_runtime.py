@@ -15,12 +15,9 @@ from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.utils.endpoints import EndpointConfig
 
 import bot.runtime
-from bot.runtime.adjustments import (
-    DEFAULT_ACTION_TIMEOUT,
-    action_timeout_from_env,
-    validate_action_results_with_one_validator,
-)
+from bot.runtime.adjustments import validate_action_results_with_one_validator
 from bot.runtime.graph_runner import SequentialGraphRunner
+from bot.settings import DEFAULT_ACTION_TIMEOUT, RuntimeSettings
 
 
 @pytest.fixture(autouse=True)
@@ -39,19 +36,10 @@ def test_rasa_reads_the_timeout_constant_on_every_action_call() -> None:
     assert "timeout=DEFAULT_REQUEST_TIMEOUT" in inspect.getsource(RemoteAction.run)
 
 
-def test_the_action_timeout_comes_from_the_environment() -> None:
-    assert action_timeout_from_env({"ACTION_TIMEOUT_SECONDS": "4"}) == 4
-    assert action_timeout_from_env({}) == action_timeout_from_env({"ACTION_TIMEOUT_SECONDS": " "}) == DEFAULT_ACTION_TIMEOUT
-    with pytest.raises(ValueError, match="ACTION_TIMEOUT_SECONDS must be a number"):
-        action_timeout_from_env({"ACTION_TIMEOUT_SECONDS": "soon"})
-    with pytest.raises(ValueError, match="at least 1"):
-        action_timeout_from_env({"ACTION_TIMEOUT_SECONDS": "0.5"})
-
-
 def test_adjusting_twice_changes_nothing_more() -> None:
-    assert bot.runtime.apply({"ACTION_TIMEOUT_SECONDS": "6"}).action_timeout == 6
+    assert bot.runtime.apply(RuntimeSettings(action_timeout=6)).action_timeout == 6
     validator = RemoteAction._validate_action_result
-    assert bot.runtime.apply({"ACTION_TIMEOUT_SECONDS": "6"}).action_timeout == 6
+    assert bot.runtime.apply(RuntimeSettings(action_timeout=6)).action_timeout == 6
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 6
     assert RemoteAction._validate_action_result is validator  # not wrapped a second time
     assert getattr(validator, "_one_validator", False)
@@ -92,14 +80,12 @@ async def test_rasas_root_route_names_no_version(monkeypatch: pytest.MonkeyPatch
 
 def test_another_rasa_is_refused_unless_the_adjustments_are_off() -> None:
     with pytest.raises(bot.runtime.RasaVersionMismatch, match=r"Rasa 3\.7\.0 is installed.*RASA_RUNTIME_ADJUSTMENTS=off"):
-        bot.runtime.apply({}, rasa_version="3.7.0")
+        bot.runtime.apply(RuntimeSettings(), rasa_version="3.7.0")
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 300  # nothing applied
-    applied = bot.runtime.apply({"RASA_RUNTIME_ADJUSTMENTS": "off"}, rasa_version="3.7.0")
+    applied = bot.runtime.apply(RuntimeSettings(adjustments=False), rasa_version="3.7.0")
     assert applied == bot.runtime.Applied()
     assert rasa_action.DEFAULT_REQUEST_TIMEOUT == 300
     assert rasa.core.processor.DaskGraphRunner is DaskGraphRunner
-    with pytest.raises(ValueError, match="RASA_RUNTIME_ADJUSTMENTS must be on or off"):
-        bot.runtime.apply({"RASA_RUNTIME_ADJUSTMENTS": "sometimes"})
 
 
 def test_the_pinned_rasa_is_the_installed_one() -> None:
@@ -110,8 +96,8 @@ def test_the_pinned_rasa_is_the_installed_one() -> None:
 
 def test_what_is_on_is_logged_once(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level("INFO", logger="bot.runtime"):
-        applied = bot.runtime.apply({})
-        bot.runtime.apply({})
+        applied = bot.runtime.apply(RuntimeSettings())
+        bot.runtime.apply(RuntimeSettings())
     assert applied.on == ("action timeout", "one schema validator", "graphs run in order",
                           "kept-alive action connections", "no version at /")
     assert [r.getMessage() for r in caplog.records if r.name == "bot.runtime"] == [
@@ -124,7 +110,7 @@ def test_an_adjustment_whose_rasa_code_moved_falls_back_to_rasas_path(monkeypatc
     monkeypatch.delattr(rasa_action, "DEFAULT_REQUEST_TIMEOUT")  # as if Rasa renamed it
     monkeypatch.delattr(rasa.core.processor, "DaskGraphRunner")
     with caplog.at_level("WARNING", logger="bot.runtime"):
-        applied = bot.runtime.apply({})
+        applied = bot.runtime.apply(RuntimeSettings())
     assert applied.on == ("one schema validator", "kept-alive action connections", "no version at /")
     assert applied.fell_back == {"action timeout": "rasa.core.actions.action has no DEFAULT_REQUEST_TIMEOUT",
                                  "graphs run in order": "rasa.core.processor has no DaskGraphRunner"}
@@ -140,7 +126,7 @@ def test_an_adjustment_that_fails_while_applied_never_stops_the_bot(monkeypatch:
         raise AttributeError("'RemoteAction' has no attribute 'action_response_format_spec'")
 
     monkeypatch.setattr(adjustments, "validate_action_results_with_one_validator", broken)
-    applied = bot.runtime.apply({})
+    applied = bot.runtime.apply(RuntimeSettings())
     assert applied.fell_back == {
         "one schema validator": "AttributeError: 'RemoteAction' has no attribute 'action_response_format_spec'"}
     assert "action timeout" in applied.on and rasa_action.DEFAULT_REQUEST_TIMEOUT == DEFAULT_ACTION_TIMEOUT
@@ -193,4 +179,16 @@ def test_the_launcher_stops_at_once_on_another_rasa(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(rasa, "__version__", "3.6.20")
     monkeypatch.setattr(rasa.__main__, "main", lambda: pytest.fail("Rasa started"))
     with pytest.raises(SystemExit, match=r"bot.runtime: Rasa 3\.6\.20 is installed"):
+        launcher.main(["run"])
+
+
+def test_the_launcher_stops_at_once_on_a_bad_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rasa.__main__
+
+    from bot.runtime import __main__ as launcher
+
+    monkeypatch.setenv("MAX_CONCURRENT_TURNS", "many")
+    monkeypatch.setattr(rasa.__main__, "main", lambda: pytest.fail("Rasa started"))
+    with pytest.raises(SystemExit, match=r"^bot.runtime: MAX_CONCURRENT_TURNS must be a whole number of at least 1, "
+                                         r"got 'many'$"):
         launcher.main(["run"])

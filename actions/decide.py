@@ -23,7 +23,7 @@ from knowledge import KnowledgeBase, fold, other_province
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
-from .fallback import not_given_but
+from .fallback import no_prices, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
     NOT_A_DETAIL,
@@ -123,6 +123,22 @@ def place_only_qualifies(a: Asked, q: Query) -> bool:
     """The old unit says where; the question is about something there."""
     return not a.asks_conversion and bool(a.indicators or a.policies or q.all("project")
                                           or SOMETHING_IN_A_PLACE.search(a.folded))
+
+
+# Prices, fares, rents and pay: the documents give none, whatever project or place is named.
+PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang)|tien ve|"
+                   r"(?:muc |tien )?luong (?:cua )?(?:can bo|cong chuc|vien chuc|co ban|toi thieu|giao vien)|"
+                   r"(?:mot|1|moi) (?:met vuong|m2)|gia thue)\b"
+                   r"|\bve (?:cap treo|tau|xe|may bay|tham quan)\b.*\bgia\b")
+
+
+def asks_price(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and PRICE.search(a.folded) is not None
+
+
+def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    named = kb.project(a.projects[0]) if a.projects and a.projects_clear else None
+    return no_prices((named.project.id, named.project.name) if named else None)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -230,10 +246,21 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent in LIST_INTENTS
 
 
+# "dân số sau hợp nhất bao nhiêu người?": a number is asked, and a curated text that speaks of
+# less than this share of the question (the merger, not the population) does not give it.
+NUMBER_COVERAGE = 0.6
+
+
 def curated_beaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -> bool:
-    """A sentence of the documents says what is asked where the curated text does not."""
+    """A sentence of the documents says what is asked where the curated text does not, or a
+    number is asked of something the curated text does not speak of."""
     found = kb.find_answers(fixed(q, a).text, topic=topic, limit=1)
-    return bool(found) and passages.says_more_than(kb, a, found[0].answer.answer)
+    if not found:
+        return False
+    text = found[0].answer.answer
+    if passages.asks_number(a) and passages.coverage(kb, a, text) < NUMBER_COVERAGE:
+        return True
+    return passages.says_more_than(kb, a, text)
 
 
 def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -451,6 +478,7 @@ ROWS: tuple[Row, ...] = (
     Row("a merger with another province", merger_with_another, merger),
     Row("another province's figures", other_place, refuse_province),
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
+    Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure, city_figures_only),
     Row("how many new units", counts_new_units, unit_count),

@@ -25,3 +25,17 @@ def not_given_but(code: str, name: str) -> Reply:
                         [button(short(name), intent_payload("ask_indicator", indicator=code))])
     reply.slots.update(topic=None)
     return reply
+
+
+NO_PRICES = ("Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê hay tiền lương, nên tôi không trả lời "
+             "để tránh nói sai.")
+
+
+def no_prices(project: tuple[str, str] | None) -> Reply:
+    """"Giá vé cáp treo bao nhiêu?": the documents speak of projects and plans, never of prices;
+    the project named is offered for what they do say of it."""
+    buttons = [button(short(f"Thông tin dự án: {project[1]}"), intent_payload("ask_project", project=project[0]))] \
+        if project else []
+    reply = Reply().say(NO_PRICES, buttons)
+    reply.slots.update(topic=None)
+    return reply

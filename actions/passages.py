@@ -50,13 +50,22 @@ STRONG = 0.7
 MARGIN = 0.1
 
 
+def asks_number(a: Asked) -> bool:
+    return QUANTITY.search(a.folded) is not None
+
+
+def coverage(kb: KnowledgeBase, a: Asked, text: str) -> float:
+    """How much of the question `text` speaks of (0 to 1, words weighed by rarity)."""
+    return kb.passage_coverage(_question(a), text)
+
+
 def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     found = best(kb, a)
     if not found or found[0].score < STRONG:
         return False
     if len(found) > 1 and found[1].score > found[0].score - MARGIN:
         return False  # "tầm nhìn đến năm 2045": many sentences say it; no one of them is the answer
-    return kb.passage_coverage(_question(a), text) < found[0].score - MARGIN
+    return coverage(kb, a, text) < found[0].score - MARGIN
 
 
 def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None) -> Reply:

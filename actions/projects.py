@@ -10,7 +10,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import Asked, aspect_in
+from .understand import VALUE_ASKED, Asked, aspect_in
 
 # The key-project list's title and its groups' names come from the knowledge base (`about_of`).
 FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
@@ -25,7 +25,13 @@ DOUBTFUL = " (đơn vị ghi trong tài liệu chưa rõ)"  # a doubtful value c
 def _describe(info: ProjectInfo, ab: About) -> str:
     p = info.project
     lines = [p.name + "."]
-    if p.value_text and not p.value_unclear:
+    unit = " triệu đồng" if p.kind == "key_project" else ""
+    if p.components and not p.value_text and any(c.value_text for c in p.components):
+        # no total: the parts' values are the figure asked, on the first line
+        parts = "; ".join(f"{c.name}: {c.value_text + unit if c.value_text else 'không ghi giá trị'}"
+                          for c in p.components)
+        lines = [f"{p.name}: giá trị phê duyệt/dự kiến theo dự án thành phần — {parts}."]
+    elif p.value_text and not p.value_unclear:
         # the figure residents ask for most, on the first line
         unit = " triệu đồng" if p.kind == "key_project" else ""
         usd = f" ({p.usd_text})" if p.usd_text else ""
@@ -43,11 +49,10 @@ def _describe(info: ProjectInfo, ab: About) -> str:
             lines.append(f"Lưu ý: {p.resident_note}")
     elif p.usd_text and not p.value_text:
         lines.append(f"Giá trị: {p.usd_text}.")
-    if p.components and not p.value_text:
-        lines.append("Giá trị phê duyệt/dự kiến theo dự án thành phần:")
-    for component in p.components:
-        lines.append(f"• {component.name}: {component.value_text or 'không ghi giá trị'}"
-                     + (" triệu đồng" if p.kind == "key_project" and component.value_text else ""))
+    if p.value_text:  # parts of a project whose total is on the first line
+        for component in p.components:
+            lines.append(f"• {component.name}: {component.value_text or 'không ghi giá trị'}"
+                         + (unit if component.value_text else ""))
     if p.area_text:
         lines.append(f"Diện tích: {p.area_text}.")
     if p.approvals:
@@ -117,7 +122,12 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "") ->
     # one zone, several documents at several dates: all of them, each with its source; the one
     # that gives the figure asked ("rộng bao nhiêu ha") first, with that figure on the first line
     lines = [(_asked_figure_line(info, folded), info) for info in several]
-    lines.sort(key=lambda pair: (pair[0] is None, not pair[1].project.area_text))  # a stated area before a status clause
+    value_asked = VALUE_ASKED.search(folded) is not None
+
+    def gives_value(info: ProjectInfo) -> bool:
+        return bool(info.project.value_text or any(c.value_text for c in info.project.components))
+    # a stated area before a status clause; for "bao nhiêu tiền", the document that gives the value
+    lines.sort(key=lambda pair: (pair[0] is None, value_asked and not gives_value(pair[1]), not pair[1].project.area_text))
     several = [info for _, info in lines]
     head = [lines[0][0]] if lines[0][0] else []
     ab = about_of(kb)

@@ -93,7 +93,7 @@ EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi
 _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
                    r"xong|bao lau)\b")
-_VALUE = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
+VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
 _POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"
 PROJECT_PRONOUN = re.compile(rf"\b(?:du an|cong trinh){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu){_POINTING}"
@@ -233,7 +233,7 @@ def aspect_in(folded: str) -> str | None:
         return "investor"
     if _WHEN.search(folded):
         return "when"
-    if _VALUE.search(folded):
+    if VALUE_ASKED.search(folded):
         return "value"
     return None
 

@@ -57,12 +57,10 @@ async def test_followup_on_a_project_in_context(kb: KnowledgeBase, run_action) -
     messages, events = await run_action(ActionAnswer(kb), "nó bao nhiêu tiền", "followup",
                                         slots={"project": "cau_nguyen_trai", "topic": "project"})
     assert messages == [said(
-        "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận.\n"
+        "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị phê duyệt/dự kiến theo dự án thành phần — "
+        "Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng; Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB: 1.819.354 triệu đồng.\n"
         "Nhóm: dự án đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025 (Danh mục dự án trọng điểm năm 2025, số thứ tự 19).\n"
         "Nguồn vốn: vốn ngân sách thành phố.\n"
-        "Giá trị phê duyệt/dự kiến theo dự án thành phần:\n"
-        "• Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng\n"
-        "• Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB: 1.819.354 triệu đồng\n"
         "Văn bản phê duyệt: Nghị quyết số 49/NQ-HĐND ngày 22/12/2020; điều chỉnh tại Nghị quyết số 34/NQ-HĐND ngày 12/8/2021 "
         "và Nghị quyết số 36/NQ-HĐND ngày 20/7/2022; Dự án thành phần 1: Xây dựng công trình phê duyệt tại Quyết định số "
         "2776/QĐ-UBND ngày 14/09/2023; Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB phê duyệt tại Quyết định số "

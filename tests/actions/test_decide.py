@@ -113,6 +113,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Ban Thường vụ Thành ủy lựa chọn đảng bộ nào tổ chức đại hội điểm?", "ask_government", None,
      "a passage of the documents, quoted",  # the curated text on the congresses does not name them
      "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
+    ("giá vé cáp treo Phù Long - Cát Bà bao nhiêu tiền một lượt", "ask_project", None,
+     "a price, fare, rent or pay: the documents give none",
+     "Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê hay tiền lương, nên tôi không trả lời để tránh nói sai."),
+    ("có bao nhiêu doanh nghiệp mới thành lập ở Hải Phòng trong quý I/2025", "ask_indicator", None,
+     "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),  # not the curated quarter's text
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

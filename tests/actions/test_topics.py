@@ -15,12 +15,10 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
     messages, events = await run_action(ActionAnswer(kb), "cau nguyen trai bao nhieu tien", "ask_project")
     assert messages == [
         said(
-            'Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận.\n'
+            'Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị phê duyệt/dự kiến theo dự án thành phần — '
+            'Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng; Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB: 1.819.354 triệu đồng.\n'
             'Nhóm: dự án đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025 (Danh mục dự án trọng điểm năm 2025, số thứ tự 19).\n'
             'Nguồn vốn: vốn ngân sách thành phố.\n'
-            'Giá trị phê duyệt/dự kiến theo dự án thành phần:\n'
-            '• Dự án thành phần 1: Xây dựng công trình: 4.416.240 triệu đồng\n'
-            '• Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB: 1.819.354 triệu đồng\n'
             'Văn bản phê duyệt: Nghị quyết số 49/NQ-HĐND ngày 22/12/2020; điều chỉnh tại Nghị quyết số 34/NQ-HĐND ngày 12/8/2021 và Nghị quyết số 36/NQ-HĐND ngày 20/7/2022; Dự án thành phần 1: Xây dựng công trình phê duyệt tại Quyết định số 2776/QĐ-UBND ngày 14/09/2023; Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB phê duyệt tại Quyết định số 4554/QĐ-UBND ngày 30/12/2022.\n'
             'Tình hình (tại ngày 3/12/2024): Đang triển khai, chuyển tiếp từ năm 2024 sang năm 2025. Theo báo cáo, dự án nằm trong nhóm dự án giao thông lớn, trọng điểm được đẩy nhanh tiến độ thực hiện và khởi công.\n'
             + SOURCE_002,

@@ -32,6 +32,8 @@ _MEASURES = (
 _CHANGE = re.compile(r"\b(?:tang|giam)\s+(?:bao nhieu|may|khoang)?\s*(?:phan tram|%)|\bso voi cung ky\b|\btang them\b")
 # -- comparisons, operations, question forms ----------------------------------------------------
 _PLAN_CMP = re.compile(r"\b(?:so voi|so|vuot|hoan thanh|dat)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
+# not "đạt/đặt chỉ tiêu": folded, "đặt mục tiêu" (sets a target) reads as "đạt mục tiêu"
+_COMPARED_WITH_PLAN = re.compile(r"\b(?:so voi|vuot)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
 _NATIONAL_CMP = re.compile(r"\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung)\b")
 _PREVIOUS_CMP = re.compile(r"\bso voi (?:nam|quy) (?:truoc|ngoai|20\d\d)\b|\bcung ky\b")
 _COUNT = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|dem)\s+(?:du an|cong trinh|khu cong nghiep|cai|van ban|nghi quyet)\b"
@@ -49,7 +51,9 @@ _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|d
 _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
-                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|a|ah|ak|chu|chu gi)\s*$"
+                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
+                          r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
+                          r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
                           r"|(?<!bao nhieu )(?<!\d )\bha\s*$"  # "hả?", not "bao nhiêu ha" (hectares)
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
@@ -59,6 +63,22 @@ _PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc t
 # Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
 _NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b\d+ cap\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"
                          r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|so|nhom|lan)\s+\d+\b")
+
+
+_DOCUMENT_WORD = (r"(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|chuong trinh|de an|"
+                  r"thong bao|cong van|van ban|luat|nq|kl|qd|ct|nd|tt|tb)")
+
+
+def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bool:
+    """"Kế hoạch 2025 chỉ đặt GDP tăng 10%" names no Chỉ thị 10: a number names a document
+    beside a document word ("chỉ thị 10", "10/CT-TTg"), or the document is named in full."""
+    leading = re.match(r"\d+", number)
+    if leading is None:
+        return True
+    n = leading.group()
+    beside = re.compile(rf"\b{_DOCUMENT_WORD}\s+(?:so\s+)?{n}\b|\b{n}\s+(?:\d+\s+)?{_DOCUMENT_WORD}\b")
+    names = [fold(name) for name in (number, *aliases)]
+    return any(beside.search(t) or any(f" {name} " in f" {t} " for name in names) for t in texts)
 
 
 def claimed_numbers(folded: str) -> tuple[str, ...]:
@@ -184,7 +204,7 @@ def measure_in(folded: str) -> str | None:
 
 def kinds_in(folded: str) -> frozenset[str]:
     kinds = set()
-    if _TARGET.search(folded):
+    if _TARGET.search(_COMPARED_WITH_PLAN.sub(" ", folded)):  # "so với kế hoạch" compares: the plan is not asked
         kinds.add("target")
     if _RESULT.search(folded):
         kinds.add("result")
@@ -315,13 +335,18 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         another = True
     clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
     found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
+    found_policies = [p for p in found_policies if _named_as_document(p.policy.number, p.policy.aliases, folded, typed)]
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
     policies = policies if DOCUMENT_CUE.search(folded) else []
     operation = operation_in(folded)
     measure = measure_in(folded)
-    kinds = kinds_in(folded) | frozenset(q.all("value_kind"))
+    kinds = kinds_in(folded)
+    # the extractor reads "đạt" as a result; "kế hoạch … muốn đạt bao nhiêu" is the plan, which the
+    # question's own words already say: the extractor's kinds count only when they say none
+    kinds |= frozenset(q.all("value_kind")) - ({"target", "result", "estimate"} if kinds & {"target", "result"} else set())
     if measure == "percent_of_plan":
-        kinds -= {"target"}  # "đạt bao nhiêu % dự toán": the plan is what the result is measured against
+        # "đạt bao nhiêu % dự toán": the plan is what the result is measured against
+        kinds = (kinds - {"target"}) | {"result"}
     return Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),

@@ -118,6 +118,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê hay tiền lương, nên tôi không trả lời để tránh nói sai."),
     ("có bao nhiêu doanh nghiệp mới thành lập ở Hải Phòng trong quý I/2025", "ask_indicator", None,
      "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),  # not the curated quarter's text
+    ("kế hoạch năm 2025 thành phố chỉ đặt GRDP tăng 10% thôi nhỉ", "ask_indicator", None,  # no Chỉ thị 10
+     "indicators: every one × period × kind named",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh "
+     "2010) năm 2025; tài liệu ghi như sau.\nTốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: "
+     "kế hoạch 12,5%"),
+    ("tỷ trọng kinh tế số mới có 15% thôi, sao thấp vậy", "ask_comparison", None,
+     "indicators: every one × period × kind named", "Không đúng như vậy: tài liệu không ghi con số đó"),
+    ("kế hoạch 2025 muốn kim ngạch xuất khẩu đạt bao nhiêu", "ask_comparison", None,  # "đạt" is no result here
+     "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2025: kế hoạch 37 tỷ USD."),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -18,6 +18,7 @@ from knowledge import (
     most_specific,
     other_province,
     parse_period,
+    parse_periods,
     parse_value,
     period_sort_key,
 )
@@ -26,7 +27,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import Asked
+from .understand import Asked, kinds_in
 
 MAX_PERIOD_CHOICES = 5
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
@@ -302,9 +303,16 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
     return None
 
 
+_NOW = re.compile(r"\b(?:hien nay|hien tai|bay gio|hien dang)\b")
+
+
 def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> tuple[list[str], bool]:
     """The periods to answer for, and whether they were chosen for the resident (none named)."""
     if a.periods:
+        latest = latest_period(kb, indicator.code, frozenset({"result"}))
+        if _NOW.search(a.folded) and latest and latest not in a.periods:
+            # "hiện nay là bao nhiêu, mục tiêu năm 2025 là bao nhiêu": now is the latest result
+            return [latest, *a.periods], False
         return list(a.periods), False
     context = q.slots.get("period")
     if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
@@ -570,8 +578,49 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     return [indicator]
 
 
+_CLAUSE = re.compile(r"[,;]|\b(?:và|va|với|voi|vs|còn|con)\b", re.IGNORECASE)
+_ASKS = re.compile(r"\b(?:bao nhieu|may|bn)\b")
+
+
+def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:
+    """"Có bao nhiêu dự án nhà ở xã hội, tổng quy mô bao nhiêu căn?": each further clause that asks
+    a figure and names no indicator asks the row of the family its words fit ("căn": the flats)."""
+    own = set(vocabulary(indicator).split())
+    found: list[Indicator] = []
+    for typed in _CLAUSE.split(a.text)[1:]:
+        clause = kb.normalize_question(typed)
+        if not _ASKS.search(clause) or kb.indicator_codes_named(clause):
+            continue
+        words = [w for w in clause.split() if not any(ch.isdigit() for ch in w)]
+        details = set(words) - own - NOT_A_DETAIL
+        pairs = {f"{x} {y}" for x, y in pairwise(words) if {x, y} <= details}  # "xã kiểu": no phrase of its own
+
+        def fit(other: Indicator) -> int:
+            said = vocabulary(other)
+            return len(details & set(said.split())) + sum(1 for pair in pairs if f" {pair} " in f" {said} ")
+        rows = family(kb, indicator)
+        best = max((fit(i) for i in rows), default=0)
+        if best:
+            # of rows that fit alike, the one worded like the row named ("… nâng cao (lũy kế)", "… kiểu mẫu (lũy kế)")
+            found.append(max((i for i in rows if fit(i) == best),
+                             key=lambda i: len(own & set(vocabulary(i).split())) - len(vocabulary(i).split()) / 100))
+    return found
+
+
+def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
+    """"GRDP 2024 tăng bao nhiêu, còn 2025 kế hoạch bao nhiêu": each period is asked in its own
+    clause, with its own kind (2025's plan, not 2024's) and its own words."""
+    for typed in _CLAUSE.split(a.text):
+        folded = kb.normalize_question(typed)
+        if period in parse_periods(folded):
+            return replace(a, kinds=kinds_in(folded), folded=folded)
+    return a
+
+
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = False) -> Reply:
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
+    if len(named) == 1 and len(_ASKS.findall(a.folded)) > 1:
+        named += other_clauses(kb, named[0], a)
     indicators = list({r.code: r for i in named for r in refine(kb, i, a, from_context)}.values())[:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)
@@ -598,7 +647,7 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
             blocks.append(f"Các tài liệu tôi có không nêu số liệu {indicator.name}.")
             continue
         for period in periods[:3]:
-            text, found = figure_block(kb, indicator, period, a)
+            text, found = figure_block(kb, indicator, period, _of_period(kb, a, period) if len(periods) > 1 else a)
             blocks.append(text)
             if found:
                 answered.append(f"{indicator.code}:{period}")

@@ -249,3 +249,26 @@ def test_a_commune_with_its_district_named_as_before_1_1_2025_is_an_address(
     assert answered_by == "an old ward, commune or district"
     assert reply.startswith("Huyện Thủy Nguyên cũ được sắp xếp lại từ ngày 01/01/2025")
     assert "Bạn cho biết tên phường/xã hiện nay" in reply
+
+
+@pytest.mark.parametrize(("text", "heads"), [
+    # a further clause asks another row of the family by a word of its own ("căn", "kiểu mẫu", "diện tích")
+    ("có bao nhiêu xã nông thôn mới nâng cao và bao nhiêu xã kiểu mẫu",
+     ["Số xã đạt chuẩn nông thôn mới nâng cao (lũy kế) năm 2024: đạt 137 xã.",
+      "Số xã đạt chuẩn nông thôn mới kiểu mẫu (lũy kế) năm 2024: đạt 92 xã."]),
+    ("thành phố có bao nhiêu cụm công nghiệp, tổng diện tích bao nhiêu",
+     ["Số cụm công nghiệp (CCN) được thành lập trên địa bàn năm 2024: đạt 17 CCN (tổng số CCN được thành lập trên địa bàn).",
+      "Tổng diện tích các cụm công nghiệp được thành lập năm 2024: đạt 683,75 ha."]),
+    # each period with its own clause's kind; "hiện nay" is the latest result
+    ("GRDP 2024 tăng bao nhiêu, còn 2025 kế hoạch bao nhiêu",
+     ["Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%.",
+      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5% (kế hoạch cả năm)."]),
+    ("tỷ lệ trường đạt chuẩn quốc gia hiện nay bao nhiêu, mục tiêu 2025 bao nhiêu",
+     ["Tỷ lệ trường đạt chuẩn quốc gia 10 tháng năm 2024: đạt 73,3%.",
+      "Tỷ lệ trường đạt chuẩn quốc gia năm 2025: kế hoạch 81%."]),
+])
+def test_every_part_asked_heads_its_own_block(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                              heads: list[str]) -> None:
+    _, reply = ask(kb, matcher, text, "ask_indicator")
+    blocks = reply.split("\n\n")
+    assert [block.split("\n")[0] for block in blocks] == heads

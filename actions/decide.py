@@ -208,7 +208,9 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
     if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
         return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
-    return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project)
+    # "thế bến 3, 4 thì sao?" after berths 5 and 6: half a name is enough when projects are the topic
+    after_a_project = q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
+    return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project or after_a_project)
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.

@@ -42,7 +42,7 @@ EVERYDAY: dict[str, str] = {
 DOMAIN: dict[str, str] = {
     # domain abbreviations
     "hp": "Hải Phòng", "hph": "Hải Phòng", "haiphong": "Hải Phòng", "tp": "thành phố",
-    "tphp": "thành phố Hải Phòng", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
+    "tphp": "thành phố Hải Phòng", "bqdn": "bình quân đầu người", "bqđn": "bình quân đầu người", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",

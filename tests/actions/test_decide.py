@@ -127,6 +127,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "indicators: every one × period × kind named", "Không đúng như vậy: tài liệu không ghi con số đó"),
     ("kế hoạch 2025 muốn kim ngạch xuất khẩu đạt bao nhiêu", "ask_comparison", None,  # "đạt" is no result here
      "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2025: kế hoạch 37 tỷ USD."),
+    ("bến 5, bến 6 Lạch Huyện vốn bao nhiêu", "ask_project", None, "a project by its name",  # not the port it names
+     "Dự án đầu tư xây dựng bến số 5, số 6 khu bến cảng Lạch Huyện thuộc cảng biển Hải Phòng: giá trị phê duyệt/dự kiến "
+     "8.951.185 triệu đồng."),
+    ("thế bến 3 4 thì sao", "followup", {"project": "lach_huyen_ben_5_6", "topic": "project"}, "a project by its name",
+     "Dự án đầu tư xây dựng các bến container số 3 và số 4"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -21,10 +21,11 @@ class Span:
     key: str
     start: int  # word index in the folded question
     end: int
+    gaps: int = 0  # words of the question inside the span that are not the name's
 
     @property
     def length(self) -> int:
-        return self.end - self.start
+        return self.end - self.start - self.gaps
 
 
 NameIndex = dict[str, list[tuple[tuple[str, ...], str]]]
@@ -50,13 +51,42 @@ def name_spans(folded_question: str, names: Iterable[tuple[str, str]] | NameInde
         for parts, key in index.get(word, ()):
             if tuple(words[i:i + len(parts)]) == parts:
                 found.append(Span(key, i, i + len(parts)))
-    found.sort(key=lambda s: (-s.length, s.start, s.key))
+            elif len(parts) >= GAPPED_MIN and (end := _gapped_end(words, i, parts)) is not None:
+                found.append(Span(key, i, end, end - i - len(parts)))
+    # longest first, a name with words in between counting GAP_COST words less: "vốn nước ngoài
+    # đổ vào Hải Phòng" is foreign investment (3 whole words), not "vốn … đổ vào Hải Phòng" (4 with
+    # a gap, Hải Phòng among them); "bình quân GRDP trên đầu người" is the per-capita name, not "GRDP"
+    found.sort(key=lambda s: (-(s.length - GAP_COST * bool(s.gaps)), s.gaps, s.start, s.key))
     chosen: list[Span] = []
     for span in found:
         overlaps = any(span.start < c.end and c.start < span.end for c in chosen)
         if not overlaps or any(c.start == span.start and c.end == span.end for c in chosen):
             chosen.append(span)  # the same words naming two keys: keep both, the caller decides
     return sorted(chosen, key=lambda s: (s.start, s.key))
+
+
+# "bán hàng ra nước ngoài" names "bán ra nước ngoài", "bình quân GRDP trên đầu người" "bình quân
+# đầu người": a name of three words or more, in order, with at most MAX_GAP other words between.
+GAPPED_MIN = 3
+MAX_GAP = 2
+GAP_COST = 2.5
+
+
+def _gapped_end(words: Sequence[str], start: int, parts: tuple[str, ...]) -> int | None:
+    """Where the name ending at `parts` ends when its words occur from `start` in order, the
+    words between them MAX_GAP at most in all; None when they do not."""
+    at, gaps = start + 1, 0
+    for part in parts[1:]:
+        while at < len(words) and words[at] != part:
+            if words[at] in parts:
+                return None  # "thu ngân sách, thu nội địa": another clause, not one name
+            at, gaps = at + 1, gaps + 1
+            if gaps > MAX_GAP:
+                return None
+        if at >= len(words):
+            return None
+        at += 1
+    return at
 
 
 def keys_in_order(spans: Iterable[Span]) -> list[str]:

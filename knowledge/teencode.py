@@ -42,7 +42,8 @@ EVERYDAY: dict[str, str] = {
 DOMAIN: dict[str, str] = {
     # domain abbreviations
     "hp": "Hải Phòng", "hph": "Hải Phòng", "haiphong": "Hải Phòng", "tp": "thành phố",
-    "tphp": "thành phố Hải Phòng", "bqdn": "bình quân đầu người", "bqđn": "bình quân đầu người", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
+    "tphp": "thành phố Hải Phòng", "bqdn": "bình quân đầu người", "bqđn": "bình quân đầu người",
+    "qte": "quốc tế", "sd": "sử dụng", "lđ": "lao động", "ld": "lao động", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
@@ -74,6 +75,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp",
+    ("nc", "ngoai"): "nước ngoài",
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

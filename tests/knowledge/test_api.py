@@ -168,3 +168,16 @@ def test_corrupt_database_is_reported_not_crashing(tmp_path) -> None:
 def test_a_parent_indicator_is_asked_only_when_named_apart_from_its_children(
         kb: KnowledgeBase, question: str, codes: list[str]) -> None:
     assert kb.indicator_codes_named(kb.normalize_question(question)) == codes
+
+
+@pytest.mark.parametrize(("question", "codes"), [
+    # a name of three words or more with a word or two between its words
+    ("năm 2024 bán hàng ra nước ngoài được bao nhiêu", ["export_turnover"]),
+    ("mục tiêu bình quân GRDP trên đầu người năm 2025", ["grdp_per_capita"]),
+    # a name written whole wins over a longer one with words between: the words between are meant
+    ("vốn nước ngoài đổ vào Hải Phòng năm 2024", ["fdi_attraction"]),
+    # words of the name between its words are another clause, not one name
+    ("năm 2024 tổng thu ngân sách, thu nội địa mỗi khoản bao nhiêu", ["budget_revenue", "budget_revenue_domestic"]),
+])
+def test_names_with_words_between(kb: KnowledgeBase, question: str, codes: list[str]) -> None:
+    assert kb.indicator_codes_named(kb.normalize_question(question)) == codes

@@ -13,6 +13,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from knowledge.lexicon import indicator_parents, key_project_ids, knowledge_lexicon
+from knowledge.loader import load_facts
 
 from .entities import EntityMatcher
 from .vocabulary import VOCABULARY
@@ -23,7 +24,8 @@ def build_matcher() -> EntityMatcher:
     for entity, values in VOCABULARY.items():
         for value, surfaces in values.items():
             entries += [(entity, value, surface) for surface in surfaces]
-    return EntityMatcher(entries, indicator_parents(), key_project_ids())
+    facts = load_facts()
+    return EntityMatcher(entries, indicator_parents(facts.indicators), key_project_ids(facts.projects))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -199,7 +199,7 @@ def production(workdir: Path) -> Iterator[ServerSet]:
         KNOWLEDGE_DB_URL=admin.set(database=names["knowledge"]).render_as_string(hide_password=False),
         FEEDBACK_DB_URL=admin.set(database=names["feedback"]).render_as_string(hide_password=False),
         TRACKER_DB_NAME=names["tracker"], REDIS_DB="12", REDIS_KEY_PREFIX=f"b{tag}", FEEDBACK_SALT=uuid.uuid4().hex,
-        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000", NGINX_CONN_PER_IP="100000", NGINX_MAX_CONN="100000",
+        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000", NGINX_CONN_PER_IP="65535", NGINX_MAX_CONN="65535",
         RATE_LIMIT_PER_ADDRESS_PER_MINUTE="1000000", RATE_LIMIT_PER_ADDRESS_BURST="100000",
     )
     env.pop("KNOWLEDGE_REBUILD", None)

@@ -24,7 +24,8 @@ _SHORT_TYPES = {"phuong": ("p",), "xa": ("x",), "thi": ("tt",), "quan": ("q",), 
 
 def lexicon(indicators: Iterable[r.Indicator], projects: Iterable[r.Project], policies: Iterable[r.Policy],
             units: Iterable[tuple[str, str]], history: Iterable[DistrictChange]) -> list[Entry]:
-    """The names of these records; `units` are the (old ward, old district) rows of the mapping, in its order."""
+    """The names of these records; `units` are the (old ward, old district) rows of the mapping (a name that
+    were both a ward's and a district's would be taken once, as the first row has it: none is, today)."""
     entries: list[Entry] = []
     for indicator in indicators:
         for surface in (indicator.name, *indicator.aliases):

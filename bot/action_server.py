@@ -34,7 +34,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.tasks import describe_failure
 from bot.settings import MIN_TOKEN_CHARS, current_settings
-from knowledge.settings import current_settings as knowledge_settings
+from knowledge import current_settings as knowledge_settings
 
 logger = logging.getLogger(__name__)
 

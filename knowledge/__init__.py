@@ -1,17 +1,18 @@
 """The Hải Phòng knowledge base: curated facts with their sources, and the query API.
 
 Knows nothing of Rasa. Build with `python -m knowledge build`. This module is the front
-door: code outside the package (the actions) imports only the names listed here.
+door: code outside the package (the actions and the bot) imports only the names listed here.
 """
 
 from .about import About, Reorganisation, about_of, load_about, reorganisation_of
 from .address import DistrictChange, other_province
 from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
 from .feedback import FeedbackStore
-from .loader import load_documents
+from .loader import document_texts, load_documents
 from .numbers import format_number, parse_value
 from .passages import Passage
 from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
+from .privacy import log_tag
 from .query import (
     AddressMatch,
     AddressResult,
@@ -26,12 +27,15 @@ from .query import (
 )
 from .records import Document, Indicator
 from .search_index import STOP_WORDS, query_terms
-from .teencode import expand_keeping_marks
+from .settings import current_settings
+from .teencode import TEENCODE, expand_keeping_marks
+from .teencode import expand as expand_teencode
 from .text import fold, strip_diacritics
 
 __all__ = [
     "RELATIVE_YEAR_WORDS",
     "STOP_WORDS",
+    "TEENCODE",
     "About",
     "AddressMatch",
     "AddressResult",
@@ -52,11 +56,15 @@ __all__ = [
     "Reorganisation",
     "Value",
     "about_of",
+    "current_settings",
+    "document_texts",
     "expand_keeping_marks",
+    "expand_teencode",
     "fold",
     "format_number",
     "load_about",
     "load_documents",
+    "log_tag",
     "most_specific",
     "other_province",
     "parse_period",

@@ -247,6 +247,11 @@ def load_documents(manifest: Path = MANIFEST) -> tuple[dict[str, r.Document], li
     return documents, problems
 
 
+def document_texts(sources_dir: Path = SOURCES_DIR) -> list[str]:
+    """The text of every source document, in file-name order: the words the spellers learn."""
+    return [path.read_text(encoding="utf-8") for path in sorted(sources_dir.glob("*.txt"))]
+
+
 def fact_files(facts_dir: Path = FACTS_DIR) -> Iterator[tuple[str, Path]]:
     for folder in _SECTION_FOLDERS:
         for path in sorted((facts_dir / folder).glob("*.yml")):

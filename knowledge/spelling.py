@@ -394,21 +394,16 @@ class Speller:
         return " ".join(self.correct(words, frozen))
 
 
-def sources_texts() -> list[str]:
-    from .loader import SOURCES_DIR
-
-    return [path.read_text(encoding="utf-8") for path in sorted(SOURCES_DIR.glob("*.txt"))]
-
-
 @functools.lru_cache(maxsize=1)
 def default_speller() -> Speller:
     """A speller from the fact files and the address data (no database needed)."""
     from .address import load_mappings
     from .lexicon import knowledge_lexicon
+    from .loader import document_texts
 
     names = [surface for _, _, surface in knowledge_lexicon()]
     names += sorted({m.new_ward for m in load_mappings() if m.new_ward})
-    return Speller(names, sources_texts())
+    return Speller(names, document_texts())
 
 
 def normalize_question(text: str) -> str:

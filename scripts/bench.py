@@ -7,8 +7,10 @@ For each server set (scripts/bench/servers.py: the embedded profile, the product
 profile, a stock `rasa init` bot), started one after the other on this machine:
 simulated residents on loopback (scripts/bench/load.py) at each concurrency for
 `--duration` seconds: throughput, p50/p95/p99 latency, errors; RSS of every process;
-time from start to ready. Then the floor under the latency: knowledge build, one
-lookup, one NLU parse, and training times. Writes build/bench/results.json and
+time from start to ready; for our two profiles, last, the time to the apology when the
+action servers are stopped, then killed, and in production the time until a conversation
+whose replica was killed mid-turn is answered again (scripts/bench/faults.py). Then the
+floor under the latency: knowledge build, one lookup, one NLU parse, and training times. Writes build/bench/results.json and
 build/bench/report.md (the "## Load and latency" section of docs/BENCHMARKS.md).
 Never part of the tests: timings depend on the machine.
 """
@@ -32,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from scripts.bench import micro, servers  # noqa: E402
+from scripts.bench import faults, micro, servers  # noqa: E402
 from scripts.bench.load import OUR_CONVERSATIONS, STOCK_CONVERSATIONS, run_load, warm_up  # noqa: E402
 
 TARGETS = {"embedded_p95_ms_at_10": 250.0, "throughput_ratio_vs_stock": 2.0, "lookup_p95_ms": 2.0}
@@ -138,6 +140,20 @@ def report(results: dict[str, Any]) -> str:
             lines.append(f"| {profile['name']} | {label} | {_fmt(mem['rss_mib'])} | {_fmt(mem['peak_rss_mib'])} | {ready} |")
     for label, mem in results.get("shared_services", {}).items():
         lines.append(f"| production (shared) | {label} | {_fmt(mem['rss_mib'])} | {_fmt(mem['peak_rss_mib'])} | |")
+    if results.get("faults"):
+        lines += ["", "Time to the apology when the action servers fail, after the load (scripts/bench/faults.py: "
+                  "one question each; the deadlines are ACTION_TIMEOUT_SECONDS, 5 s, embedded, and "
+                  "ACTION_PROXY_TIMEOUT, 4 s, production):", "",
+                  "| profile | action servers | seconds to the reply | the apology |", "| --- | --- | ---: | --- |"]
+        for name, data in results["faults"].items():
+            for fault, label in (("stopped", "stopped (listening, answering nothing)"), ("killed", "killed (refusing)")):
+                lines.append(f"| {name} | {label} | {_fmt(data[fault]['seconds'])} | "
+                             f"{'yes' if data[fault]['apology'] else 'NO'} |")
+        if "takeover" in results:
+            takeover = results["takeover"]
+            lines += ["", f"A Rasa replica killed while it held a conversation's ticket: the conversation's next message "
+                      f"{'answered' if takeover['answered'] else 'NOT ANSWERED (an apology or an error)'} after "
+                      f"{_fmt(takeover['seconds'])} s (the dead ticket expires after TICKET_LOCK_LIFETIME, 20 s)."]
     micro_results = results.get("micro", {})
     if micro_results:
         lines += ["", "| measurement | value |", "| --- | --- |"]
@@ -200,7 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         raise SystemExit("build/knowledge.db is missing: run `make knowledge` first")
     ensure_services()
     args.out.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"machine": machine(), "duration": args.duration, "users": users, "profiles": [], "micro": {}}
+    results: dict[str, Any] = {"machine": machine(), "duration": args.duration, "users": users, "profiles": [], "faults": {},
+                               "micro": {}}
     print(json.dumps(results["machine"]), flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="hp-bench-"))
     ok = False
@@ -214,10 +231,13 @@ def main(argv: list[str] | None = None) -> int:
             if name == "embedded":
                 with servers.embedded(scratch / "embedded") as running:
                     results["profiles"].append(load_profile(running, OUR_CONVERSATIONS, users, args.duration))
+                    results["faults"][name] = faults.apology_times(running)
             elif name == "production":
                 with servers.production(scratch / "production") as running:
                     results["profiles"].append(load_profile(running, OUR_CONVERSATIONS, users, args.duration))
                     results["shared_services"] = shared_services_memory()
+                    results["takeover"] = faults.replica_takeover(running)
+                    results["faults"][name] = faults.apology_times(running)
             elif name == "stock":
                 with servers.stock(stock_dir) as running:
                     results["profiles"].append(load_profile(running, STOCK_CONVERSATIONS, users, args.duration))

@@ -15,14 +15,6 @@ from tests.pg import scratch_database
 
 
 @pytest.fixture(scope="session")
-def matcher() -> Any:
-    """The NLU extractor's matcher of names from the knowledge base: built once per session (seconds)."""
-    from bot.nlu.extractor import build_matcher
-
-    return build_matcher()
-
-
-@pytest.fixture(scope="session")
 def sqlite_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}"
     build(url)
@@ -50,6 +42,14 @@ def kb_sqlite(sqlite_url: str) -> Iterator[KnowledgeBase]:
     base = KnowledgeBase(sqlite_url)
     yield base
     base.close()
+
+
+@pytest.fixture(scope="session")
+def matcher(kb_sqlite: KnowledgeBase) -> Any:
+    """The NLU extractor's matcher of the test database's names: built once per session (seconds)."""
+    from bot.nlu.extractor import build_matcher
+
+    return build_matcher(kb_sqlite)
 
 
 @pytest.fixture()

@@ -4,8 +4,8 @@
   actions and the bot ask the knowledge API. Tests and benchmark scripts may use it to set up
   and inspect databases, so they are not checked.
 - `knowledge/` knows nothing of Rasa, nor of the packages built on it.
-- `actions/` take from the knowledge package only what its front door (`knowledge/__init__.py`)
-  exports: never a submodule.
+- `actions/` and `bot/` take from the knowledge package only what its front door
+  (`knowledge/__init__.py`) exports: never a submodule.
 """
 
 from __future__ import annotations
@@ -66,15 +66,23 @@ def test_knowledge_knows_nothing_of_rasa_or_the_packages_built_on_it() -> None:
     assert found == []
 
 
-def test_actions_use_the_knowledge_front_door_only() -> None:
-    found = [f"{file}:{line} imports {name}" for file, line, name in imports("actions")
+FRONT_DOOR_USERS = ("actions", "bot")
+
+
+@pytest.mark.parametrize("package", FRONT_DOOR_USERS)
+def test_the_knowledge_front_door_is_the_only_way_in(package: str) -> None:
+    found = [f"{file}:{line} imports {name}" for file, line, name in imports(package)
              if top(name) == "knowledge" and name != "knowledge"]
     assert found == []
 
 
-def test_the_front_door_exports_what_it_lists_and_the_actions_take_nothing_else() -> None:
+def test_the_front_door_exports_what_it_lists() -> None:
     assert [name for name in knowledge.__all__ if not hasattr(knowledge, name)] == []
-    taken = {alias.name for path in sorted((ROOT / "actions").rglob("*.py"))
+
+
+@pytest.mark.parametrize("package", FRONT_DOOR_USERS)
+def test_what_is_taken_from_the_front_door_is_listed_there(package: str) -> None:
+    taken = {alias.name for path in sorted((ROOT / package).rglob("*.py"))
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.ImportFrom) and node.module == "knowledge" and not node.level
              for alias in node.names}

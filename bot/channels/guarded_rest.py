@@ -44,7 +44,7 @@ from sanic.response import HTTPResponse
 
 from bot.runtime.action_connections import close_action_connections
 from bot.settings import AdmissionLimits, ChannelLimits, TextBounds, current_settings
-from knowledge.privacy import log_tag
+from knowledge import log_tag
 
 from .admission import BUSY_REPLY, Busy, client_address, gated_turn
 from .bounds import TOO_MANY_WORDS_REPLY, bound_text

@@ -27,7 +27,7 @@ from typing import Any
 import aiohttp
 
 from bot.settings import ZaloSettings
-from knowledge.privacy import log_tag
+from knowledge import log_tag
 
 logger = logging.getLogger(__name__)
 

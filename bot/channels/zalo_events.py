@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from knowledge.privacy import log_tag
+from knowledge import log_tag
 
 SIGNATURE_HEADER = "X-ZEvent-Signature"
 # Milliseconds since the epoch, as Zalo sends them; 15 digits reach the year 33658.

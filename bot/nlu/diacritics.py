@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from knowledge.text import fold
+from knowledge import fold
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Everyday words the documents rarely use but residents type all the time.

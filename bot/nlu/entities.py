@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge.periods import parse_period
-from knowledge.text import fold
+from knowledge import fold, parse_period
 
 from .normalizer import normalize
 

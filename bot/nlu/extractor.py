@@ -1,4 +1,8 @@
-"""Rasa entity extractor over the knowledge base's names (see `entities`)."""
+"""Rasa entity extractor over the knowledge base's names (see `entities`).
+
+The names come from the built knowledge database the actions read (`KNOWLEDGE_DB_URL`, else
+build/knowledge.db), so what the NLU finds and what the actions look up are one build's.
+"""
 
 from __future__ import annotations
 
@@ -12,18 +16,25 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge.lexicon import indicator_parents, key_project_ids, knowledge_lexicon
+from knowledge import KnowledgeBase
 
 from .entities import EntityMatcher
 from .vocabulary import VOCABULARY
 
 
-def build_matcher() -> EntityMatcher:
-    entries = list(knowledge_lexicon())
+def build_matcher(kb: KnowledgeBase | None = None) -> EntityMatcher:
+    """The names of `kb` (by default the database the actions read) and the conversation's own words."""
+    knowledge = kb or KnowledgeBase()
+    try:
+        entries = knowledge.lexicon()
+        parents, key_projects = knowledge.indicator_parents(), knowledge.key_project_ids()
+    finally:
+        if kb is None:
+            knowledge.close()  # read once: the NLU keeps no connection open
     for entity, values in VOCABULARY.items():
         for value, surfaces in values.items():
             entries += [(entity, value, surface) for surface in surfaces]
-    return EntityMatcher(entries, indicator_parents(), key_project_ids())
+    return EntityMatcher(entries, parents, key_projects)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

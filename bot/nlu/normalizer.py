@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from knowledge.text import fold
+from knowledge import document_texts, fold
 
 from .diacritics import DiacriticRestorer
 from .teencode import expand
@@ -40,9 +40,7 @@ class Word:
 
 @lru_cache(maxsize=1)
 def default_restorer() -> DiacriticRestorer:
-    from knowledge.loader import SOURCES_DIR
-
-    return DiacriticRestorer(path.read_text(encoding="utf-8") for path in sorted(SOURCES_DIR.glob("*.txt")))
+    return DiacriticRestorer(document_texts())
 
 
 def _segment(syllables: list[str]) -> list[int]:

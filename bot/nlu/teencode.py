@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
-from knowledge.teencode import TEENCODE, expand
+from knowledge import TEENCODE
+from knowledge import expand_teencode as expand
 
 __all__ = ["TEENCODE", "expand"]

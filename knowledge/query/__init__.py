@@ -19,13 +19,14 @@ from .indicators import (
     periods_covering,
     same_territory,
 )
+from .names import NameQueries
 from .policies import PolicyInfo, PolicyQueries
 from .projects import ProjectInfo, ProjectQueries
 from .search import SearchQueries
 from .store import REBUILD_HINT
 
 
-class KnowledgeBase(IndicatorQueries, ProjectQueries, PolicyQueries, CuratedQueries, GovernmentQueries,
+class KnowledgeBase(NameQueries, IndicatorQueries, ProjectQueries, PolicyQueries, CuratedQueries, GovernmentQueries,
                     SearchQueries):
     """Read-only access to the built knowledge database (SQLite or PostgreSQL)."""
 

@@ -31,7 +31,8 @@ class SearchQueries(Store):
         """The question folded, teencode expanded and typos corrected against every name
         this database answers to ("tăng trưởg" → "tang truong", "ns" → "ngan sach");
         see `knowledge.spelling`. The speller is built on first use, then cached."""
-        from ..spelling import Speller, sources_texts
+        from ..loader import document_texts
+        from ..spelling import Speller
 
         cache = self._current_cache()
         speller = cache.get("speller")
@@ -41,7 +42,7 @@ class SearchQueries(Store):
             with self._connect() as conn:
                 rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district, t.c.new_ward).distinct()).all()
             names += sorted({name for row in rows for name in row if name})
-            speller = cache["speller"] = Speller(names, sources_texts())
+            speller = cache["speller"] = Speller(names, document_texts())
         return str(speller.normalize(text))
 
     def _passage_index(self) -> PassageIndex:

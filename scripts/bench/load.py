@@ -85,7 +85,7 @@ def _ms(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds * 1000, 1)
 
 
-async def _ask(client: aiohttp.ClientSession, url: str, sender: str, text: str) -> tuple[str | None, str]:
+async def ask(client: aiohttp.ClientSession, url: str, sender: str, text: str) -> tuple[str | None, str]:
     """(error kind or None, reply text)."""
     try:
         async with client.post(url, json={"sender": sender, "message": text}) as response:
@@ -111,7 +111,7 @@ async def warm_up(url: str, conversations: list[list[str]]) -> None:
         for conversation in conversations:
             sender = f"warmup-{uuid.uuid4().hex[:8]}"
             for text in conversation:
-                await _ask(client, url, sender, text)
+                await ask(client, url, sender, text)
 
 
 async def run_load(url: str, conversations: list[list[str]], users: int, duration: float,
@@ -130,7 +130,7 @@ async def run_load(url: str, conversations: list[list[str]], users: int, duratio
                     if time.monotonic() >= stop_at:
                         return
                     sent = time.monotonic()
-                    error, reply = await _ask(client, url, sender, text)
+                    error, reply = await ask(client, url, sender, text)
                     if error is None and APOLOGY_MARK in reply:
                         result.apologies += 1
                         error = "apology"

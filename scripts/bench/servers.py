@@ -139,6 +139,7 @@ class ServerSet:
     ready_seconds: float  # from start to answering (model load included)
     processes: dict[str, int] = field(default_factory=dict)  # label -> pid
     notes: list[str] = field(default_factory=list)
+    lock_keys: tuple[int, str] | None = None  # Redis db and key prefix of the conversations' locks
 
     def memory(self) -> dict[str, tuple[float, float]]:
         return {label: memory_mb(pid, with_children=label.startswith("nginx")) for label, pid in self.processes.items()}
@@ -199,7 +200,7 @@ def production(workdir: Path) -> Iterator[ServerSet]:
         KNOWLEDGE_DB_URL=admin.set(database=names["knowledge"]).render_as_string(hide_password=False),
         FEEDBACK_DB_URL=admin.set(database=names["feedback"]).render_as_string(hide_password=False),
         TRACKER_DB_NAME=names["tracker"], REDIS_DB="12", REDIS_KEY_PREFIX=f"b{tag}", FEEDBACK_SALT=uuid.uuid4().hex,
-        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000", NGINX_CONN_PER_IP="100000", NGINX_MAX_CONN="100000",
+        NGINX_RATE_PER_IP="100000r/s", NGINX_BURST_PER_IP="100000", NGINX_CONN_PER_IP="65535", NGINX_MAX_CONN="65535",
         RATE_LIMIT_PER_ADDRESS_PER_MINUTE="1000000", RATE_LIMIT_PER_ADDRESS_BURST="100000",
     )
     env.pop("KNOWLEDGE_REBUILD", None)
@@ -217,7 +218,8 @@ def production(workdir: Path) -> Iterator[ServerSet]:
         processes = {name.replace("-", " :", 1) if name != "nginx" else "nginx (master + worker)": pid
                      for name, pid in pids.items()}
         yield ServerSet("production", f"http://127.0.0.1:{public}/webhooks/rest/webhook", ready, processes,
-                        ["start-up includes building the knowledge DB in a new PostgreSQL database"])
+                        ["start-up includes building the knowledge DB in a new PostgreSQL database"],
+                        (int(env["REDIS_DB"]), env["REDIS_KEY_PREFIX"]))
     finally:
         stop(script, grace=60)
         engine = sa.create_engine(PG_ADMIN_URL, future=True, isolation_level="AUTOCOMMIT")

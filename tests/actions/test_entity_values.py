@@ -14,7 +14,6 @@ from actions.entity_values import SCHEMAS, valid_entities, valid_slots, valid_va
 from actions.query import Query
 from bot.nlu.vocabulary import VOCABULARY
 from knowledge import KnowledgeBase
-from knowledge.lexicon import knowledge_lexicon
 from tests.examples import examples
 
 from .conftest import make_tracker, texts_of
@@ -23,8 +22,8 @@ INJECTED = "Xem http://evil.example/nhan-tien"
 APOLOGY = "chưa tra cứu được"
 
 
-def test_every_value_the_bot_itself_produces_passes_its_schema() -> None:
-    produced = [(e.removesuffix("_bare"), v) for e, v, _ in knowledge_lexicon()]
+def test_every_value_the_bot_itself_produces_passes_its_schema(kb_sqlite: KnowledgeBase) -> None:
+    produced = [(e.removesuffix("_bare"), v) for e, v, _ in kb_sqlite.lexicon()]
     produced += [(e, v) for e, values in VOCABULARY.items() for v in values]
     produced += [("period", p) for p in ("2024", "2019-2023", "2025-Q1", "2025-H1", "2024-9M", "2024-11M")]
     produced += [("option", o) for o in ("1", "9", "12", "last")] + [("year", "2025")]

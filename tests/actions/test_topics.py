@@ -32,10 +32,25 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
 
 
 async def test_doubtful_value_is_flagged_to_the_resident(kb: KnowledgeBase, run_action) -> None:
-    messages, _ = await run_action(ActionAnswer(kb), "", "ask_project",
-                                   entities=[{"entity": "project", "value": _row(kb, "11")}])
-    text = texts_of(messages)
-    assert "716,495 triệu đồng" in text and "Lưu ý: Đơn vị không rõ ràng" in text
+    messages, events = await run_action(ActionAnswer(kb), "", "ask_project",
+                                        entities=[{"entity": "project", "value": _row(kb, "11")}])
+    assert messages == [
+        said(
+            'Dự án đầu tư xây dựng tuyến đường sau các bến cảng số 3 đến số 6, khu bến cảng Lạch Huyện.\n'
+            'Nhóm: dự án khởi công năm 2025 (Danh mục dự án trọng điểm năm 2025, số thứ tự 11).\n'
+            'Nguồn vốn: vốn ngân sách thành phố.\n'
+            'Giá trị phê duyệt/dự kiến: 716,495 triệu đồng.\n'
+            'Lưu ý: Đơn vị không rõ ràng: bảng ghi “716,495” trong cột “triệu đồng”; theo cách viết số của Việt Nam (dấu phẩy là dấu thập phân) thì con số này chưa tới một tỷ đồng, không hợp lý với quy mô dự án. Nhiều khả năng con số được viết theo đơn vị tỷ đồng (716,495 tỷ đồng).\n'
+            'Văn bản phê duyệt: Nghị quyết số 10/NQ-HĐND ngày 22/3/2024.\n'
+            'Tình hình (tại ngày 3/12/2024): Dự kiến khởi công năm 2025.\n'
+            + SOURCE_002,
+            FEEDBACK)
+    ]
+    assert events == [slot('project', 'lach_huyen_duong_sau_ben_3_6'),
+                       slot('topic', 'project'),
+                       *CLEARED,
+                       slot('last_answer_id', 'project:lach_huyen_duong_sau_ben_3_6'),
+                       slot('last_question', '')]
 
 
 def _row(kb: KnowledgeBase, list_no: str) -> str:
@@ -192,11 +207,38 @@ async def test_two_tier_government_answer_with_source(kb: KnowledgeBase, run_act
                        slot('last_question', 'chinh quyen 2 cap hoat dong the nao')]
 
 
-async def test_theme_and_vision(kb: KnowledgeBase, run_action) -> None:
-    theme, _ = await run_action(ActionAnswer(kb), "chủ đề năm 2025 là gì", "ask_theme")
-    assert "Mở rộng không gian kinh tế, đô thị" in texts_of(theme)
-    vision, _ = await run_action(ActionAnswer(kb), "tầm nhìn đến năm 2045 của hải phòng", "ask_vision")
-    assert "Nghị quyết 45" in texts_of(vision) and "Nguồn:" in texts_of(vision)
+async def test_theme_of_the_year_with_its_source_and_related_questions(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswer(kb), "chủ đề năm 2025 là gì", "ask_theme")
+    assert messages == [
+        said(
+            'Chủ đề năm 2025 của thành phố Hải Phòng là: “Mở rộng không gian kinh tế, đô thị; phát huy cơ chế, chính sách đặc thù; tăng cường chuyển đổi xanh, chuyển đổi số”.\n'
+            + SOURCE_002,
+            FEEDBACK),
+        said('Bạn cũng có thể hỏi:',
+             [button('Hải Phòng thực hiện chủ đề năm 2025 như thế nào trong quý I?', 'Hải Phòng thực hiện chủ đề năm 2025 như thế nào trong quý I?'),
+              button('Hải Phòng thực hiện chủ đề năm 2025 như thế nào?', 'Hải Phòng thực hiện chủ đề năm 2025 như thế nào?'),
+              button('Năm 2025 có ý nghĩa gì đối với Hải Phòng?', 'Năm 2025 có ý nghĩa gì đối với Hải Phòng?')]),
+    ]
+    assert events == [slot('topic', 'theme'),
+                       *CLEARED,
+                       slot('last_answer_id', 'answer:chu_de_nam_2025'),
+                       slot('last_question', 'chủ đề năm 2025 là gì')]
+
+
+async def test_vision_from_resolution_45_with_its_source_and_a_related_question(kb: KnowledgeBase, run_action) -> None:
+    messages, events = await run_action(ActionAnswer(kb), "tầm nhìn đến năm 2045 của hải phòng", "ask_vision")
+    assert messages == [
+        said(
+            'Về tầm nhìn dài hạn của Hải Phòng theo Nghị quyết 45 của Bộ Chính trị (24/1/2019): các văn bản nguồn không liệt kê riêng mục tiêu cho từng mốc thời gian. Theo Tổng Bí thư Tô Lâm, các mục tiêu mà Nghị quyết số 45 đã đề ra là: Hải Phòng phát triển ngang tầm với các thành phố tiêu biểu ở Châu Á, là thành phố Cảng quốc tế hiện đại, đi đầu cả nước trong sự nghiệp công nghiệp hóa, hiện đại hóa, là một trung tâm quốc tế về kinh tế, giáo dục, đào tạo, khoa học - công nghệ, đời sống vật chất và tinh thần của nhân dân không ngừng được nâng cao.\n'
+            'Nguồn: Bản tin buổi làm việc của Tổng Bí thư Tô Lâm với Thành ủy Hải Phòng (cuối năm 2024).',
+            FEEDBACK),
+        said('Bạn cũng có thể hỏi:',
+             [button('Hải Phòng đến năm 2030, tầm nhìn 2045 sẽ trở thành gì theo…', 'Hải Phòng đến năm 2030, tầm nhìn 2045 sẽ trở thành gì theo Nghị quyết 7?')]),
+    ]
+    assert events == [slot('topic', 'vision'),
+                       *CLEARED,
+                       slot('last_answer_id', 'answer:tam_nhin_nq45'),
+                       slot('last_question', 'tầm nhìn đến năm 2045 của hải phòng')]
 
 
 async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase, run_action) -> None:

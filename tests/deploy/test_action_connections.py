@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -16,6 +15,7 @@ from rasa.utils.endpoints import ClientResponseError, EndpointConfig
 
 import bot.runtime.action_connections as connections
 from bot.runtime.action_connections import close_action_connections, reuse_action_connections
+from tests.waiting import until
 
 
 class ActionServer:
@@ -48,13 +48,6 @@ async def serve(server: ActionServer, keepalive: float = 75.0) -> tuple[web.AppR
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     return runner, f"http://127.0.0.1:{runner.addresses[0][1]}/webhook"
-
-
-async def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        await asyncio.sleep(0.01)
 
 
 def pool_has_no_open_connection() -> bool:
@@ -109,7 +102,7 @@ async def test_an_idle_connection_is_dropped_before_the_server_would(pooled: Non
     try:
         endpoint = EndpointConfig(url)
         await endpoint.request(json={}, method="post")
-        await wait_until(server.all_closed)  # the client closed it: the server would have kept it 75 s
+        await until(server.all_closed, 5, "the connection closed")  # the client closed it: the server would have kept it 75 s
         await endpoint.request(json={}, method="post")
         assert len(set(server.peers)) == 2
     finally:
@@ -122,8 +115,8 @@ async def test_a_connection_the_server_closed_is_not_reused(pooled: None) -> Non
     try:
         endpoint = EndpointConfig(url)
         await endpoint.request(json={}, method="post")
-        await wait_until(server.all_closed)  # the server closed it (aiohttp rounds 0.1 s up to a second)
-        await wait_until(pool_has_no_open_connection)
+        await until(server.all_closed, 5, "the connection closed")  # the server closed it (aiohttp rounds 0.1 s up to a second)
+        await until(pool_has_no_open_connection, 5, "no pooled connection open")
         assert await endpoint.request(json={}, method="post") is not None
         assert len(set(server.peers)) == 2
     finally:
@@ -143,7 +136,7 @@ async def test_a_restarted_action_server_is_reached_again(pooled: None) -> None:
     await again.setup()
     await web.TCPSite(again, "127.0.0.1", port).start()
     try:
-        await wait_until(pool_has_no_open_connection)  # the old server's connection is seen closed
+        await until(pool_has_no_open_connection, 5, "no pooled connection open")  # the old server's connection is seen closed
         assert await endpoint.request(json={}, method="post") is not None
     finally:
         await again.cleanup()

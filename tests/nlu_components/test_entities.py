@@ -1,11 +1,14 @@
 """Entities from the knowledge base's names, with or without diacritics."""
 
+from pathlib import Path
+
 import pytest
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.entities import EntityMatcher
 from bot.nlu.extractor import KnowledgeEntityExtractor
+from knowledge.build import build
 
 
 def found(matcher: EntityMatcher, text: str) -> set[tuple[str, str]]:
@@ -61,3 +64,19 @@ def test_extractor_component_adds_entities_to_messages(matcher: EntityMatcher, m
     assert {(e["entity"], e["value"], e["extractor"]) for e in message.get(ENTITIES)} == {
         ("indicator", "grdp_growth", "KnowledgeEntityExtractor"), ("year", "2024", "KnowledgeEntityExtractor"),
     }
+
+
+def test_the_extractor_reads_its_names_from_the_database_the_actions_read(
+    facts_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name that only the database at KNOWLEDGE_DB_URL holds is found: no fact file is read for it."""
+    catalog = facts_copy / "indicators" / "catalog.yml"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace("aliases: [GRDP, ", "aliases: [GRDP, chỉ số thử nghiệm, ", 1),
+                       encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'knowledge.db'}"
+    build(url, facts_copy)
+    monkeypatch.setenv("KNOWLEDGE_DB_URL", url)
+    [message] = KnowledgeEntityExtractor({}).process([Message(data={TEXT: "chi so thu nghiem"})])
+    assert [(e["entity"], e["value"], e["extractor"]) for e in message.get(ENTITIES)] == [
+        ("indicator", "grdp_growth", "KnowledgeEntityExtractor"),
+    ]

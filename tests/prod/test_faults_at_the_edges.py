@@ -16,13 +16,18 @@ import aiohttp
 import pytest
 import sqlalchemy as sa
 
+from bot.channels.guarded_rest import APOLOGY_REPLY
 from tests.e2e.servers import running_bot
 from tests.pg import ADMIN_URL
 from tests.prod.profile import ROOT, drop_scratch, profile_env, scratch_names, stop_group
 from tests.redis_server import ensure_running as ensure_redis
 
 pytestmark = pytest.mark.slow
-APOLOGY_MARK = "tôi chưa tra cứu được lúc này"
+# Rasa's log when an action call fails (rasa/core/processor.py, rasa/core/actions/action.py) and the
+# REST channel's when no reply came within its deadline (bot/channels/guarded_rest.py).
+ACTION_FAILED = "Encountered an exception while running action 'action_answer'"
+NOT_CONNECTED = "Couldn't connect to the server at"
+REPLY_TIMED_OUT = "no reply within"
 
 
 def run_until_exit(command: list[str], env: dict[str, str], timeout: float = 120) -> tuple[int, str]:
@@ -117,24 +122,34 @@ def hanging() -> Iterator[HangingActionServer]:
     server.close()
 
 
-async def ask(url: str, who: str, text: str) -> tuple[int, str, float]:
-    started = time.monotonic()
+async def ask(url: str, who: str, text: str) -> tuple[int, str]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as client, \
             client.post(url, json={"sender": who, "message": text}) as response:
         body = await response.json(content_type=None)
-    return response.status, "\n".join(m.get("text") or "" for m in body), time.monotonic() - started
+    return response.status, "\n".join(m.get("text") or "" for m in body)
 
 
-async def test_a_hanging_then_missing_action_server_gives_an_apology_within_seconds(
+async def test_a_hanging_then_missing_action_server_gives_the_apology_when_rasa_gives_up_the_call(
     tmp_path: Path, sqlite_url: str, hanging: HangingActionServer
 ) -> None:
+    """Rasa's own deadline on the action call (ACTION_TIMEOUT_SECONDS, bot/runtime/), then a refused
+    connection, end the turn with no answer: the apology, before the channel's reply deadline
+    (REPLY_TIMEOUT_SECONDS, 25 s) could give it. How soon it comes is measured by `make bench`
+    (scripts/bench/faults.py)."""
     endpoints = f"action_endpoint:\n  url: http://127.0.0.1:{hanging.port}/webhook\n"
+    question = "grdp hai phong nam 2024 tang bao nhieu"
     with running_bot(tmp_path, sqlite_url, extra_env={"ACTION_TIMEOUT_SECONDS": "3"}, endpoints=endpoints) as bot:
-        status, text, elapsed = await ask(bot.rest_url, "lan", "grdp hai phong nam 2024 tang bao nhieu")
-        assert status == 200 and APOLOGY_MARK in text and elapsed < 8, (text, elapsed)
+        log = bot.workdir / "rasa.log"
+        hung = await ask(bot.rest_url, "lan", question)
+        hung_logged = log.read_text(errors="replace")
         hanging.close()  # now nothing listens there
-        status, text, elapsed = await ask(bot.rest_url, "lan", "grdp hai phong nam 2024 tang bao nhieu")
-        assert status == 200 and APOLOGY_MARK in text and elapsed < 3, (text, elapsed)
+        gone = await ask(bot.rest_url, "lan", question)
+        gone_logged = log.read_text(errors="replace")[len(hung_logged):]
+    assert (hung, gone) == ((200, APOLOGY_REPLY), (200, APOLOGY_REPLY))
+    timed_out = hung_logged.split(ACTION_FAILED, 1)[-1]  # the traceback of the failed call
+    assert (ACTION_FAILED in hung_logged, "TimeoutError" in timed_out, REPLY_TIMED_OUT in hung_logged) == \
+        (True, True, False), hung_logged[-3000:]
+    assert (NOT_CONNECTED in gone_logged, REPLY_TIMED_OUT in gone_logged) == (True, False), gone_logged[-3000:]
 
 
 def test_run_prod_refuses_the_public_feedback_salt() -> None:

@@ -25,6 +25,7 @@ from bot.channels.guarded_rest import (
     clean_text,
 )
 from tests.channels.conftest import EchoBot, Served, new_app, serve_app, serve_channel
+from tests.waiting import until
 
 WEBHOOK = "/webhooks/rest/webhook"
 JSON = {"Content-Type": "application/json"}
@@ -333,8 +334,7 @@ async def test_beyond_the_concurrent_turns_residents_get_a_busy_reply_not_a_queu
     channel = GuardedRestInput(admission=AdmissionLimits(max_concurrent_turns=2, max_queued_turns=1, turn_wait=0.5))
     async with serve_channel(channel, bot) as served:
         first = [asyncio.create_task(post(served, {"sender": f"r{i}", "message": "hỏi"})) for i in range(2)]
-        while bot.started < 2:
-            await asyncio.sleep(0.01)
+        await until(lambda: bot.started == 2, 10, "two turns in the bot")
         queued = asyncio.create_task(post(served, {"sender": "r2", "message": "hỏi"}))
         refused = await post(served, {"sender": "r3", "message": "hỏi"})  # the queue (1) is full
         assert refused[1][0]["text"] == BUSY_REPLY and refused[2]["Retry-After"] == "5"

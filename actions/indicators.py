@@ -594,17 +594,20 @@ def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Ind
         words = [w for w in clause.split() if not any(ch.isdigit() for ch in w)]
         details = set(words) - own - NOT_A_DETAIL
         pairs = {f"{x} {y}" for x, y in pairwise(words) if {x, y} <= details}  # "xã kiểu": no phrase of its own
-
-        def fit(other: Indicator) -> int:
-            said = vocabulary(other)
-            return len(details & set(said.split())) + sum(1 for pair in pairs if f" {pair} " in f" {said} ")
         rows = family(kb, indicator)
-        best = max((fit(i) for i in rows), default=0)
+        fits = {i.code: _fit(i, details, pairs) for i in rows}
+        best = max(fits.values(), default=0)
         if best:
             # of rows that fit alike, the one worded like the row named ("… nâng cao (lũy kế)", "… kiểu mẫu (lũy kế)")
-            found.append(max((i for i in rows if fit(i) == best),
+            found.append(max((i for i in rows if fits[i.code] == best),
                              key=lambda i: len(own & set(vocabulary(i).split())) - len(vocabulary(i).split()) / 100))
     return found
+
+
+def _fit(row: Indicator, details: set[str], pairs: set[str]) -> int:
+    """How many of the question's own words and phrases are the row's."""
+    said = vocabulary(row)
+    return len(details & set(said.split())) + sum(1 for pair in pairs if f" {pair} " in f" {said} ")
 
 
 def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:

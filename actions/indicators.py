@@ -406,10 +406,12 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")
     city = [v for v in values if v.scope == "city"]
-    if a.claimed_numbers and city and not a.claims_plan:
-        if any(_same_figure(n, v) for n in a.claimed_numbers for v in city):
+    if a.claimed_numbers and city:
+        if not any(_same_figure(n, v) for n in a.claimed_numbers for v in city):
+            # "chỉ được 2 tỷ USD, không đạt kế hoạch?": the number is wrong, whatever is said of the plan
+            return f"Không đúng như vậy: tài liệu không ghi con số đó cho {indicator.name} {label}; tài liệu ghi như sau."
+        if not a.claims_plan:
             return "Đúng như tài liệu ghi."
-        return f"Không đúng như vậy: tài liệu không ghi con số đó cho {indicator.name} {label}; tài liệu ghi như sau."
     return None
 
 
@@ -632,8 +634,10 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
         a = replace(a, kinds=frozenset())  # "2024 được bao nhiêu, 2025 chỉ tiêu bao nhiêu": each period its own figures
     states_measure = a.measure is not None and any(
         v.measure == a.measure for p in (a.periods or (None,)) for v in kb.values(indicators[0].code, p))
+    # "đứng đầu cả nước phải không?": the rank answers, not the comparison with the country
+    claims_rank = (a.claims_top or a.claims_lowest) and any(v.measure == "rank" for v in kb.values(indicators[0].code))
     if len(indicators) == 1 and not several_asked and "rank" not in a.kinds and not states_measure and not (
-            a.claimed_numbers and a.premise_cue) and (
+            a.claimed_numbers and a.premise_cue) and not claims_rank and (
             a.comparison or a.claims_plan or (a.yes_no and (a.kinds & {"target"} or _ASKS_MET.search(a.folded)))):
         compared = _compare(kb, indicators[0], a, q)
         if compared is not None:

@@ -33,7 +33,8 @@ _CHANGE = re.compile(r"\b(?:tang|giam)\s+(?:bao nhieu|may|khoang)?\s*(?:phan tra
 # -- comparisons, operations, question forms ----------------------------------------------------
 _PLAN_CMP = re.compile(r"\b(?:so voi|so|vuot|hoan thanh|dat)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
 # not "đạt/đặt chỉ tiêu": folded, "đặt mục tiêu" (sets a target) reads as "đạt mục tiêu"
-_COMPARED_WITH_PLAN = re.compile(r"\b(?:so voi|vuot)\s+(?:ke hoach|du toan|muc tieu|chi tieu)\b")
+_COMPARED_WITH_PLAN = re.compile(r"\b(?:so voi|vuot|(?:khong|chua|co|da) dat|hoan thanh)\s+"
+                                 r"(?:ke hoach|du toan|muc tieu|chi tieu)\b")
 _NATIONAL_CMP = re.compile(r"\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung)\b")
 _PREVIOUS_CMP = re.compile(r"\bso voi (?:nam|quy) (?:truoc|ngoai|20\d\d)\b|\bcung ky\b")
 _COUNT = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|dem)\s+(?:du an|cong trinh|khu cong nghiep|cai|van ban|nghi quyet)\b"

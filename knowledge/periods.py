@@ -15,6 +15,8 @@ _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi"
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
+# "giá so sánh 2010": the base year of the prices, not a period asked
+_BASE_YEAR = re.compile(r"\bgia so sanh(?: nam)? 20\d\d\b")
 # The parts of a year a question may name, and their period codes ("Qn": the quarter's number).
 _PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bquy\s*(1|i|mot|dau)\b|\bqi\b|\b(?:3|ba)\s*(?:thang|th)\s*dau\b"), "Q1"),
@@ -84,7 +86,9 @@ def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     folded = _absolute_years(fold(text))
     found: list[tuple[int, str]] = []
     anchored: set[int] = set()
-    for match in re.finditer(rf"{_YEAR}\s*(?:den|toi|-)?\s*(?:nam\s*)?{_YEAR}", folded):  # "2019-2023" folds to "2019 2023"
+    folded = _BASE_YEAR.sub(" ", folded)
+    # "2019-2023" folds to "2019 2023"; "năm" between two years only after "đến": "2010 năm 2024" is no span
+    for match in re.finditer(rf"{_YEAR}\s*(?:(?:den|toi)\s*(?:nam\s*)?)?{_YEAR}", folded):
         if match.group(1) >= match.group(2):
             continue  # "2025 2024" is two years, not a span
         found.append((match.start(), f"{match.group(1)}-{match.group(2)}"))

@@ -43,7 +43,9 @@ DOMAIN: dict[str, str] = {
     # domain abbreviations
     "hp": "Hải Phòng", "hph": "Hải Phòng", "haiphong": "Hải Phòng", "tp": "thành phố",
     "tphp": "thành phố Hải Phòng", "bqdn": "bình quân đầu người", "bqđn": "bình quân đầu người",
-    "qte": "quốc tế", "sd": "sử dụng", "lđ": "lao động", "ld": "lao động", "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
+    "qte": "quốc tế", "sd": "sử dụng", "lđ": "lao động", "ld": "lao động",
+    "cpi": "chỉ số giá tiêu dùng",  # not a slip for "PCI": another index, which the documents do not give
+    "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",

@@ -132,6 +132,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "8.951.185 triệu đồng."),
     ("thế bến 3 4 thì sao", "followup", {"project": "lach_huyen_ben_5_6", "topic": "project"}, "a project by its name",
      "Dự án đầu tư xây dựng các bến container số 3 và số 4"),
+    ("tăng trưởng GRDP năm 2024 của Hải Phòng đứng đầu cả nước phải không", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the rank answers, not the comparison with the country
+     "Không đúng: theo tài liệu, tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024 không đứng đầu."),
+    ("chỉ số cpi năm 2024 tăng bao nhiêu", "ask_indicator", None, "not in the documents",  # CPI is not PCI
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -98,6 +98,7 @@ def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> 
     ("6 tháng đầu năm ngoái", [f"{date.today().year - 1}-H1"]),
     ("Năm ngoái 2024 kinh tế lớn thêm bao nhiêu", ["2024"]),  # the year written wins
     ("2025 2024", ["2025", "2024"]),  # two years, not a span
+    ("GRDP (giá so sánh 2010) năm 2024", ["2024"]),  # the prices' base year is no period
 ])
 def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]) -> None:
     from knowledge.periods import parse_periods

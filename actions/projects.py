@@ -279,9 +279,45 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
         same = [f for f in found[1:] if fold(f.project.name) == fold(found[0].project.name) and f.project.area_text]
         if same:
             found = [same[0]] + [f for f in found if f is not same[0]]
+    if both := _two_named(kb, a):
+        return _both(kb, both)
     if a.projects_clear or len(found) == 1:
         return _one(kb, found[0], q.text, found[1:], a)
     return _choices(found)
+
+
+_AND = re.compile(r",|\b(?:và|va|với|voi|vs|cùng|cung)\b", re.IGNORECASE)
+BOTH_RATIO = 0.85  # the second named nearly as fully as the first
+
+
+def _two_named(kb: KnowledgeBase, a: Asked) -> list[ProjectInfo]:
+    """"Bến 3, 4 và bến 5, 6 mỗi cái vốn bao nhiêu?": two projects each named by a whole name
+    or alias, joined by "và" or a comma; one project in two documents counts once."""
+    if not _AND.search(a.text):
+        return []
+    named: list[tuple[ProjectInfo, float]] = []
+    for key, score in kb.project_scores(a.folded, limit=8):
+        info = kb.project(key)
+        if score < 2 or info is None:
+            continue
+        if all(_same_name(info) != _same_name(other) for other, _ in named):
+            named.append((info, score))
+    if len(named) < 2 or named[1][1] < BOTH_RATIO * named[0][1]:
+        return []
+    return [info for info, _ in named[:2]]
+
+
+def _same_name(info: ProjectInfo) -> str:
+    """"Cầu Tân Vũ – Lạch Huyện 2" and "Cầu Tân Vũ-Lạch Huyện số 2" are one bridge."""
+    return " ".join(word for word in fold(info.project.name).split() if word != "so")
+
+
+def _both(kb: KnowledgeBase, both: list[ProjectInfo]) -> Reply:
+    ab = about_of(kb)
+    reply = Reply().say("\n\n".join(_describe(info, ab) for info in both), feedback_buttons())
+    reply.slots.update(project=both[-1].project.id, topic="project")
+    reply.answer_id = "project:" + ",".join(info.project.id for info in both)
+    return reply
 
 
 def _clear_winner(found: list[ProjectInfo], text: str) -> bool:

@@ -282,3 +282,11 @@ def test_every_part_asked_heads_its_own_block(kb: KnowledgeBase, matcher: Entity
     _, reply = ask(kb, matcher, text, "ask_indicator")
     blocks = reply.split("\n\n")
     assert [block.split("\n")[0] for block in blocks] == heads
+
+
+def test_two_projects_named_are_both_answered(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nhà ga T2 Cát Bi và nhà ga hàng hóa Cát Bi mỗi cái bao nhiêu tiền", "ask_project")
+    heads = [block.split("\n")[0] for block in reply.split("\n\n")]
+    assert heads == [
+        "Dự án đầu tư xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi: giá trị phê duyệt/dự kiến 2.405.406 triệu đồng.",
+        "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi: giá trị phê duyệt/dự kiến 725.000 triệu đồng."]

@@ -556,6 +556,16 @@ def family(kb: KnowledgeBase, indicator: Indicator) -> list[Indicator]:
     return kb.children(indicator.code) + siblings
 
 
+_UNIT_ASKED = re.compile(r"\b(?:bao nhieu|may)\s+(\w+)")
+
+
+def _asked_unit(folded: str) -> str | None:
+    """The unit a question counts in: "bao nhiêu ha" → "ha"; "diện tích" is counted in hectares."""
+    if match := _UNIT_ASKED.search(folded):
+        return match.group(1)
+    return "ha" if "dien tich" in folded else None
+
+
 def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool) -> list[Indicator]:
     """The rows of the family the question's other words point to: "chất thải rắn ở đô thị" is
     the urban row of solid waste, "nông thôn thì sao?" after it the rural rows, "tổng bao nhiêu
@@ -567,6 +577,12 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
     pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | NOT_A_DETAIL}  # "cả nước" is no row
     rows = family(kb, indicator)
+    one_asked = len(_ASKS.findall(a.folded)) == 1  # several asked: each clause finds its own row
+    if one_asked and (unit := _asked_unit(a.folded)) and unit not in fold(indicator.unit or "").split():
+        # "4 khu công nghiệp mới … tổng diện tích bao nhiêu ha?": the row counted in the unit asked
+        in_unit = [i for i in rows if unit in fold(i.unit or "").split()]
+        if len(in_unit) == 1:
+            return in_unit
 
     def fit(other: Indicator) -> int:
         words = vocabulary(other)

@@ -137,6 +137,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Không đúng: theo tài liệu, tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024 không đứng đầu."),
     ("chỉ số cpi năm 2024 tăng bao nhiêu", "ask_indicator", None, "not in the documents",  # CPI is not PCI
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("quý I/2025 bốn khu công nghiệp mới được duyệt chủ trương đầu tư rộng tổng cộng bao nhiêu ha", "ask_indicator",
+     None, "indicators: every one × period × kind named",  # the row counted in the unit asked
+     "Tổng diện tích các khu công nghiệp mới được phê duyệt chủ trương đầu tư quý I/2025: đạt 1.276,29 ha"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

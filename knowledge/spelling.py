@@ -361,7 +361,10 @@ class Speller:
         word = words[i]
         if word in self.everyday or self.words[word] >= SOLID_MIN or self._support(words, i, word):
             return None
-        fits = [(self._fit(words, i, c, PAIR_MIN), self.words[c], c) for _, c in self.near(word, 1)]
+        # two words of one name are bound whatever their frequency, for a letter left out:
+        # "thất nhiệp" → "thất nghiệp" (but "chiếm" is no slip for "nhiệm")
+        fits = [(self._fit(words, i, c, PAIR_MIN, names=_SLIPS[slip(word, c)] == "left out"), self.words[c], c)
+                for _, c in self.near(word, 1)]
         best = max(fits, default=None)
         return best[2] if best is not None and best[0] >= BOND_MIN else None
 

@@ -176,6 +176,7 @@ def test_a_parent_indicator_is_asked_only_when_named_apart_from_its_children(
     ("mục tiêu bình quân GRDP trên đầu người năm 2025", ["grdp_per_capita"]),
     # a name written whole wins over a longer one with words between: the words between are meant
     ("vốn nước ngoài đổ vào Hải Phòng năm 2024", ["fdi_attraction"]),
+    ("đến 9/7 có bao nhiêu tổ chức cơ sở đảng đại hội xong", ["party_base_congresses_held"]),  # held, not due
     # words of the name between its words are another clause, not one name
     ("năm 2024 tổng thu ngân sách, thu nội địa mỗi khoản bao nhiêu", ["budget_revenue", "budget_revenue_domestic"]),
 ])

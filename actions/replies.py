@@ -192,7 +192,11 @@ def describe_comparison(c: Comparison) -> str:
         lines = [f"{name}: {period_label(left.period)} {left_text}; {period_label(right.period)} {right_text}."]
         if c.difference is not None:
             unit = "điểm phần trăm" if left.unit == "%" else lower_first(left.unit)
-            lines.append(f"→ Chênh lệch tính từ hai số trên: {c.difference_text()} {unit}.")
+            size = format_number(abs(c.difference), 2)
+            than = f"{period_label(right.period)}"
+            verdict = (f"Cao hơn {than} {size} {unit}" if c.difference > 0 else
+                       f"Thấp hơn {than} {size} {unit}" if c.difference < 0 else f"Bằng {than}")
+            lines.append(f"→ {verdict} (tính từ hai số trên).")
     sources = {left.document.citation, right.document.citation}
     lines.append("Nguồn: " + "; ".join(sorted(sources)) + ".")
     return "\n".join(lines)

@@ -36,7 +36,7 @@ _PLAN_CMP = re.compile(r"\b(?:so voi|so|vuot|hoan thanh|dat)\s+(?:ke hoach|du to
 _COMPARED_WITH_PLAN = re.compile(r"\b(?:so voi|vuot|(?:khong|chua|co|da) dat|hoan thanh)\s+"
                                  r"(?:ke hoach|du toan|muc tieu|chi tieu)\b")
 _NATIONAL_CMP = re.compile(r"\b(?:ca nuoc|toan quoc|binh quan chung|trung binh chung)\b")
-_PREVIOUS_CMP = re.compile(r"\bso voi (?:nam|quy) (?:truoc|ngoai|20\d\d)\b|\bcung ky\b")
+_PREVIOUS_CMP = re.compile(r"\bso voi (?:(?:nam|quy) )?(?:truoc|ngoai|20\d\d)\b|\bcung ky\b")  # "so vs 2024"
 _COUNT = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|dem)\s+(?:du an|cong trinh|khu cong nghiep|cai|van ban|nghi quyet)\b"
                     r"|\bco (?:bao nhieu|may)\b(?!.*\b(?:tien|von|ty|ti|trieu|phan tram|%))")
 _MAX = re.compile(r"\b(?:lon nhat|cao nhat|nhieu nhat|to nhat|khung nhat|dat nhat)\b")

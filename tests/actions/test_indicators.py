@@ -204,7 +204,7 @@ async def test_previous_year_against_the_period_in_context(kb: KnowledgeBase, ru
     assert messages == [
         said(
             'Thu ngân sách Nhà nước trên địa bàn: năm 2025 kế hoạch 118.079,279 tỷ đồng; năm 2024 116.387,596 tỷ đồng.\n'
-            '→ Chênh lệch tính từ hai số trên: 1.691,68 tỷ đồng.\n'
+            '→ Cao hơn năm 2024 1.691,68 tỷ đồng (tính từ hai số trên).\n'
             + SOURCE_002,
             FEEDBACK)
     ]

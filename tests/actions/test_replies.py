@@ -184,7 +184,7 @@ def comparison(kind: str, left: Value, right: Value, stated: Value | None = None
         "Nguồn: Báo cáo số 123/BC-UBND ngày 27/6/2025."]),
     (comparison("change", value("11,01"), value("10,2", period="2023")), [
         "Tốc độ tăng trưởng GRDP: năm 2024 đạt 11,01%; năm 2023 10,2%.",
-        "→ Chênh lệch tính từ hai số trên: 0,81 điểm phần trăm.",
+        "→ Cao hơn năm 2023 0,81 điểm phần trăm (tính từ hai số trên).",
         "Nguồn: Báo cáo số 123/BC-UBND ngày 27/6/2025."]),
 ], ids=["below plan", "within a range", "ratio with stated", "above the country", "under a ceiling", "equal",
         "not a number", "change"])

@@ -130,6 +130,9 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "") ->
     lines.sort(key=lambda pair: (pair[0] is None, value_asked and not gives_value(pair[1]), not pair[1].project.area_text))
     several = [info for _, info in lines]
     head = [lines[0][0]] if lines[0][0] else []
+    if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
+            info.project.area_text for info in several):
+        head = [missing]  # "rộng bao nhiêu ha?" and no document gives the area
     ab = about_of(kb)
     reply = Reply().say("\n\n".join(head + [_describe(info, ab) for info in several]), feedback_buttons())
     reply.slots.update(project=several[0].project.id, topic="project")
@@ -250,12 +253,13 @@ def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
 
 def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | None = None) -> Reply:
     ab = about_of(kb)
-    if (missing := _area_notice(info, text)) is not None:
+    said = a.folded if a else text  # typos corrected: "rộng bao nhiu ha" asks the area
+    if (missing := _area_notice(info, said)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    notice = (_claim_line(info, a, ab) or _aspect_notice(info, text) or _when_notice(info, text, ab)
+    notice = (_claim_line(info, a, ab) or _aspect_notice(info, said) or _when_notice(info, said, ab)
               or _asked_figure_line(info, a.folded if a else fold(text)))
     buttons = [button(replies.short(o.project.name),
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]

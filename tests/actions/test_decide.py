@@ -140,6 +140,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("quý I/2025 bốn khu công nghiệp mới được duyệt chủ trương đầu tư rộng tổng cộng bao nhiêu ha", "ask_indicator",
      None, "indicators: every one × period × kind named",  # the row counted in the unit asked
      "Tổng diện tích các khu công nghiệp mới được phê duyệt chủ trương đầu tư quý I/2025: đạt 1.276,29 ha"),
+    ("khu thương mại tự do hải phòng rộng khoảng bao nhiu ha", "ask_project", None, "a project by its name",
+     "Các tài liệu không nêu diện tích của dự án này.\n\n"),  # typed with a typo; no document gives it
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -280,7 +280,8 @@ class Speller:
         while i < len(words):
             word = words[i]
             if word.isdigit():
-                in_number = True
+                # a year named as one ("năm 2025 kh bn") is no document's number
+                in_number = not (len(word) == 4 and word.startswith("20") and i > 0 and words[i - 1] == "nam")
             elif in_number and word in _DOC_CODES:
                 frozen.add(len(out))
                 out.append(word)
@@ -392,8 +393,9 @@ class Speller:
         return out
 
     def normalize(self, text: str) -> str:
-        """The folded question, teencode expanded and typos corrected."""
-        words, frozen = self.expand(fold(text[:MAX_CHARS]).split())
+        """The folded question, teencode expanded and typos corrected; "%" is read "phần trăm"
+        (folding drops it, and "giải ngân bao nhiêu %" asks the share, not the amount)."""
+        words, frozen = self.expand(fold(text[:MAX_CHARS].replace("%", " phần trăm ")).split())
         return " ".join(self.correct(words, frozen))
 
 

@@ -326,6 +326,9 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     """The figure the question asks for: the measure and kind asked, then the one whose own
     wording ("tổng số …", "số người chết") shares most words with the question."""
     city = [v for v in values if v.scope == "city"] or values
+    if measure is None and "change" not in kinds and " phan tram" in f" {asked}":
+        # "giải ngân được bao nhiêu %": a figure in per cent, when the amount is not one
+        city = [v for v in city if "%" in v.unit] or city
     # the words that tell one of the indicator's figures from another: not its own name, not numbers
     named = set(fold(city[0].indicator.name).split()) if city else set()
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}

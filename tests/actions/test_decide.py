@@ -142,6 +142,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tổng diện tích các khu công nghiệp mới được phê duyệt chủ trương đầu tư quý I/2025: đạt 1.276,29 ha"),
     ("khu thương mại tự do hải phòng rộng khoảng bao nhiu ha", "ask_project", None, "a project by its name",
      "Các tài liệu không nêu diện tích của dự án này.\n\n"),  # typed with a typo; no document gives it
+    ("vốn đầu tư công năm 2024 giải ngân được bao nhiêu %", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the figure in per cent, not the amount
+     "Giải ngân vốn đầu tư công thành phố giao 11 tháng năm 2024: bằng 59% kế hoạch thành phố giao."),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

@@ -59,6 +59,7 @@ EXPLANATION_THRESHOLD = 0.48
 # so a good answer is not padded with weak ones.
 RELATIVE_CUTOFF = 0.75
 
+BEST_CACHE = 512  # questions whose passages are remembered, per index
 MAX_CHARS = 350  # longer sentences are cut at "; " (else ", ") into verbatim pieces
 MIN_CHARS = 30
 MIN_WORDS = 5
@@ -413,6 +414,9 @@ class PassageIndex:
                 self._context[term].append(i)
         self.units = tuple(units)
         self._avg_length = sum(u.length for u in self.units) / max(len(self.units), 1)
+        # one question is ranked by several rows of the decision table (a curated text's rivals, the
+        # quoted passage): each ranking once per index, the index being rebuilt with the documents
+        self._remembered = functools.lru_cache(maxsize=BEST_CACHE)(self._best)
 
     @classmethod
     def from_documents(cls, docs: Mapping[str, str]) -> PassageIndex:
@@ -492,6 +496,9 @@ class PassageIndex:
 
     def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
         """Up to `limit` passages that answer the question, best first; [] if none does."""
+        return list(self._remembered(question, limit, threshold))
+
+    def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
         ranked = self.ranked(question, limit)
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu

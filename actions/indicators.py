@@ -332,6 +332,8 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     # the words that tell one of the indicator's figures from another: not its own name, not numbers
     named = set(fold(city[0].indicator.name).split()) if city else set()
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
+    if _HOW_MANY_THERE_ARE.search(asked) and not asked_words & {"moi", "them"}:
+        asked_words |= {"tong", "luy", "ke"}  # "có bao nhiêu trường đạt chuẩn": all there are, not the new ones
     units = {w for v in city for w in fold(v.unit).split()}  # "tỷ đồng" asked is the unit, not "đóng" in a wording
     words = asked_words - named - units
     asked_pairs = set(pairwise(asked.split()))
@@ -349,7 +351,8 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
         qualifier_words = fold(v.qualifier or "").split()
         qualifier = set(qualifier_words) - _QUALIFIER_NOISE
         # word pairs count too: "nồng độ cồn" is two pairs, though "độ" and "cồn" fold to stop words
-        pairs = {pair for pair in pairwise(qualifier_words) if not set(pair) <= named}
+        pairs = {pair for pair in pairwise(qualifier_words) if not set(pair) <= named | _QUALIFIER_NOISE
+                 and not any(ch.isdigit() for word in pair for ch in word)}  # "tháng 10" is a date, not a wording
         # words the question shares with the figure's own wording, less a part of a point for each it does
         # not ask about (half a point when it shares none): "số người chết" for "chết bao nhiêu người",
         # the plain total before "đã khởi công", "vi phạm nồng độ cồn" for a question naming it
@@ -362,7 +365,9 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     return min(city, key=rank)
 
 
-_QUALIFIER_NOISE = STOP_WORDS | frozenset("so voi nam ke hoach giao hien nay tren dia ban duoc".split())
+_HOW_MANY_THERE_ARE = re.compile(r"\b(?:co|hien co|co tong cong|co tat ca) (?:bao nhieu|may)\b")
+# "tính đến tháng 10/2024" says when, not which figure
+_QUALIFIER_NOISE = STOP_WORDS | frozenset("so voi nam ke hoach giao hien nay tren dia ban duoc tinh den thang ngay".split())
 
 
 def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:

@@ -145,6 +145,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("vốn đầu tư công năm 2024 giải ngân được bao nhiêu %", "ask_indicator", None,
      "indicators: every one × period × kind named",  # the figure in per cent, not the amount
      "Giải ngân vốn đầu tư công thành phố giao 11 tháng năm 2024: bằng 59% kế hoạch thành phố giao."),
+    ("đến tháng 10/2024 thành phố có bao nhiêu trường đạt chuẩn quốc gia", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # all there are; "tháng 10" is the date, not a wording
+     "Số trường được công nhận đạt chuẩn quốc gia 10 tháng năm 2024: đạt 475/648 trường"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
 ])

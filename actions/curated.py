@@ -35,18 +35,22 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     return reply
 
 
-def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
-    """A curated answer (of `topic`, or of any topic) fits the question well enough to give.
-    Whatever the topic, it must speak of most of what the question asks about: "dân số sau
-    hợp nhất" is not answered by a text about the merger that gives no population."""
+def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | None:
+    """The text of the curated answer (of `topic`, or of any topic) that fits the question well
+    enough to give, or None. Whatever the topic, it must speak of most of what the question asks
+    about: "dân số sau hợp nhất" is not answered by a text about the merger that gives no population."""
     found = kb.find_answers(q.text, topic=topic, limit=1)
     if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
-        return False
+        return None
     if topic:
-        return True
+        return found[0].answer.answer
     asked = set(fold(q.text).split()) - STOP_WORDS
     said = set(fold(" ".join((found[0].answer.answer, *found[0].answer.questions))).split())
-    return not asked or len(asked & said) / len(asked) >= COVERED
+    return found[0].answer.answer if not asked or len(asked & said) / len(asked) >= COVERED else None
+
+
+def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
+    return curated_fitting(kb, q, topic) is not None
 
 
 COVERED = 0.6

@@ -22,7 +22,14 @@ from knowledge import KnowledgeBase, fold, other_province
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
-from .curated import answer_best_curated, answer_government, answer_theme, answer_vision, curated_fit
+from .curated import (
+    answer_best_curated,
+    answer_government,
+    answer_theme,
+    answer_vision,
+    curated_fit,
+    curated_fitting,
+)
 from .fallback import no_prices, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
@@ -177,7 +184,7 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    if curated_fit(kb, fixed(q, a), None) and not curated_beaten(kb, a, q, None):
+    if curated_unbeaten(kb, a, q, None):
         return answer_best_curated(kb, fixed(q, a))
     return passages.answer(kb, a, q)
 
@@ -253,23 +260,22 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 NUMBER_COVERAGE = 0.6
 
 
-def curated_beaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -> bool:
-    """A sentence of the documents says what is asked where the curated text does not, or a
-    number is asked of something the curated text does not speak of."""
-    found = kb.find_answers(fixed(q, a).text, topic=topic, limit=1)
-    if not found:
+def curated_unbeaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -> bool:
+    """A curated answer fits, and neither does a sentence of the documents say what is asked
+    where the curated text does not, nor is a number asked of something the text does not speak of."""
+    text = curated_fitting(kb, fixed(q, a), topic)
+    if text is None:
         return False
-    text = found[0].answer.answer
     if passages.asks_number(a) and passages.coverage(kb, a, text) < NUMBER_COVERAGE:
-        return True
-    return passages.says_more_than(kb, a, text)
+        return False
+    return not passages.says_more_than(kb, a, text)
 
 
 def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = CURATED_INTENTS.get(q.intent)
     if topic == "government" and COUNT_QUESTION.search(a.folded):
         return True  # counted from the unit data, not from a curated text
-    return topic is not None and curated_fit(kb, fixed(q, a), topic) and not curated_beaten(kb, a, q, topic)
+    return topic is not None and curated_unbeaten(kb, a, q, topic)
 
 
 def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -277,7 +283,7 @@ def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def curated_any(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and curated_fit(kb, fixed(q, a), None) and not curated_beaten(kb, a, q, None)
+    return not a.from_button and curated_unbeaten(kb, a, q, None)
 
 
 def policy_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -379,10 +385,6 @@ def decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return Reply().template("utter_out_of_scope")
 
 
-def city_figures_only(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return refuse_local_figure(kb, a, q)
-
-
 def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return convert_address(kb, q)
 
@@ -482,7 +484,7 @@ ROWS: tuple[Row, ...] = (
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("an old ward, commune or district", names_address, address),
-    Row("a figure of one old district or ward: the documents give the city's", local_figure, city_figures_only),
+    Row("a figure of one old district or ward: the documents give the city's", local_figure, refuse_local_figure),
     Row("how many new units", counts_new_units, unit_count),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("count / largest / total over projects", list_operation, operation),

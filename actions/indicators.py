@@ -275,7 +275,7 @@ def refuse_local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     """"Thu ngân sách quận Lê Chân": the documents give city-wide figures only; say so and
     offer the city's figure rather than pass it off as the district's."""
     result = kb.convert_address(q.text)
-    district = kb.district_answer(q.text)
+    district = None if result.matches else kb.district_answer(q.text)
     place = result.matches[0].old_ward if result.matches else (district.district if district else "đơn vị đó")
     indicator = kb.indicator(a.indicators[0])
     name = indicator.name if indicator else "chỉ tiêu này"
@@ -592,13 +592,11 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
         if len(in_unit) == 1:
             return in_unit
 
-    def fit(other: Indicator) -> int:
-        words = vocabulary(other)
-        return len(details & set(words.split())) + sum(1 for pair in pairs if f" {pair} " in f" {words} ")
-    best = max((fit(i) for i in rows), default=0)
+    fits = {i.code: _fit(i, details, pairs) for i in rows}
+    best = max(fits.values(), default=0)
     no_figure = not kb.periods(indicator.code)
     if best and (from_context or no_figure):  # a row named in the question is the row asked
-        return [i for i in rows if fit(i) == best][:MAX_INDICATORS]
+        return [i for i in rows if fits[i.code] == best][:MAX_INDICATORS]
     if no_figure and kb.children(indicator.code):
         return kb.children(indicator.code)[:MAX_INDICATORS]
     return [indicator]
@@ -612,15 +610,14 @@ def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Ind
     """"Có bao nhiêu dự án nhà ở xã hội, tổng quy mô bao nhiêu căn?": each further clause that asks
     a figure and names no indicator asks the row of the family its words fit ("căn": the flats)."""
     own = set(vocabulary(indicator).split())
+    rows = family(kb, indicator)
     found: list[Indicator] = []
-    for typed in _CLAUSE.split(a.text)[1:]:
-        clause = kb.normalize_question(typed)
+    for clause in _clauses(kb, a)[1:]:
         if not _ASKS.search(clause) or kb.indicator_codes_named(clause):
             continue
         words = [w for w in clause.split() if not any(ch.isdigit() for ch in w)]
         details = set(words) - own - NOT_A_DETAIL
         pairs = {f"{x} {y}" for x, y in pairwise(words) if {x, y} <= details}  # "xã kiểu": no phrase of its own
-        rows = family(kb, indicator)
         fits = {i.code: _fit(i, details, pairs) for i in rows}
         best = max(fits.values(), default=0)
         if best:
@@ -636,11 +633,15 @@ def _fit(row: Indicator, details: set[str], pairs: set[str]) -> int:
     return len(details & set(said.split())) + sum(1 for pair in pairs if f" {pair} " in f" {said} ")
 
 
+def _clauses(kb: KnowledgeBase, a: Asked) -> list[str]:
+    """The question's clauses as typed, each normalized: "…, tổng quy mô bao nhiêu căn?"."""
+    return [kb.normalize_question(typed) for typed in _CLAUSE.split(a.text)]
+
+
 def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
     """"GRDP 2024 tăng bao nhiêu, còn 2025 kế hoạch bao nhiêu": each period is asked in its own
     clause, with its own kind (2025's plan, not 2024's) and its own words."""
-    for typed in _CLAUSE.split(a.text):
-        folded = kb.normalize_question(typed)
+    for folded in _clauses(kb, a):
         if period in parse_periods(folded):
             return replace(a, kinds=kinds_in(folded), folded=folded)
     return a

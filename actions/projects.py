@@ -33,7 +33,6 @@ def _describe(info: ProjectInfo, ab: About) -> str:
         lines = [f"{p.name}: giá trị phê duyệt/dự kiến theo dự án thành phần — {parts}."]
     elif p.value_text and not p.value_unclear:
         # the figure residents ask for most, on the first line
-        unit = " triệu đồng" if p.kind == "key_project" else ""
         usd = f" ({p.usd_text})" if p.usd_text else ""
         lines = [f"{p.name}: giá trị phê duyệt/dự kiến {p.value_text}{unit}{usd}."]
     if p.group:
@@ -42,7 +41,6 @@ def _describe(info: ProjectInfo, ab: About) -> str:
     if p.funding:
         lines.append(f"Nguồn vốn: {FUNDING_LABELS[p.funding]}.")
     if p.value_text and p.value_unclear:
-        unit = " triệu đồng" if p.kind == "key_project" else ""
         usd = f" ({p.usd_text})" if p.usd_text else ""
         lines.append(f"Giá trị phê duyệt/dự kiến: {p.value_text}{unit}{usd}.")
         if p.value_unclear and p.resident_note:

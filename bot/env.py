@@ -27,6 +27,11 @@ def text(env: Mapping[str, str], name: str) -> str | None:
     return env.get(name, "").strip() or None
 
 
+def base_url(env: Mapping[str, str], name: str, default: str) -> str:
+    """An API's base URL, without the trailing slash that paths are joined after."""
+    return (text(env, name) or default).rstrip("/")
+
+
 def number(env: Mapping[str, str], name: str, default: float, minimum: float, *, above: bool = False) -> float:
     """A finite number of at least `minimum` (more than it, when `above`)."""
     raw = env.get(name, "").strip()

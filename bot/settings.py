@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .env import SettingsError, number, port, switch, text, whole
+from .env import SettingsError, base_url, number, port, switch, text, whole
 
 ZALO_API_URL = "https://openapi.zalo.me"
 ZALO_OAUTH_URL = "https://oauth.zaloapp.com"
@@ -123,8 +123,8 @@ class ZaloSettings:
             access_token=text(env, "ZALO_ACCESS_TOKEN"),
             refresh_token=text(env, "ZALO_REFRESH_TOKEN"),
             app_secret=text(env, "ZALO_APP_SECRET"),
-            api_url=(text(env, "ZALO_API_URL") or ZALO_API_URL).rstrip("/"),
-            oauth_url=(text(env, "ZALO_OAUTH_URL") or ZALO_OAUTH_URL).rstrip("/"),
+            api_url=base_url(env, "ZALO_API_URL", ZALO_API_URL),
+            oauth_url=base_url(env, "ZALO_OAUTH_URL", ZALO_OAUTH_URL),
             token_file=Path(token_file) if token_file else None,
             max_event_age=number(env, "ZALO_MAX_EVENT_AGE_SECONDS", ZALO_MAX_EVENT_AGE, 0, above=True),
             max_clock_skew=number(env, "ZALO_MAX_CLOCK_SKEW_SECONDS", ZALO_MAX_CLOCK_SKEW, 0, above=True),
@@ -171,7 +171,7 @@ class TelegramSettings:
             verify=verify.lstrip("@") if verify else None,
             webhook_url=text(env, "TELEGRAM_WEBHOOK_URL"),
             secret_token=text(env, "TELEGRAM_SECRET_TOKEN"),
-            api_url=(text(env, "TELEGRAM_API_URL") or TELEGRAM_API_URL).rstrip("/"),
+            api_url=base_url(env, "TELEGRAM_API_URL", TELEGRAM_API_URL),
         )
 
     @property

@@ -500,10 +500,10 @@ class PassageIndex:
 
     def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
         ranked = self.ranked(question, limit)
+        singles, pairs = _question_terms(question)
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu
             # bao nhiêu" is not answered by the export figure, "dân số bao nhiêu người" not by a rate
-            singles, _ = _question_terms(question)
             percent = [t for t in singles if fold(t[1:]) in _PERCENT_WORDS]
             having = [{i for i, _ in self._postings.get(t, [])} | set(self._context.get(t, []))
                       for t in singles if t not in percent]
@@ -513,7 +513,6 @@ class PassageIndex:
         if threshold < THRESHOLD:
             # below the calibrated bar a sentence must also share a two-word term with the question
             # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí"
-            _, pairs = _question_terms(question)
             with_pair = {self.units[i].text for term in pairs for i, _ in self._postings.get(term, [])}
             ranked = [p for p in ranked if p.score >= THRESHOLD or p.text in with_pair]
         if not ranked or ranked[0].score < threshold:

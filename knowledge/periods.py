@@ -15,6 +15,8 @@ _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi"
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
+# "năm ngoái 2024": the year written wins over the resident's reckoning
+_RELATIVE_THEN_WRITTEN = re.compile(rf"\b(?:{'|'.join(w for w, _ in _RELATIVE_YEARS)})\s+(?:nam\s+)?{_YEAR}\b")
 # "giá so sánh 2010": the base year of the prices, not a period asked
 _BASE_YEAR = re.compile(r"\bgia so sanh(?: nam)? 20\d\d\b")
 # The parts of a year a question may name, and their period codes ("Qn": the quarter's number).
@@ -59,9 +61,7 @@ def _absolute_years(folded: str, today: date | None = None) -> str:
     """"quý 1 năm nay" anchors the quarter to this year, as "quý 1 năm 2026" would."""
     year = (today or date.today()).year
     offsets = dict(_RELATIVE_YEARS)
-    # "năm ngoái 2024": the year written wins over the resident's reckoning
-    written = re.compile(rf"\b(?:{'|'.join(w for w, _ in _RELATIVE_YEARS)})\s+(?:nam\s+)?{_YEAR}\b")
-    folded = written.sub(lambda m: m.group(1), folded)
+    folded = _RELATIVE_THEN_WRITTEN.sub(lambda m: m.group(1), folded)
     return RELATIVE_YEAR_WORDS.sub(lambda m: f"nam {year + offsets[m.group(0)]}", folded)
 
 

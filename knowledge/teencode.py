@@ -142,7 +142,7 @@ def expand_keeping_marks(text: str) -> str:
             continue
         typed = tokens[at[k]]
         found = TEENCODE.get(typed.lower())
-        if found is not None and " " not in typed and (typed.isascii() or typed.lower() in ("đc", "đk", "đt")):
+        if found is not None and (typed.isascii() or typed.lower() in ("đc", "đk", "đt")):
             tokens[at[k]] = found
         k += 1
     return "".join(tokens)

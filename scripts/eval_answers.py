@@ -183,7 +183,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="REST webhook of a running bot (default: start one)")
     parser.add_argument("--set", choices=("dev", "holdout", "all"), default="dev")
-    parser.add_argument("--only", help="ids or categories to run, comma-separated")
+    parser.add_argument("--only", help="ids, id prefixes (w8), categories or topics to run, comma-separated")
     parser.add_argument("--show", type=int, default=0, help="print this many failed dev cases")
     args = parser.parse_args()
     paths = {"dev": sorted(EVAL_DIR.glob("*.yml")), "holdout": sorted((EVAL_DIR / "holdout").glob("*.yml"))}
@@ -191,7 +191,7 @@ def main() -> int:
     cases = load(paths[args.set])
     if args.only:
         wanted = set(args.only.split(","))
-        cases = [c for c in cases if c.id in wanted or c.category in wanted or c.topic in wanted]
+        cases = [c for c in cases if wanted & {c.id, c.id.split("-")[0], c.category, c.topic}]
     if not cases:
         print("no evaluation cases found", file=sys.stderr)
         return 2

@@ -414,6 +414,10 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")
     city = [v for v in values if v.scope == "city"]
+    # "FDI chỉ được 2 tỷ đô thôi à?" speaks of the result: the plan's "2,0 - 2,5" does not confirm it
+    results = [v for v in city if v.kind != "target"]
+    if "target" not in a.kinds and results:
+        city = results
     if a.claimed_numbers and city:
         if not any(_same_figure(n, v) for n in a.claimed_numbers for v in city):
             # "chỉ được 2 tỷ USD, không đạt kế hoạch?": the number is wrong, whatever is said of the plan
@@ -668,6 +672,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
         if compared is not None:
             return compared
         a = replace(a, kinds=a.kinds | {"change"} if a.comparison == "previous" else a.kinds)
+    if a.premise_cue and a.claims_decrease:
+        a = replace(a, kinds=a.kinds - {"change"})  # "sao xuất khẩu giảm?": the level and its change, not the change alone
     blocks: list[str] = []
     answered: list[str] = []
     buttons: list[dict[str, str]] = []

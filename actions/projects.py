@@ -116,7 +116,7 @@ def answer_project(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply
     return _one(kb, found[0], q.text, [])
 
 
-def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "") -> Reply:
+def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a: Asked | None = None) -> Reply:
     # one zone, several documents at several dates: all of them, each with its source; the one
     # that gives the figure asked ("rộng bao nhiêu ha") first, with that figure on the first line
     lines = [(_asked_figure_line(info, folded), info) for info in several]
@@ -131,8 +131,10 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "") ->
     if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
             info.project.area_text for info in several):
         head = [missing]  # "rộng bao nhiêu ha?" and no document gives the area
+    claim = (_number_claim(several, a) or _not_yet_claim(several, a)) if a is not None else None
     ab = about_of(kb)
-    reply = Reply().say("\n\n".join(head + [_describe(info, ab) for info in several]), feedback_buttons())
+    reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
+                        feedback_buttons())
     reply.slots.update(project=several[0].project.id, topic="project")
     reply.answer_id = "project:" + ",".join(info.project.id for info in several)
     return reply
@@ -209,6 +211,46 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
         said = ab.group_label(p.group)
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
+    return _number_claim([info], a) or _not_yet_claim([info], a)
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.rstrip(".,") for n in re.findall(r"\d[\d.,]*", text)}
+
+
+def _number_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
+    """"KCN Tràng Duệ 3 chỉ rộng có 200 ha đúng không?": a figure stated is checked against the
+    project's own figures (in every document naming it); the numbers of its name ("Tràng Duệ 3",
+    "bến 5, 6") are no claim."""
+    if not (a.premise_cue or a.yes_no):
+        return None
+    own_name = {n for i in infos for name in (i.project.name, *i.project.aliases) for n in _numbers(fold(name))}
+    claimed = [n for n in a.claimed_numbers if n not in own_name]
+    if not claimed:
+        return None
+    stated = _numbers(" ".join(t for i in infos for t in (i.project.area_text, i.project.value_text, i.project.status)
+                               if t))
+    if not stated:
+        return None
+    if all(n in stated or n.replace(".", ",") in stated for n in claimed):
+        return "Đúng như tài liệu ghi."
+    return "Không đúng như vậy: tài liệu không ghi con số đó cho dự án này; tài liệu ghi như sau."
+
+
+_NOT_YET = re.compile(r"\bchua\s+(?:\w+\s+)?(?:thong xe|xong|hoan thanh|khanh thanh|dua vao su dung|"
+                      r"di vao hoat dong|hoat dong|van hanh)\b")
+_DONE = re.compile(r"\bda (?:hoan thanh|thong xe|khanh thanh|dua vao su dung|dua vao khai thac|di vao hoat dong)\b")
+
+
+def _not_yet_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
+    """"Cầu Bến Rừng vẫn chưa thông xe à?": the project's status says it is done, in its own words."""
+    if not _NOT_YET.search(a.folded):
+        return None
+    for info in infos:
+        status = info.project.status or ""
+        if _DONE.search(fold(status)):
+            said = re.split(r";|\.\s", status)[0].strip().rstrip(".")
+            return f"Không đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
     return None
 
 
@@ -275,7 +317,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
         return _not_recognised(kb)
     several = _same_project_in_several_documents(found, q.text)
     if several and found[0] in several:  # "bến 5, bến 6 Lạch Huyện" is the berths, not the port named in it
-        return _several(kb, several, a.folded)
+        return _several(kb, several, a.folded, a)
     if AREA.search(a.folded) and not found[0].project.area_text:
         # the same project in another document that gives its area ("KCN Tràng Duệ 3": 000 and 002)
         same = [f for f in found[1:] if fold(f.project.name) == fold(found[0].project.name) and f.project.area_text]

@@ -56,7 +56,10 @@ _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|d
                           r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
                           r"|(?<!bao nhieu )(?<!\d )\bha\s*$"  # "hả?", not "bao nhiêu ha" (hectares)
-                          r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b")
+                          r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b"
+                          # "chỉ tăng 8% thôi đúng ko, chậm quá": a tag question or "chỉ … <number>" mid-sentence
+                          r"|\b(?:thoi a|thoi ha|thoi ak|thoi ah|thoi nhi|dung khong|dung ko|dung k|phai khong|phai ko)\b"
+                          r"|\bchi\s+(?!tieu\b|thi\b|dao\b|so\b|ro\b|dinh\b|cuc\b|nhanh\b|tra\b|phi\b)(?:\w+\s+){0,3}(?!20\d\d\b)\d")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 _PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)\b|"
                          r"\bthap hon (?:ke hoach|du toan|chi tieu)\b")
@@ -85,7 +88,7 @@ def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bo
 def claimed_numbers(folded: str) -> tuple[str, ...]:
     """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"), not years or document numbers."""
     rest = _NOT_A_CLAIM.sub(" ", folded)
-    return tuple(re.findall(r"\b\d+(?:[.,]\d+)?\b", rest))
+    return tuple(re.findall(r"\b\d+(?:[.,]\d+)?(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
 
 
 def plan_claim(folded: str) -> str | None:

@@ -301,3 +301,27 @@ def test_two_projects_named_are_both_answered(kb: KnowledgeBase, matcher: Entity
     assert heads == [
         "Dự án đầu tư xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi: giá trị phê duyệt/dự kiến 2.405.406 triệu đồng.",
         "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi: giá trị phê duyệt/dự kiến 725.000 triệu đồng."]
+
+
+@pytest.mark.parametrize(("text", "intent", "starts"), [
+    # a tag question or "chỉ … <số>" in the middle of the sentence states a premise; the plan's
+    # "2,0 - 2,5" does not confirm a result of 2
+    ("FDI năm 2024 chỉ đc có 2 tỷ đô thôi à, thấp thế", "ask_indicator",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho Thu hút vốn đầu tư nước ngoài năm 2024"),
+    ("6 tháng đầu năm 2025 kinh tế hp chỉ tăng 8% thôi đúng ko, chậm quá", "ask_indicator",
+     "Không đúng như vậy: tài liệu không ghi con số đó"),
+    # a decrease denied, with the level and its change
+    ("nghe nói quý 1 năm 2025 thu ngân sách giảm so với cùng kỳ", "ask_comparison",
+     "Không đúng như vậy: theo tài liệu, thu ngân sách Nhà nước trên địa bàn quý I/2025 không giảm mà tăng.\n"
+     "Thu ngân sách Nhà nước trên địa bàn quý I/2025: đạt 47.873 tỷ đồng."),
+    # a project's figure: the numbers of its name are no claim
+    ("kcn tràng duệ 3 chỉ rộng có 200ha đúng k", "ask_project",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho dự án này; tài liệu ghi như sau."),
+    ("kcn tràng duệ 3 rộng 687 ha phải không", "ask_project", "Đúng như tài liệu ghi."),
+    ("cau Ben Rung noi Thuy Nguyen voi Quang Yen van chua thong xe a", "ask_project",
+     "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024."),
+])
+def test_a_premise_stated_mid_sentence_is_checked_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str, starts: str) -> None:
+    _, reply = ask(kb, matcher, text, intent)
+    assert reply[:len(starts)] == starts

@@ -189,6 +189,23 @@ def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return passages.answer(kb, a, q)
 
 
+def policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Nghị quyết 7/NQ-CP nêu phương châm gì?": a sentence of the documents citing it says what is
+    asked, and the policy's own answer (its title, contents) speaks of it clearly less."""
+    if len(a.policies) != 1:
+        return False
+    found = passages.about_document(kb, a, a.policies[0])
+    if not found:
+        return False
+    said = " ".join(m.get("text") or "" for m in policy(kb, a, q).messages)
+    rest = passages.document_question(kb, a, a.policies[0])
+    return kb.passage_coverage(rest, said) < found[0].score - passages.MARGIN
+
+
+def quote_policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return passages.answer(kb, a, q, passages.about_document(kb, a, a.policies[0]))
+
+
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A policy named; but a figure asked of an indicator that names it ("đã đạt bao nhiêu chỉ tiêu
     của Nghị quyết Đại hội XVI") is the indicator's."""
@@ -489,6 +506,8 @@ ROWS: tuple[Row, ...] = (
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("count / largest / total over projects", list_operation, operation),
     Row("which document: found by what it is about", which_document, policy_found_by_subject),
+    Row("what a named policy says of something: the sentences of the documents citing it", policy_content,
+        quote_policy_content),
     Row("a policy by its number", names_policy, policy),
     Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
     Row("a project by its name", names_project, project),

@@ -8,8 +8,9 @@ ever shown inside quotation marks (never the bot's own search text).
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
-from knowledge import KnowledgeBase, Passage, expand_keeping_marks, query_terms, strip_diacritics
+from knowledge import KnowledgeBase, Passage, expand_keeping_marks, fold, query_terms, strip_diacritics
 
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
@@ -35,6 +36,46 @@ def _question(a: Asked) -> str:
     # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài");
     # typed without, its corrected folded form is all there is.
     return expand_keeping_marks(a.text) if a.text != strip_diacritics(a.text) else a.folded
+
+
+# What names a document rather than asks about it: its number's letters, and its issuers.
+_NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 so cua ubnd hdnd".split())
+_ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban chap hanh trung uong",
+            "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")
+
+
+def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
+    """The question less the words naming the document: two words in a row of its number, type,
+    issuer, aliases or title ("liên kết vùng" keeps "kết", which "Kết luận" has), its number's letters."""
+    found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
+    if not found:
+        return ""
+    p = found[0]
+    pairs = {pair for name in (p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
+             for pair in pairwise(fold(name).split())}
+    words = _question(a).split()
+    folded = [fold(w) for w in words]
+
+    def names(i: int) -> bool:
+        return (folded[i] in _NAMING_WORDS or any(c.isdigit() for c in folded[i])
+                or (i > 0 and (folded[i - 1], folded[i]) in pairs)
+                or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
+    return " ".join(w for i, w in enumerate(words) if not names(i))
+
+
+def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
+    """What a named document says of something ("Nghị quyết 7 yêu cầu liên kết vùng như thế nào?"): the
+    question less the document's name, among the sentences of the documents citing it; one sentence
+    clearly best, or none (many sentences speak of "mục tiêu")."""
+    if a.from_button or not wants_words(a.folded) or asks_number(a):
+        return []
+    rest = document_question(kb, a, number)
+    if len(query_terms(fold(rest))) < MIN_TERMS:
+        return []  # "Nghị quyết 45 là gì?": the document itself
+    found = kb.passages(rest, limit=MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
+    if len(found) > 1 and found[1].score > found[0].score - MARGIN:
+        return []
+    return found
 
 
 def best(kb: KnowledgeBase, a: Asked) -> list[Passage]:

@@ -432,8 +432,9 @@ class PassageIndex:
     def _idf(self, df: int) -> float:
         return math.log(1 + (len(self.units) - df + 0.5) / (df + 0.5))
 
-    def _scores(self, question: str) -> tuple[dict[int, float], dict[int, float]]:
-        """(normalized score, plain BM25 score) of every sentence sharing a term with the question."""
+    def _scores(self, question: str, sources: frozenset[str] | None = None) -> tuple[dict[int, float], dict[int, float]]:
+        """(normalized score, plain BM25 score) of every sentence sharing a term with the question
+        (of the `sources` documents only, when given; word rarity stays that of all documents)."""
         singles, pairs = _question_terms(question)
         scores: dict[int, float] = defaultdict(float)
         plain: dict[int, float] = defaultdict(float)
@@ -454,6 +455,8 @@ class PassageIndex:
             return {}, {}
         if _asks_quantity(question):  # "bao nhiêu", "mấy": only a sentence with a number answers
             scores = {i: s for i, s in scores.items() if self.units[i].has_number}
+        if sources is not None:
+            scores = {i: s for i, s in scores.items() if self.units[i].source in sources}
         return {i: s / information for i, s in scores.items()}, plain
 
     def scores(self, question: str) -> dict[int, float]:
@@ -478,9 +481,9 @@ class PassageIndex:
             matched += idf if term in present else 0.0
         return matched / information if information > 0 else 0.0
 
-    def ranked(self, question: str, limit: int = 3) -> list[Passage]:
+    def ranked(self, question: str, limit: int = 3, sources: frozenset[str] | None = None) -> list[Passage]:
         """The best distinct passages whatever their score, best first."""
-        scores, plain = self._scores(question)
+        scores, plain = self._scores(question, sources)
         chosen: list[Passage] = []
         seen: list[str] = []
         # Ties (several sentences with all of the question) go to plain BM25: the shorter, denser one.
@@ -494,12 +497,19 @@ class PassageIndex:
             chosen.append(Passage(unit.source, unit.text, scores[i]))
         return chosen
 
-    def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
+    def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
+             sources: frozenset[str] | None = None) -> list[Passage]:
         """Up to `limit` passages that answer the question, best first; [] if none does."""
-        return list(self._remembered(question, limit, threshold))
+        return list(self._remembered(question, limit, threshold, sources))
 
-    def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD) -> list[Passage]:
-        ranked = self.ranked(question, limit)
+    def citing(self, number: str) -> frozenset[str]:
+        """The documents with a sentence that cites this document number ("7/NQ-CP")."""
+        pattern = re.compile(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", re.IGNORECASE)
+        return frozenset(u.source for u in self.units if pattern.search(u.text))
+
+    def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
+              sources: frozenset[str] | None = None) -> list[Passage]:
+        ranked = self.ranked(question, limit, sources)
         singles, pairs = _question_terms(question)
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu

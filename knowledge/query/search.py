@@ -57,10 +57,16 @@ class SearchQueries(Store):
         """How much of the question `text` speaks of, on the passages' scale (see `PassageIndex.coverage`)."""
         return self._passage_index().coverage(question, text)
 
-    def passages(self, question: str, limit: int = 3, explanation: bool = False) -> list[Passage]:
+    def passages(self, question: str, limit: int = 3, explanation: bool = False,
+                 sources: frozenset[str] | None = None) -> list[Passage]:
         """Up to `limit` sentences of the source documents that answer the question,
         verbatim with their document id, best first; [] when none scores above
         `passages.THRESHOLD` (the documents do not cover it), or `EXPLANATION_THRESHOLD` for a
         question that asks how, why or what is done. See `knowledge.passages`.
-        The index is built from the listed documents on first use, then cached."""
-        return self._passage_index().best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD)
+        `sources`: only sentences of these documents. The index is built from the listed documents
+        on first use, then cached."""
+        return self._passage_index().best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD, sources)
+
+    def documents_citing(self, number: str) -> frozenset[str]:
+        """The source documents with a sentence citing this document number ("7/NQ-CP")."""
+        return self._passage_index().citing(number)

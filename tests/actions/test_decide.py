@@ -150,6 +150,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Số trường được công nhận đạt chuẩn quốc gia 10 tháng năm 2024: đạt 475/648 trường"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
+     "what a named policy says of something: the sentences of the documents citing it",
+     "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),
 ])
 def test_each_row(kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str,
                   slots: dict[str, Any] | None, row: str, starts: str) -> None:

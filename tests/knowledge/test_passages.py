@@ -302,3 +302,15 @@ def test_coverage_is_the_share_of_the_question_a_text_speaks_of(index: PassageIn
     assert index.coverage(question, "Đảng bộ phường Hải An tổ chức đại hội điểm.") == pytest.approx(1.0)
     assert index.coverage(question, "Thời tiết hôm nay đẹp.") == 0.0
     assert 0.0 < index.coverage(question, "Các cấp ủy tổ chức đại hội.") < 1.0
+
+
+def test_sentences_of_the_documents_citing_a_number_only() -> None:
+    docs = {
+        "a": "Tiêu đề\nNghị quyết 7/NQ-CP yêu cầu phát triển bền vững, không ai bị bỏ lại phía sau.\n",
+        "b": "Tiêu đề\nThành phố phát triển bền vững, hài hòa giữa kinh tế và xã hội.\n",
+    }
+    small = PassageIndex.from_documents(docs)
+    assert small.citing("7/NQ-CP") == frozenset({"a"})
+    assert small.citing("7/NQ") == frozenset()  # a number is cited whole, not in part
+    assert [p.source for p in small.ranked("phát triển bền vững", sources=frozenset({"b"}))] == ["b"]
+    assert {p.source for p in small.ranked("phát triển bền vững")} == {"a", "b"}

@@ -37,8 +37,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
     if any((i := kb.indicator(code)) is not None and fold(i.unit) in ("du an", "cong trinh") for code in a.indicators):
         return False  # "bao nhiêu dự án nhà ở xã hội": the documents count them themselves
-    if a.projects_clear and a.project_score >= 0.75 and not PLURAL.search(a.folded):
-        return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu": one project's value
+    if a.projects_clear and (a.project_score >= 0.75 or len(a.projects) == 1) and not PLURAL.search(a.folded):
+        return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu", "cầu ng trãi tổng vốn bn": one project's value
     filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1
     if a.operation == "list" and (q.intent == "list_projects" or not filtered):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
@@ -114,6 +114,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         reply.slots.update(project=pick.project.id, topic="project")
     else:  # sum
         valued = [p for p in projects if _value(p) is not None]
+        if not valued:
+            return reply.say(f"Các tài liệu tôi có không nêu giá trị của các dự án {label}.")
         total = sum((_value(p) or Decimal(0) for p in valued), Decimal(0))
         lines = [f"Tổng giá trị phê duyệt/dự kiến của {len(valued)} dự án {label} (tôi cộng từ số liệu của từng dự án "
                  f"trong tài liệu): khoảng {format_number(total, 0)} triệu đồng."]

@@ -105,7 +105,8 @@ def merger_with_another(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return other_province(q.text) is not None and not a.address
+    """Another province named, and not as part of one of ours ("đường sắt Lào Cai - Hà Nội - Hải Phòng")."""
+    return other_province(q.text) is not None and not a.address and not (a.projects_clear and a.project_score >= 2)
 
 
 INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|lenh)|bia (?:ra )?(?:mot |1 )?(?:con )?so|"
@@ -160,6 +161,17 @@ def local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
             and FIGURE.search(a.folded) is not None)
 
 
+def local_figure_or_its_sentence(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"Thủy Nguyên được công nhận đô thị loại mấy?": a sentence of the documents saying it of that
+    place answers; otherwise the documents give the city's figures only."""
+    places = [fold(p) for p in (*q.all("old_district"), *q.all("old_unit"))]
+    # the place's own name in the sentence is evidence enough for the lower bar of a words question
+    found = passages.best(kb, a, explanation=True)
+    if found and any(p in fold(found[0].text) for p in places):
+        return passages.answer(kb, a, q, found[:1])
+    return refuse_local_figure(kb, a, q)
+
+
 def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return aggregate.applies(kb, a, q)
 
@@ -174,13 +186,21 @@ FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qu
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
-    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded) or not EXPLANATION.search(a.folded):
+    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded):
+        return False
+    how = EXPLANATION.search(a.folded) is not None
+    if not (how or passages.wants_words(a.folded)):
         return False
     if a.premise_cue and (a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers):
         return False  # "vì sao FDI không đạt kế hoạch?": a premise the figures check
     if not a.indicators and a.aspect is not None:
         return False  # a project's value, investor, schedule: its own record answers
-    return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
+    if how:
+        return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
+    # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
+    # and one sentence says them
+    found = passages.best(kb, a)
+    return bool(found) and found[0].score >= passages.STRONG
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -501,7 +521,8 @@ ROWS: tuple[Row, ...] = (
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("an old ward, commune or district", names_address, address),
-    Row("a figure of one old district or ward: the documents give the city's", local_figure, refuse_local_figure),
+    Row("a figure of one old district or ward: the documents give the city's", local_figure,
+        local_figure_or_its_sentence),
     Row("how many new units", counts_new_units, unit_count),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("count / largest / total over projects", list_operation, operation),

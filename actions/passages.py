@@ -24,7 +24,8 @@ MIN_TERMS = 2  # "thế còn cái kia" has nothing a passage could answer
 # "… là gì?", "bộ nào?", "ở đâu?", "ai …?": asks for words, not a number. Such questions the
 # documents do not cover score low (the weather 0.44), those they do from 0.43 up: the
 # explanation bar (with its two-word term) serves them too. "Mấy giờ", "bao nhiêu" keep the high bar.
-WHAT = re.compile(r"\b(?:gi|nao|dau|ai)\b")
+# "đâu" folded is "dau", as "đầu tư" is: "ở đâu", "về đâu" or a last word
+WHAT = re.compile(r"\b(?:gi|nao|ai)\b|\b(?:o|ve|tai|den|di|tu|cho) dau\b|\bdau\s*$")
 QUANTITY = re.compile(r"\b(?:bao nhieu|may|so luong|bn)\b")
 
 
@@ -78,10 +79,11 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     return found
 
 
-def best(kb: KnowledgeBase, a: Asked) -> list[Passage]:
+def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:
+    """The sentences answering the question; `explanation`: at the lower bar whatever it asks."""
     if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
         return []
-    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=wants_words(a.folded))
+    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation or wants_words(a.folded))
 
 
 # A sentence matching this share of the question says what is asked; a curated text that

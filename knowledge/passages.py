@@ -217,13 +217,18 @@ def _question_words(question: str) -> tuple[list[_Word | None], bool]:
 _MAY = _spelling("mấy")
 # "bao nhiêu phần trăm" is answered by a sentence that writes "71,8%"
 _PERCENT_WORDS = frozenset({"phan", "tram"})
+_CLASS_WORDS = frozenset({"loai", "hang", "cap"})
 
 
 def _asks_quantity(question: str) -> bool:
     """Whether the question asks how many: "bao nhiêu", or "mấy" typed with diacritics ("may" may be "máy")."""
     words = _tokens(question)
     folded = " ".join(w.folded if w else "|" for w in words)
-    return " bao nhieu " in f" {folded} " or any(w is not None and w.spelling == _MAY for w in words)
+    # "đô thị loại mấy", "hạng mấy": a class, written "loại III", not a number
+    before = [None, *words][:len(words)]
+    mays = [w for w, b in zip(words, before, strict=True) if w is not None and w.spelling == _MAY
+            and not (b is not None and b.folded in _CLASS_WORDS)]
+    return " bao nhieu " in f" {folded} " or bool(mays)
 
 
 def content_words(question: str) -> list[str]:

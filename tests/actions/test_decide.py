@@ -111,7 +111,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "port_throughput", "period": "2024", "topic": "indicator"},
      "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
     ("Ban Thường vụ Thành ủy lựa chọn đảng bộ nào tổ chức đại hội điểm?", "ask_government", None,
-     "a passage of the documents, quoted",  # the curated text on the congresses does not name them
+     # which words: one sentence says them, and the curated text on the congresses does not name them
+     "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
     ("giá vé cáp treo Phù Long - Cát Bà bao nhiêu tiền một lượt", "ask_project", None,
      "a price, fare, rent or pay: the documents give none",
@@ -150,6 +151,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Số trường được công nhận đạt chuẩn quốc gia 10 tháng năm 2024: đạt 475/648 trường"),
     ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("Thành phố định đưa khám chữa bệnh bảo hiểm y tế ban đầu về đâu?", "ask_indicator", None,
+     "how, why, what will be done: a curated answer or the documents' own sentences",  # words asked, not the rate
+     "Tài liệu ghi: “Tiếp tục củng cố, phát triển hệ thống y tế cơ sở"),
+    ("von dau tu toan xa hoi nam 2024", "ask_indicator", None,  # "đầu tư" folded is no "ở đâu"
+     "indicators: every one × period × kind named", "Tổng vốn đầu tư toàn xã hội năm 2024: ước đạt 210.000 tỷ đồng"),
+    ("ai đang lập quy hoạch tuyến đường sắt lào cai - hn - hp - qn z ad", "ask_project", None,
+     # Lào Cai is part of the railway's name, not another province asked; who: one sentence says it
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Hiện nay, Cục Đường sắt Việt Nam đang lập Báo cáo Quy hoạch tuyến đường sắt"),
+    ("Huyện Thủy Nguyên cũ giờ được công nhận là đô thị loại mấy?", "ask_indicator", None,
+     "a figure of one old district or ward: the documents give the city's",  # a sentence says it of that place
+     "Tài liệu ghi: “Đô thị Thủy Nguyên, thành phố Hải Phòng được công nhận đạt tiêu chí đô thị loại III"),
+    ("cầu ng trãi tổng vốn bn z", "ask_project", None, "a project by its name",  # one project's value, no sum
+     "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -314,3 +314,11 @@ def test_sentences_of_the_documents_citing_a_number_only() -> None:
     assert small.citing("7/NQ") == frozenset()  # a number is cited whole, not in part
     assert [p.source for p in small.ranked("phát triển bền vững", sources=frozenset({"b"}))] == ["b"]
     assert {p.source for p in small.ranked("phát triển bền vững")} == {"a", "b"}
+
+
+def test_a_class_asked_is_no_quantity() -> None:
+    doc = {"x": "Tiêu đề\nĐô thị Thủy Nguyên được công nhận đạt tiêu chí đô thị loại III.\n"}
+    small = PassageIndex.from_documents(doc)
+    # "loại mấy" is answered by "loại III": no digit needed
+    assert [p.text[:7] for p in small.ranked("Thủy Nguyên là đô thị loại mấy?")] == ["Đô thị "]
+    assert small.ranked("Thủy Nguyên có mấy đô thị?") == []

@@ -52,7 +52,7 @@ from .policies import (
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import EXPLANATION, PROJECT_PRONOUN, Asked, understand
+from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, Asked, understand
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -121,6 +121,16 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return q.intent == "out_of_scope" and not (a.indicators or a.policies or a.address or strong_project)
 
 
+def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Bạn giúp được gì?": what the bot can do, unless something of ours is named
+    ("lập cụm cn phụ trợ Tràng Duệ để làm gì vậy" is no request for help)."""
+    return q.intent == "help" and not a.names_something
+
+
+def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return Reply().template("utter_help")
+
+
 # Words that ask about something in a place rather than about the place's new unit:
 # "ở phường Tràng Cát có dự án nhà ở xã hội nào?", "khu đô thị ở quận Dương Kinh vốn bao nhiêu?"
 SOMETHING_IN_A_PLACE = re.compile(r"\b(?:du an|cong trinh|cum cong nghiep|khu cong nghiep|khu do thi|nha o xa hoi|"
@@ -152,7 +162,12 @@ def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.address:
         return not place_only_qualifies(a, q)
-    return q.intent == "convert_address" and not (a.indicators or a.projects or a.policies)
+    if a.indicators or a.projects or a.policies or q.intent != "convert_address":
+        return False
+    # no unit recognised: the classifier's word only, unless one sentence of the documents says what is
+    # asked ("đảng bộ phường Hải An với xã Gia Lộc được chọn làm gì")
+    found = passages.best(kb, a)
+    return not (found and found[0].score >= passages.STRONG)
 
 
 def local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -252,6 +267,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
     if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
         return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
+    if q.intent == "ask_policy" and DOCUMENT_CUE.search(a.folded):
+        return strong and a.projects_clear  # "nghị quyết … về chính quyền đô thị" is no "chính quyền số" project
     # "thế bến 3, 4 thì sao?" after berths 5 and 6: half a name is enough when projects are the topic
     after_a_project = q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
     return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project or after_a_project)
@@ -519,6 +536,7 @@ ROWS: tuple[Row, ...] = (
     Row("a merger with another province", merger_with_another, merger),
     Row("another province's figures", other_place, refuse_province),
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
+    Row("what the bot can do, nothing of ours named", asks_help, help_text),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,

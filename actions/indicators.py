@@ -495,6 +495,10 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             first, _, after = text.partition("\n")
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
         if (newest := _newest_before(kb, indicator, period)) is not None:
+            if re.search(rf"\b{period[:4]}\b", a.folded):
+                # "năm 2026" typed: that year is asked, and no other year's figure stands in for it
+                # (the newest is offered as a button); "quý 1 năm nay" gets the newest of the same part
+                return f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}.", False
             text, found = figure_block(kb, indicator, newest, a)
             return (f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}; "
                     f"số liệu mới nhất là {replies.period_label(newest)}:\n{text}"), found
@@ -712,6 +716,23 @@ def _period_buttons(kb: KnowledgeBase, indicator: Indicator, exclude: str) -> li
             for p in others[:MAX_PERIOD_BUTTONS]]
 
 
+def _beside_the_years_plan(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> Reply | None:
+    """"So với kế hoạch cả năm thì sao?" after a quarter: the quarter's figure, then the year's plan;
+    no verdict, a quarter being no year."""
+    year = period.partition("-")[0]
+    if year == period:
+        return None
+    plain = replace(a, kinds=frozenset(), comparison=None, premise_cue=False, claimed_numbers=())
+    plan, found = figure_block(kb, indicator, year, replace(plain, kinds=frozenset({"target"})))
+    if not found or not any(v.kind == "target" for v in kb.values(indicator.code, year)):
+        return None
+    now, _ = figure_block(kb, indicator, period, plain)
+    reply = Reply().say(f"{now}\n\n{plan}", feedback_buttons())
+    reply.slots.update(indicator=indicator.code, period=period, topic="indicator", value_kind=None)
+    reply.answer_id = f"indicator:{indicator.code}:{period},{indicator.code}:{year}"
+    return reply
+
+
 def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Reply | None:
     """A comparison the documents' figures allow, or None: then the figures themselves answer
     (with the change or percentage of plan the documents state)."""
@@ -722,7 +743,7 @@ def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Rep
     if periods and comparison in ("plan", "national"):
         available = (kb.compare_to_plan if comparison == "plan" else kb.compare_to_national)(indicator.code, periods[0])
         if not available:
-            return None
+            return _beside_the_years_plan(kb, indicator, periods[0], a) if comparison == "plan" else None
     entities = {**q.entities, "indicator": [indicator.code]}
     if periods:
         entities["period"] = [periods[0]]

@@ -152,7 +152,8 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     resolutions), best first. A document the question names by number is the reference
     ("… thực hiện Kết luận 96"), not the answer. Rare words weigh more than common ones."""
     which = asks_which_document(a)
-    if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or a.projects_clear)):
+    named_project = a.projects_clear and a.project_score >= 2  # a whole name: "chính quyền đô thị" is none
+    if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or named_project)):
         return []
     words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1]
     if len(words) < 2:

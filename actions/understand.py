@@ -51,7 +51,7 @@ _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuon
 _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|dung thu nhat|xep thu nhat|quan quan)\b")
 _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
-_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|sao|tai sao|"
+_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|(?<!thi )sao|tai sao|"
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
                           r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"

@@ -165,6 +165,24 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Đô thị Thủy Nguyên, thành phố Hải Phòng được công nhận đạt tiêu chí đô thị loại III"),
     ("cầu ng trãi tổng vốn bn z", "ask_project", None, "a project by its name",  # one project's value, no sum
      "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị"),
+    ("ban giup duoc gi cho minh", "help", None, "what the bot can do, nothing of ours named", "utter_help"),
+    ("lập cụm cn phụ trợ tràng duệ để làm j vậy", "help", None,  # a name beats the classifier's "help"
+     "how, why, what will be done: a curated answer or the documents' own sentences", ""),
+    ("đảng bộ phường Hải An với xã Gia Lộc được chọn làm gì", "convert_address", None,
+     "a passage of the documents, quoted",  # no unit recognised, one sentence says it: no conversion
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An"),
+    ("còn nghị quyết của quốc hội về chính quyền đô thị thì sao", "ask_policy",
+     {"policy": "1232/NQ-UBTVQH15", "topic": "policy"}, "a policy by what it is about",  # not "chính quyền số"
+     "Nghị quyết 169/2024/QH15 (Quốc hội, ngày 30/11/2024)"),
+    ("grdp hai phong nam 2026 du kien tang bao nhieu", "ask_indicator", None,  # no other year stands in for 2026
+     "indicators: every one × period × kind named",
+     "Các tài liệu tôi có chưa có số liệu Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2026."),
+    ("So với kế hoạch cả năm thì sao?", "ask_comparison", {"indicator": "grdp_growth", "period": "2025-Q1",
+                                                           "topic": "indicator"},
+     "a follow-up on the last answer's subject",
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) quý I/2025: ước đạt 11,07% (so với cùng kỳ).\n"
+     "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n\n"
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -318,8 +318,31 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
             a.kinds != {"target"} or kb.values(indicator.code, context, kind="target")):
         return [context], False  # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
+    # "GRDP quý I tăng bao nhiêu?": a part of a year with no year is the newest such part
+    parts = _parts_named(a)
+    same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in parts]
+    if same_part:
+        return [max(same_part, key=period_sort_key)], True
     latest = latest_period(kb, indicator.code, a.kinds)
     return ([latest] if latest else []), True
+
+
+def _parts_named(a: Asked) -> set[str]:
+    """The parts of a year named without a year ("quý I", "6 tháng đầu năm"): "Q1", "H1"."""
+    return {p.partition("-")[2] for p in parse_periods(a.folded, default_year=0)} - {""}
+
+
+def _chosen_note(a: Asked, period: str) -> str:
+    """Why this period: none named, the year of a part not named, or the part named not in the documents."""
+    latest = f"đây là số liệu mới nhất có trong tài liệu, {replies.period_label(period)}."
+    parts = _parts_named(a)
+    if not parts:
+        return f"Bạn không nêu kỳ nào: {latest}"
+    if period.partition("-")[2] in parts:
+        return f"Bạn không nêu năm: {latest}"
+    named = ", ".join(replies.period_label(f"0000-{p}").replace("/0000", "").replace(" 0000", "")
+                      for p in sorted(parts))
+    return f"Tài liệu không có số liệu {named}; {latest}"
 
 
 def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measure: str | None = None) -> Value:
@@ -696,7 +719,7 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
             else:
                 buttons += _period_buttons(kb, indicator, exclude=period)
         if chosen and len(indicators) == 1:
-            blocks[-1] = blocks[-1] + f"\n(Bạn không nêu kỳ nào: đây là số liệu mới nhất có trong tài liệu, {replies.period_label(periods[0])}.)"
+            blocks[-1] = blocks[-1] + f"\n({_chosen_note(a, periods[0])})"
             buttons += _period_buttons(kb, indicator, exclude=periods[0])
     first = indicators[0]
     if len(indicators) == 1 and not chosen_for_resident:

@@ -31,13 +31,22 @@ class Span:
 NameIndex = dict[str, list[tuple[tuple[str, ...], str]]]
 
 
+# Words residents leave out of a long name: "tỷ lệ chất thải rắn nông thôn xử lý hợp vệ sinh"
+# names "… nông thôn được xử lý hợp vệ sinh".
+OPTIONAL_WORDS = frozenset({"duoc"})
+OPTIONAL_MIN = 4  # words a name keeps without them
+
+
 def name_index(names: Iterable[tuple[str, str]]) -> NameIndex:
-    """(key, folded name) pairs indexed by their first word; built once per set of names."""
+    """(key, folded name) pairs indexed by their first word, each long name also without its
+    optional words; built once per set of names."""
     index: NameIndex = {}
     for key, name in names:
         parts = tuple(name.split())
-        if parts:
-            index.setdefault(parts[0], []).append((parts, key))
+        short = tuple(w for w in parts if w not in OPTIONAL_WORDS)
+        for variant in dict.fromkeys((parts, short) if len(short) >= OPTIONAL_MIN else (parts,)):
+            if variant:
+                index.setdefault(variant[0], []).append((variant, key))
     return index
 
 

@@ -183,6 +183,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) quý I/2025: ước đạt 11,07% (so với cùng kỳ).\n"
      "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n\n"
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
+    ("GRDP quý I tăng bao nhiêu?", "ask_indicator", None, "indicators: every one × period × kind named",
+     # a part of a year with no year: the newest such part, and the note says the year was not named
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) quý I/2025: ước đạt 11,07% (so với cùng kỳ).\n"
+     "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n"
+     "(Bạn không nêu năm: đây là số liệu mới nhất có trong tài liệu, quý I/2025.)"),
+    ("năm 2025 tỷ lệ chất thải rắn nông thôn xử lý hợp vệ sinh phấn đấu đạt bao nhiêu", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the name without its "được"
+     "Tỷ lệ chất thải rắn nông thôn được xử lý hợp vệ sinh năm 2025: kế hoạch 91,9%."),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -302,7 +302,9 @@ def measure_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return bool(a.indicators) and q.intent != "list_indicators"
+    # "những dự án khởi công năm 2025 dùng ngân sách thành phố": a funding filter, no budget figure
+    filters_projects = q.intent == "list_projects" and bool(q.all("funding") or q.all("project_group"))
+    return bool(a.indicators) and q.intent != "list_indicators" and not filters_projects
 
 
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -455,8 +457,27 @@ def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_project(kb, q, a)
 
 
+# "… mấy khu công nghiệp mới, gồm những khu nào?": a count and the names counted
+NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ten (?:la )?gi|ke ten)\b")
+
+
+def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
+    """The sentence that names what the figure counts, quoted under it: it must give the same number."""
+    if not reply.messages or NAMES_TOO.search(a.folded) is None:
+        return reply
+    first = (reply.messages[0].get("text") or "").split("\n")[0]
+    numbers = set(re.findall(r"\d[\d.,]*\d|\d", first.partition(":")[2]))
+    found = passages.best(kb, a, explanation=True)
+    if found and numbers & set(re.findall(r"\d[\d.,]*\d|\d", found[0].text)):
+        source = kb.document(found[0].source).citation
+        reply.messages[0]["text"] += f"\nTài liệu ghi: “{found[0].text}”\nNguồn: {source}."
+    return reply
+
+
 def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     reply = answer_figures(kb, a, q)
+    if reply.answer_id is not None:
+        return with_the_names(kb, a, reply)
     if reply.answer_id is None:
         # no stored figure for what was asked: the documents' own sentences may still give it,
         # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)

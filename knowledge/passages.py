@@ -231,6 +231,17 @@ def _asks_quantity(question: str) -> bool:
     return " bao nhieu " in f" {folded} " or bool(mays)
 
 
+# Words that ask a rate, a share or a change, which a figure in per cent answers.
+_RATE_WORDS = frozenset({"le", "phan", "tram", "tang", "giam", "chiem", "trong", "dat", "bang", "vuot"})
+_ENUMERATION = re.compile(r"^\s*\(\d+\)\s*")
+
+
+def _only_rates(text: str) -> bool:
+    """Every figure of the sentence is in per cent ("(15) Tỷ lệ dân số tham gia BHYT đạt 95,2%")."""
+    figures = re.findall(r"\d[\d.,]*\s*%?", _ENUMERATION.sub("", text.translate(_NO_SUPERSCRIPTS)))
+    return bool(figures) and all(f.rstrip().endswith("%") for f in figures)
+
+
 def content_words(question: str) -> list[str]:
     """The words of a question that count for matching, folded (stop words dropped)."""
     return [w.folded for w in _question_words(question)[0] if w is not None]
@@ -524,6 +535,9 @@ class PassageIndex:
                       for t in singles if t not in percent]
             ids = set.intersection(*having) if having else set(range(len(self.units)))
             texts = {self.units[i].text for i in ids if not percent or "%" in self.units[i].text}
+            if not _RATE_WORDS & {w.folded for w in _tokens(question) if w is not None} and "%" not in question:
+                # "dân số bao nhiêu" asks a count: a sentence whose figures are all rates does not give it
+                texts = {t for t in texts if not _only_rates(t)}
             ranked = [p for p in ranked if p.text in texts]
         if threshold < THRESHOLD:
             # below the calibrated bar a sentence must also share a two-word term with the question

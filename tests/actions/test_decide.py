@@ -191,6 +191,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("năm 2025 tỷ lệ chất thải rắn nông thôn xử lý hợp vệ sinh phấn đấu đạt bao nhiêu", "ask_indicator", None,
      "indicators: every one × period × kind named",  # the name without its "được"
      "Tỷ lệ chất thải rắn nông thôn được xử lý hợp vệ sinh năm 2025: kế hoạch 91,9%."),
+    ("những dự án khởi công năm 2025 dùng ngân sách thành phố là những dự án nào", "list_projects", None,
+     "a list of indicators or projects",  # a funding filter, no budget figure
+     "Dự án khởi công năm 2025, vốn ngân sách thành phố (danh mục dự án trọng điểm năm 2025):"),
+    ("Quý I/2025 Thủ tướng duyệt chủ trương đầu tư cho mấy khu công nghiệp mới, gồm những khu nào?", "ask_indicator",
+     None, "indicators: every one × period × kind named",  # the count, then the sentence naming them
+     "Số khu công nghiệp mới được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư quý I/2025: đạt 4 khu công nghiệp.\n"
+     "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n"
+     "Tài liệu ghi: “Cùng với đó, thành phố đã được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư cho 4 khu công "
+     "nghiệp mới với tổng diện tích 1.276,29 ha gồm: KCN Vinh Quang"),
+    ("dan so hai phong bao nhieu", "ask_indicator", None, "not in the documents",  # a count: no rate answers it
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -212,6 +212,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # a project's value, investor, schedule: its own record answers
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
+    if a.aspect == "when" and a.indicators:
+        return bool(passages.clear(kb, a))  # "… phải xong trước ngày nào?": a date no figure gives
     # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
     # and one sentence says them
     found = passages.best(kb, a)
@@ -270,7 +272,9 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if q.intent == "ask_policy" and DOCUMENT_CUE.search(a.folded):
         return strong and a.projects_clear  # "nghị quyết … về chính quyền đô thị" is no "chính quyền số" project
     # "thế bến 3, 4 thì sao?" after berths 5 and 6: half a name is enough when projects are the topic
-    after_a_project = q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
+    # ("bao giờ khởi công?" after a project asks its schedule: "khởi công" names no other project)
+    after_a_project = (q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
+                       and a.aspect is None)
     return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project or after_a_project)
 
 

@@ -581,7 +581,7 @@ def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> 
 
 NOT_A_DETAIL = STOP_WORDS | frozenset(
     "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
-    "the nao thuc hien de ra phan dau ca nuoc voi so".split())
+    "the nao thuc hien de ra phan dau ca nuoc voi so thuc te nham hoi minh y co roi".split())
 
 
 def vocabulary(indicator: Indicator) -> str:
@@ -611,12 +611,14 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     căn" after the number of social-housing projects the number of flats. A row with no figure
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
-    asked = [w for w in a.folded.split() if not any(ch.isdigit() for ch in w)]
+    one_asked = len(_ASKS.findall(a.folded)) == 1  # several asked: each clause finds its own row
+    # several asked: this row is the first clause's ("trong đó bn dự án khởi công, bn căn")
+    words = a.folded if one_asked else (_clauses(kb, a) or [a.folded])[0]
+    asked = [w for w in words.split() if not any(ch.isdigit() for ch in w)]
     details = set(asked) - own - NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
     pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | NOT_A_DETAIL}  # "cả nước" is no row
     rows = family(kb, indicator)
-    one_asked = len(_ASKS.findall(a.folded)) == 1  # several asked: each clause finds its own row
     if one_asked and (unit := _asked_unit(a.folded)) and unit not in fold(indicator.unit or "").split():
         # "4 khu công nghiệp mới … tổng diện tích bao nhiêu ha?": the row counted in the unit asked
         in_unit = [i for i in rows if unit in fold(i.unit or "").split()]
@@ -680,9 +682,10 @@ def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
 
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = False) -> Reply:
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
-    if len(named) == 1 and len(_ASKS.findall(a.folded)) > 1:
-        named += other_clauses(kb, named[0], a)
-    indicators = list({r.code: r for i in named for r in refine(kb, i, a, from_context)}.values())[:MAX_INDICATORS]
+    # the rows further clauses ask are their own: refined by the first clause's words, they would fold back
+    further = other_clauses(kb, named[0], a) if len(named) == 1 and len(_ASKS.findall(a.folded)) > 1 else []
+    refined = {r.code: r for i in named for r in refine(kb, i, a, from_context)}
+    indicators = list((refined | {i.code: i for i in further}).values())[:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1

@@ -86,6 +86,13 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation or wants_words(a.folded))
 
 
+def clear(kb: KnowledgeBase, a: Asked) -> list[Passage]:
+    """The sentences above the calibrated bar, whatever the question asks."""
+    if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
+        return []
+    return kb.passages(_question(a), limit=MAX_QUOTES)
+
+
 # A sentence matching this share of the question says what is asked; a curated text that
 # speaks of clearly less of the question (by MARGIN) yields to it: "thành phố chọn đảng bộ
 # nào để tổ chức đại hội điểm?" is the sentence naming them, not the text on the congresses.

@@ -121,10 +121,11 @@ VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi
 _POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"
 PROJECT_PRONOUN = re.compile(rf"\b(?:du an|cong trinh){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu){_POINTING}"
-                          r"|^(?:no|the no|vay no)\b|\b(?:ong ay|ba ay|ong do)\b")
+                          r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao)\s*$"
-                    r"|\b(?:do|nay|ay|kia|no|chung)\b")
+                    r"|\b(?:do|nay|ay|kia|no|chung)\b"
+                    r"|\b(?:nham|y minh la|minh hoi)\b")  # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
 
 
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
@@ -301,6 +302,13 @@ def _number_text(text: str) -> str:
     return re.sub(r"[^\w,.]+", " ", strip_diacritics(text).lower()).replace("_", " ")
 
 
+def _not_in_names(kb: KnowledgeBase, periods: tuple[str, ...], indicators: list[str]) -> tuple[str, ...]:
+    """"Tổ chức đại hội nhiệm kỳ 2025 - 2030": a term that is part of the indicator's name is no period asked."""
+    names = [fold(i.name) for i in (kb.indicator(c) for c in indicators) if i is not None]
+    return tuple(p for p in periods if not (re.fullmatch(r"\d{4}-\d{4}", p)
+                                            and any(p.replace("-", " ") in n for n in names)))
+
+
 def understand(kb: KnowledgeBase, q: Query) -> Asked:
     from_button = q.text.startswith("/")
     entities = q.entities
@@ -355,7 +363,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=periods_in(folded, entities, _context_year(q)), kinds=kinds,
+        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q)), indicators), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),

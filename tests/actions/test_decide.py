@@ -202,6 +202,22 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "nghiệp mới với tổng diện tích 1.276,29 ha gồm: KCN Vinh Quang"),
     ("dan so hai phong bao nhieu", "ask_indicator", None, "not in the documents",  # a count: no rate answers it
      "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("a nham, minh hoi nam 2024 co", "nlu_fallback",  # a self-correction keeps the subject, changes the year
+     {"indicator": "port_throughput", "period": "2025", "value_kind": "target", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Sản lượng hàng hóa thông qua cảng năm 2024: ước đạt 190 triệu tấn."),
+    ("cả nc thì bn", "followup", {"indicator": "grdp_per_capita", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",
+     "GRDP bình quân đầu người (giá hiện hành) năm 2024: Hải Phòng ước đạt 8.665 USD/người; cả nước 4.647 USD/người."),
+    ("bao giờ khởi công?", "followup", {"project": "cat_bi_nha_ga_t2", "topic": "project"},
+     "a follow-up on the last answer's subject",  # "khởi công" names no other project
+     "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khởi công năm 2025."),
+    ("trong đó bn dự án khởi công r, bn căn", "ask_project",
+     {"indicator": "social_housing_projects", "period": "2024", "topic": "indicator"},
+     "a reference back to the last answer's subject",  # the projects begun, then the flats: each clause its row
+     "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 09 dự án (đã khởi công xây dựng)."),
+    ("tính đến 9/7 có bao nhiu tổ chức cơ sở Đảng đã tổ chức đại hôi nhiệm kỳ 2025 - 2030?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the term is part of the name, not a period asked
+     "Số tổ chức cơ sở Đảng đã tổ chức đại hội nhiệm kỳ 2025 - 2030 năm 2025: đạt 1325 tổ chức cơ sở Đảng"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

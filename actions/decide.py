@@ -113,12 +113,21 @@ INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|
                        r"gia vo|ignore (?:all |previous )?instructions|tu bia|noi bua)\b")
 
 
+# What no document of ours speaks of, whatever the classifier says: matches (the documents do speak of
+# a resolution funding football), weather, lottery, markets.
+OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (?:doi|clb|ai)|"
+                       r"xo so|lo de|xsmb|thoi tiet (?:hom nay|ngay mai|toi nay|cuoi tuan|tuan nay|the nao|ra sao)|"
+                       r"du bao thoi tiet|gia vang|ty gia|chung khoan|gia xang)\b")
+
+
 def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """Out of scope by the classifier and nothing of ours named, or an instruction to make things up."""
+    """Out of scope by the classifier or by its words, and nothing of ours named; or an instruction
+    to make things up."""
     if INJECTION.search(a.folded):
         return True
     strong_project = a.projects_clear and a.project_score >= 0.75
-    return q.intent == "out_of_scope" and not (a.indicators or a.policies or a.address or strong_project)
+    off = q.intent == "out_of_scope" or OFF_TOPIC.search(a.folded) is not None
+    return off and not (a.indicators or a.policies or a.address or strong_project)
 
 
 def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

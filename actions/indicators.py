@@ -291,13 +291,20 @@ def _is_growth_rate(indicator: Indicator) -> bool:
     return indicator.unit == "%" and ("tang" in fold(indicator.name).split() or "tang truong" in fold(indicator.name))
 
 
+def _unit_words(unit: str | None) -> set[str]:
+    """A unit's words: "triệu USD" and "tỷ USD" share "usd", "lượt lao động" and "lượt người" "lượt"."""
+    return set(fold(unit or "").split()) - {"ty", "trieu", "nghin", "ngan"}
+
+
 def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | None:
     """The most recent period with a city figure of the kind asked (a result or estimate
     unless a target is asked)."""
     wanted = ("target",) if kinds == {"target"} else ("result", "estimate")
     city = kb.values(code, scope="city")
-    for pool in ([v for v in city if v.kind in wanted and v.measure == "level"], [v for v in city if v.kind in wanted],
-                 city):
+    level = [v for v in city if v.kind in wanted and v.measure == "level"]
+    # the indicator's own figure before a side count in another unit ("05 dự án" beside the loans in tỷ đồng)
+    own_unit = [v for v in level if _unit_words(v.unit) & _unit_words(v.indicator.unit)]  # "triệu USD" is "tỷ USD"
+    for pool in (own_unit, level, [v for v in city if v.kind in wanted], city):
         if pool:
             return max(pool, key=lambda v: period_sort_key(v.period)).period
     return None

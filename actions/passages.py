@@ -40,7 +40,7 @@ def _question(a: Asked) -> str:
 
 
 # What names a document rather than asks about it: its number's letters, and its issuers.
-_NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 so cua ubnd hdnd".split())
+_NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 cua ubnd hdnd số".split())  # "số", not "hồ sơ"
 _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban chap hanh trung uong",
             "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")
 
@@ -54,11 +54,13 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
     p = found[0]
     pairs = {pair for name in (p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
              for pair in pairwise(fold(name).split())}
-    words = _question(a).split()
+    words = re.findall(r"\w+", _question(a))  # "7/NQ-CP" is words and a number
     folded = [fold(w) for w in words]
 
     def names(i: int) -> bool:
-        return (folded[i] in _NAMING_WORDS or any(c.isdigit() for c in folded[i])
+        typed = words[i].lower()
+        naming = typed in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in {fold(w) for w in _NAMING_WORDS})
+        return (naming or any(c.isdigit() for c in folded[i])
                 or (i > 0 and (folded[i - 1], folded[i]) in pairs)
                 or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
     return " ".join(w for i, w in enumerate(words) if not names(i))

@@ -79,6 +79,8 @@ def name_spans(folded_question: str, names: Iterable[tuple[str, str]] | NameInde
 GAPPED_MIN = 3
 MAX_GAP = 2
 GAP_COST = 2.5
+# Words of a period, which a name may have between its words without counting them as a gap.
+PERIOD_WORDS = frozenset("quy thang nam dau cuoi i ii iii iv va".split())
 
 
 def _gapped_end(words: Sequence[str], start: int, parts: tuple[str, ...]) -> int | None:
@@ -89,7 +91,8 @@ def _gapped_end(words: Sequence[str], start: int, parts: tuple[str, ...]) -> int
         while at < len(words) and words[at] != part:
             if words[at] in parts:
                 return None  # "thu ngân sách, thu nội địa": another clause, not one name
-            at, gaps = at + 1, gaps + 1
+            # "kinh tế Hải Phòng quý 1 và 6 tháng đầu năm 2025 tăng": the period between is read on its own
+            at, gaps = at + 1, gaps + (words[at] not in PERIOD_WORDS and not words[at].isdigit())
             if gaps > MAX_GAP:
                 return None
         if at >= len(words):

@@ -280,8 +280,11 @@ class Speller:
         while i < len(words):
             word = words[i]
             if word.isdigit():
-                # a year named as one ("năm 2025 kh bn") is no document's number
-                in_number = not (len(word) == 4 and word.startswith("20") and i > 0 and words[i - 1] == "nam")
+                # a year named as one ("năm 2025 kh bn", "hp 2025 kh bn lượt") is no document's number,
+                # unless codes follow it as a number's do ("2025/KH-UBND")
+                year = len(word) == 4 and word.startswith("20")
+                coded = i + 2 < len(words) and words[i + 1] in _DOC_CODES and words[i + 2] in _DOC_CODES
+                in_number = not (year and ((i > 0 and words[i - 1] == "nam") or not coded))
             elif in_number and word in _DOC_CODES:
                 frozen.add(len(out))
                 out.append(word)

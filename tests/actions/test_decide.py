@@ -218,6 +218,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("tính đến 9/7 có bao nhiu tổ chức cơ sở Đảng đã tổ chức đại hôi nhiệm kỳ 2025 - 2030?", "ask_indicator", None,
      "indicators: every one × period × kind named",  # the term is part of the name, not a period asked
      "Số tổ chức cơ sở Đảng đã tổ chức đại hội nhiệm kỳ 2025 - 2030 năm 2025: đạt 1325 tổ chức cơ sở Đảng"),
+    ("kinh te hai phong quy 1 va 6 thang dau nam 2025 tang bao nhieu", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # a period between a name's words is no gap
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) quý I/2025: ước đạt 11,07% (so với cùng kỳ)."),
+    ("sl khách dl đến hp 2025 kh bn lượt", "ask_indicator", None,  # "2025 kh" is a year and the plan
+     "indicators: every one × period × kind named", "Khách du lịch năm 2025: kế hoạch >10 triệu lượt."),
+    ("dư nợ gói 120.000 tỷ cho vay nhà ở xã hôi ở hải phòng đạt bao nhiêu", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the loans in tỷ đồng, not a count of projects it carries
+     "Dư nợ tín dụng Chương trình 120.000 tỷ đồng (cho vay nhà ở xã hội) theo Nghị quyết số 33/NQ-CP 9 tháng năm "
+     "2024: đạt 79,95 tỷ đồng."),
+    ("Tối nay câu lạc bộ Hải Phòng đá với đội nào?", "ask_vision", None,  # a match: no sentence of ours answers
+     "out of scope, or an instruction to make things up", "utter_out_of_scope"),
+    ("Chính sách hỗ trợ tài chính cho bóng đá Hải Phòng còn hiệu lực không?", "ask_government", None,
+     "a passage of the documents, quoted",  # football funding is in the documents
+     "Tài liệu ghi: “Chấm dứt hiệu lực Nghị quyết số 05/NQ-HĐND"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -588,7 +588,9 @@ def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> 
 
 NOT_A_DETAIL = STOP_WORDS | frozenset(
     "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
-    "the nao thuc hien de ra phan dau ca nuoc voi so thuc te nham hoi minh y co roi".split())
+    "the nao thuc hien de ra phan dau ca nuoc voi so nham hoi minh co roi".split())
+# Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la)\b")
 
 
 def vocabulary(indicator: Indicator) -> str:
@@ -621,7 +623,7 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     one_asked = len(_ASKS.findall(a.folded)) == 1  # several asked: each clause finds its own row
     # several asked: this row is the first clause's ("trong đó bn dự án khởi công, bn căn")
     words = a.folded if one_asked else (_clauses(kb, a) or [a.folded])[0]
-    asked = [w for w in words.split() if not any(ch.isdigit() for ch in w)]
+    asked = [w for w in NOT_A_DETAIL_PHRASE.sub(" ", words).split() if not any(ch.isdigit() for ch in w)]
     details = set(asked) - own - NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
     pairs = {f"{x} {y}" for x, y in pairwise(asked) if not {x, y} <= own | NOT_A_DETAIL}  # "cả nước" is no row

@@ -260,7 +260,10 @@ def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:
-    units = {fold(i.unit) for i in (kb.indicator(c) for c in a.indicators) if i is not None and i.unit}
+    """"Bao nhiêu dự án nhà ở xã hội", "tổng quy mô … bao nhiêu căn": a count in the unit of a named
+    indicator or of a row of its family."""
+    named = [i for i in (kb.indicator(c) for c in a.indicators) if i is not None]
+    units = {fold(r.unit) for i in named for r in (i, *family(kb, i)) if r.unit}
     return any(re.search(rf"\b(?:bao nhieu|may|so) {re.escape(u)}\b", a.folded) for u in units if u)
 
 

@@ -364,9 +364,12 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     asked_words = {w for w in asked.split() if not any(ch.isdigit() for ch in w)}
     if _HOW_MANY_THERE_ARE.search(asked) and not asked_words & {"moi", "them"}:
         asked_words |= {"tong", "luy", "ke"}  # "có bao nhiêu trường đạt chuẩn": all there are, not the new ones
+    if " tong cong " in f" {asked} ":
+        asked_words = (asked_words - {"cong"}) | {"tong"}  # "tổng cộng" is the total, no "khởi công"
     units = {w for v in city for w in fold(v.unit).split()}  # "tỷ đồng" asked is the unit, not "đóng" in a wording
     words = asked_words - named - units
     asked_pairs = set(pairwise(asked.split()))
+    asks_total = " tong " in f" {asked} "
 
     def rank(v: Value) -> tuple[float, ...]:
         if measure is not None:
@@ -391,7 +394,9 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
         fit = shared - len(qualifier - asked_words) / (2 + 2 * shared)
         aspiration = int("phan dau" in fold(v.qualifier or ""))  # the plan before a "phấn đấu" aim, unless asked
         unit = int(not set(fold(v.unit).split()) & asked_words)  # "bao nhiêu di tích": counted in di tích
-        return (wanted_measure, -fit, unit, wanted_kind, aspiration, 0 if v.number is not None else 1)
+        # "tổng cộng bao nhiêu căn": the plain figure or the one worded "tổng …", not a part of it
+        part = int(asks_total and bool(qualifier_words) and "tong" not in qualifier_words)
+        return (wanted_measure, part, -fit, unit, wanted_kind, aspiration, 0 if v.number is not None else 1)
     return min(city, key=rank)
 
 

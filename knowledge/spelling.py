@@ -298,6 +298,10 @@ class Speller:
                 out += fold(standard).split()
                 i += size
                 continue
+            if re.fullmatch(r"\d{1,3}k", word):  # "gói 120k tỷ": thousands, as "120.000" folds
+                out += [word[:-1], "000"]
+                i += 1
+                continue
             expansion = _TEENCODE.get(word)
             if expansion is not None and not self._is_name_here(words, i):
                 out += expansion

@@ -57,7 +57,7 @@ DOMAIN: dict[str, str] = {
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
-    "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "khcn": "khoa học công nghệ",
+    "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
 
@@ -80,6 +80,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp",
     ("nc", "ngoai"): "nước ngoài", ("ca", "nc"): "cả nước", ("trong", "nc"): "trong nước",
+    ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn",
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

@@ -232,6 +232,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Chính sách hỗ trợ tài chính cho bóng đá Hải Phòng còn hiệu lực không?", "ask_government", None,
      "a passage of the documents, quoted",  # football funding is in the documents
      "Tài liệu ghi: “Chấm dứt hiệu lực Nghị quyết số 05/NQ-HĐND"),
+    ("Các dự án nhà ở xã hội ở Hải Phòng tổng cộng khoảng bao nhiêu căn?", "ask_project", None,
+     "indicators: every one × period × kind named",  # counted in a unit of the family; the total, not a part
+     "Quy mô (số căn) nhà ở xã hội năm 2024: đạt khoảng 36.600 căn (tổng quy mô 31 dự án)."),
+    ("Tính đến cuối năm 2024, Hải Phòng có tổng cộng bao nhiêu dự án nhà ở xã hội?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # "tổng cộng" is no "khởi công"
+     "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 31 dự án."),
+    ("dư nợ gói 120k tỷ nhà ở xh ở hp dc bn", "ask_indicator", None,  # "120k" is 120.000
+     "indicators: every one × period × kind named",
+     "Dư nợ tín dụng Chương trình 120.000 tỷ đồng (cho vay nhà ở xã hội) theo Nghị quyết số 33/NQ-CP 9 tháng"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

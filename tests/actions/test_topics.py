@@ -275,8 +275,9 @@ async def test_an_area_asked_is_the_first_line_from_the_document_that_gives_it(k
     assert texts_of(messages).split("\n")[0] == "KCN Tràng Duệ 3: diện tích 687 ha."
 
 
-async def test_a_count_asked_in_a_projects_own_unit_comes_from_its_status(kb: KnowledgeBase, run_action) -> None:
+async def test_a_count_in_the_unit_of_an_indicators_family_is_the_documents_own(kb: KnowledgeBase, run_action) -> None:
+    # "căn" is the unit of the flats row beside the number of projects: the documents' count, not the
+    # project-list entry "Các dự án nhà ở xã hội …"
     messages, _ = await run_action(ActionAnswer(kb), "các dự án nhà ở xã hội tổng cộng khoảng bao nhiêu căn", "ask_project")
     assert texts_of(messages).split("\n")[0] == (
-        "Các dự án nhà ở xã hội, nhà ở công nhân trên địa bàn thành phố: "
-        "Hiện có 31 dự án nhà ở xã hội với tổng quy mô khoảng 36.600 căn.")
+        "Quy mô (số căn) nhà ở xã hội năm 2024: đạt khoảng 36.600 căn (tổng quy mô 31 dự án).")

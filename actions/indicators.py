@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 from itertools import pairwise
 
 from knowledge import (
@@ -449,6 +450,16 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")
     city = [v for v in values if v.scope == "city"]
+    if (verdict := _share_of_plan_claim(indicator, label, city, a)) is not None:
+        return verdict
+    if (digits := _DIGITS_CLAIM.search(a.folded)) is not None and (rates := [
+            v for v in city if v.number is not None and v.kind != "target" and "%" in v.unit]):
+        # "chỉ tăng có một con số thôi à?": growth under 10% or not, from the figure itself
+        single, rate = digits.group(1) in ("mot", "1"), rates[0]
+        said = f"{replies.lower_first(indicator.name)} {label} là {rate.text}%"
+        if single == (abs(rate.number or Decimal(0)) < 10):
+            return f"Đúng, theo tài liệu {said}."
+        return f"Không đúng: theo tài liệu, {said}, {'hai con số' if single else 'một con số'}."
     # "FDI chỉ được 2 tỷ đô thôi à?" speaks of the result: the plan's "2,0 - 2,5" does not confirm it
     results = [v for v in city if v.kind != "target"]
     if "target" not in a.kinds and results:
@@ -460,6 +471,24 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         if not a.claims_plan:
             return "Đúng như tài liệu ghi."
     return None
+
+
+_DIGITS_CLAIM = re.compile(r"\b(mot|1|hai|2) con so\b")
+
+
+def _share_of_plan_claim(indicator: Indicator, label: str, city: list[Value], a: Asked) -> str | None:
+    """"Quý 1 FDI đã vượt kế hoạch cả năm rồi phải không?": the share of the plan the documents state
+    answers a claim about the plan."""
+    shares = [v for v in city if v.measure == "percent_of_plan" and v.number is not None]
+    if not (a.claims_plan and shares):
+        return None
+    share = shares[0]
+    number = share.number or Decimal(0)
+    actual = "above" if number > 100 else "met" if number >= 100 else "below"
+    said = (f"{replies.lower_first(indicator.name)} {label} bằng {share.text}% "
+            f"{share.qualifier or 'kế hoạch'}")
+    agrees = (a.claims_plan == "below") == (actual == "below")
+    return f"Đúng, theo tài liệu {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
 
 _PLACES = re.compile(r"\b(?:vung|ca nuoc|tinh|dia phuong|cac thanh pho|toan quoc)\b")
@@ -535,8 +564,11 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
                 # (the newest is offered as a button); "quý 1 năm nay" gets the newest of the same part
                 return f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}.", False
             text, found = figure_block(kb, indicator, newest, a)
-            return (f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}; "
-                    f"số liệu mới nhất là {replies.period_label(newest)}:\n{text}"), found
+            # the newest figure on the first line, as any figure asked; the period it stands in for said next
+            first, _, after = text.partition("\n")
+            note = (f"(Các tài liệu tôi có chưa có số liệu {label}; đây là số liệu mới nhất, "
+                    f"{replies.period_label(newest)}.)")
+            return f"{first}\n{note}\n{after}", found
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
     primary = _primary(shown, a.kinds, a.folded, a.measure)

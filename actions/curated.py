@@ -49,6 +49,18 @@ def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | Non
     return found[0].answer.answer if not asked or len(asked & said) / len(asked) >= COVERED else None
 
 
+TOPIC_MARGIN = 0.1  # the intent's topic breaks ties only: another topic's answer that fits clearly better wins
+
+
+def better_elsewhere(kb: KnowledgeBase, q: Query, topic: str) -> bool:
+    """A curated answer of another topic fits the question clearly better than any of `topic`'s."""
+    best = kb.find_answers(q.text, limit=1)
+    own = kb.find_answers(q.text, topic=topic, limit=1)
+    if not best or best[0].answer.topic == topic or best[0].score < STRONG_MATCH:
+        return False
+    return not own or best[0].score > own[0].score + TOPIC_MARGIN
+
+
 def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
     return curated_fitting(kb, q, topic) is not None
 

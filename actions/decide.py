@@ -27,6 +27,7 @@ from .curated import (
     answer_government,
     answer_theme,
     answer_vision,
+    better_elsewhere,
     curated_fit,
     curated_fitting,
 )
@@ -347,7 +348,9 @@ def curated_topic(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = CURATED_INTENTS.get(q.intent)
     if topic == "government" and COUNT_QUESTION.search(a.folded):
         return True  # counted from the unit data, not from a curated text
-    return topic is not None and curated_unbeaten(kb, a, q, topic)
+    if topic is None or better_elsewhere(kb, fixed(q, a), topic):
+        return False  # the intent breaks ties; the row of any topic answers with the one that fits
+    return curated_unbeaten(kb, a, q, topic)
 
 
 def unknown_policy_number(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -31,7 +31,7 @@ from .curated import (
     curated_fit,
     curated_fitting,
 )
-from .fallback import no_prices, not_given_but
+from .fallback import no_prices, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
     NOT_A_DETAIL,
@@ -406,13 +406,14 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 SHORT_FOLLOW_UP = 6  # words
 
 
-_FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi".split())
+_FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
+                          "i ii iii iv".split())  # "quý I": a period, no subject
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """Words that name something other than the last figure's family, and nothing else asked
-    (no period, kind or comparison): "còn nhập khẩu?" after exports."""
-    if a.periods or a.kinds or a.comparison or a.aspect or a.measure:
+    """Words that name something other than the last figure's family, with no kind, comparison or
+    aspect asked: "còn nhập khẩu?", "còn kim ngạch nhập khẩu quý I thì sao?" after exports."""
+    if a.kinds or a.comparison or a.aspect or a.measure:
         return False
     code = q.slots.get("indicator")
     indicator = kb.indicator(code) if code else None
@@ -421,8 +422,21 @@ def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     parent = kb.indicator(indicator.parent) if indicator.parent else None
     rows = [indicator, *([parent] if parent else []), *family(kb, indicator)]
     known = {w for i in rows for w in vocabulary(i).split()}
-    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL and not w.isdigit()]
+    # content words only: "ý", "kh", "q1" say nothing of a subject
+    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
+                and len(w) >= 3 and not any(c.isdigit() for c in w)]
     return any(w not in known for w in residual)  # "nhập" is no word of "xuất khẩu"
+
+
+def figure_of_a_new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Còn nhập khẩu?" after exports: the same kind of figure asked of a subject the documents give
+    no figure of; a sentence that merely has its words ("xuất nhập khẩu") is no answer."""
+    return (q.slots.get("topic") == "indicator" and not a.names_something and not passages.wants_words(a.folded)
+            and continues(a.folded) and new_subject(kb, a, q))
+
+
+def not_in_the_documents(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return not_covered(kb)
 
 
 def quoted_passage(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -594,6 +608,8 @@ ROWS: tuple[Row, ...] = (
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a follow-up on the last answer's subject", leans_on_context, from_context),
+    Row("the last figure asked of a subject the documents give no figure of", figure_of_a_new_subject,
+        not_in_the_documents),
     Row("a curated answer of the intent's topic that fits", curated_topic, curated),
     Row("a policy by what it is about", policy_subject, policy_found_by_subject),
     Row("a curated answer that fits well, whatever the intent", curated_any, best_curated),

@@ -92,7 +92,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("dự án đó vốn ngân sách hay ngoài ngân sách", "ask_indicator", {"project": "cau_nguyen_trai", "topic": "project"},
      "a reference back to the last answer's subject", "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
     ("Còn nhập khẩu?", "followup", {"indicator": "export_turnover", "period": "2025-Q1", "topic": "indicator"},
-     "a passage of the documents, quoted", "Tài liệu ghi: “"),  # a subject of its own, not exports again
+     # a subject of its own, not exports again, and no sentence that merely has its words ("xuất nhập khẩu")
+     "the last figure asked of a subject the documents give no figure of", "Xin lỗi, các tài liệu tôi có không có"),
     ("còn năm 2025?", "followup", INDICATOR_CONTEXT, "a follow-up on the last answer's subject",
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ước đạt 11,28%"),
     ("nghị quyết 9999 là gì", "ask_policy", None, "a document number the documents do not cite",
@@ -244,6 +245,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("bi thu thanh uy chi ra nhung han che gi trong 6 thang dau nam 2025", "ask_government", None,
      # the intent's topic breaks ties only: the curated text of another topic that fits clearly better
      "a curated answer that fits well, whatever the intent", "Bí thư Thành ủy Lê Tiến Châu chỉ rõ một số hạn chế"),
+    ("còn kim ngạch nhập khẩu quý I thì sao?", "ask_indicator",
+     {"indicator": "export_turnover", "period": "2025-Q1", "topic": "indicator"},
+     "the last figure asked of a subject the documents give no figure of",  # not the exports again
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("à nhầm, ý mình là năm 2024", "followup",
+     {"indicator": "budget_revenue", "period": "2025", "value_kind": "target", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # "ý" names no subject
+     "Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -223,14 +223,35 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
     if a.aspect == "when" and a.indicators:
-        return bool(passages.clear(kb, a))  # "… phải xong trước ngày nào?": a date no figure gives
+        # "… phải xong trước ngày nào?": a date no figure gives, from a sentence that has one
+        return any(DATE.search(p.text) for p in passages.best(kb, a, explanation=True))
     # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
-    # and one sentence says them
+    # and one sentence says them; the calibrated bar will do for a sentence naming the project asked
     found = passages.best(kb, a)
-    return bool(found) and found[0].score >= passages.STRONG
+    return bool(found) and (found[0].score >= passages.STRONG or names_the_project(kb, a, found[0].text))
+
+
+DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
+
+
+def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
+    """The sentence names the project the question names ("Lê Thiện - Đại Bản"), above the calibrated bar."""
+    if not (a.projects_clear and a.project_score >= 2) or not passages.clear(kb, a):
+        return False
+    info = kb.project(a.projects[0])
+    said = f" {fold(text)} "
+    names = [] if info is None else [fold(n) for n in (info.project.name, *info.project.aliases)]
+    return any(f" {GENERIC_PREFIX.sub('', n).strip()} " in said for n in names if len(GENERIC_PREFIX.sub('', n).split()) >= 2)
+
+
+GENERIC_PREFIX = re.compile(r"^(?:ccn|kcn|cum cong nghiep|khu cong nghiep|du an|nha may|cau)\s+")
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    if a.aspect == "when" and a.indicators and not EXPLANATION.search(a.folded):
+        dated = [p for p in passages.best(kb, a, explanation=True) if DATE.search(p.text)]
+        if dated:
+            return passages.answer(kb, a, q, dated)
     if curated_unbeaten(kb, a, q, None):
         return answer_best_curated(kb, fixed(q, a))
     return passages.answer(kb, a, q)

@@ -73,6 +73,11 @@ _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
 def _claim_line(info: PolicyInfo, folded: str) -> str | None:
     """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many."""
     p = info.policy
+    # "Nghị quyết 226 … ban hành hồi năm 2024 à?": a year that is not of its title or number, against its date
+    own_years = set(re.findall(r"20\d\d", f"{p.number} {p.title} {' '.join(p.aliases)}"))
+    years = set(re.findall(r"\b(20\d\d)\b", folded)) - own_years
+    if years and p.date and p.date[:4] not in years:
+        return f"Không đúng: {p.doc_type} {p.number} ban hành ngày {replies.vn_date(p.date)}."
     issuer = fold(p.issuer or "")
     named = [i for i in ISSUERS if f" {i} " in f" {folded} "]
     if named and issuer:

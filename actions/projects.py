@@ -315,7 +315,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
     found = [p for p in (kb.project(i) for i in a.projects) if p is not None]
     if not found:
         return _not_recognised(kb)
-    several = _same_project_in_several_documents(found, q.text)
+    several = _same_project_in_several_documents(found, f"{q.text} | {a.folded}")  # as typed or as corrected
     if several and found[0] in several:  # "bến 5, bến 6 Lạch Huyện" is the berths, not the port named in it
         return _several(kb, several, a.folded, a)
     if AREA.search(a.folded) and not found[0].project.area_text:

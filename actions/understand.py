@@ -55,7 +55,7 @@ _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|d
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
                           r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
-                          r"|(?<!bao nhieu )(?<!\d )\bha\s*$"  # "hả?", not "bao nhiêu ha" (hectares)
+                          r"|(?<!bao nhieu )(?:(?<!\d )|(?<=20\d\d ))\bha\s*$"  # "hả?", not "50 ha" (hectares)
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b"
                           # "chỉ tăng 8% thôi đúng ko, chậm quá": a tag question or "chỉ … <number>" mid-sentence
                           r"|\b(?:thoi a|thoi ha|thoi ak|thoi ah|thoi nhi|dung khong|dung ko|dung k|phai khong|phai ko)\b"
@@ -83,6 +83,10 @@ def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bo
     beside = re.compile(rf"\b{_DOCUMENT_WORD}\s+(?:so\s+)?{n}\b|\b{n}\s+(?:\d+\s+)?{_DOCUMENT_WORD}\b")
     names = [fold(name) for name in (number, *aliases)]
     return any(beside.search(t) or any(f" {name} " in f" {t} " for name in names) for t in texts)
+
+
+# Words addressing the bot at the end of a question.
+_ADDRESSED = re.compile(r"(?:\s+(?:admin|ad|ban oi|ban|oi|bot))+\s*$")
 
 
 def claimed_numbers(folded: str) -> tuple[str, ...]:
@@ -352,6 +356,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     policies = policies if DOCUMENT_CUE.search(folded) else []
     operation = operation_in(folded)
     measure = measure_in(folded)
+    asked = _ADDRESSED.sub("", folded)  # "… hả ad", "… không bạn ơi": the tag question before the address
     kinds = kinds_in(folded)
     # the extractor reads "đạt" as a result; "kế hoạch … muốn đạt bao nhiêu" is the plan, which the
     # question's own words already say: the extractor's kinds count only when they say none
@@ -366,9 +371,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q)), indicators), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
-        yes_no=bool(_YES_NO.search(folded)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
+        yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),
-        claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(folded)),
+        claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(asked)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),

@@ -29,7 +29,7 @@ _PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "6thang", "6 th đầu năm", "6t đầu năm" as residents type them
     (re.compile(r"\b(?:6|sau)\s*thang(?: dau(?: nam)?)?\b|\b6\s*(?:th|t)\s+dau\b|\bnua dau(?: nam)?\b|\bnua nam\b"
                 r"|\bdau nam\b.*\b6 thang\b"), "H1"),
-    (re.compile(r"\b(?:9|chin) thang\b"), "9M"),
+    (re.compile(r"\b(?:9|chin) thang\b|\b30 0?9\b"), "9M"),  # "đến 30/9/2024": nine months
     (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
 )
 _RANGE = re.compile(rf"{_YEAR}\s*(?:den|toi)?\s*(?:nam\s*)?{_YEAR}")

@@ -57,7 +57,7 @@ DOMAIN: dict[str, str] = {
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
-    "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
+    "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
 

@@ -253,6 +253,22 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "budget_revenue", "period": "2025", "value_kind": "target", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "ý" names no subject
      "Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng"),
+    ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
+     "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
+    ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Thành lập 04 cụm công nghiệp (CCN): Tân Trào (huyện Kiến Thụy)"),
+    ("bí thư tp yêu cầu đại hội đảng các cấp phải xong trc ngày nào", "ask_government", None,
+     "how, why, what will be done: a curated answer or the documents' own sentences",  # a sentence with a date
+     "Tài liệu ghi: “Về nhiệm vụ trọng tâm 6 tháng cuối năm 2025, ông Lê Tiến Châu yêu cầu"),
+    ("Đến 30/9/2024 dư nợ gói 120.000 tỷ cho nhà ở xã hội ở Hải Phòng được bao nhiêu?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # "đến 30/9" is nine months
+     "Dư nợ tín dụng Chương trình 120.000 tỷ đồng (cho vay nhà ở xã hội) theo Nghị quyết số 33/NQ-CP 9 tháng năm "
+     "2024: đạt 79,95 tỷ đồng."),
+    ("hp xếp thứ 10 về PCI năm 2023 hả ad", "ask_indicator", None,  # a tag question before the address
+     "indicators: every one × period × kind named", "Không đúng như vậy: tài liệu không ghi con số đó"),
+    ("Nghị quyết 226 của Quốc hội về cơ chế đặc thù cho Hải Phòng ban hành hồi năm 2024 à?", "ask_policy", None,
+     "a policy by its number", "Không đúng: Nghị quyết 226 ban hành ngày 27/6/2025."),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

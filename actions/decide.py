@@ -35,6 +35,7 @@ from .fallback import no_prices, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
     NOT_A_DETAIL,
+    NOT_A_DETAIL_PHRASE,
     answer_figures,
     family,
     list_indicators,
@@ -427,8 +428,9 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 SHORT_FOLLOW_UP = 6  # words
 
 
+# Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
-                          "i ii iii iv".split())  # "quý I": a period, no subject
+                          "i ii iii iv".split())
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -437,23 +439,57 @@ def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.kinds or a.comparison or a.aspect or a.measure:
         return False
     code = q.slots.get("indicator")
-    indicator = kb.indicator(code) if code else None
-    if indicator is None:
+    if not code or kb.indicator(code) is None:
         return False
+    return bool(_unknown_words(kb, a, q))  # "nhập" is no word of "xuất khẩu"
+
+
+def _family_words(kb: KnowledgeBase, code: str) -> set[str]:
+    indicator = kb.indicator(code)
+    if indicator is None:
+        return set()
     parent = kb.indicator(indicator.parent) if indicator.parent else None
     rows = [indicator, *([parent] if parent else []), *family(kb, indicator)]
-    known = {w for i in rows for w in vocabulary(i).split()}
-    # content words only: "ý", "kh", "q1" say nothing of a subject
-    residual = [w for w in a.folded.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
-                and len(w) >= 3 and not any(c.isdigit() for c in w)]
-    return any(w not in known for w in residual)  # "nhập" is no word of "xuất khẩu"
+    return {w for i in rows for w in vocabulary(i).split()}
+
+
+def _unknown_words(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
+    """The question's content words that are no words of the last figure's family."""
+    known = _family_words(kb, q.slots.get("indicator") or "")
+    def content(text: str) -> list[str]:
+        return [w for w in text.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
+                and not any(c.isdigit() for c in w)]  # "q1" is a period
+    # "à nhầm, ý mình là năm 2024": a correction of the period alone names no subject
+    if not content(NOT_A_DETAIL_PHRASE.sub(" ", a.folded)):
+        return []
+    return [w for w in content(a.folded) if w not in known]
 
 
 def figure_of_a_new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Còn nhập khẩu?" after exports: the same kind of figure asked of a subject the documents give
     no figure of; a sentence that merely has its words ("xuất nhập khẩu") is no answer."""
-    return (q.slots.get("topic") == "indicator" and not a.names_something and not passages.wants_words(a.folded)
-            and continues(a.folded) and new_subject(kb, a, q))
+    if not (q.slots.get("topic") == "indicator" and not a.names_something and not passages.wants_words(a.folded)
+            and continues(a.folded) and new_subject(kb, a, q)):
+        return False
+    # the new word changes the family's own phrase ("nhập khẩu" beside "xuất khẩu"): a sibling figure the
+    # documents do not give; a sentence that has it only inside that phrase ("xuất nhập khẩu") is no answer
+    known = _family_words(kb, q.slots.get("indicator") or "")
+    unknown = set(_unknown_words(kb, a, q))
+    if not _beside_known(a.folded.split(), unknown, known):
+        return False  # another subject altogether: the rows after answer it, from a sentence if one says it
+    return not any(_apart(fold(p.text).split(), unknown, known) for p in passages.best(kb, a))
+
+
+def _beside_known(words: list[str], unknown: set[str], known: set[str]) -> bool:
+    """An unknown word of the question stands beside a word of the family ("nhập khẩu")."""
+    return any(w in unknown and ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & known)
+               for i, w in enumerate(words))
+
+
+def _apart(words: list[str], unknown: set[str], known: set[str]) -> bool:
+    """An unknown word of the question stands in the sentence with no word of the family beside it."""
+    return any(w in unknown and not ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & known)
+               for i, w in enumerate(words))
 
 
 def not_in_the_documents(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -629,12 +665,12 @@ ROWS: tuple[Row, ...] = (
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a follow-up on the last answer's subject", leans_on_context, from_context),
-    Row("the last figure asked of a subject the documents give no figure of", figure_of_a_new_subject,
-        not_in_the_documents),
     Row("a curated answer of the intent's topic that fits", curated_topic, curated),
     Row("a policy by what it is about", policy_subject, policy_found_by_subject),
     Row("a curated answer that fits well, whatever the intent", curated_any, best_curated),
     Row("a document number the documents do not cite", unknown_policy_number, policy),
+    Row("the last figure asked of a subject the documents give no figure of", figure_of_a_new_subject,
+        not_in_the_documents),
     Row("a passage of the documents, quoted", quoted_passage, quote_or_decline),
     Row("not in the documents", always, quote_or_decline),
 )

@@ -291,9 +291,31 @@ def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
     return None
 
 
+_PART = re.compile(r"\b(?:du an )?thanh phan (?:so )?(\d)\b")
+
+
+def _component_asked(info: ProjectInfo, said: str) -> Reply | None:
+    """"Cầu Nguyễn Trãi dự án thành phần 1 bao nhiêu tiền": that part's value alone, with its source."""
+    asked = _PART.search(said)
+    parts = info.project.components
+    if asked is None or not 0 < int(asked.group(1)) <= len(parts):
+        return None
+    part = parts[int(asked.group(1)) - 1]
+    unit = " triệu đồng" if info.project.kind == "key_project" and part.value_text else ""
+    value = f"giá trị phê duyệt/dự kiến {part.value_text}{unit}" if part.value_text else "tài liệu không ghi giá trị"
+    reply = Reply().say(f"{part.name} ({info.project.name}): {value}.\n{replies.source_line(info.document)}",
+                        [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id)),
+                         *feedback_buttons()])
+    reply.slots.update(project=info.project.id, topic="project")
+    reply.answer_id = f"project:{info.project.id}"
+    return reply
+
+
 def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectInfo], a: Asked | None = None) -> Reply:
     ab = about_of(kb)
     said = a.folded if a else text  # typos corrected: "rộng bao nhiu ha" asks the area
+    if (part := _component_asked(info, said)) is not None:
+        return part
     if (missing := _area_notice(info, said)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])

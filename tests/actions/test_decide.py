@@ -269,6 +269,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "indicators: every one × period × kind named", "Không đúng như vậy: tài liệu không ghi con số đó"),
     ("Nghị quyết 226 của Quốc hội về cơ chế đặc thù cho Hải Phòng ban hành hồi năm 2024 à?", "ask_policy", None,
      "a policy by its number", "Không đúng: Nghị quyết 226 ban hành ngày 27/6/2025."),
+    ("cau nguyen trai du an thanh phan 1 bao nhieu tien", "ask_project", None, "a project by its name",
+     "Dự án thành phần 1: Xây dựng công trình (Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng "
+     "phụ cận): giá trị phê duyệt/dự kiến 4.416.240 triệu đồng.\n"
+     "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."),  # that part alone
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

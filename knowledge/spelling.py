@@ -19,8 +19,11 @@ documents, and everyday words residents type; `Speller.normalize` then:
 3. moves a rare syllable that forms no known pair with either neighbour to a
    one-edit variant bound to a neighbour ("nga sach" → "ngan sach", "ke hoac" →
    "ke hoach", "lach trai" → "lach tray"). Bound means seen together at least
-   `PAIR_MIN` times with Dice's coefficient at least `BOND_MIN`; frequent words
-   and everyday words are never moved, and a lone "hoặc" or "Nga" stays.
+   `PAIR_MIN` times with Dice's coefficient at least `BOND_MIN`, or, for a letter
+   left out, seen together `LEFT_OUT_PAIR_MIN` times ("bao nhêu"). Frequent and
+   everyday words move only for a letter left out and a pair seen
+   `LEFT_OUT_SOLID_PAIR_MIN` times ("đầu ngời", "tăng tưởng"); a word that pairs
+   with a neighbour ("tư tưởng"), a lone "hoặc" or "Nga" stays.
 
 Numbers, words with digits ("qh15") and words of one or two letters are never
 corrected (only expanded), and a word is only ever replaced by a vocabulary word.
@@ -48,6 +51,8 @@ PAIR_MIN = 2  # a pair must be seen this often to move a syllable (step 3)
 BOND_MIN = 0.1  # and bind its two words this much (Dice's coefficient)
 SOLID_MIN = 40  # a word seen this often (weighted) is never moved by a pair
 FREQUENT_MIN = 2  # a lone unknown word moves only to a word seen this often (step 2)
+LEFT_OUT_PAIR_MIN = 5  # a pair seen this often moves a rare syllable missing one letter (step 3)
+LEFT_OUT_SOLID_PAIR_MIN = 15  # and this often a real word missing one ("đầu ngời" → "đầu người")
 
 # Everyday words and phrases residents use that the documents rarely contain; they
 # are vocabulary (never "corrected" into a domain word) and give the pairs of
@@ -367,14 +372,28 @@ class Speller:
         """Step 3: a rare syllable in no known pair, when a one-edit variant is bound to
         a neighbour."""
         word = words[i]
-        if word in self.everyday or self.words[word] >= SOLID_MIN or self._support(words, i, word):
+        if self._support(words, i, word):
             return None
+        if word in self.everyday or self.words[word] >= SOLID_MIN:
+            # even a real word ("ngời", "chẩn", "tưởng") is a slip when it pairs with neither neighbour and
+            # putting back one letter gives a pair seen very often ("đầu người", "đạt chuẩn", "tăng trưởng")
+            return self._left_out(words, i, word, LEFT_OUT_SOLID_PAIR_MIN)
         # two words of one name are bound whatever their frequency, for a letter left out:
         # "thất nhiệp" → "thất nghiệp" (but "chiếm" is no slip for "nhiệm")
         fits = [(self._fit(words, i, c, PAIR_MIN, names=_SLIPS[slip(word, c)] == "left out"), self.words[c], c)
                 for _, c in self.near(word, 1)]
         best = max(fits, default=None)
-        return best[2] if best is not None and best[0] >= BOND_MIN else None
+        if best is not None and best[0] >= BOND_MIN:
+            return best[2]
+        # a letter left out beside a frequent partner ("bao nhêu"): a common word's Dice is low however
+        # often the pair is seen, so a pair seen often enough moves it
+        return self._left_out(words, i, word, LEFT_OUT_PAIR_MIN)
+
+    def _left_out(self, words: Sequence[str], i: int, word: str, minimum: int) -> str | None:
+        """The word with one letter put back that pairs with a neighbour at least `minimum` times."""
+        seen = [(self._support(words, i, c), c) for _, c in self.near(word, 1) if _SLIPS[slip(word, c)] == "left out"]
+        often = max(seen, default=None)
+        return often[1] if often is not None and often[0] >= minimum else None
 
     def correct(self, words: Sequence[str], frozen: Iterable[int] = ()) -> list[str]:
         """Typos corrected (steps 2 and 3), repeated until nothing changes."""

@@ -103,12 +103,17 @@ MERGED_WITH_WHOM = re.compile(r"\b(?:tinh nao|voi ai|voi dau|voi tinh nao|nhung 
 def merger_with_another(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if MERGER.search(a.folded) is None:
         return False
-    return other_province(q.text) is not None or MERGED_WITH_WHOM.search(a.folded) is not None
+    return province_named(a) is not None or MERGED_WITH_WHOM.search(a.folded) is not None
+
+
+def province_named(a: Asked) -> str | None:
+    """Another province the question names, as typed or with its typos corrected ("Qảng Ninh")."""
+    return other_province(a.text) or other_province(a.folded)
 
 
 def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Another province named, and not as part of one of ours ("đường sắt Lào Cai - Hà Nội - Hải Phòng")."""
-    return other_province(q.text) is not None and not a.address and not (a.projects_clear and a.project_score >= 2)
+    return province_named(a) is not None and not a.address and not (a.projects_clear and a.project_score >= 2)
 
 
 INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|lenh)|bia (?:ra )?(?:mot |1 )?(?:con )?so|"
@@ -520,7 +525,7 @@ def more(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def merger(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_merger(kb, other_province(q.text))
+    return answer_merger(kb, province_named(a))
 
 
 def refuse_province(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

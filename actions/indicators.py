@@ -267,7 +267,8 @@ MAX_PERIOD_BUTTONS = 4
 
 
 def refuse_other_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    refusal = other_place(replace(q, entities={**q.entities, "indicator": list(a.indicators[:1])}))
+    text = q.text if other_province(q.text) else a.folded  # "GRDP của Qảng Ninh": the name as corrected
+    refusal = other_place(replace(q, text=text, entities={**q.entities, "indicator": list(a.indicators[:1])}))
     assert refusal is not None
     return refusal
 

@@ -273,6 +273,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Dự án thành phần 1: Xây dựng công trình (Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng "
      "phụ cận): giá trị phê duyệt/dự kiến 4.416.240 triệu đồng.\n"
      "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."),  # that part alone
+    ("GRDP của Qảng Ninh năm 2024 tăng bao nhiêu?", "ask_indicator", None,  # the province named with a typo
+     "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng (và cả nước khi tài liệu so sánh), "
+     "không có số liệu của Quảng Ninh."),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

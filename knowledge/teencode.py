@@ -75,6 +75,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("vuot", "kh"): "vượt kế hoạch",
     # "kh" before what is asked of a plan is the plan: "ns 2025 kh bn", "kh năm"
     ("kh", "bn"): "kế hoạch bao nhiêu", ("kh", "bao", "nhieu"): "kế hoạch bao nhiêu", ("kh", "nam"): "kế hoạch năm",
+    ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",

@@ -38,6 +38,7 @@ TYPOS = [
     ("đạt chẩn quốc gia", "dat chuan quoc gia"),
     ("tăng tưởng năm 2025", "tang truong nam 2025"),
     ("nước ngoi", "nuoc ngoai"),
+    ("kh thu ns năm 2025 là bn", "ke hoach thu ngan sach nam 2025 la bao nhieu"),  # "kh" before "thu": the plan
     ("thu ngâ sách 2025", "thu ngan sach 2025"),
     ("ngâ sách", "ngan sach"),
     ("kế hoạc năm 2025", "ke hoach nam 2025"),

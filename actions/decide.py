@@ -455,7 +455,9 @@ def _family_words(kb: KnowledgeBase, code: str) -> set[str]:
         return set()
     parent = kb.indicator(indicator.parent) if indicator.parent else None
     rows = [indicator, *([parent] if parent else []), *family(kb, indicator)]
-    return {w for i in rows for w in vocabulary(i).split()}
+    # the wording of its own figures too: "bn giải nhất" after the prizes asks one of them
+    said = " ".join(v.qualifier or "" for v in kb.values(code))
+    return {w for i in rows for w in vocabulary(i).split()} | set(fold(said).split())
 
 
 def _unknown_words(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:

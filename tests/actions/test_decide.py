@@ -276,6 +276,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("GRDP của Qảng Ninh năm 2024 tăng bao nhiêu?", "ask_indicator", None,  # the province named with a typo
      "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng (và cả nước khi tài liệu so sánh), "
      "không có số liệu của Quảng Ninh."),
+    ("bn giải nhất", "followup", {"indicator": "national_excellent_student_prizes", "period": "2024",
+                                  "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # the wording of one of its figures is no new subject
+     "Số giải Kỳ thi học sinh giỏi quốc gia năm 2024: đạt 11 giải (giải Nhất)."),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 
-from knowledge import STOP_WORDS, KnowledgeBase, fold, reorganisation_of
+from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, fold, reorganisation_of
 
 from . import replies
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, address_source, answer_unit_count
-from .policies import describe_answer
 from .query import Query, Reply, button
 
 MORE_TOPICS = 3
@@ -17,6 +16,27 @@ MORE_TOPICS = 3
 
 WEAK_MATCH = 0.3
 STRONG_MATCH = 0.45  # a curated answer given whatever the intent
+
+
+_PERSON = re.compile(r"^(?:ông|bà) [^;]+? là (.+)$")
+
+
+def focused(kb: KnowledgeBase, text: str, question: str) -> str:
+    """A curated list of people and their posts ("…: ông A là Bí thư Thành ủy; ông B là Phó Bí thư …"),
+    asked of one post ("Còn Chủ tịch UBND thành phố?"): that person's clause alone, after the list's
+    own opening. Anything else, or a post several clauses hold, keeps the whole text."""
+    intro, colon, body = text.partition(": ")
+    clauses = body.rstrip(".").split("; ")
+    if not colon or len(clauses) < 3 or not all(_PERSON.match(c) for c in clauses):
+        return text
+    asked = f" {kb.normalize_question(question)} "
+    holding = [c for c in clauses
+               if any(f" {kb.normalize_question(post)} " in asked for post in _PERSON.match(c).group(1).split(", "))]  # type: ignore[union-attr]
+    return f"{intro}: {holding[0]}." if len(holding) == 1 else text
+
+
+def _described(kb: KnowledgeBase, best: AnswerInfo, q: Query) -> str:
+    return f"{focused(kb, best.answer.answer, q.text)}\n{replies.source_line(best.document)}"
 
 
 def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
@@ -27,7 +47,7 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
         return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")
     others = [a for a in (found[1:] or kb.answers(topic)[:MORE_TOPICS + 1]) if a.answer.id != best.answer.id]
     buttons = [button(replies.short(a.answer.questions[0]), a.answer.questions[0]) for a in others[:MORE_TOPICS]]
-    reply = Reply().say(describe_answer(best), feedback_buttons())
+    reply = Reply().say(_described(kb, best, q), feedback_buttons())
     if buttons:
         reply.say("Bạn cũng có thể hỏi:", buttons)
     reply.slots.update(topic=topic)
@@ -71,7 +91,7 @@ COVERED = 0.6
 def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
     """The curated answer of any topic that fits best."""
     best = kb.find_answers(q.text, limit=1)[0]
-    reply = Reply().say(describe_answer(best), feedback_buttons())
+    reply = Reply().say(_described(kb, best, q), feedback_buttons())
     reply.slots.update(topic=best.answer.topic if best.answer.topic in ("government", "theme", "vision") else "answer")
     reply.answer_id = f"answer:{best.answer.id}"
     return reply

@@ -280,6 +280,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
                                   "topic": "indicator"},
      "a follow-up on the last answer's subject",  # the wording of one of its figures is no new subject
      "Số giải Kỳ thi học sinh giỏi quốc gia năm 2024: đạt 11 giải (giải Nhất)."),
+    ("Còn Chủ tịch UBND thành phố?", "ask_government", {"topic": "government"},
+     "a follow-up on the last answer's subject",  # one post asked of the list of leaders: that clause
+     "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7): ông Lê Ngọc Châu là Phó Bí thư "
+     "Thành ủy, Chủ tịch UBND thành phố.\n"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from knowledge import KnowledgeBase, fold, other_province
+from knowledge import KnowledgeBase, Passage, fold, other_province
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
@@ -345,6 +345,33 @@ def measure_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return not_given_but(indicator.code, indicator.name)
 
 
+# "Hải Phòng vẫn còn nhiều hộ nghèo phải không?": that something remains, asked or claimed
+REMAINS = re.compile(r"\b(?:van con|con) (?:nhieu |rat nhieu |kha nhieu )?(\w+ \w+)")
+
+
+def gone_sentences(kb: KnowledgeBase, a: Asked) -> list[Passage]:
+    """The sentences of the documents saying the thing claimed to remain is gone ("không còn hộ nghèo")."""
+    claimed = REMAINS.search(a.folded)
+    if claimed is None or not (a.premise_cue or a.yes_no or ASKED_YES_NO.search(a.folded)):
+        return []
+    gone = f"khong con {claimed.group(1)}"
+    return [p for p in kb.passages(gone, limit=3, explanation=True) if gone in fold(p.text)][:2]
+
+
+def remains_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and bool(gone_sentences(kb, a))
+
+
+def says_it_is_gone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    reply = passages.answer(kb, a, q, gone_sentences(kb, a))
+    verdict = "Không đúng: theo tài liệu, không còn như vậy." if a.premise_cue else "Theo tài liệu, không còn."
+    reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+    return reply
+
+
+ASKED_YES_NO = re.compile(r"\b(?:khong|ko|k|chua)\s*$")
+
+
 def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "những dự án khởi công năm 2025 dùng ngân sách thành phố": a funding filter, no budget figure
     filters_projects = q.intent == "list_projects" and bool(q.all("funding") or q.all("project_group"))
@@ -669,6 +696,7 @@ ROWS: tuple[Row, ...] = (
     Row("how, why, what will be done: a curated answer or the documents' own sentences", asks_explanation, explain),
     Row("a project by its name", names_project, project),
     Row("a measure of an indicator the documents do not give", other_measure, measure_not_given),
+    Row("a claim that something remains, which a sentence says is gone", remains_claimed, says_it_is_gone),
     Row("indicators: every one × period × kind named", names_indicator, figures),
     Row("a list of indicators or projects", asks_list, topic_list),
     Row("a follow-up on the last answer's subject", leans_on_context, from_context),

@@ -284,6 +284,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a follow-up on the last answer's subject",  # one post asked of the list of leaders: that clause
      "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7): ông Lê Ngọc Châu là Phó Bí thư "
      "Thành ủy, Chủ tịch UBND thành phố.\n"),
+    ("Hải Phòng vẫn còn nhiều hộ nghèo lắm phải không?", "ask_indicator", None,
+     "a claim that something remains, which a sentence says is gone",  # a premise in words, not in numbers
+     "Không đúng: theo tài liệu, không còn như vậy.\nTài liệu ghi: “"),
+    ("thành phố còn hộ nghèo không", "ask_indicator", None,  # asked, not claimed: no "không đúng"
+     "a claim that something remains, which a sentence says is gone", "Theo tài liệu, không còn.\nTài liệu ghi: “"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

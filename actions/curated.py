@@ -27,11 +27,11 @@ def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     own opening. Anything else, or a post several clauses hold, keeps the whole text."""
     intro, colon, body = text.partition(": ")
     clauses = body.rstrip(".").split("; ")
-    if not colon or len(clauses) < 3 or not all(_PERSON.match(c) for c in clauses):
+    people = [(c, m.group(1)) for c in clauses if (m := _PERSON.match(c))]
+    if not colon or len(clauses) < 3 or len(people) < len(clauses):
         return text
     asked = f" {kb.normalize_question(question)} "
-    holding = [c for c in clauses
-               if any(f" {kb.normalize_question(post)} " in asked for post in _PERSON.match(c).group(1).split(", "))]  # type: ignore[union-attr]
+    holding = [c for c, posts in people if any(f" {kb.normalize_question(post)} " in asked for post in posts.split(", "))]
     return f"{intro}: {holding[0]}." if len(holding) == 1 else text
 
 

@@ -15,7 +15,7 @@ Each row is tested on its own in tests/actions/test_decide.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from knowledge import KnowledgeBase, Passage, fold, other_province
@@ -229,8 +229,7 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
     if a.aspect == "when" and a.indicators:
-        # "… phải xong trước ngày nào?": a date no figure gives, from a sentence that has one
-        return any(DATE.search(p.text) for p in passages.best(kb, a, explanation=True))
+        return bool(dated_sentences(kb, a))  # "… phải xong trước ngày nào?": a date no figure gives
     # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
     # and one sentence says them; the calibrated bar will do for a sentence naming the project asked
     found = passages.best(kb, a)
@@ -240,24 +239,27 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
 
 
+def dated_sentences(kb: KnowledgeBase, a: Asked) -> list[Passage]:
+    """The sentences answering the question, at the lower bar, that have a date."""
+    return [p for p in passages.best(kb, a, explanation=True) if DATE.search(p.text)]
+
+
 def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     """The sentence names the project the question names ("Lê Thiện - Đại Bản"), above the calibrated bar."""
     if not (a.projects_clear and a.project_score >= 2) or not passages.clear(kb, a):
         return False
     info = kb.project(a.projects[0])
     said = f" {fold(text)} "
-    names = [] if info is None else [fold(n) for n in (info.project.name, *info.project.aliases)]
-    return any(f" {GENERIC_PREFIX.sub('', n).strip()} " in said for n in names if len(GENERIC_PREFIX.sub('', n).split()) >= 2)
+    names = [] if info is None else [GENERIC_PREFIX.sub("", fold(n)).strip() for n in (info.project.name, *info.project.aliases)]
+    return any(f" {n} " in said for n in names if len(n.split()) >= 2)
 
 
 GENERIC_PREFIX = re.compile(r"^(?:ccn|kcn|cum cong nghiep|khu cong nghiep|du an|nha may|cau)\s+")
 
 
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    if a.aspect == "when" and a.indicators and not EXPLANATION.search(a.folded):
-        dated = [p for p in passages.best(kb, a, explanation=True) if DATE.search(p.text)]
-        if dated:
-            return passages.answer(kb, a, q, dated)
+    if a.aspect == "when" and a.indicators and not EXPLANATION.search(a.folded) and (dated := dated_sentences(kb, a)):
+        return passages.answer(kb, a, q, dated)
     if curated_unbeaten(kb, a, q, None):
         return answer_best_curated(kb, fixed(q, a))
     return passages.answer(kb, a, q)
@@ -468,12 +470,16 @@ _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Words that name something other than the last figure's family, with no kind, comparison or
     aspect asked: "còn nhập khẩu?", "còn kim ngạch nhập khẩu quý I thì sao?" after exports."""
-    if a.kinds or a.comparison or a.aspect or a.measure:
-        return False
+    return bool(_new_words(kb, a, q)[0])  # "nhập" is no word of "xuất khẩu"
+
+
+def _new_words(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[str], set[str]]:
+    """The question's words that are no words of the last figure's family, and the family's words."""
     code = q.slots.get("indicator")
-    if not code or kb.indicator(code) is None:
-        return False
-    return bool(_unknown_words(kb, a, q))  # "nhập" is no word of "xuất khẩu"
+    if a.kinds or a.comparison or a.aspect or a.measure or not code or kb.indicator(code) is None:
+        return [], set()
+    known = _family_words(kb, code)
+    return _unknown_words(a, known), known
 
 
 def _family_words(kb: KnowledgeBase, code: str) -> set[str]:
@@ -487,9 +493,8 @@ def _family_words(kb: KnowledgeBase, code: str) -> set[str]:
     return {w for i in rows for w in vocabulary(i).split()} | set(fold(said).split())
 
 
-def _unknown_words(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
-    """The question's content words that are no words of the last figure's family."""
-    known = _family_words(kb, q.slots.get("indicator") or "")
+def _unknown_words(a: Asked, known: set[str]) -> list[str]:
+    """The question's content words that are not `known`."""
     def content(text: str) -> list[str]:
         return [w for w in text.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
                 and not any(c.isdigit() for c in w)]  # "q1" is a period
@@ -503,27 +508,22 @@ def figure_of_a_new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Còn nhập khẩu?" after exports: the same kind of figure asked of a subject the documents give
     no figure of; a sentence that merely has its words ("xuất nhập khẩu") is no answer."""
     if not (q.slots.get("topic") == "indicator" and not a.names_something and not passages.wants_words(a.folded)
-            and continues(a.folded) and new_subject(kb, a, q)):
+            and continues(a.folded)):
         return False
+    new, known = _new_words(kb, a, q)
+    unknown = set(new)
     # the new word changes the family's own phrase ("nhập khẩu" beside "xuất khẩu"): a sibling figure the
     # documents do not give; a sentence that has it only inside that phrase ("xuất nhập khẩu") is no answer
-    known = _family_words(kb, q.slots.get("indicator") or "")
-    unknown = set(_unknown_words(kb, a, q))
-    if not _beside_known(a.folded.split(), unknown, known):
+    if not any(_beside(a.folded.split(), unknown, known)):
         return False  # another subject altogether: the rows after answer it, from a sentence if one says it
-    return not any(_apart(fold(p.text).split(), unknown, known) for p in passages.best(kb, a))
+    return not any(not beside for p in passages.best(kb, a) for beside in _beside(fold(p.text).split(), unknown, known))
 
 
-def _beside_known(words: list[str], unknown: set[str], known: set[str]) -> bool:
-    """An unknown word of the question stands beside a word of the family ("nhập khẩu")."""
-    return any(w in unknown and ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & known)
-               for i, w in enumerate(words))
-
-
-def _apart(words: list[str], unknown: set[str], known: set[str]) -> bool:
-    """An unknown word of the question stands in the sentence with no word of the family beside it."""
-    return any(w in unknown and not ({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & known)
-               for i, w in enumerate(words))
+def _beside(words: list[str], unknown: set[str], known: set[str]) -> Iterator[bool]:
+    """For each unknown word in `words`: whether a word of the family stands next to it."""
+    for i, w in enumerate(words):
+        if w in unknown:
+            yield bool({words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else ""} & known)
 
 
 def not_in_the_documents(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -602,13 +602,12 @@ def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     reply = answer_figures(kb, a, q)
     if reply.answer_id is not None:
         return with_the_names(kb, a, reply)
-    if reply.answer_id is None:
-        # no stored figure for what was asked: the documents' own sentences may still give it,
-        # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
-        years = {p[:4] for p in a.periods}
-        quoted = [p for p in passages.best(kb, a) if not years or any(y in p.text for y in years)]
-        if quoted:
-            return passages.answer(kb, a, q, quoted)
+    # no stored figure for what was asked: the documents' own sentences may still give it,
+    # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
+    years = {p[:4] for p in a.periods}
+    quoted = [p for p in passages.best(kb, a) if not years or any(y in p.text for y in years)]
+    if quoted:
+        return passages.answer(kb, a, q, quoted)
     return reply
 
 

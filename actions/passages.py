@@ -41,6 +41,7 @@ def _question(a: Asked) -> str:
 
 # What names a document rather than asks about it: its number's letters, and its issuers.
 _NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 cua ubnd hdnd số".split())  # "số", not "hồ sơ"
+_NAMING_FOLDED = frozenset(fold(w) for w in _NAMING_WORDS)  # typed without tone marks: "so" may be "số"
 _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban chap hanh trung uong",
             "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")
 
@@ -59,7 +60,7 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
 
     def names(i: int) -> bool:
         typed = words[i].lower()
-        naming = typed in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in {fold(w) for w in _NAMING_WORDS})
+        naming = typed in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
         return (naming or any(c.isdigit() for c in folded[i])
                 or (i > 0 and (folded[i - 1], folded[i]) in pairs)
                 or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
@@ -81,18 +82,20 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     return found
 
 
-def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:
-    """The sentences answering the question; `explanation`: at the lower bar whatever it asks."""
+def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
         return []
-    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation or wants_words(a.folded))
+    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation)
+
+
+def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:
+    """The sentences answering the question; `explanation`: at the lower bar whatever it asks."""
+    return _ranked(kb, a, explanation or wants_words(a.folded))
 
 
 def clear(kb: KnowledgeBase, a: Asked) -> list[Passage]:
     """The sentences above the calibrated bar, whatever the question asks."""
-    if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
-        return []
-    return kb.passages(_question(a), limit=MAX_QUOTES)
+    return _ranked(kb, a, explanation=False)
 
 
 # A sentence matching this share of the question says what is asked; a curated text that

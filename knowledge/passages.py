@@ -234,11 +234,12 @@ def _asks_quantity(question: str) -> bool:
 # Words that ask a rate, a share or a change, which a figure in per cent answers.
 _RATE_WORDS = frozenset({"le", "phan", "tram", "tang", "giam", "chiem", "trong", "dat", "bang", "vuot"})
 _ENUMERATION = re.compile(r"^\s*\(\d+\)\s*")
+_FIGURE = re.compile(r"\d[\d.,]*\s*%?")
 
 
 def _only_rates(text: str) -> bool:
     """Every figure of the sentence is in per cent ("(15) Tỷ lệ dân số tham gia BHYT đạt 95,2%")."""
-    figures = re.findall(r"\d[\d.,]*\s*%?", _ENUMERATION.sub("", text.translate(_NO_SUPERSCRIPTS)))
+    figures = _FIGURE.findall(_ENUMERATION.sub("", text.translate(_NO_SUPERSCRIPTS)))
     return bool(figures) and all(f.rstrip().endswith("%") for f in figures)
 
 
@@ -433,6 +434,7 @@ class PassageIndex:
         # one question is ranked by several rows of the decision table (a curated text's rivals, the
         # quoted passage): each ranking once per index, the index being rebuilt with the documents
         self._remembered = functools.lru_cache(maxsize=BEST_CACHE)(self._best)
+        self._citing: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_documents(cls, docs: Mapping[str, str]) -> PassageIndex:
@@ -519,9 +521,12 @@ class PassageIndex:
         return list(self._remembered(question, limit, threshold, sources))
 
     def citing(self, number: str) -> frozenset[str]:
-        """The documents with a sentence that cites this document number ("7/NQ-CP")."""
-        pattern = re.compile(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", re.IGNORECASE)
-        return frozenset(u.source for u in self.units if pattern.search(u.text))
+        """The documents with a sentence that cites this document number ("7/NQ-CP"); each number
+        scanned for once per index (a row's test and its answer both ask)."""
+        if number not in self._citing:
+            pattern = re.compile(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", re.IGNORECASE)
+            self._citing[number] = frozenset(u.source for u in self.units if pattern.search(u.text))
+        return self._citing[number]
 
     def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
               sources: frozenset[str] | None = None) -> list[Passage]:

@@ -94,7 +94,8 @@ def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return q.intent == "show_more" and not a.names_something
+    # "còn kh 2025?" names a period: a follow-up, not "xem thêm"
+    return q.intent == "show_more" and not (a.names_something or a.periods or a.kinds)
 
 
 MERGED_WITH_WHOM = re.compile(r"\b(?:tinh nao|voi ai|voi dau|voi tinh nao|nhung tinh nao|gom nhung)\b")
@@ -498,10 +499,10 @@ def _unknown_words(a: Asked, known: set[str]) -> list[str]:
     def content(text: str) -> list[str]:
         return [w for w in text.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
                 and not any(c.isdigit() for c in w)]  # "q1" is a period
-    # "à nhầm, ý mình là năm 2024": a correction of the period alone names no subject
-    if not content(NOT_A_DETAIL_PHRASE.sub(" ", a.folded)):
-        return []
-    return [w for w in content(a.folded) if w not in known]
+    words = content(NOT_A_DETAIL_PHRASE.sub(" ", a.folded))
+    if not words:
+        return []  # "à nhầm, ý mình là năm 2024": a correction of the period alone names no subject
+    return [w for w in words if w not in known]
 
 
 def figure_of_a_new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -598,10 +599,22 @@ def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     return reply
 
 
+def with_the_cause(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
+    """"Vì sao năm 2024 tăng trưởng không đạt kế hoạch?": the figures, then the sentence giving the
+    cause; not under a premise the figures reject (no cause is given for what did not happen)."""
+    if not reply.messages or not passages.asks_why(a):
+        return reply
+    first = reply.messages[0].get("text") or ""
+    if first.startswith("Không đúng") or not (because := passages.cause(kb, a)):
+        return reply
+    reply.messages[0]["text"] = f"{first}\n{because}"
+    return reply
+
+
 def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     reply = answer_figures(kb, a, q)
     if reply.answer_id is not None:
-        return with_the_names(kb, a, reply)
+        return with_the_cause(kb, a, with_the_names(kb, a, reply))
     # no stored figure for what was asked: the documents' own sentences may still give it,
     # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
     years = {p[:4] for p in a.periods}
@@ -657,7 +670,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "units":
         return answer_unit_count(kb, q)
     if topic == "indicator" and q.slots.get("indicator"):
-        return answer_figures(kb, replace(a, indicators=(q.slots["indicator"],)), q, from_context=True)
+        a = replace(a, indicators=(q.slots["indicator"],))
+        return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True))
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):

@@ -628,7 +628,8 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
     "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
     "the nao thuc hien de ra phan dau ca nuoc voi so nham hoi minh co roi".split())
 # Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
-NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la)\b")
+# "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere.
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui)\b")
 
 
 def vocabulary(indicator: Indicator) -> str:

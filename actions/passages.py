@@ -123,6 +123,24 @@ def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     return coverage(kb, a, text) < found[0].score - MARGIN
 
 
+# "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
+WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
+# The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
+_SHORTFALL = re.compile(r"\b(?:khong|chua|ko|k) (?:dat|hoan thanh)\b")
+
+
+def asks_why(a: Asked) -> bool:
+    return WHY.search(a.folded) is not None
+
+
+def cause(kb: KnowledgeBase, a: Asked) -> str:
+    """The sentence giving the cause of what a "why" question states, quoted with its source; ""."""
+    found = kb.causes(_SHORTFALL.sub("thap hon", a.folded))
+    if not found:
+        return ""
+    return f"Tài liệu nêu nguyên nhân: “{found[0].text}”\nNguồn: {kb.document(found[0].source).citation}."
+
+
 def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None) -> Reply:
     found = best(kb, a) if found is None else found
     reply = Reply()

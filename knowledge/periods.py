@@ -12,6 +12,9 @@ from .text import fold
 # "năm nay" is the calendar year the resident asks in, not the documents' year:
 # a question about 2026 must meet "no data for 2026", never 2025 figures.
 _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi", 1))
+# ... except where the conversation is already at that year: "còn năm ngoái?" just after a figure
+# of 2025 contrasts with it, so it is 2024 (the resident would not ask the same year again).
+_BACKWARD = frozenset(w for w, offset in _RELATIVE_YEARS if offset < 0)
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
@@ -21,10 +24,10 @@ _RELATIVE_THEN_WRITTEN = re.compile(rf"\b(?:{'|'.join(w for w, _ in _RELATIVE_YE
 _BASE_YEAR = re.compile(r"\bgia so sanh(?: nam)? 20\d\d\b")
 # The parts of a year a question may name, and their period codes ("Qn": the quarter's number).
 _PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\bquy\s*(1|i|mot|dau)\b|\bqi\b|\b(?:3|ba)\s*(?:thang|th)\s*dau\b"), "Q1"),
-    (re.compile(r"\bquy\s*(2|ii|hai)\b"), "Q2"),
-    (re.compile(r"\bquy\s*(3|iii|ba)\b"), "Q3"),
-    (re.compile(r"\bquy\s*(4|iv|bon|cuoi)\b"), "Q4"),
+    (re.compile(r"\bqu[yi]\s*(1|i|mot|dau)\b|\bqi\b|\b(?:3|ba)\s*(?:thang|th)\s*dau\b"), "Q1"),
+    (re.compile(r"\bqu[yi]\s*(2|ii|hai)\b"), "Q2"),  # "quí": the older spelling
+    (re.compile(r"\bqu[yi]\s*(3|iii|ba)\b"), "Q3"),
+    (re.compile(r"\bqu[yi]\s*(4|iv|bon|cuoi)\b"), "Q4"),
     (re.compile(r"\bq\s*([1-4])\b"), "Qn"),
     # "6thang", "6 th đầu năm", "6t đầu năm" as residents type them
     (re.compile(r"\b(?:6|sau)\s*thang(?: dau(?: nam)?)?\b|\b6\s*(?:th|t)\s+dau\b|\bnua dau(?: nam)?\b|\bnua nam\b"
@@ -57,12 +60,18 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
     return str(year) if year else None
 
 
-def _absolute_years(folded: str, today: date | None = None) -> str:
+def _absolute_years(folded: str, today: date | None = None, context_year: int | None = None) -> str:
     """"quý 1 năm nay" anchors the quarter to this year, as "quý 1 năm 2026" would."""
     year = (today or date.today()).year
     offsets = dict(_RELATIVE_YEARS)
+
+    def absolute(words: str) -> str:
+        meant = year + offsets[words]
+        if words in _BACKWARD and meant == context_year:
+            meant = context_year - 1
+        return f"nam {meant}"
     folded = _RELATIVE_THEN_WRITTEN.sub(lambda m: m.group(1), folded)
-    return RELATIVE_YEAR_WORDS.sub(lambda m: f"nam {year + offsets[m.group(0)]}", folded)
+    return RELATIVE_YEAR_WORDS.sub(lambda m: absolute(m.group(0)), folded)
 
 
 def _year(folded: str, today: date | None = None) -> int | None:
@@ -82,8 +91,8 @@ def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     """Every period a question names, in order: "quý I và 6 tháng đầu năm 2025" →
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
     the nearest year named after it, else before it; a year that only anchors parts
-    is not a period of its own."""
-    folded = _absolute_years(fold(text))
+    is not a period of its own. `default_year`: the year of the conversation, if any."""
+    folded = _absolute_years(fold(text), context_year=default_year)
     found: list[tuple[int, str]] = []
     anchored: set[int] = set()
     folded = _BASE_YEAR.sub(" ", folded)

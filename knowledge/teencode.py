@@ -73,6 +73,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
+    # "có đạt kh?" asks yes or no; "ko đạt kh" ("không đạt không" is no Vietnamese) is the plan missed
+    **{(no, "dat", "kh"): f"{said} đạt kế hoạch" for no, said in (("ko", "không"), ("k", "không"), ("khong", "không"),
+                                                                   ("chua", "chưa"), ("kg", "không"))},
     # "kh" before what is asked of a plan is the plan: "ns 2025 kh bn", "kh năm"
     ("kh", "bn"): "kế hoạch bao nhiêu", ("kh", "bao", "nhieu"): "kế hoạch bao nhiêu", ("kh", "nam"): "kế hoạch năm",
     ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi",

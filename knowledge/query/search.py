@@ -67,6 +67,11 @@ class SearchQueries(Store):
         on first use, then cached."""
         return self._passage_index().best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD, sources)
 
+    def causes(self, question: str) -> list[Passage]:
+        """The sentence of the documents that gives the cause of what the question states, or []
+        (see `PassageIndex.causes`)."""
+        return self._passage_index().causes(question)
+
     def documents_citing(self, number: str) -> frozenset[str]:
         """The source documents with a sentence citing this document number ("7/NQ-CP")."""
         return self._passage_index().citing(number)

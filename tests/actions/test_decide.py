@@ -253,6 +253,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "budget_revenue", "period": "2025", "value_kind": "target", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "ý" names no subject
      "Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng"),
+    ("còn kh 2025", "show_more", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # a period named: no "xem thêm"
+     "Thu hút vốn đầu tư nước ngoài năm 2025: kế hoạch 4,5 tỷ USD"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked
@@ -484,3 +487,33 @@ def test_a_claim_in_words_about_the_plan_or_the_digits_is_checked_first(
         kb: KnowledgeBase, matcher: EntityMatcher, text: str, starts: str) -> None:
     _, reply = ask(kb, matcher, text, "ask_indicator")
     assert reply[:len(starts)] == starts
+
+
+class _Today2026(date):
+    @classmethod
+    def today(cls) -> _Today2026:
+        return cls(2026, 12, 5)
+
+
+def test_last_year_after_a_figure_of_that_year_is_the_year_before(
+        kb: KnowledgeBase, matcher: EntityMatcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    # asked in 2026 just after a figure of 2025, "năm ngoái" contrasts with it: 2024, and "ngoái" names no subject
+    monkeypatch.setattr("knowledge.periods.date", _Today2026)
+    slots = {"indicator": "budget_revenue_domestic", "period": "2025-Q1", "topic": "indicator"}
+    row, text = ask(kb, matcher, "À nhầm, ý mình là cả năm ngoái cơ", "followup", slots)
+    assert (row, text.split("\n")[0]) == ("a follow-up on the last answer's subject",
+                                          "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng.")
+
+
+@pytest.mark.parametrize(("text", "slots", "cause"), [
+    ("Vì sao năm 2024 tăng trưởng kinh tế Hải Phòng không đạt kế hoạch?", None,
+     "Tài liệu nêu nguyên nhân: “Khu vực dịch vụ và thuế sản phẩm trừ trợ cấp sản phẩm tăng trưởng thấp hơn kế hoạch"),
+    ("thế sao năm 2024 ko đạt kh v", {"indicator": "grdp_growth", "period": "2025", "topic": "indicator"},
+     "Tài liệu nêu nguyên nhân: “Khu vực dịch vụ"),  # the subject from the conversation
+    ("sao năm 2024 xuất khẩu giảm mạnh vậy?", None, None),  # a premise rejected has no cause
+])
+def test_why_gets_the_figures_then_the_sentence_giving_the_cause(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, slots: dict[str, str] | None, cause: str | None) -> None:
+    _, reply = ask(kb, matcher, text, "ask_comparison", slots)
+    causes = [line for line in reply.split("\n") if line.startswith("Tài liệu nêu nguyên nhân")]
+    assert [c.startswith(cause) for c in causes] == ([] if cause is None else [True])

@@ -104,3 +104,15 @@ def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]
     from knowledge.periods import parse_periods
 
     assert parse_periods(question, default_year=2024) == periods
+
+
+@pytest.mark.parametrize(("question", "periods"), [
+    ("còn năm ngoái?", [f"{date.today().year - 2}"]),  # contrasts with the year just discussed
+    ("à nhầm, ý mình là cả năm ngoái cơ", [f"{date.today().year - 2}"]),
+    ("còn năm nay?", [f"{date.today().year}"]),  # "this year" is still the calendar's
+    ("còn quí I năm 2025", ["2025-Q1"]),  # the older spelling of "quý"
+])
+def test_last_year_after_a_figure_of_last_year_is_the_year_before(question: str, periods: list[str]) -> None:
+    from knowledge.periods import parse_periods
+
+    assert parse_periods(question, default_year=date.today().year - 1) == periods

@@ -322,3 +322,13 @@ def test_a_class_asked_is_no_quantity() -> None:
     # "loại mấy" is answered by "loại III": no digit needed
     assert [p.text[:7] for p in small.ranked("Thủy Nguyên là đô thị loại mấy?")] == ["Đô thị "]
     assert small.ranked("Thủy Nguyên có mấy đô thị?") == []
+
+
+@pytest.mark.parametrize(("question", "cause"), [
+    ("vi sao nam 2024 tang truong thap hon ke hoach", "do phải đối mặt với nhiều khó khăn"),
+    ("tại sao nông nghiệp năm 2024 tăng trưởng âm", "chịu ảnh hưởng bởi thiên tai (cơn bão số 3 Yagi)"),
+    ("vì sao năm 2024 giá vàng tăng", None),  # no sentence gives that cause
+])
+def test_a_cause_is_a_sentence_saying_why(index: PassageIndex, question: str, cause: str | None) -> None:
+    found = index.causes(question)
+    assert [cause in p.text for p in found] == ([] if cause is None else [True])

@@ -93,6 +93,8 @@ ABBREVIATIONS = [
     ("cpi 2024", "chi so gia tieu dung 2024"),  # not a slip for PCI
     ("ns năm 2025 kh bn", "ngan sach nam 2025 ke hoach bao nhieu"),  # after a year, "kh" is no document code
     ("giải ngân bn %", "giai ngan bao nhieu phan tram"),
+    ("sao 2024 ko đạt kh v", "sao 2024 khong dat ke hoach vay"),  # "không đạt không" is no Vietnamese
+    ("2024 có đạt kh", "2024 co dat khong"),  # a yes-or-no question
 ]
 
 

@@ -637,6 +637,9 @@ def checked_claim(reply: Reply, a: Asked) -> Reply:
     """"Chủ đề năm 2025 là 'Năm kỷ cương, hiệu quả' phải không?": a quoted claim the answer does
     not contain is said to be wrong first; one it contains is confirmed."""
     claims = [fold(c) for c in QUOTED.findall(a.text)]
+    if not claims and reply.messages and (dated := passages.date_verdict(a, reply.messages[0].get("text") or "")):
+        reply.messages[0]["text"] = f"{dated}\n{reply.messages[0]['text']}"  # a date claimed: "… ngày 14/11/2024 phải không"
+        return reply
     if not claims or (not a.premise_cue and not a.yes_no) or not reply.messages:
         return reply
     said = fold(" ".join(m.get("text") or "" for m in reply.messages))

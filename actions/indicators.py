@@ -202,7 +202,9 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
             period, earlier = context, period
         comparisons = kb.compare_periods(indicator.code, period, earlier)
     stated = [v for v in kb.values(indicator.code, period) if v.measure in ("percent_of_plan", "times", "change")]
-    if not comparisons and not stated:
+    shown = {c.stated for c in comparisons if c.stated is not None}
+    relevant = [v for v in stated if v not in shown and _stated_matches(v, comparison)]
+    if not comparisons and not relevant:  # a share of plan says nothing of last year (was an empty reply)
         reply.say(
             f"Các tài liệu tôi có không đủ số liệu để so sánh {indicator.name} {replies.period_label(period)} "
             f"({_COMPARISON_LABELS.get(comparison, comparison)}). Tôi không tự suy đoán số liệu.",
@@ -210,8 +212,6 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         )
         return reply
     parts = [replies.describe_comparison(c) for c in comparisons]
-    shown = {c.stated for c in comparisons if c.stated is not None}
-    relevant = [v for v in stated if v not in shown and _stated_matches(v, comparison)]
     if relevant:
         parts.append("Tài liệu cũng nêu:\n" + replies.describe_values(relevant))
     reply.say("\n\n".join(parts), feedback_buttons())
@@ -428,6 +428,10 @@ def _same_figure(claimed: str, value: Value) -> bool:
     return figure.low <= stated.low <= high or abs(stated.low) == abs(figure.low)
 
 
+def _said(value: Value) -> str:
+    return replies.with_unit(value.text or "", value.indicator.unit or "")
+
+
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -> str | None:
     """Say first when the documents contradict what the question takes for granted."""
     if not a.premise_cue:
@@ -438,10 +442,16 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
                   and (v.measure == "change" or (v.measure == "level" and _is_growth_rate(indicator)))]
         falling = [v for v in values if v.scope == "city" and v.number is not None and v.number < 0
                    and (v.measure == "change" or _is_growth_rate(indicator))]
+        name = replies.lower_first(indicator.name)
+        if _is_growth_rate(indicator) and (rising or falling):
+            # the rate is the change: its sign says it ("tốc độ tăng … không giảm mà tăng" would claim the rate rose)
+            if rising and not falling:
+                return f"Không đúng như vậy: theo tài liệu, {name} {label} là {_said(rising[0])}: tăng, không giảm."
+            return f"Đúng, theo tài liệu {name} {label} là {_said(falling[0])}: giảm."
         if rising and not falling:
-            return f"Không đúng như vậy: theo tài liệu, {replies.lower_first(indicator.name)} {label} không giảm mà tăng."
+            return f"Không đúng như vậy: theo tài liệu, {name} {label} không giảm mà tăng."
         if falling:
-            return f"Đúng, theo tài liệu {indicator.name} {label} giảm."
+            return f"Đúng, theo tài liệu {name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
     ranks = [int(m.group()) for v in values if v.scope == "city" and v.measure == "rank"
              and (m := re.match(r"\d+", v.text or "")) is not None]  # "3/63": third of 63
@@ -617,6 +627,8 @@ def _verdict_line(verdict: str, claim: str | None, asked: str | None = None) -> 
     "nghe nói vượt kế hoạch?" when it did not → "Không đúng: …"."""
     said = VERDICTS[verdict]
     if claim is None:
+        if asked == "below" and verdict != "below":
+            return f"Không đúng: theo tài liệu, {said}."  # "chỉ đạt một nửa kế hoạch đúng không?"
         if verdict == "below":
             return "Chưa đạt kế hoạch."
         return f"Không vượt: {said}." if asked == "above" and verdict == "met" else f"Có, {said}."

@@ -123,6 +123,27 @@ def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     return coverage(kb, a, text) < found[0].score - MARGIN
 
 
+_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
+
+
+def _dates(text: str) -> list[tuple[int, int, str]]:
+    return [(int(d), int(m), y) for d, m, y in _DATE.findall(text)]
+
+
+def date_verdict(a: Asked, sentence: str) -> str | None:
+    """"… làm việc với Thành ủy hôm 14/11/2023 đúng không?": a date claimed, against the sentence's."""
+    claimed, said = _dates(a.text), _dates(sentence)
+    if not (a.premise_cue or a.yes_no) or not claimed or not said:
+        return None
+
+    def stated(d: int, m: int, y: str) -> bool:
+        return any((d, m) == (d2, m2) and (not y or not y2 or y == y2) for d2, m2, y2 in said)
+    if all(stated(*date) for date in claimed):
+        return "Đúng như tài liệu ghi."
+    written = ", ".join(f"{d}/{m}" + (f"/{y}" if y else "") for d, m, y in said)
+    return f"Không đúng: tài liệu ghi ngày {written}."
+
+
 # "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
 WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
 # The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
@@ -149,6 +170,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
     first, *more = found
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
+    if verdict := date_verdict(a, first.text):
+        lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")
     for passage in more:

@@ -62,7 +62,10 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply:
     if not q.text.startswith("/"):
         reply = _curated(kb, q, about)
     reply = reply or _describe_found(found)
-    if about and a is not None and a.premise_cue and reply.messages and (claim := _claim_line(found[0], a.folded)):
+    # what is taken for granted of a document named by its number; of one found by its subject, the
+    # issuer named is what it was searched by ("Thành ủy có nghị quyết nào về …")
+    checked = a is not None and (a.premise_cue or about in a.policies)
+    if about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, a.premise_cue)):
         reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
     return reply
 
@@ -70,20 +73,30 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply:
 _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
 
 
-def _claim_line(info: PolicyInfo, folded: str) -> str | None:
-    """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many."""
+# "… của Chính phủ ban hành năm 2024 có nội dung gì?": a year said to be the date, even with no cue
+_ISSUED_IN = re.compile(r"\bban hanh\s+(?:(?:vao|hoi|tu|trong)\s+)?(?:nam\s+)?(20\d\d)\b")
+
+
+def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
+    """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many.
+    Not `cued` (no "à?", "đúng không"): only a wrong issuer or date taken for granted is said."""
     p = info.policy
     # "Nghị quyết 226 … ban hành hồi năm 2024 à?": a year that is not of its title or number, against its date
     own_years = set(re.findall(r"20\d\d", f"{p.number} {p.title} {' '.join(p.aliases)}"))
-    years = set(re.findall(r"\b(20\d\d)\b", folded)) - own_years
-    if years and p.date and p.date[:4] not in years:
-        return f"Không đúng: {p.doc_type} {p.number} ban hành ngày {replies.vn_date(p.date)}."
+    years = set(re.findall(r"\b(20\d\d)\b", folded) if cued else _ISSUED_IN.findall(folded)) - own_years
+    wrong_date = bool(years) and bool(p.date) and (p.date or "")[:4] not in years
     issuer = fold(p.issuer or "")
+    if "ban chap hanh dang bo thanh pho" in issuer or "ban thuong vu thanh uy" in issuer:
+        issuer += " thanh uy"  # the city Party Committee is "Thành ủy"
     named = [i for i in ISSUERS if f" {i} " in f" {folded} "]
+    wrong_issuer = bool(named and issuer) and not any(i in issuer for i in named)
+    if wrong_date or wrong_issuer:
+        dated = f" ngày {replies.vn_date(p.date)}" if p.date else ""
+        return f"Không đúng: {p.doc_type} {p.number} do {p.issuer} ban hành{dated}."
+    if not cued:
+        return None
     if named and issuer:
-        if any(i in issuer for i in named):
-            return f"Đúng, {p.doc_type} {p.number} do {p.issuer} ban hành."
-        return f"Không đúng: {p.doc_type} {p.number} do {p.issuer} ban hành."
+        return f"Đúng, {p.doc_type} {p.number} do {p.issuer} ban hành."
     counted = _GROUPS_CLAIM.search(folded)
     if counted and p.items:
         if int(counted.group(1)) == len(p.items):

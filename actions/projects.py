@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold
+from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -131,7 +131,7 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
             info.project.area_text for info in several):
         head = [missing]  # "rộng bao nhiêu ha?" and no document gives the area
-    claim = (_number_claim(several, a) or _not_yet_claim(several, a)) if a is not None else None
+    claim = (_place_claim(several[0], a) or _number_claim(several, a) or _not_yet_claim(several, a)) if a is not None else None
     ab = about_of(kb)
     reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
                         feedback_buttons())
@@ -199,6 +199,8 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
         return None
     if (stage := _stage_line(info, a.folded, ab)) is not None:
         return stage
+    if (place := _place_claim(info, a)) is not None:
+        return place
     if not (a.premise_cue or a.yes_no):
         return None
     p = info.project
@@ -212,6 +214,17 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
     return _number_claim([info], a) or _not_yet_claim([info], a)
+
+
+def _place_claim(info: ProjectInfo, a: Asked) -> str | None:
+    """"Cầu Bến Rừng nối Hải Phòng với Thái Bình …": a project that links to another province, said
+    to link to a third one, cue or none; its name, which says where it runs, is the correction."""
+    claimed = other_province(a.text) or other_province(a.folded)
+    named = " ".join((info.project.name, *info.project.aliases))
+    own = other_province(named)
+    if claimed is None or own is None or fold(claimed) in fold(named):
+        return None
+    return f"Không đúng: theo tài liệu, đây là {replies.lower_first(info.project.name)}, không phải {claimed}."
 
 
 def _numbers(text: str) -> set[str]:
@@ -346,7 +359,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
         if same:
             found = [same[0]] + [f for f in found if f is not same[0]]
     if both := _two_named(kb, a):
-        return _both(kb, both)
+        return _both(kb, both, _place_claim(both[0], a))
     if a.projects_clear or len(found) == 1:
         return _one(kb, found[0], q.text, found[1:], a)
     return _choices(found)
@@ -378,9 +391,10 @@ def _same_name(info: ProjectInfo) -> str:
     return " ".join(word for word in fold(info.project.name).split() if word != "so")
 
 
-def _both(kb: KnowledgeBase, both: list[ProjectInfo]) -> Reply:
+def _both(kb: KnowledgeBase, both: list[ProjectInfo], claim: str | None = None) -> Reply:
     ab = about_of(kb)
-    reply = Reply().say("\n\n".join(_describe(info, ab) for info in both), feedback_buttons())
+    reply = Reply().say("\n\n".join(([claim] if claim else []) + [_describe(info, ab) for info in both]),
+                        feedback_buttons())
     reply.slots.update(project=both[-1].project.id, topic="project")
     reply.answer_id = "project:" + ",".join(info.project.id for info in both)
     return reply

@@ -57,12 +57,14 @@ _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|d
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
                           r"|(?<!bao nhieu )(?:(?<!\d )|(?<=20\d\d ))\bha\s*$"  # "hả?", not "50 ha" (hectares)
                           r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b"
+                          r"|\b(?:nguyen nhan|ly do|do dau|vi dau)\b"  # a cause asked takes what it explains for granted
                           # "chỉ tăng 8% thôi đúng ko, chậm quá": a tag question or "chỉ … <number>" mid-sentence
                           r"|\b(?:thoi a|thoi ha|thoi ak|thoi ah|thoi nhi|dung khong|dung ko|dung k|phai khong|phai ko)\b"
                           r"|\bchi\s+(?!tieu\b|thi\b|dao\b|so\b|ro\b|dinh\b|cuc\b|nhanh\b|tra\b|phi\b)(?:\w+\s+){0,3}(?!20\d\d\b)\d")
 _PLAN_ABOVE = re.compile(r"\bvuot (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 _PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (?:ke hoach|du toan|chi tieu)\b|"
-                         r"\bthap hon (?:ke hoach|du toan|chi tieu)\b")
+                         r"\bthap hon (?:ke hoach|du toan|chi tieu)\b"
+                         r"|\b(?:mot nua|nua|mot phan|mot it) (?:ke hoach|du toan|chi tieu|muc tieu)\b")
 _PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 # Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
 _NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b\d+ cap\b|\b\d+ con so\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"

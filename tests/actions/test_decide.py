@@ -256,6 +256,23 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("còn kh 2025", "show_more", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # a period named: no "xem thêm"
      "Thu hút vốn đầu tư nước ngoài năm 2025: kế hoạch 4,5 tỷ USD"),
+    ("Vì sao năm 2024 GRDP Hải Phòng lại giảm so với năm trước?", "ask_comparison", None,
+     "indicators: every one × period × kind named",  # a growth rate's sign is the change (was an empty reply)
+     "Không đúng như vậy: theo tài liệu, tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024 "
+     "là 11,01%: tăng, không giảm."),
+    ("Nghị quyêt 226 của Chính phủ ban hành năm 2024 có nội dung gì?", "ask_policy", None,
+     "a policy by its number",  # a wrong issuer and date taken for granted, with no "à?" or "đúng không"
+     "Không đúng: Nghị quyết 226 do Quốc hội ban hành ngày 27/6/2025."),
+    ("fdi nam 2024 cua hai phong chi dat mot nua ke hoach dung khong", "ask_comparison", None,
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, vượt kế hoạch."),
+    ("Cầu Bến Rừng nối Hải Phòng với Thái Bình thông xe khi nào?", "ask_project", None, "a project by its name",
+     "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên, thành phố Hải Phòng "
+     "và thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),  # the province it links to, taken for granted
+    ("tbt tô lâm làm việc vs thành ủy hp hôm 14/11/2023 đúng ko ad", "ask_government", None,
+     "a passage of the documents, quoted", "Không đúng: tài liệu ghi ngày 14/11/2024.\nTài liệu ghi: “"),
+    ("Thu ngân sách quý I/2025 giảm hơn 44% so với cùng kỳ, nguyên nhân là gì?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # a cause asked takes the decrease for granted
+     "Không đúng như vậy: theo tài liệu, thu ngân sách Nhà nước trên địa bàn quý I/2025 không giảm mà tăng."),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked
@@ -271,7 +288,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("hp xếp thứ 10 về PCI năm 2023 hả ad", "ask_indicator", None,  # a tag question before the address
      "indicators: every one × period × kind named", "Không đúng như vậy: tài liệu không ghi con số đó"),
     ("Nghị quyết 226 của Quốc hội về cơ chế đặc thù cho Hải Phòng ban hành hồi năm 2024 à?", "ask_policy", None,
-     "a policy by its number", "Không đúng: Nghị quyết 226 ban hành ngày 27/6/2025."),
+     "a policy by its number", "Không đúng: Nghị quyết 226 do Quốc hội ban hành ngày 27/6/2025."),
     ("cau nguyen trai du an thanh phan 1 bao nhieu tien", "ask_project", None, "a project by its name",
      "Dự án thành phần 1: Xây dựng công trình (Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng "
      "phụ cận): giá trị phê duyệt/dự kiến 4.416.240 triệu đồng.\n"
@@ -372,7 +389,7 @@ def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: Know
 
 def test_a_claim_about_a_policys_issuer_is_answered_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "nghe nói Nghị quyết 45 là của Quốc hội à?", "ask_policy")
-    assert reply.startswith("Không đúng: Nghị quyết 45-NQ/TW do Bộ Chính trị (khóa XII) ban hành.")
+    assert reply.startswith("Không đúng: Nghị quyết 45-NQ/TW do Bộ Chính trị (khóa XII) ban hành ngày 24/1/2019.")
 
 
 @pytest.mark.parametrize(("text", "starts"), [

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
-from knowledge import KnowledgeBase, Passage, fold, other_province
+from knowledge import KnowledgeBase, Passage, fold, other_province, query_terms
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
@@ -727,6 +728,27 @@ ROWS: tuple[Row, ...] = (
 )
 
 
+SUBJECT_WORDS = 8
+# Periods, kinds of figure and comparisons say what of a subject is asked, not which subject.
+_NOT_A_SUBJECT = frozenset("nam quy thang dau cuoi ke hoach muc tieu lan ca nuoc so voi bao nhieu".split())
+
+
+def subject_of(a: Asked, reply: Reply) -> str | None:
+    """The phrases of the question (and of the subject it leaned on) that the answer says, two
+    words in a row ("tổng bí thư tô lâm", not "ngày"), as the answer writes them: document words,
+    so the slot keeps none of the resident's own words."""
+    said = re.findall(r"\w+", " ".join(m.get("text") or "" for m in reply.messages).lower())
+    folded = [fold(w) for w in said]
+    written = dict(zip(pairwise(folded), pairwise(said), strict=True))
+    content = set(query_terms(a.folded)) - _NOT_A_SUBJECT
+    words: list[str] = []
+    for pair in pairwise(a.folded.split()):
+        if pair in written:
+            words += [w for w, f in zip(written[pair], pair, strict=True) if f in content and not f.isdigit()]
+    words += a.context.split()
+    return " ".join(list(dict.fromkeys(words))[:SUBJECT_WORDS]) or None
+
+
 def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:
     return next(row for row in ROWS if row.when(kb, a, q))
 
@@ -734,6 +756,8 @@ def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:
 def answer(kb: KnowledgeBase, q: Query) -> Reply:
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
+    if reply.answer_id is not None:
+        reply.slots.setdefault("subject", subject_of(asked, reply))
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
     reply.slots.setdefault("options", None)
     reply.slots.setdefault("page_query", None)

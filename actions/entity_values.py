@@ -48,8 +48,9 @@ SCHEMAS: dict[str, re.Pattern[str]] = {
 _VIETNAMESE = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9"
 SCHEMAS["policy"] = re.compile(rf"[0-9A-Za-z{_VIETNAMESE}/\-.,() ]{{1,120}}")
 
-# Context slots that hold one entity's value.
+# Context slots that hold one entity's value; and the subject's folded words.
 SLOT_SCHEMAS = {slot: SCHEMAS[slot] for slot in ("indicator", "period", "value_kind", "project", "policy")}
+SLOT_SCHEMAS["subject"] = re.compile(rf"[a-z0-9{_VIETNAMESE}]{{1,20}}(?: [a-z0-9{_VIETNAMESE}]{{1,20}}){{0,15}}")
 
 
 def valid_value(entity: str, value: Any) -> bool:
@@ -69,7 +70,9 @@ def valid_entities(entities: Mapping[str, list[str]]) -> dict[str, list[str]]:
 
 def valid_slots(slots: Mapping[str, Any]) -> dict[str, Any]:
     """The context slots, those holding an entity value that fails its schema set to None."""
+    def valid(name: str, value: Any) -> bool:
+        return isinstance(value, str) and SLOT_SCHEMAS[name].fullmatch(value) is not None
     return {
-        name: (None if name in SLOT_SCHEMAS and value is not None and not valid_value(name, value) else value)
+        name: (None if name in SLOT_SCHEMAS and value is not None and not valid(name, value) else value)
         for name, value in slots.items()
     }

@@ -15,7 +15,7 @@ from knowledge import KnowledgeBase, Passage, expand_keeping_marks, fold, query_
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
 from .query import Query, Reply
-from .understand import EXPLANATION, Asked
+from .understand import EXPLANATION, FEW_WORDS, Asked
 
 MAX_QUOTES = 3
 
@@ -37,6 +37,11 @@ def _question(a: Asked) -> str:
     # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài");
     # typed without, its corrected folded form is all there is.
     return expand_keeping_marks(a.text) if a.text != strip_diacritics(a.text) else a.folded
+
+
+def _context(a: Asked) -> str:
+    """The subject's words in the question's own form: with tone marks if it has them."""
+    return a.context if a.text != strip_diacritics(a.text) else fold(a.context)
 
 
 # What names a document rather than asks about it: its number's letters, and its issuers.
@@ -85,7 +90,12 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
         return []
-    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation)
+    if not a.context or len(query_terms(a.folded)) <= FEW_WORDS:
+        # "có khó khăn gì không?" has hardly a word of its own: the subject leaned on helps choose
+        return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a))
+    # "thế ai đang làm chủ tịch UBND?" is a question of its own: the subject only if nothing answers it
+    return (kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation)
+            or kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
 
 
 def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:

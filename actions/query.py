@@ -14,7 +14,8 @@ from rasa_sdk.events import EventType, SlotSet
 
 from .entity_values import valid_entities, valid_slots
 
-CONTEXT_SLOTS = ("indicator", "period", "value_kind", "project", "policy", "topic", "options", "page_query", "page")
+CONTEXT_SLOTS = ("indicator", "period", "value_kind", "project", "policy", "topic", "subject", "options", "page_query",
+                 "page")
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ Pure: every rule is unit-tested without Rasa.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from knowledge import KnowledgeBase, fold, parse_period, parse_periods, strip_diacritics
+from knowledge import KnowledgeBase, fold, parse_period, parse_periods, query_terms, strip_diacritics
 
 from .query import Query
 
@@ -182,6 +182,7 @@ class Asked:
     address: bool = False  # an old ward/commune/district named, or a new unit asked for
     asks_conversion: bool = False  # "… nay thuộc phường nào?": the new unit is what is asked
     entities: dict[str, list[str]] = field(default_factory=dict)
+    context: str = ""  # the last answer's subject words, when the question leans on it for its own
 
     @property
     def names_something(self) -> bool:
@@ -366,7 +367,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if measure == "percent_of_plan":
         # "đạt bao nhiêu % dự toán": the plan is what the result is measured against
         kinds = (kinds - {"target"}) | {"result"}
-    return Asked(
+    read = Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
@@ -381,3 +382,20 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),
         asks_conversion=asks_new_unit(folded), entities=entities,
     )
+    if not read.names_something and leans_for_its_subject(q.text, folded):
+        read = replace(read, context=str(q.slots.get("subject") or ""))
+    return read
+
+
+# The question takes its subject from the last answer: "ông ấy", "buổi đó", "nó", "trong đó …",
+# "được thay thế bằng …", or hardly a word of its own ("có khó khăn gì không?").
+_POINTING_TYPED = re.compile(r"\b(?:đó|này|ấy|đấy|kia|nó)\b", re.IGNORECASE)
+_POINTING_PLAIN = re.compile(r"\b(?:do|ay|day|no)\b|(?<!hien )(?<!nam )\bnay\b")
+_STARTS_ON_CONTEXT = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|trong do|ong|ba|duoc|bi|no|con ve)\b")
+FEW_WORDS = 3  # content words
+
+
+def leans_for_its_subject(text: str, folded: str) -> bool:
+    plain = text == strip_diacritics(text)
+    pointing = (_POINTING_PLAIN if plain else _POINTING_TYPED).search(text if not plain else folded)
+    return bool(pointing or _STARTS_ON_CONTEXT.search(folded) or len(query_terms(folded)) <= FEW_WORDS)

@@ -67,6 +67,11 @@ _CAUSE = re.compile(r"\b(?:do|bởi|nhờ|nguyên nhân|phản ánh|ảnh hưở
 CAUSE_CANDIDATES = 10
 CAUSE_THRESHOLD = 0.35
 
+# A question leaning on the last answer's subject: the best CONTEXT_CANDIDATES for question and
+# subject together, rescored as the question's own share plus CONTEXT_BONUS of the subject's.
+CONTEXT_CANDIDATES = 12
+CONTEXT_BONUS = 0.25
+
 BEST_CACHE = 512  # questions whose passages are remembered, per index
 MAX_CHARS = 350  # longer sentences are cut at "; " (else ", ") into verbatim pieces
 MIN_CHARS = 30
@@ -524,9 +529,21 @@ class PassageIndex:
         return chosen
 
     def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
-             sources: frozenset[str] | None = None) -> list[Passage]:
-        """Up to `limit` passages that answer the question, best first; [] if none does."""
-        return list(self._remembered(question, limit, threshold, sources))
+             sources: frozenset[str] | None = None, context: str = "") -> list[Passage]:
+        """Up to `limit` passages that answer the question, best first; [] if none does.
+        `context`: the words of the subject the question leans on ("buổi đó" → the visit's words)."""
+        return list(self._remembered(question, limit, threshold, sources, context))
+
+    def _with_context(self, question: str, context: str, limit: int,
+                      sources: frozenset[str] | None) -> list[Passage]:
+        """Found with the subject's words too, but scored on the question's own words: the subject
+        adds CONTEXT_BONUS of its share, so it picks among sentences answering the question and
+        never makes one that only names the subject an answer."""
+        found = []
+        for p in self.ranked(f"{question} {context}", CONTEXT_CANDIDATES, sources):
+            score = min(1.0, self.coverage(question, p.text) + CONTEXT_BONUS * self.coverage(context, p.text))
+            found.append(Passage(p.source, p.text, score))
+        return sorted(found, key=lambda p: -p.score)[:limit]
 
     def causes(self, question: str, threshold: float = CAUSE_THRESHOLD) -> list[Passage]:
         """The best sentence that gives a cause ("do", "ảnh hưởng", "phản ánh") of what the
@@ -546,8 +563,8 @@ class PassageIndex:
         return self._citing[number]
 
     def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
-              sources: frozenset[str] | None = None) -> list[Passage]:
-        ranked = self.ranked(question, limit, sources)
+              sources: frozenset[str] | None = None, context: str = "") -> list[Passage]:
+        ranked = self._with_context(question, context, limit, sources) if context else self.ranked(question, limit, sources)
         singles, pairs = _question_terms(question)
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu

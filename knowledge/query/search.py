@@ -58,14 +58,15 @@ class SearchQueries(Store):
         return self._passage_index().coverage(question, text)
 
     def passages(self, question: str, limit: int = 3, explanation: bool = False,
-                 sources: frozenset[str] | None = None) -> list[Passage]:
+                 sources: frozenset[str] | None = None, context: str = "") -> list[Passage]:
         """Up to `limit` sentences of the source documents that answer the question,
         verbatim with their document id, best first; [] when none scores above
         `passages.THRESHOLD` (the documents do not cover it), or `EXPLANATION_THRESHOLD` for a
         question that asks how, why or what is done. See `knowledge.passages`.
-        `sources`: only sentences of these documents. The index is built from the listed documents
-        on first use, then cached."""
-        return self._passage_index().best(question, limit, EXPLANATION_THRESHOLD if explanation else THRESHOLD, sources)
+        `sources`: only sentences of these documents; `context`: the words of the subject the
+        question leans on. The index is built from the listed documents on first use, then cached."""
+        threshold = EXPLANATION_THRESHOLD if explanation else THRESHOLD
+        return self._passage_index().best(question, limit, threshold, sources, context)
 
     def causes(self, question: str) -> list[Passage]:
         """The sentence of the documents that gives the cause of what the question states, or []

@@ -27,8 +27,8 @@ NO_INFORMATION = [
 CLEARED = [slot("options", None), slot("page_query", None), slot("page", None)]
 
 
-def answered(answer_id: str, question: str) -> list[dict[str, Any]]:
-    return [*CLEARED, slot("last_answer_id", answer_id), slot("last_question", question)]
+def answered(answer_id: str, question: str, subject: str | None = None) -> list[dict[str, Any]]:
+    return [slot("subject", subject), *CLEARED, slot("last_answer_id", answer_id), slot("last_question", question)]
 
 
 async def test_followup_kind_uses_indicator_and_period_in_context(kb: KnowledgeBase, run_action) -> None:

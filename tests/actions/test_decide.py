@@ -534,3 +534,19 @@ def test_why_gets_the_figures_then_the_sentence_giving_the_cause(
     _, reply = ask(kb, matcher, text, "ask_comparison", slots)
     causes = [line for line in reply.split("\n") if line.startswith("Tài liệu nêu nguyên nhân")]
     assert [c.startswith(cause) for c in causes] == ([] if cause is None else [True])
+
+
+def test_the_subject_kept_is_the_questions_phrases_the_answer_says(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    from actions.decide import subject_of
+    from actions.query import Reply
+    q = Query(text="Tổng Bí thư Tô Lâm làm việc với Thành ủy Hải Phòng vào ngày nào?", intent="ask_government",
+              entities={}, slots={})
+    reply = Reply().say("Tổng Bí thư Tô Lâm có cuộc làm việc với Thành ủy Hải Phòng ngày 14/11/2024.")
+    # words of the answer, as it writes them; "ngày" (asked, said, but alone) is no subject
+    assert subject_of(understand(kb, q), reply) == "tổng bí thư tô lâm làm việc ủy"
+
+
+def test_a_question_leaning_on_the_subject_is_searched_with_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"topic": "government", "subject": "chính quyền cấp"}
+    _, reply = ask(kb, matcher, "co kho khan gi khong", "nlu_fallback", slots)
+    assert "khi vận hành mô hình chính quyền mới" in reply.split("\n")[0]

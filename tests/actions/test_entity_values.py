@@ -40,8 +40,14 @@ def test_bad_values_are_dropped(entity: str, value: str) -> None:
 
 
 def test_slots_holding_a_bad_value_are_cleared_others_kept() -> None:
-    slots = {"indicator": "grdp_growth", "period": "2025-Q7", "topic": "indicator", "options": ["/x"], "policy": None}
+    slots = {"indicator": "grdp_growth", "period": "2025-Q7", "topic": "indicator", "options": ["/x"], "policy": None,
+             "subject": "tổng bí thư tô lâm"}
     assert valid_slots(slots) == {**slots, "period": None}
+
+
+@pytest.mark.parametrize("subject", ["<b>x</b>", "a: http", "x" * 21, " ".join(["từ"] * 17), INJECTED])
+def test_a_subject_is_a_few_plain_words(subject: str) -> None:
+    assert valid_slots({"subject": subject}) == {"subject": None}
 
 
 def test_from_tracker_keeps_good_values_and_drops_bad_ones(matcher: Any) -> None:

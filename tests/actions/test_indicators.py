@@ -33,6 +33,7 @@ async def test_grdp_2024_accentless_gives_figure_and_source(kb: KnowledgeBase, r
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth:2024'),
                        slot('last_question', 'grdp hai phong nam 2024 tang bao nhieu')]
@@ -56,6 +57,7 @@ async def test_no_period_answers_the_latest_and_offers_the_others(kb: KnowledgeB
                        slot('period', '2025-H1'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", "thu ngân sách"),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:budget_revenue:2025-H1'),
                        slot('last_question', 'thu ngân sách bao nhiêu')]
@@ -85,6 +87,7 @@ async def test_followup_year_uses_indicator_from_context(kb: KnowledgeBase, run_
                        slot('period', '2025'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth:2025'),
                        slot('last_question', 'còn năm 2025?')]
@@ -110,6 +113,7 @@ async def test_sector_beats_overall_growth(kb: KnowledgeBase, run_action) -> Non
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", "tăng trưởng dịch vụ"),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:grdp_growth_services:2024'),
                        slot('last_question', 'tang truong dich vu nam 2024')]
@@ -151,6 +155,7 @@ async def test_budget_against_plan_shows_inputs_and_stated_ratio(kb: KnowledgeBa
     assert events == [slot('indicator', 'budget_revenue'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
+                       slot("subject", "thu ngân sách"),
                        *CLEARED,
                        slot('last_answer_id', 'compare:budget_revenue:2024:plan'),
                        slot('last_question', 'thu ngân sách 2024 so với kế hoạch')]
@@ -169,6 +174,7 @@ async def test_per_capita_against_country(kb: KnowledgeBase, run_action) -> None
     assert events == [slot('indicator', 'grdp_per_capita'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
+                       slot("subject", "grdp bình quân người"),
                        *CLEARED,
                        slot('last_answer_id', 'compare:grdp_per_capita:2024:national'),
                        slot('last_question', 'grdp binh quan dau nguoi 2024 gap may lan ca nuoc')]
@@ -193,6 +199,7 @@ async def test_comparison_without_kind_shows_the_figures_and_offers_comparisons(
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", "thu ngân sách"),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:budget_revenue:2024'),
                        slot('last_question', 'so sánh thu ngân sách 2024')]
@@ -211,6 +218,7 @@ async def test_previous_year_against_the_period_in_context(kb: KnowledgeBase, ru
     assert events == [slot('indicator', 'budget_revenue'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'compare:budget_revenue:2025:previous'),
                        slot('last_question', 'so với năm 2024 thì sao')]
@@ -258,6 +266,7 @@ async def test_percent_against_country_is_a_difference_not_a_ratio(kb: Knowledge
     assert events == [slot('indicator', 'health_insurance_coverage'),
                        slot('period', '2024'),
                        slot('topic', 'indicator'),
+                       slot("subject", "hiểm tế"),
                        *CLEARED,
                        slot('last_answer_id', 'compare:health_insurance_coverage:2024:national'),
                        slot('last_question', 'bhyt 2024 so voi ca nuoc')]
@@ -279,6 +288,7 @@ async def test_change_is_worded_as_increase(kb: KnowledgeBase, run_action) -> No
                        slot('period', '2025-Q1'),
                        slot('topic', 'indicator'),
                        slot('value_kind', None),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'indicator:fdi_attraction:2025-Q1'),
                        slot('last_question', 'vốn FDI quý 1 2025')]

@@ -26,6 +26,7 @@ async def test_project_value_group_funding_approval_and_source(kb: KnowledgeBase
     ]
     assert events == [slot('project', 'cau_nguyen_trai'),
                        slot('topic', 'project'),
+                       slot("subject", "cầu nguyễn trãi"),
                        *CLEARED,
                        slot('last_answer_id', 'project:cau_nguyen_trai'),
                        slot('last_question', 'cau nguyen trai bao nhieu tien')]
@@ -48,6 +49,7 @@ async def test_doubtful_value_is_flagged_to_the_resident(kb: KnowledgeBase, run_
     ]
     assert events == [slot('project', 'lach_huyen_duong_sau_ben_3_6'),
                        slot('topic', 'project'),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'project:lach_huyen_duong_sau_ben_3_6'),
                        slot('last_question', '')]
@@ -72,6 +74,7 @@ async def test_follow_up_on_the_project_in_context(kb: KnowledgeBase, run_action
     ]
     assert events == [slot('project', 'cat_bi_nha_ga_t2'),
                        slot('topic', 'project'),
+                       slot("subject", "dự án"),
                        *CLEARED,
                        slot('last_answer_id', 'project:cat_bi_nha_ga_t2'),
                        slot('last_question', 'dự án đó bao nhiêu tiền')]
@@ -133,6 +136,7 @@ async def test_policy_with_its_seven_groups(kb: KnowledgeBase, run_action) -> No
     ]
     assert events == [slot('policy', '7/NQ-CP'),
                        slot('topic', 'policy'),
+                       slot("subject", "nghị quyết nq cp"),
                        *CLEARED,
                        slot('last_answer_id', 'policy:7/NQ-CP'),
                        slot('last_question', 'NQ 7/NQ-CP')]
@@ -161,6 +165,7 @@ async def test_address_split_named_plainly(kb: KnowledgeBase, run_action) -> Non
             FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
+                       slot("subject", "phường lạch tray quận ngô quyền"),
                        *CLEARED,
                        slot('last_answer_id', 'address:Quận Ngô Quyền/Phường Lạch Tray'),
                        slot('last_question', 'tôi ở phường Lạch Tray, quận Ngô Quyền, giờ là phường nào?')]
@@ -176,6 +181,7 @@ async def test_address_hai_duong_unit(kb: KnowledgeBase, run_action) -> None:
             FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
+                       slot("subject", "phường chí linh thuộc"),
                        *CLEARED,
                        slot('last_answer_id', 'address:Thành phố Chí Linh/Phường Sao Đỏ'),
                        slot('last_question', 'phuong sao do chi linh gio thuoc phuong nao')]
@@ -202,6 +208,7 @@ async def test_two_tier_government_answer_with_source(kb: KnowledgeBase, run_act
             FEEDBACK)
     ]
     assert events == [slot('topic', 'government'),
+                       slot("subject", "chính quyền cấp hoạt động"),
                        *CLEARED,
                        slot('last_answer_id', 'answer:chinh_quyen_2_cap_ket_qua'),
                        slot('last_question', 'chinh quyen 2 cap hoat dong the nao')]
@@ -220,6 +227,7 @@ async def test_theme_of_the_year_with_its_source_and_related_questions(kb: Knowl
               button('Năm 2025 có ý nghĩa gì đối với Hải Phòng?', 'Năm 2025 có ý nghĩa gì đối với Hải Phòng?')]),
     ]
     assert events == [slot('topic', 'theme'),
+                       slot("subject", "chủ đề"),
                        *CLEARED,
                        slot('last_answer_id', 'answer:chu_de_nam_2025'),
                        slot('last_question', 'chủ đề năm 2025 là gì')]
@@ -236,6 +244,7 @@ async def test_vision_from_resolution_45_with_its_source_and_a_related_question(
              [button('Hải Phòng đến năm 2030, tầm nhìn 2045 sẽ trở thành gì theo…', 'Hải Phòng đến năm 2030, tầm nhìn 2045 sẽ trở thành gì theo Nghị quyết 7?')]),
     ]
     assert events == [slot('topic', 'vision'),
+                       slot("subject", "tầm nhìn"),
                        *CLEARED,
                        slot('last_answer_id', 'answer:tam_nhin_nq45'),
                        slot('last_question', 'tầm nhìn đến năm 2045 của hải phòng')]
@@ -250,6 +259,7 @@ async def test_new_unit_lists_the_old_units_it_was_formed_from(kb: KnowledgeBase
             FEEDBACK)
     ]
     assert events == [slot('topic', 'address'),
+                       slot("subject", "đặc khu cát"),
                        *CLEARED,
                        slot('last_answer_id', 'address:Đặc khu Cát Hải'),
                        slot('last_question', 'đặc khu cát hải gồm những xã nào cũ')]
@@ -264,6 +274,7 @@ async def test_number_of_new_units_comes_from_the_unit_data(kb: KnowledgeBase, r
             FEEDBACK)
     ]
     assert events == [slot('topic', 'units'),
+                       slot("subject", None),
                        *CLEARED,
                        slot('last_answer_id', 'address:counts'),
                        slot('last_question', 'sau sáp nhập hp có bao nhiêu xã phường')]

@@ -8,6 +8,7 @@ from actions.understand import (
     clear_winner,
     comparison_in,
     kinds_in,
+    leans_for_its_subject,
     measure_in,
     operation_in,
     periods_in,
@@ -119,3 +120,15 @@ def test_giao_thong_is_not_a_plan() -> None:
 ])
 def test_a_new_unit_asked_for_an_old_one(question: str, asked: bool) -> None:
     assert asks_new_unit(fold(question)) is asked
+
+
+@pytest.mark.parametrize(("question", "leans"), [
+    ("Văn bản thông báo kết luận buổi đó là số mấy?", True),  # "đó"
+    ("Ông ấy muốn Hải Phòng phát triển thế nào?", True),
+    ("co kho khan gi khong", True),  # hardly a word of its own
+    ("Được thay thế bằng nghị quyết nào?", True),  # the subject left out
+    ("Tổng Bí thư Tô Lâm làm việc với Thành ủy Hải Phòng vào ngày nào?", False),
+    ("hien nay thu ngan sach cua thanh pho dat bao nhieu", False),  # "hiện nay" points at no answer
+])
+def test_a_question_leaning_on_the_last_answer_for_its_subject(question: str, leans: bool) -> None:
+    assert leans_for_its_subject(question, fold(question)) is leans

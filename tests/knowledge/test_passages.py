@@ -332,3 +332,11 @@ def test_a_class_asked_is_no_quantity() -> None:
 def test_a_cause_is_a_sentence_saying_why(index: PassageIndex, question: str, cause: str | None) -> None:
     found = index.causes(question)
     assert [cause in p.text for p in found] == ([] if cause is None else [True])
+
+
+def test_the_subject_leaned_on_chooses_among_sentences_of_the_question(index: PassageIndex) -> None:
+    question = "Thành phố đã kiến nghị những gì trong buổi đó?"
+    found = index.best(question, threshold=0.48, context="tổng bí thư tô lâm làm việc")
+    assert found[0].text.startswith("Cũng trong buổi làm việc, Tổng Bí thư cũng cho ý kiến")
+    # the subject alone makes no answer: a sentence naming the visit but not what is asked scores low
+    assert index.best("ông ấy thích món ăn gì?", threshold=0.48, context="tổng bí thư tô lâm làm việc") == []

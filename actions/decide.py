@@ -596,7 +596,10 @@ def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     found = passages.best(kb, a, explanation=True)
     if found and numbers & set(re.findall(r"\d[\d.,]*\d|\d", found[0].text)):
         source = kb.document(found[0].source).citation
-        reply.messages[0]["text"] += f"\nTài liệu ghi: “{found[0].text}”\nNguồn: {source}."
+        lines = reply.messages[0]["text"].split("\n")
+        # what was asked (the names) right under the figure and its source, before what the documents also say
+        lines[2:2] = [f"Tài liệu ghi: “{found[0].text}”", f"Nguồn: {source}."]
+        reply.messages[0]["text"] = "\n".join(lines)
     return reply
 
 

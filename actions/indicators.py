@@ -583,7 +583,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         return f"Các tài liệu tôi có không nêu số liệu {indicator.name} {label}.", False
     shown = _filtered(values, a.kinds)
     primary = _primary(shown, a.kinds, a.folded, a.measure)
-    rest = [v for v in shown if v is not primary]
+    rest = _said_with(kb, indicator, period, primary) + [v for v in shown if v is not primary]
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
     # "thấp nhất" among the sectors, unless the question compares places ("thấp nhất vùng")
@@ -600,6 +600,13 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     if notice:
         lines.append(notice)
     return "\n".join(lines), True
+
+
+def _said_with(kb: KnowledgeBase, indicator: Indicator, period: str, primary: Value) -> list[Value]:
+    """The figures of a family row that the primary figure's own sentence gives: "31 dự án nhà ở xã
+    hội với tổng quy mô khoảng 36.600 căn" answers the count of projects with their flats."""
+    return [v for row in family(kb, indicator) for v in kb.values(row.code, period)
+            if v.quotes and v.quotes[0] in primary.quotes and v.scope == "city"]
 
 
 def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:

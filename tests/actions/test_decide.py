@@ -550,3 +550,11 @@ def test_a_question_leaning_on_the_subject_is_searched_with_it(kb: KnowledgeBase
     slots = {"topic": "government", "subject": "chính quyền cấp"}
     _, reply = ask(kb, matcher, "co kho khan gi khong", "nlu_fallback", slots)
     assert "khi vận hành mô hình chính quyền mới" in reply.split("\n")[0]
+
+
+def test_a_figure_comes_with_what_its_own_sentence_says_of_a_family_row(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # "31 dự án nhà ở xã hội với tổng quy mô khoảng 36.600 căn": the flats, said in the same sentence
+    _, reply = ask(kb, matcher, "hai phong co bao nhieu du an nha o xa hoi", "ask_indicator")
+    lines = reply.split("\n")
+    assert lines[0] == "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 31 dự án."
+    assert lines[3] == "• Quy mô (số căn) nhà ở xã hội năm 2024: đạt khoảng 36.600 căn (tổng quy mô 31 dự án)."

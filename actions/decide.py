@@ -55,7 +55,7 @@ from .policies import (
 from .projects import answer_project, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, Asked, understand
+from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, Asked, points_back, understand
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -210,7 +210,10 @@ def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return asks_which_document(a) and policy_by_subject(kb, a, q) is not None
+    # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up
+    # ("còn nghị quyết HĐND về bóng đá là số mấy?" describes another one)
+    of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
+    return asks_which_document(a) and not of_the_last and policy_by_subject(kb, a, q) is not None
 
 
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
@@ -455,6 +458,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
+    if topic == "policy" and q.slots.get("policy") and fits_the_last_document(kb, a, q):
+        return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
     # a short question that adds a kind, a comparison or an aspect: "đứng thứ mấy cả nước"; a year
     # alone does not make one ("chủ đề năm 2025 là gì?" after the vision is a question of its own)
     short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP and bool(a.kinds or a.comparison or a.aspect)
@@ -462,6 +467,18 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 SHORT_FOLLOW_UP = 6  # words
+FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last document's answer says
+
+
+# "có bao nhiêu nhóm nhiệm vụ giải pháp?": the parts of the document in context
+COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi dung|phan|muc)\b")
+
+
+def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if COUNTS_PARTS.search(a.folded):
+        return True
+    said = " ".join(m.get("text") or "" for m in answer_policy(kb, _with(q, policy=[q.slots["policy"]])).messages)
+    return passages.coverage(kb, a, said) >= FITS_THE_LAST
 
 
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
@@ -682,6 +699,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):
+        # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
+        if said := passages.about_document(kb, a, q.slots["policy"]):
+            return passages.answer(kb, a, q, said)
         return answer_policy(kb, _with(q, policy=[q.slots["policy"]]), a)
     if topic == "address":
         return convert_address(kb, q)

@@ -395,7 +395,15 @@ _STARTS_ON_CONTEXT = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|trong 
 FEW_WORDS = 3  # content words
 
 
-def leans_for_its_subject(text: str, folded: str) -> bool:
+def points_back(text: str, folded: str) -> bool:
+    """"… buổi đó", "thay thế nó", "được thay thế bằng …": the subject is the last answer's."""
     plain = text == strip_diacritics(text)
     pointing = (_POINTING_PLAIN if plain else _POINTING_TYPED).search(text if not plain else folded)
-    return bool(pointing or _STARTS_ON_CONTEXT.search(folded) or len(query_terms(folded)) <= FEW_WORDS)
+    return bool(pointing or _LEFT_OUT.search(folded))
+
+
+_LEFT_OUT = re.compile(r"^(?:duoc|bi)\b")  # "được thay thế bằng …": the subject left out
+
+
+def leans_for_its_subject(text: str, folded: str) -> bool:
+    return points_back(text, folded) or bool(_STARTS_ON_CONTEXT.search(folded)) or len(query_terms(folded)) <= FEW_WORDS

@@ -558,3 +558,18 @@ def test_a_figure_comes_with_what_its_own_sentence_says_of_a_family_row(kb: Know
     lines = reply.split("\n")
     assert lines[0] == "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 31 dự án."
     assert lines[3] == "• Quy mô (số căn) nhà ở xã hội năm 2024: đạt khoảng 36.600 căn (tổng quy mô 31 dự án)."
+
+
+@pytest.mark.parametrize(("text", "slots", "row", "says"), [
+    ("Được thay thế bằng nghị quyết nào?", {"policy": "35/2021/QH15", "topic": "policy", "subject": "nghị quyết"},
+     "a follow-up on the last answer's subject", "Nghị quyết mới thay thế Nghị quyết số 35/2021/QH15"),
+    ("co bao nhieu nhom nhiem vu giai phap", {"policy": "7/NQ-CP", "topic": "policy"},
+     "a follow-up on the last answer's subject", "Gồm 7 nội dung"),  # its parts, counted
+    ("con nghi quyet HDND ho tro tai chinh cho bong da Hai Phong la nghi quyet so may",
+     {"policy": "09-NQ/TU", "topic": "policy", "subject": "nghị quyết"},  # another document described
+     "which document: found by what it is about", "05/NQ-HĐND"),
+])
+def test_a_follow_up_on_the_document_in_context(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                                 slots: dict[str, str], row: str, says: str) -> None:
+    answered_by, reply = ask(kb, matcher, text, "ask_policy", slots)
+    assert (answered_by, says in reply) == (row, True)

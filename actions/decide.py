@@ -52,7 +52,7 @@ from .policies import (
     policies_by_subject,
     policy_by_subject,
 )
-from .projects import answer_project, list_projects
+from .projects import answer_project, component_named, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
 from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, Asked, points_back, understand
@@ -314,15 +314,18 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.indicators:
         # "sản lượng hàng hóa qua cảng Hải Phòng" is a figure, though "Cảng Hải Phòng" is a project's name
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
+    # "thế bến 3, 4 thì sao?" after berths 5 and 6, "quảng trường phía trước nữa?" after the centre:
+    # half a name is enough when projects are the topic, whatever the classifier says
+    # ("bao giờ khởi công?" after a project asks its schedule: "khởi công" names no other project)
+    after_a_project = (q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
+                       and a.aspect is None)
+    if after_a_project and a.projects_clear:
+        return True
     if q.intent == "list_projects" or q.intent in CURATED_INTENTS:
         return strong and a.projects_clear  # "chính quyền 2 cấp" is not the "chính quyền số" project
     if q.intent == "ask_policy" and DOCUMENT_CUE.search(a.folded):
         return strong and a.projects_clear  # "nghị quyết … về chính quyền đô thị" is no "chính quyền số" project
-    # "thế bến 3, 4 thì sao?" after berths 5 and 6: half a name is enough when projects are the topic
-    # ("bao giờ khởi công?" after a project asks its schedule: "khởi công" names no other project)
-    after_a_project = (q.slots.get("topic") == "project" and continues(a.folded) and a.project_score >= 0.5
-                       and a.aspect is None)
-    return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project or after_a_project)
+    return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project)
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
@@ -460,6 +463,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True
     if topic == "policy" and q.slots.get("policy") and fits_the_last_document(kb, a, q):
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
+    if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
+        return True  # "phần bồi thường, giải phóng mặt bằng thì bao nhiêu?" after the bridge: its part
     # a short question that adds a kind, a comparison or an aspect: "đứng thứ mấy cả nước"; a year
     # alone does not make one ("chủ đề năm 2025 là gì?" after the vision is a question of its own)
     short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP and bool(a.kinds or a.comparison or a.aspect)

@@ -307,13 +307,31 @@ def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
 _PART = re.compile(r"\b(?:du an )?thanh phan (?:so )?(\d)\b")
 
 
+_PART_GENERIC = frozenset("du an thanh phan xay dung cong trinh va cua cho".split())
+_PART_ABBREVIATIONS = {"gpmb": "giai phong mat bang", "tdc": "tai dinh cu"}
+
+
+def component_named(info: ProjectInfo, said: str) -> int | None:
+    """The part of a project the question names: by number ("dự án thành phần 1") or by two words of
+    its own name ("phần bồi thường, giải phóng mặt bằng" is "Thu hồi đất, bồi thường, hỗ trợ GPMB")."""
+    parts = info.project.components
+    if (asked := _PART.search(said)) is not None:
+        return int(asked.group(1)) - 1 if 0 < int(asked.group(1)) <= len(parts) else None
+    words = set(said.split())
+    overlaps = []
+    for part in parts:
+        name = " ".join(_PART_ABBREVIATIONS.get(w, w) for w in fold(part.name).split())
+        overlaps.append(len((set(name.split()) - _PART_GENERIC) & words))
+    best = max(overlaps, default=0)
+    return overlaps.index(best) if best >= 2 and overlaps.count(best) == 1 else None
+
+
 def _component_asked(info: ProjectInfo, said: str) -> Reply | None:
     """"Cầu Nguyễn Trãi dự án thành phần 1 bao nhiêu tiền": that part's value alone, with its source."""
-    asked = _PART.search(said)
-    parts = info.project.components
-    if asked is None or not 0 < int(asked.group(1)) <= len(parts):
+    index = component_named(info, said)
+    if index is None:
         return None
-    part = parts[int(asked.group(1)) - 1]
+    part = info.project.components[index]
     unit = " triệu đồng" if info.project.kind == "key_project" and part.value_text else ""
     value = f"giá trị phê duyệt/dự kiến {part.value_text}{unit}" if part.value_text else "tài liệu không ghi giá trị"
     reply = Reply().say(f"{part.name} ({info.project.name}): {value}.\n{replies.source_line(info.document)}",

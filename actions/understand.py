@@ -129,7 +129,7 @@ PROJECT_PRONOUN = re.compile(rf"\b(?:du an|cong trinh){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu){_POINTING}"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
-_LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao)\s*$"
+_LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b"
                     r"|\b(?:nham|y minh la|minh hoi)\b")  # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
 

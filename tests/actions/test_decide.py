@@ -273,6 +273,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thu ngân sách quý I/2025 giảm hơn 44% so với cùng kỳ, nguyên nhân là gì?", "ask_indicator", None,
      "indicators: every one × period × kind named",  # a cause asked takes the decrease for granted
      "Không đúng như vậy: theo tài liệu, thu ngân sách Nhà nước trên địa bàn quý I/2025 không giảm mà tăng."),
+    ("Phần bồi thường, giải phóng mặt bằng thì bao nhiêu?", "ask_indicator",
+     {"project": "cau_nguyen_trai", "topic": "project"}, "a follow-up on the last answer's subject",
+     "Dự án thành phần 2: Thu hồi đất, bồi thường, hỗ trợ GPMB"),  # a part of the project, by its words
+    ("Quảng trường phía trước nữa?", "ask_vision",  # "… nữa?": half a name after a project, whatever the intent
+     {"project": "bac_song_cam_trung_tam_hoi_nghi_bieu_dien", "topic": "project"}, "a project by its name",
+     "Dự án đầu tư xây dựng Quảng trường phía trước Trung tâm Chính trị - Hành chính"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -126,7 +126,8 @@ INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|
 # a resolution funding football), weather, lottery, markets.
 OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (?:doi|clb|ai)|"
                        r"xo so|lo de|xsmb|thoi tiet (?:hom nay|ngay mai|toi nay|cuoi tuan|tuan nay|the nao|ra sao)|"
-                       r"du bao thoi tiet|gia vang|ty gia|chung khoan|gia xang)\b")
+                       r"du bao thoi tiet|gia vang|ty gia|chung khoan|gia xang|"
+                       r"troi (?:co )?(?:nang|mua|lanh|nong|dep|am)|(?:co )?mua (?:khong|ko|k|to|nhieu)\s*$|nhiet do (?:ngoai troi|hom nay|mai))\b")
 
 
 def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -164,7 +165,7 @@ def place_only_qualifies(a: Asked, q: Query) -> bool:
 # Prices, fares, rents and pay: the documents give none, whatever project or place is named.
 PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang)|tien ve|"
                    r"(?:muc |tien )?luong (?:cua )?(?:can bo|cong chuc|vien chuc|co ban|toi thieu|giao vien)|"
-                   r"(?:mot|1|moi) (?:met vuong|m2)|gia thue)\b"
+                   r"(?:mot|1|moi) (?:met vuong|m2)|gia thue|lai suat)\b"
                    r"|\bve (?:cap treo|tau|xe|may bay|tham quan)\b.*\bgia\b")
 
 

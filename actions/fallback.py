@@ -27,7 +27,7 @@ def not_given_but(code: str, name: str) -> Reply:
     return reply
 
 
-NO_PRICES = ("Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê hay tiền lương, nên tôi không trả lời "
+NO_PRICES = ("Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê, lãi suất hay tiền lương, nên tôi không trả lời "
              "để tránh nói sai.")
 
 

@@ -117,7 +117,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
     ("giá vé cáp treo Phù Long - Cát Bà bao nhiêu tiền một lượt", "ask_project", None,
      "a price, fare, rent or pay: the documents give none",
-     "Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê hay tiền lương, nên tôi không trả lời để tránh nói sai."),
+     "Các tài liệu tôi có không nêu giá vé, giá bán, giá thuê, lãi suất hay tiền lương, nên tôi không trả lời để tránh nói sai."),
     ("có bao nhiêu doanh nghiệp mới thành lập ở Hải Phòng trong quý I/2025", "ask_indicator", None,
      "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),  # not the curated quarter's text
     ("kế hoạch năm 2025 thành phố chỉ đặt GRDP tăng 10% thôi nhỉ", "ask_indicator", None,  # no Chỉ thị 10
@@ -150,8 +150,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("đến tháng 10/2024 thành phố có bao nhiêu trường đạt chuẩn quốc gia", "ask_indicator", None,
      "indicators: every one × period × kind named",  # all there are; "tháng 10" is the date, not a wording
      "Số trường được công nhận đạt chuẩn quốc gia 10 tháng năm 2024: đạt 475/648 trường"),
-    ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None, "not in the documents",
-     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("thời tiết hải phòng ngày mai mưa không", "nlu_fallback", None,  # the weather, whatever the classifier says
+     "out of scope, or an instruction to make things up", ""),
     ("Thành phố định đưa khám chữa bệnh bảo hiểm y tế ban đầu về đâu?", "ask_indicator", None,
      "how, why, what will be done: a curated answer or the documents' own sentences",  # words asked, not the rate
      "Tài liệu ghi: “Tiếp tục củng cố, phát triển hệ thống y tế cơ sở"),
@@ -279,6 +279,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Quảng trường phía trước nữa?", "ask_vision",  # "… nữa?": half a name after a project, whatever the intent
      {"project": "bac_song_cam_trung_tam_hoi_nghi_bieu_dien", "topic": "project"}, "a project by its name",
      "Dự án đầu tư xây dựng Quảng trường phía trước Trung tâm Chính trị - Hành chính"),
+    ("À mai ra Cát Bà trời có nắng ko bạn?", "ask_theme", None,  # the weather, in other words
+     "out of scope, or an instruction to make things up", ""),
+    ("Lãi suất vay mua nhà ở xã hội bây giờ là bao nhiu?", "ask_indicator", None,  # not the loans' balance
+     "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

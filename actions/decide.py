@@ -386,7 +386,9 @@ ASKED_YES_NO = re.compile(r"\b(?:khong|ko|k|chua)\s*$")
 def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "những dự án khởi công năm 2025 dùng ngân sách thành phố": a funding filter, no budget figure
     filters_projects = q.intent == "list_projects" and bool(q.all("funding") or q.all("project_group"))
-    return bool(a.indicators) and q.intent != "list_indicators" and not filters_projects
+    # "đã đạt bao nhiêu chỉ tiêu của Nghị quyết Đại hội XVI?" asks a figure, whatever the classifier says
+    listed = q.intent == "list_indicators" and not passages.asks_number(a)
+    return bool(a.indicators) and not listed and not filters_projects
 
 
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -606,8 +608,10 @@ def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_project(kb, q, a)
 
 
-# "… mấy khu công nghiệp mới, gồm những khu nào?": a count and the names counted
-NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ten (?:la )?gi|ke ten)\b")
+# "… mấy khu công nghiệp mới, gồm những khu nào?": a count and the names counted; "mấy khu công
+# nghiệp mới?" alone also gets the sentence naming them, when one gives the same number
+NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ten (?:la )?gi|ke ten)\b"
+                       r"|\b(?:may|bao nhieu) (?:khu cong nghiep|cum cong nghiep|kcn|ccn|khu|cum)\b")
 
 
 def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
@@ -616,8 +620,14 @@ def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
         return reply
     first = (reply.messages[0].get("text") or "").split("\n")[0]
     numbers = set(re.findall(r"\d[\d.,]*\d|\d", first.partition(":")[2]))
+
+    def same_count(found: list[Passage]) -> bool:
+        return bool(found) and bool(numbers & set(re.findall(r"\d[\d.,]*\d|\d", found[0].text)))
     found = passages.best(kb, a, explanation=True)
-    if found and numbers & set(re.findall(r"\d[\d.,]*\d|\d", found[0].text)):
+    if not same_count(found):
+        # the figure's own words find the sentence naming them ("Số khu công nghiệp mới được … duyệt …")
+        found = kb.passages(first.partition(":")[0], explanation=True)
+    if same_count(found):
         source = kb.document(found[0].source).citation
         lines = reply.messages[0]["text"].split("\n")
         # what was asked (the names) right under the figure and its source, before what the documents also say

@@ -283,6 +283,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("Lãi suất vay mua nhà ở xã hội bây giờ là bao nhiu?", "ask_indicator", None,  # not the loans' balance
      "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
+    ("Từ đầu nhiệm kỳ, Hải Phòng đã đạt được bao nhiêu chỉ tiêu của Nghị quyết Đại hội XVI?", "list_indicators", None,
+     "indicators: every one × period × kind named",  # a figure asked, whatever the classifier says
+     "Số chỉ tiêu Nghị quyết Đại hội lần thứ XVI Đảng bộ thành phố đã đạt năm 2024: đạt 14 chỉ tiêu (14/20 chỉ tiêu,"),
+    ("q1 2025 hp đc duyệt chủ trương mấy kcn mới, tổng dt bn", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the count, then the sentence naming the zones counted
+     "Số khu công nghiệp mới được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư quý I/2025: đạt 4 khu công nghiệp.\n"
+     "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n"
+     "Tài liệu ghi: “Cùng với đó, thành phố đã được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư cho 4 khu công nghiệp"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -46,6 +46,8 @@ def _context(a: Asked) -> str:
 
 # What names a document rather than asks about it: its number's letters, and its issuers.
 _NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 cua ubnd hdnd số".split())  # "số", not "hồ sơ"
+# What a document does, not what it is about: "Nghị quyết 7 yêu cầu … liên kết vùng như thế nào?"
+_STATING = re.compile(r"\b(?:yeu cau|neu ro|neu|de ra|dat ra|dat muc tieu|noi)\b")
 _NAMING_FOLDED = frozenset(fold(w) for w in _NAMING_WORDS)  # typed without tone marks: "so" may be "số"
 _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban chap hanh trung uong",
             "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")
@@ -62,8 +64,12 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
              for pair in pairwise(fold(name).split())}
     words = re.findall(r"\w+", _question(a))  # "7/NQ-CP" is words and a number
     folded = [fold(w) for w in words]
+    starts = [len(" ".join(folded[:i])) + (1 if i else 0) for i in range(len(folded))]
+    stating = {i for m in _STATING.finditer(" ".join(folded)) for i, at in enumerate(starts) if m.start() <= at < m.end()}
 
     def names(i: int) -> bool:
+        if i in stating:
+            return True
         typed = words[i].lower()
         naming = typed in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
         return (naming or any(c.isdigit() for c in folded[i])
@@ -82,9 +88,22 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     if len(query_terms(fold(rest))) < MIN_TERMS:
         return []  # "Nghị quyết 45 là gì?": the document itself
     found = kb.passages(rest, limit=MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
-    if len(found) > 1 and found[1].score > found[0].score - MARGIN:
-        return []
+    if len(found) > 1 and found[1].score > found[0].score - MARGIN and not asks_a_theme(rest):
+        return []  # "Nghị quyết 7 nêu mục tiêu gì?": the document itself, not three sentences of "mục tiêu"
     return found
+
+
+# What any document has ("mục tiêu", "nhiệm vụ"): asked alone, the document itself answers.
+# Nor are its date, issuer, signer or force ("ban hành ngày nào", "ai ký", "còn hiệu lực không").
+_ASKED_OF_ANY_DOCUMENT = frozenset("muc tieu noi dung nhiem vu giai phap phuong cham chu truong yeu cau gom nhom chinh "
+                                   "chu yeu trong tam quan trong co ban nhung diem moi ban hanh ngay ai ky thong qua "
+                                   "hieu luc nam thang co quan thoi gian bao gio luc khi so van ban theo ke hoach dinh "
+                                   "viec thay the cai ra lam con hien nay".split())
+
+
+def asks_a_theme(rest: str) -> bool:
+    """"… về an ninh trật tự", "liên kết vùng": a theme of the document asked, not the document itself."""
+    return bool(set(query_terms(fold(rest))) - _ASKED_OF_ANY_DOCUMENT)
 
 
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:

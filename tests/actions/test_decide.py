@@ -291,6 +291,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Số khu công nghiệp mới được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư quý I/2025: đạt 4 khu công nghiệp.\n"
      "Nguồn: Bài “Động lực chuyển mình từ chủ đề năm”, Cửa Biển (kết quả quý I/2025).\n"
      "Tài liệu ghi: “Cùng với đó, thành phố đã được Thủ tướng Chính phủ phê duyệt chủ trương đầu tư cho 4 khu công nghiệp"),
+    ("Nghị quyết 7 yêu cầu Hải Phòng liên kết vùng như thế nào?", "ask_policy", None,  # a theme of the document
+     "what a named policy says of something: the sentences of the documents citing it",
+     "Tài liệu ghi: “Chủ động phối hợp với các địa phương trong vùng đồng bằng sông Hồng"),
+    ("Theo Nghị quyết 7 của Chính phủ thì Hải Phòng phấn đấu thành thành phố thế nào về an ninh trật tự?", "ask_policy",
+     None, "what a named policy says of something: the sentences of the documents citing it", "Tài liệu ghi: “"),
+    ("kl96 ra ngày nào", "ask_policy", None, "a policy by its number", "Kết luận 96-KL/TW"),  # its date: the document
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -136,7 +136,9 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if INJECTION.search(a.folded):
         return True
     strong_project = a.projects_clear and a.project_score >= 0.75
-    off = q.intent == "out_of_scope" or OFF_TOPIC.search(a.folded) is not None
+    # "nhờ đâu mà tăng mạnh vậy?" after a figure asks its cause, whatever the classifier says
+    why_of_the_last = q.slots.get("topic") == "indicator" and passages.asks_why(a)
+    off = (q.intent == "out_of_scope" and not why_of_the_last) or OFF_TOPIC.search(a.folded) is not None
     return off and not (a.indicators or a.policies or a.address or strong_project)
 
 
@@ -462,6 +464,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = q.slots.get("topic")
     if not topic or a.names_something:
         return False
+    if topic == "indicator" and passages.asks_why(a) and not a.periods:
+        return True  # "lý do là gì?", "nguyên nhân tăng?" after a figure: its cause
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
@@ -526,7 +530,7 @@ def _unknown_words(a: Asked, known: set[str]) -> list[str]:
     """The question's content words that are not `known`."""
     def content(text: str) -> list[str]:
         return [w for w in text.split() if w not in _FOLLOW_WORDS and w not in NOT_A_DETAIL
-                and not any(c.isdigit() for c in w)]  # "q1" is a period
+                and not any(c.isdigit() for c in w) and len(w) > 1]  # "q1" is a period; "s" ("thì s?") no subject
     words = content(NOT_A_DETAIL_PHRASE.sub(" ", a.folded))
     if not words:
         return []  # "à nhầm, ý mình là năm 2024": a correction of the period alone names no subject
@@ -638,16 +642,20 @@ def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     return reply
 
 
-def with_the_cause(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
+def with_the_cause(kb: KnowledgeBase, a: Asked, reply: Reply, subject: str = "") -> Reply:
     """"Vì sao năm 2024 tăng trưởng không đạt kế hoạch?": the figures, then the sentence giving the
     cause; not under a premise the figures reject (no cause is given for what did not happen)."""
     if not reply.messages or not passages.asks_why(a):
         return reply
     first = reply.messages[0].get("text") or ""
-    if first.startswith("Không đúng") or not (because := passages.cause(kb, a)):
+    if first.startswith("Không đúng"):
         return reply
+    because = passages.cause(kb, a, subject) or NO_CAUSE
     reply.messages[0]["text"] = f"{first}\n{because}"
     return reply
+
+
+NO_CAUSE = "(Các tài liệu không nêu rõ nguyên nhân.)"
 
 
 def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -711,9 +719,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
     if topic == "units":
         return answer_unit_count(kb, q)
-    if topic == "indicator" and q.slots.get("indicator"):
-        a = replace(a, indicators=(q.slots["indicator"],))
-        return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True))
+    if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
+        a = replace(a, indicators=(shown.code,))
+        return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):

@@ -174,7 +174,7 @@ def date_verdict(a: Asked, sentence: str) -> str | None:
 
 
 # "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
-WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
+WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nho dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
 # The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
 _SHORTFALL = re.compile(r"\b(?:khong|chua|ko|k) (?:dat|hoan thanh)\b")
 
@@ -183,9 +183,15 @@ def asks_why(a: Asked) -> bool:
     return WHY.search(a.folded) is not None
 
 
-def cause(kb: KnowledgeBase, a: Asked) -> str:
-    """The sentence giving the cause of what a "why" question states, quoted with its source; ""."""
-    found = kb.causes(_SHORTFALL.sub("thap hon", a.folded))
+def cause(kb: KnowledgeBase, a: Asked, subject: str = "") -> str:
+    """The sentence giving the cause of what a "why" question states, quoted with its source; "".
+    `subject`: what the question leans on ("nguyên nhân tăng?" after the tourist arrivals)."""
+    # the words asking why are no part of what is explained ("nguyên nhân" would find "nguyên nhân chính gây tai nạn")
+    asked = WHY.sub(" ", _SHORTFALL.sub("thap hon", a.folded))
+    if not subject:
+        found = kb.causes(asked)
+    else:  # leaning on a figure: of that figure, unless the question says enough on its own
+        found = kb.causes(f"{asked} {fold(subject)}") or (kb.causes(asked) if len(query_terms(asked)) > FEW_WORDS else [])
     if not found:
         return ""
     return f"Tài liệu nêu nguyên nhân: “{found[0].text}”\nNguồn: {kb.document(found[0].source).citation}."

@@ -382,7 +382,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),
         asks_conversion=asks_new_unit(folded), entities=entities,
     )
-    if not read.names_something and leans_for_its_subject(q.text, folded):
+    # (after a figure, the figure's own row answers a follow-up: its subject words would only pull
+    # the documents' sentences towards every sentence naming it)
+    if not read.names_something and q.slots.get("topic") != "indicator" and leans_for_its_subject(q.text, folded):
         read = replace(read, context=str(q.slots.get("subject") or ""))
     return read
 

@@ -11,10 +11,12 @@ from .text import fold
 
 # "năm nay" is the calendar year the resident asks in, not the documents' year:
 # a question about 2026 must meet "no data for 2026", never 2025 figures.
-_RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam sau", 1), ("nam toi", 1))
+_RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam truoc", -1), ("nam sau", 1), ("nam toi", 1))
 # ... except where the conversation is already at that year: "còn năm ngoái?" just after a figure
 # of 2025 contrasts with it, so it is 2024 (the resident would not ask the same year again).
 _BACKWARD = frozenset(w for w, offset in _RELATIVE_YEARS if offset < 0)
+# "còn năm trước?" is always the year before the one just discussed
+_BEFORE_THE_ONE_DISCUSSED = frozenset({"nam truoc"})
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
 
 _YEAR = r"(20\d\d)"
@@ -67,11 +69,19 @@ def _absolute_years(folded: str, today: date | None = None, context_year: int | 
 
     def absolute(words: str) -> str:
         meant = year + offsets[words]
-        if words in _BACKWARD and meant == context_year:
+        if words in _BACKWARD and context_year and (meant == context_year or words in _BEFORE_THE_ONE_DISCUSSED):
             meant = context_year - 1
         return f"nam {meant}"
     folded = _RELATIVE_THEN_WRITTEN.sub(lambda m: m.group(1), folded)
-    return RELATIVE_YEAR_WORDS.sub(lambda m: absolute(m.group(0)), folded)
+
+    def replaced(m: re.Match[str]) -> str:
+        if m.group(0) in _BEFORE_THE_ONE_DISCUSSED and _COMPARED.search(folded[:m.start()]):
+            return m.group(0)  # "so với năm trước": a comparison, not a period asked
+        return absolute(m.group(0))
+    return RELATIVE_YEAR_WORDS.sub(replaced, folded)
+
+
+_COMPARED = re.compile(r"\b(?:so voi|voi|hon|so)\s*$")
 
 
 def _year(folded: str, today: date | None = None) -> int | None:

@@ -73,6 +73,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
+    ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"
     # "có đạt kh?" asks yes or no; "ko đạt kh" ("không đạt không" is no Vietnamese) is the plan missed
     **{(no, "dat", "kh"): f"{said} đạt kế hoạch" for no, said in (("ko", "không"), ("k", "không"), ("khong", "không"),
                                                                    ("chua", "chưa"), ("kg", "không"))},

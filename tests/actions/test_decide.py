@@ -297,6 +297,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Theo Nghị quyết 7 của Chính phủ thì Hải Phòng phấn đấu thành thành phố thế nào về an ninh trật tự?", "ask_policy",
      None, "what a named policy says of something: the sentences of the documents citing it", "Tài liệu ghi: “"),
     ("kl96 ra ngày nào", "ask_policy", None, "a policy by its number", "Kết luận 96-KL/TW"),  # its date: the document
+    ("con nam ngoai thi s", "followup", INDICATOR_CONTEXT,  # "s" ("thì s?") names no new subject
+     "a follow-up on the last answer's subject", "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP"),
+    ("còn năm trước?", "followup", {"indicator": "fdi_attraction", "period": "2025", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # the year before the one discussed
+     "Thu hút vốn đầu tư nước ngoài năm 2024: ước đạt 4,7 tỷ USD."),
+    ("Nhờ đâu mà tăng mạnh vậy?", "out_of_scope", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # its cause, whatever the classifier says
+     "Thu hút vốn đầu tư nước ngoài năm 2024: ước đạt 4,7 tỷ USD."),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked
@@ -552,6 +560,8 @@ def test_last_year_after_a_figure_of_that_year_is_the_year_before(
     ("thế sao năm 2024 ko đạt kh v", {"indicator": "grdp_growth", "period": "2025", "topic": "indicator"},
      "Tài liệu nêu nguyên nhân: “Khu vực dịch vụ"),  # the subject from the conversation
     ("sao năm 2024 xuất khẩu giảm mạnh vậy?", None, None),  # a premise rejected has no cause
+    ("Nhờ đâu mà tăng mạnh vậy?", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
+     "Tài liệu nêu nguyên nhân: “Thu hút vốn đầu tư trực tiếp nước ngoài (FDI) ước đạt 4,7 tỷ USD"),  # with its subject
 ])
 def test_why_gets_the_figures_then_the_sentence_giving_the_cause(
         kb: KnowledgeBase, matcher: EntityMatcher, text: str, slots: dict[str, str] | None, cause: str | None) -> None:
@@ -597,3 +607,9 @@ def test_a_follow_up_on_the_document_in_context(kb: KnowledgeBase, matcher: Enti
                                                  slots: dict[str, str], row: str, says: str) -> None:
     answered_by, reply = ask(kb, matcher, text, "ask_policy", slots)
     assert (answered_by, says in reply) == (row, True)
+
+
+def test_a_cause_asked_that_the_documents_do_not_give_is_said_to_be_missing(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"indicator": "tourist_arrivals", "period": "2024", "topic": "indicator"}
+    _, reply = ask(kb, matcher, "nguyên nhân tăng", "nlu_fallback", slots)
+    assert reply.split("\n")[-1] == "(Các tài liệu không nêu rõ nguyên nhân.)"

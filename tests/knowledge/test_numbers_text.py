@@ -111,6 +111,8 @@ def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]
     ("à nhầm, ý mình là cả năm ngoái cơ", [f"{date.today().year - 2}"]),
     ("còn năm nay?", [f"{date.today().year}"]),  # "this year" is still the calendar's
     ("còn quí I năm 2025", ["2025-Q1"]),  # the older spelling of "quý"
+    ("còn năm trước?", [f"{date.today().year - 2}"]),  # the year before the one discussed
+    ("tăng so với năm trước bao nhiêu", []),  # a comparison, no period
 ])
 def test_last_year_after_a_figure_of_last_year_is_the_year_before(question: str, periods: list[str]) -> None:
     from knowledge.periods import parse_periods

@@ -249,7 +249,11 @@ DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
 
 def dated_sentences(kb: KnowledgeBase, a: Asked) -> list[Passage]:
     """The sentences answering the question, at the lower bar, that have a date."""
-    return [p for p in passages.best(kb, a, explanation=True) if DATE.search(p.text)]
+    return _dated(passages.best(kb, a, explanation=True))
+
+
+def _dated(found: list[Passage]) -> list[Passage]:
+    return [p for p in found if DATE.search(p.text)]
 
 
 def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
@@ -396,7 +400,9 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return q.intent in LIST_INTENTS
+    # "khi nào được khánh thành?" after a project asks of that project, whatever the classifier says
+    of_the_last = q.slots.get("topic") == "project" and a.aspect is not None and not a.names_something
+    return q.intent in LIST_INTENTS and not of_the_last
 
 
 # "dân số sau hợp nhất bao nhiêu người?": a number is asked, and a curated text that speaks of
@@ -464,8 +470,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = q.slots.get("topic")
     if not topic or a.names_something:
         return False
-    if topic == "indicator" and passages.asks_why(a) and not a.periods:
-        return True  # "lý do là gì?", "nguyên nhân tăng?" after a figure: its cause
+    if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
+        return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
@@ -721,6 +727,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
         a = replace(a, indicators=(shown.code,))
+        if a.aspect == "when" and not a.periods and (dated := _dated(passages.of_subject(kb, a, shown.name))):
+            return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
     if topic == "project" and q.slots.get("project"):
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))

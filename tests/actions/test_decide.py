@@ -305,6 +305,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Nhờ đâu mà tăng mạnh vậy?", "out_of_scope", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # its cause, whatever the classifier says
      "Thu hút vốn đầu tư nước ngoài năm 2024: ước đạt 4,7 tỷ USD."),
+    ("khi nào dc khánh thàn?", "list_projects", {"project": "bac_song_cam_trung_tam_chinh_tri", "topic": "project"},
+     "a follow-up on the last answer's subject",  # asked of the project just answered, not a list
+     "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025."),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -285,11 +285,9 @@ def policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     found = passages.about_document(kb, a, a.policies[0])
     if not found:
         return False
-    rest = passages.document_question(kb, a, a.policies[0])
-    if passages.asks_a_theme(rest):
-        return True  # its sentences on the theme say more than its list of contents, which names every theme
-    said = " ".join(m.get("text") or "" for m in policy(kb, a, q).messages)
-    return kb.passage_coverage(rest, said) < found[0].score - passages.MARGIN
+    # a theme ("liên kết vùng", "phương châm"): its sentences say more than its list of contents, which
+    # names every theme; its date, issuer, contents ("ban hành ngày nào", "gồm những nội dung gì"): its record
+    return passages.asks_a_theme(passages.document_question(kb, a, a.policies[0]))
 
 
 def quote_policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -96,7 +96,7 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
 
 # What any document has ("mục tiêu", "nhiệm vụ"): asked alone, the document itself answers.
 # Nor are its date, issuer, signer or force ("ban hành ngày nào", "ai ký", "còn hiệu lực không").
-_ASKED_OF_ANY_DOCUMENT = frozenset("muc tieu noi dung nhiem vu giai phap phuong cham chu truong yeu cau gom nhom chinh "
+_ASKED_OF_ANY_DOCUMENT = frozenset("muc tieu noi dung nhiem vu giai phap chu truong yeu cau gom nhom chinh tu duoc do boi "
                                    "chu yeu trong tam quan trong co ban nhung diem moi ban hanh ngay ai ky thong qua "
                                    "hieu luc nam thang co quan thoi gian bao gio luc khi so van ban theo ke hoach dinh "
                                    "viec thay the cai ra lam con hien nay".split())

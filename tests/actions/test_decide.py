@@ -308,6 +308,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("khi nào dc khánh thàn?", "list_projects", {"project": "bac_song_cam_trung_tam_chinh_tri", "topic": "project"},
      "a follow-up on the last answer's subject",  # asked of the project just answered, not a list
      "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025."),
+    ("Nghị quyết 7/NQ-CP của Chính phủ về Hải Phòng được ban hành ngày nào?", "ask_policy", None,
+     "a policy by its number", "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),  # its date: its own record
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -256,6 +256,20 @@ def _dated(found: list[Passage]) -> list[Passage]:
     return [p for p in found if DATE.search(p.text)]
 
 
+# A deadline asked, and said in the documents' words
+DEADLINE_ASKED = re.compile(r"\b(?:han chot|han cuoi|phai xong|xong truoc|truoc ngay nao|cham nhat|khi nao xong|bao gio xong|"
+                            r"thoi han)\b")
+DEADLINE_SAID = re.compile(r"\b(?:trước ngày|chậm nhất|hoàn thành trước|thời hạn)\b", re.IGNORECASE)
+
+
+def dated_of(kb: KnowledgeBase, a: Asked, subject: str) -> list[Passage]:
+    """"Hạn chót phải xong là khi nào?" after a figure: a sentence of its subject with a date; for a
+    deadline, one saying it in the documents' words ("hoàn thành trước ngày 20/8, chậm nhất ngày 31/8")."""
+    deadline = DEADLINE_ASKED.search(a.folded) is not None
+    query = f"{subject} hoàn thành trước ngày chậm nhất" if deadline else f"{subject} {a.text}"
+    return [p for p in _dated(kb.passages(query, explanation=True)) if not deadline or DEADLINE_SAID.search(p.text)]
+
+
 def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     """The sentence names the project the question names ("Lê Thiện - Đại Bản"), above the calibrated bar."""
     if not (a.projects_clear and a.project_score >= 2) or not passages.clear(kb, a):
@@ -725,7 +739,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
         a = replace(a, indicators=(shown.code,))
-        if a.aspect == "when" and not a.periods and (dated := _dated(passages.of_subject(kb, a, shown.name))):
+        if a.aspect == "when" and not a.periods and (dated := dated_of(kb, a, shown.name)):
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
     if topic == "project" and q.slots.get("project"):
@@ -739,6 +753,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return convert_address(kb, q)
     if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
         return TOPIC_ANSWERS[topic](kb, fixed(q, a))
+    subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
+    if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
+        return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
     return quote_or_decline(kb, a, q)
 
 

@@ -8,7 +8,6 @@ ever shown inside quotation marks (never the bot's own search text).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import pairwise
 
 from knowledge import KnowledgeBase, Passage, expand_keeping_marks, fold, query_terms, strip_diacritics
@@ -116,13 +115,6 @@ def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     # "thế ai đang làm chủ tịch UBND?" is a question of its own: the subject only if nothing answers it
     return (kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation)
             or kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
-
-
-def of_subject(kb: KnowledgeBase, a: Asked, subject: str) -> list[Passage]:
-    """The sentences answering a question that leans on `subject` (a figure's name) for its own."""
-    if a.from_button:
-        return []
-    return kb.passages(_question(a), limit=MAX_QUOTES, explanation=True, context=_context(replace(a, context=subject)))
 
 
 def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:

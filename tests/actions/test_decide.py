@@ -310,6 +310,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025."),
     ("Nghị quyết 7/NQ-CP của Chính phủ về Hải Phòng được ban hành ngày nào?", "ask_policy", None,
      "a policy by its number", "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),  # its date: its own record
+    ("hạn chót phải xong là khi nào", "nlu_fallback",  # a deadline of the figure's subject, in the documents' words
+     {"indicator": "party_base_congresses_held", "period": "2025", "topic": "indicator"},
+     "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “Về nhiệm vụ trọng tâm 6 tháng cuối năm 2025, ông Lê Tiến Châu yêu cầu tập trung lãnh đạo"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

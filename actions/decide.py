@@ -280,6 +280,28 @@ def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     return any(f" {n} " in said for n in names if len(n.split()) >= 2)
 
 
+def sentences_naming(kb: KnowledgeBase, a: Asked, project: str) -> list[Passage]:
+    """Words asked of the project in context ("nối … với đâu", "thuộc huyện nào") that a sentence
+    naming it gives: searched with its name, kept only if they name it."""
+    info = kb.project(project)
+    if (info is None or a.aspect is not None or not passages.wants_words(a.folded) or passages.asks_number(a)
+            or RECORD_ASKED.search(a.folded)):
+        return []
+    names = [GENERIC_PREFIX.sub("", fold(n)).strip() for n in (info.project.name, *info.project.aliases)]
+    names = [n for n in names if len(n.split()) >= 2]
+    # and it says two words in a row the question asks beyond the name ("Thủy Nguyên" in "nối Thủy Nguyên với đâu")
+    named = set(fold(info.project.name).split())
+    own = {pair for pair in pairwise(a.folded.split()) if not set(pair) & (named | _FUNCTION_WORDS)}
+    found = kb.passages(f"{info.project.name} {a.text}", explanation=True)
+    return [p for p in found if any(f" {n} " in f" {fold(p.text)} " for n in names)
+            and own & set(pairwise(fold(p.text).split()))][:1]
+
+
+_FUNCTION_WORDS = frozenset("duoc bi cho voi tu nhu la co sau khi".split())
+# What a project's own record answers: its approvals, group, funding, value
+RECORD_ASKED = re.compile(r"\b(?:duyet|phe duyet|van ban|vb|quyet dinh|nghi quyet|nhom|nguon von|von|tong muc|gia tri)\b")
+
+
 GENERIC_PREFIX = re.compile(r"^(?:ccn|kcn|cum cong nghiep|khu cong nghiep|du an|nha may|cau)\s+")
 
 
@@ -458,8 +480,14 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Dự án đó dùng vốn gì?": whatever the intent, the subject is the last answer's."""
     # a project named in full, not in part; "dự án đó vốn ngân sách hay ngoài ngân sách" names no budget figure
     project_pronoun = q.slots.get("topic") == "project" and PROJECT_PRONOUN.search(a.folded) is not None
-    named = (a.indicators and not project_pronoun) or a.policies or a.address or a.project_score >= 2
+    # "Nó nối Thủy Nguyên với đâu?": the subject is the pronoun; a place named after it is no project asked
+    subject_pronoun = q.slots.get("topic") == "project" and SUBJECT_PRONOUN.match(a.text.strip()) is not None
+    named = ((a.indicators and not project_pronoun) or a.policies or a.address
+             or (a.project_score >= 2 and not subject_pronoun))
     return a.refers_back and bool(q.slots.get("topic")) and not named
+
+
+SUBJECT_PRONOUN = re.compile(r"(?:nó|dự án (?:đó|này)|công trình (?:đó|này)|cái (?:đó|này))\b", re.IGNORECASE)
 
 
 def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -743,6 +771,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
     if topic == "project" and q.slots.get("project"):
+        if said := sentences_naming(kb, a, q.slots["project"]):
+            return passages.answer(kb, a, q, said)  # "nó nối Thủy Nguyên với đâu?": words its record lacks
         return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document

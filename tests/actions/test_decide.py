@@ -314,6 +314,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "party_base_congresses_held", "period": "2025", "topic": "indicator"},
      "a follow-up on the last answer's subject",
      "Tài liệu ghi: “Về nhiệm vụ trọng tâm 6 tháng cuối năm 2025, ông Lê Tiến Châu yêu cầu tập trung lãnh đạo"),
+    ("Nó nối Thủy Nguyên với đâu?", "ask_project", {"project": "cau_lai_xuan_dt352", "topic": "project"},
+     "a reference back to the last answer's subject",  # "nó" is the bridge; the sentence naming it says where
+     "Tài liệu ghi: “Dự án đầu tư xây dựng cầu Lại Xuân và cải tạo, mở rộng đường tỉnh 352 kết nối huyện Thủy Nguyên"),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

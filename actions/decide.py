@@ -208,8 +208,15 @@ def local_figure_or_its_sentence(kb: KnowledgeBase, a: Asked, q: Query) -> Reply
     return refuse_local_figure(kb, a, q)
 
 
+def of_the_last_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Đã khởi công bao nhiêu dự án rồi?" after the social housing projects: words of that figure's
+    family only, nothing named: a row of the family, not a count or list of the key projects."""
+    return (q.slots.get("topic") == "indicator" and bool(q.slots.get("indicator")) and not a.names_something
+            and not new_subject(kb, a, q))
+
+
 def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return aggregate.applies(kb, a, q)
+    return not of_the_last_figure(kb, a, q) and aggregate.applies(kb, a, q)
 
 
 def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -436,7 +443,7 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "khi nào được khánh thành?" after a project asks of that project, whatever the classifier says
     of_the_last = q.slots.get("topic") == "project" and a.aspect is not None and not a.names_something
-    return q.intent in LIST_INTENTS and not of_the_last
+    return q.intent in LIST_INTENTS and not of_the_last and not of_the_last_figure(kb, a, q)
 
 
 # "dân số sau hợp nhất bao nhiêu người?": a number is asked, and a curated text that speaks of
@@ -512,6 +519,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
+    if topic == "indicator" and passages.asks_number(a) and of_the_last_figure(kb, a, q):
+        return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
@@ -543,7 +552,7 @@ def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
-                          "i ii iii iv".split())
+                          "i ii iii iv khoang tong cong tat hien da roi duoc chung".split())
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -317,6 +317,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Nó nối Thủy Nguyên với đâu?", "ask_project", {"project": "cau_lai_xuan_dt352", "topic": "project"},
      "a reference back to the last answer's subject",  # "nó" is the bridge; the sentence naming it says where
      "Tài liệu ghi: “Dự án đầu tư xây dựng cầu Lại Xuân và cải tạo, mở rộng đường tỉnh 352 kết nối huyện Thủy Nguyên"),
+    ("tổng cộng khoảng bao nhiu căn", "ask_indicator",  # "khoảng", "tổng cộng" name no other subject
+     {"indicator": "social_housing_projects", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Quy mô (số căn) nhà ở xã hội năm 2024: đạt khoảng 36.600 căn"),
+    ("đã khởi công bao nhiêu dự án rồi", "list_projects",  # a row of the figure's family, not the key projects
+     {"indicator": "social_housing_projects", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",
+     "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 09 dự án (đã khởi công xây dựng)."),
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -38,6 +38,7 @@ EVERYDAY: dict[str, str] = {
     "hk": "không", "kq": "kết quả", "cty": "công ty",
     **{f"2k{year}": f"20{year}" for year in range(19, 31)},  # "2k24" is 2024
     "camon": "cảm ơn", "cmon": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
+    "bít": "biết", "thui": "thôi", "nhìu": "nhiều", "ik": "đi", "oy": "rồi", "dz": "vậy", "nka": "nha",
 }
 DOMAIN: dict[str, str] = {
     # domain abbreviations
@@ -52,7 +53,8 @@ DOMAIN: dict[str, str] = {
     "ccn": "cụm công nghiệp", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
-    "dl": "du lịch",
+    "dl": "du lịch", "nđ": "nghị định", "sl": "số lượng", "bđs": "bất động sản", "bds": "bất động sản",
+    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng",
     # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",

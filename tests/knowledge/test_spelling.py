@@ -95,6 +95,8 @@ ABBREVIATIONS = [
     ("giải ngân bn %", "giai ngan bao nhieu phan tram"),
     ("sao 2024 ko đạt kh v", "sao 2024 khong dat ke hoach vay"),  # "không đạt không" is no Vietnamese
     ("2024 có đạt kh", "2024 co dat khong"),  # a yes-or-no question
+    ("thu từ bđs nhìu ko", "thu tu bat dong san nhieu khong"),
+    ("sl kcn mới là bn z", "so luong khu cong nghiep moi la bao nhieu vay"),
 ]
 
 

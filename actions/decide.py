@@ -378,11 +378,6 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return a.projects_clear and (strong or a.project_score >= 0.75 or a.another_project)
 
 
-# What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
-MEASURE_NOUNS = ("doanh thu", "loi nhuan", "thu nhap", "dan so", "chi phi", "muc luong", "tien luong", "gia ve",
-                 "gia nha", "gia dat", "gia dien", "gia nuoc", "gia xang", "gia thue")
-
-
 def unasked_measure(kb: KnowledgeBase, a: Asked) -> str | None:
     """A measure the question asks of its indicator that the indicator is not: its name, aliases and unit lack it."""
     if len(a.indicators) != 1:
@@ -392,7 +387,7 @@ def unasked_measure(kb: KnowledgeBase, a: Asked) -> str | None:
         return None
     own = f" {vocabulary(indicator)} "
     asked = f" {a.folded} "
-    return next((noun for noun in MEASURE_NOUNS if f" {noun} " in asked and f" {noun} " not in own), None)
+    return next((noun for noun in passages.MEASURE_NOUNS if f" {noun} " in asked and f" {noun} " not in own), None)
 
 
 def other_measure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

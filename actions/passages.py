@@ -117,9 +117,18 @@ def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
             or kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
 
 
+# What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
+MEASURE_NOUNS = ("doanh thu", "loi nhuan", "thu nhap", "dan so", "chi phi", "muc luong", "tien luong", "gia ve",
+                 "gia nha", "gia dat", "gia dien", "gia nuoc", "gia xang", "gia thue")
+
+
 def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage]:
-    """The sentences answering the question; `explanation`: at the lower bar whatever it asks."""
-    return _ranked(kb, a, explanation or wants_words(a.folded))
+    """The sentences answering the question; `explanation`: at the lower bar whatever it asks. A
+    number asked of a measure ("dân số … bao nhiêu người") is answered only by a sentence naming it:
+    "một số vụ … người dân" has "số", "dân" and "người", not the population."""
+    found = _ranked(kb, a, explanation or wants_words(a.folded))
+    measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {a.folded} "] if asks_number(a) else []
+    return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
 
 
 def clear(kb: KnowledgeBase, a: Asked) -> list[Passage]:

@@ -324,6 +324,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "social_housing_projects", "period": "2024", "topic": "indicator"},
      "a follow-up on the last answer's subject",
      "Số dự án nhà ở xã hội trên địa bàn thành phố năm 2024: đạt 09 dự án (đã khởi công xây dựng)."),
+    ("Dân số Hải Phòng năm 2024 là bao nhiêu người?", "ask_indicator", None, "not in the documents",
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),  # not a sentence with "một số … người dân"
     ("KCN Nam Tràg Cát diện tích bao nhieu", "ask_project", None, "a project by its name",
      "KCN Nam Tràng Cát: diện tích 200,3 ha."),  # one zone in two documents, named with a typo
     ("ccn le thien dai ban nam o huyen nao", "ask_indicator", None,  # the sentence naming the cluster asked

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from knowledge import KnowledgeBase, Passage, fold, other_province, query_terms
+from knowledge import KnowledgeBase, Passage, ProjectInfo, fold, other_province, query_terms
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more
@@ -282,8 +282,13 @@ def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     if not (a.projects_clear and a.project_score >= 2) or not passages.clear(kb, a):
         return False
     info = kb.project(a.projects[0])
+    return info is not None and says_a_name(info, text)
+
+
+def says_a_name(info: ProjectInfo, text: str) -> bool:
+    """`text` names the project by a name or alias of two words or more, its generic prefix aside."""
     said = f" {fold(text)} "
-    names = [] if info is None else [GENERIC_PREFIX.sub("", fold(n)).strip() for n in (info.project.name, *info.project.aliases)]
+    names = [GENERIC_PREFIX.sub("", fold(n)).strip() for n in (info.project.name, *info.project.aliases)]
     return any(f" {n} " in said for n in names if len(n.split()) >= 2)
 
 
@@ -294,14 +299,11 @@ def sentences_naming(kb: KnowledgeBase, a: Asked, project: str) -> list[Passage]
     if (info is None or a.aspect is not None or not passages.wants_words(a.folded) or passages.asks_number(a)
             or RECORD_ASKED.search(a.folded)):
         return []
-    names = [GENERIC_PREFIX.sub("", fold(n)).strip() for n in (info.project.name, *info.project.aliases)]
-    names = [n for n in names if len(n.split()) >= 2]
     # and it says two words in a row the question asks beyond the name ("Thủy Nguyên" in "nối Thủy Nguyên với đâu")
     named = set(fold(info.project.name).split())
     own = {pair for pair in pairwise(a.folded.split()) if not set(pair) & (named | _FUNCTION_WORDS)}
     found = kb.passages(f"{info.project.name} {a.text}", explanation=True)
-    return [p for p in found if any(f" {n} " in f" {fold(p.text)} " for n in names)
-            and own & set(pairwise(fold(p.text).split()))][:1]
+    return [p for p in found if says_a_name(info, p.text) and own & set(pairwise(fold(p.text).split()))][:1]
 
 
 _FUNCTION_WORDS = frozenset("duoc bi cho voi tu nhu la co sau khi".split())
@@ -670,15 +672,18 @@ NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung
                        r"|\b(?:may|bao nhieu) (?:khu cong nghiep|cum cong nghiep|kcn|ccn|khu|cum)\b")
 
 
+NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
 def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     """The sentence that names what the figure counts, quoted under it: it must give the same number."""
     if not reply.messages or NAMES_TOO.search(a.folded) is None:
         return reply
     first = (reply.messages[0].get("text") or "").split("\n")[0]
-    numbers = set(re.findall(r"\d[\d.,]*\d|\d", first.partition(":")[2]))
+    numbers = set(NUMBER.findall(first.partition(":")[2]))
 
     def same_count(found: list[Passage]) -> bool:
-        return bool(found) and bool(numbers & set(re.findall(r"\d[\d.,]*\d|\d", found[0].text)))
+        return bool(found) and bool(numbers & set(NUMBER.findall(found[0].text)))
     found = passages.best(kb, a, explanation=True)
     if not same_count(found):
         # the figure's own words find the sentence naming them ("Số khu công nghiệp mới được … duyệt …")

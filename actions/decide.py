@@ -52,10 +52,10 @@ from .policies import (
     policies_by_subject,
     policy_by_subject,
 )
-from .projects import answer_project, component_named, list_projects
+from .projects import AREA, answer_project, asked_field, component_named, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, Asked, points_back, understand
+from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, VALUE_ASKED, Asked, points_back, understand
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -306,6 +306,16 @@ def sentences_naming(kb: KnowledgeBase, a: Asked, project: str) -> list[Passage]
     return [p for p in found if says_a_name(info, p.text) and own & set(pairwise(fold(p.text).split()))][:1]
 
 
+def documents_naming(kb: KnowledgeBase, a: Asked, project: str) -> list[Passage]:
+    """A document asked of a project whose record lists none: the sentences naming the project and citing one."""
+    info = kb.project(project)
+    if info is None or info.project.approvals or asked_field(a.folded) != "approval":
+        return []
+    found = kb.passages(f"{info.project.name} {a.text}", explanation=True)
+    return [p for p in found if says_a_name(info, p.text) and CITES_A_DOCUMENT.search(p.text)][:2]
+
+
+CITES_A_DOCUMENT = re.compile(r"\b\d+/(?:\d{4}/)?(?:QĐ|NQ|CT|KH|TB)-", re.IGNORECASE)
 _FUNCTION_WORDS = frozenset("duoc bi cho voi tu nhu la co sau khi".split())
 # What a project's own record answers: its approvals, group, funding, value
 RECORD_ASKED = re.compile(r"\b(?:duyet|phe duyet|van ban|vb|quyet dinh|nghi quyet|nhom|nguon von|von|tong muc|gia tri)\b")
@@ -489,6 +499,18 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     named = ((a.indicators and not project_pronoun) or a.policies or a.address
              or (a.project_score >= 2 and not subject_pronoun))
     return a.refers_back and bool(q.slots.get("topic")) and not named
+
+
+def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Diện tích khoảng bao nhiêu?", "được chấp thuận theo văn bản nào?", "tổng mức đầu tư?" after a
+    project: a field of its record, though other projects share a word of the question."""
+    if q.slots.get("topic") != "project" or not q.slots.get("project") or a.policies or a.address:
+        return False
+    if a.project_score >= 2 or (a.indicators and len(a.folded.split()) > SHORT_FOLLOW_UP):
+        return False
+    if a.another_project or (a.projects[:1] != (q.slots["project"],) and a.names_something):
+        return False  # "còn nhà ga hàng hóa thì vốn bao nhiêu?": another project's record
+    return asked_field(a.folded) is not None or VALUE_ASKED.search(a.folded) is not None or AREA.search(a.folded) is not None
 
 
 SUBJECT_PRONOUN = re.compile(r"(?:nó|dự án (?:đó|này)|công trình (?:đó|này)|cái (?:đó|này))\b", re.IGNORECASE)
@@ -780,9 +802,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
     if topic == "project" and q.slots.get("project"):
-        if said := sentences_naming(kb, a, q.slots["project"]):
-            return passages.answer(kb, a, q, said)  # "nó nối Thủy Nguyên với đâu?": words its record lacks
-        return answer_project(kb, q, replace(a, projects=(q.slots["project"],), projects_clear=True))
+        project = q.slots["project"]
+        # "nó nối Thủy Nguyên với đâu?", "quyết định … khu này số mấy?": what its record lacks
+        if said := sentences_naming(kb, a, project) or documents_naming(kb, a, project):
+            return passages.answer(kb, a, q, said)
+        return answer_project(kb, q, replace(a, projects=(project,), projects_clear=True, indicators=()))
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         if said := passages.about_document(kb, a, q.slots["policy"]):
@@ -816,6 +840,7 @@ ROWS: tuple[Row, ...] = (
         local_figure_or_its_sentence),
     Row("how many new units", counts_new_units, unit_count),
     Row("a reference back to the last answer's subject", refers_back, from_context),
+    Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),
     Row("which document: found by what it is about", which_document, policy_found_by_subject),
     Row("what a named policy says of something: the sentences of the documents citing it", policy_content,
@@ -869,6 +894,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if reply.answer_id is not None:
         reply.slots.setdefault("subject", subject_of(asked, reply))
+    if reply.slots.get("topic") == "passage" and asked.projects_clear and asked.project_score >= 2:
+        # "cầu Lại Xuân nối với đâu?" is answered by a sentence: the project stays the subject
+        reply.slots.update(project=asked.projects[0], topic="project")
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
     reply.slots.setdefault("options", None)
     reply.slots.setdefault("page_query", None)

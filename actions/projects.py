@@ -62,16 +62,54 @@ def _describe(info: ProjectInfo, ab: About) -> str:
     return "\n".join(lines)
 
 
-INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao)\b")
+# What a resident asks of a project's record besides its value and schedule ("được chấp thuận theo
+# văn bản nào?", "dùng vốn gì?"): the record's own line answers, with its source.
+APPROVAL = re.compile(r"\b(?:van ban|quyet dinh|phe duyet|chap thuan|chu truong dau tu|giay chung nhan|gcn|"
+                      r"giay phep|can cu phap ly)\b")
+FUNDING = re.compile(r"\b(?:nguon von|von gi|von nao|loai von|ngan sach hay|von cua ai|tien cua ai)\b")
+# the value asked in words that are no funding question ("vốn" alone may be either)
+_HOW_MUCH = re.compile(r"\b(?:bao nhieu tien|tong muc|tong von|gia tri|kinh phi|chi phi|bao nhieu ty|von bao nhieu|"
+                       r"bao nhieu von|tri gia)\b")
 
 
-def _aspect_notice(info: ProjectInfo, text: str) -> str | None:
-    """Say when the documents do not give what was asked (the investor, usually)."""
-    if INVESTOR.search(fold(text)):
-        known = fold(" ".join((*info.project.provenance.quotes, info.project.status or "")))
-        if "chu dau tu" not in known and "nha dau tu" not in known:
-            return "Các tài liệu không nêu chủ đầu tư của dự án này. Thông tin tài liệu có:"
+def asked_field(folded: str) -> str | None:
+    """The field of a project's record a question asks for, if any."""
+    if aspect_in(folded) == "investor":
+        return "investor"
+    if APPROVAL.search(folded):
+        return "approval"
+    if FUNDING.search(folded):
+        return "funding"
     return None
+
+
+def field_line(info: ProjectInfo, field: str) -> str | None:
+    """The answer to a field asked, as the record says it; None when the record lacks it."""
+    p = info.project
+    if field == "approval" and p.approvals:
+        return f"Văn bản phê duyệt/chấp thuận của {replies.lower_first(p.name)}: {'; '.join(p.approvals)}."
+    if field == "funding" and p.funding:
+        return f"{p.name}: {FUNDING_LABELS[p.funding]}."
+    return None
+
+
+def _field_reply(info: ProjectInfo, said: str) -> Reply | None:
+    """A field asked alone ("văn bản phê duyệt là gì?"), not with the value or the schedule: that line
+    alone, or that the documents do not give it. No document names a project's investor."""
+    field = asked_field(said)
+    value = _HOW_MUCH if field == "funding" else VALUE_ASKED
+    if field is None or value.search(said) or aspect_in(said) == "when":
+        return None
+    line = (f"Các tài liệu không nêu chủ đầu tư của {replies.lower_first(info.project.name)}."
+            if field == "investor" else field_line(info, field))
+    if line is None:
+        return None
+    reply = Reply().say(f"{line}\n{replies.source_line(info.document)}",
+                        [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id)),
+                         *feedback_buttons()])
+    reply.slots.update(project=info.project.id, topic="project")
+    reply.answer_id = f"project:{info.project.id}"
+    return reply
 
 
 def _same_project_in_several_documents(found: list[ProjectInfo], text: str) -> list[ProjectInfo]:
@@ -352,7 +390,10 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    notice = (_claim_line(info, a, ab) or _aspect_notice(info, said) or _when_notice(info, said, ab)
+    claim = _claim_line(info, a, ab)
+    if claim is None and (field := _field_reply(info, said)) is not None:
+        return field
+    notice = (claim or _when_notice(info, said, ab)
               or _asked_figure_line(info, a.folded if a else fold(text)))
     buttons = [button(replies.short(o.project.name),
                       intent_payload("ask_project", project=o.project.id)) for o in others[:3]]

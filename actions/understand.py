@@ -148,6 +148,7 @@ def asks_new_unit(folded: str) -> bool:
 _FILLERS = re.compile(r"\b(?:cua |o |tai )?(?:hai phong|thanh pho|tp)\b|\b(?:nam |quy )?(?:20\d\d|ngoai|nay|truoc)\b(?= )"
                       r"|\b(?:duoc|da|se)\b")
 _NOT_THIS = re.compile(r"\b(?:khong|ko|k) phai (?:la )?([^,.?!]+)")
+_ASKING = re.compile(r"\b(?:minh|toi|em|to|cho|muon|xin|can|de) hoi\b|\bhoi (?:ve|them|luon|chut|ti|xiu|lai)\b")
 _ANOTHER = re.compile(r"^(?:con|the con|vay con|the con ve|con ve)\b")
 
 
@@ -341,7 +342,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         rejected = set(kb.indicator_codes_named(denied.group(1)))
         indicators = [code for code in indicators if code not in rejected] or indicators
     scores: dict[str, float] = {}
-    for key, score in kb.project_scores(folded, limit=8) + kb.project_scores(typed, limit=8):
+    # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
+    for key, score in kb.project_scores(_ASKING.sub(" ", folded), limit=8) + kb.project_scores(_ASKING.sub(" ", typed), limit=8):
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")

@@ -160,6 +160,7 @@ class ProjectNames:
         covered: dict[str, set[str]] = {}
         whole: set[str] = set()
         folded_text = f" {fold(text)} "
+        question = folded_text.split()
         candidates = sorted({i for w in words for i in self.by_word.get(w, ())})  # only names sharing a word
         for key, name, name_words in (self.names[i] for i in candidates):
             hits = [w for w in name_words if w in words]
@@ -168,12 +169,29 @@ class ProjectNames:
                 whole.add(key)  # the name, or every word of a long one ("quảng trường [phía trước] trung tâm …")
             elif len(hits) >= 2:  # one shared word ("cảng") names nothing
                 share = sum(weight.get(w, 1.0) for w in hits) / sum(weight.get(w, 1.0) for w in name_words)
-                partial[key] = max(partial.get(key, 0.0), share + len(hits) / 100)
+                run = RUN_BONUS * max(0, _longest_run(name.split(), question) - 2)
+                partial[key] = max(partial.get(key, 0.0), share + run + len(hits) / 100)
         scores = {key: 2.0 + sum(weight.get(w, 1.0) for w in covered[key]) / question_weight for key in whole}
         scores.update({key: score for key, score in partial.items() if key not in whole})
         # rounded, then by id: sums over sets differ in the last digits with the hash seed
         ranked = sorted(((k, round(s, 9)) for k, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
         return [(k, s) for k, s in ranked if s >= 0.5][:limit]
+
+
+RUN_BONUS = 0.1  # per word beyond two of a run the question writes as the name does ("nhà ga hàng hóa")
+
+
+def _longest_run(name: list[str], question: list[str]) -> int:
+    """The most words of the name, not noise, that the question writes in a row as the name does."""
+    best = 0
+    for i in range(len(name)):
+        for j in range(len(question)):
+            k = counted = 0
+            while i + k < len(name) and j + k < len(question) and name[i + k] == question[j + k]:
+                counted += name[i + k] not in PROJECT_NOISE
+                k += 1
+            best = max(best, counted)
+    return best
 
 
 # -- policies: by name or alias, else by the parts of their number the question gives ---------

@@ -230,14 +230,14 @@ def _question_words(question: str) -> tuple[list[_Word | None], bool]:
 _MAY = _spelling("mấy")
 # "bao nhiêu phần trăm" is answered by a sentence that writes "71,8%"
 _PERCENT_WORDS = frozenset({"phan", "tram"})
-_CLASS_WORDS = frozenset({"loai", "hang", "cap"})
+_CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số mấy": which number, not how many
 
 
 def _asks_quantity(question: str) -> bool:
     """Whether the question asks how many: "bao nhiêu", or "mấy" typed with diacritics ("may" may be "máy")."""
     words = _tokens(question)
     folded = " ".join(w.folded if w else "|" for w in words)
-    # "đô thị loại mấy", "hạng mấy": a class, written "loại III", not a number
+    # "đô thị loại mấy", "hạng mấy": a class, written "loại III", not a number; "số mấy": an identifier
     before = [None, *words][:len(words)]
     mays = [w for w, b in zip(words, before, strict=True) if w is not None and w.spelling == _MAY
             and not (b is not None and b.folded in _CLASS_WORDS)]

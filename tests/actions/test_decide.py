@@ -362,6 +362,25 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Không đúng: theo tài liệu, không còn như vậy.\nTài liệu ghi: “"),
     ("thành phố còn hộ nghèo không", "ask_indicator", None,  # asked, not claimed: no "không đúng"
      "a claim that something remains, which a sentence says is gone", "Theo tài liệu, không còn.\nTài liệu ghi: “"),
+    ("Được chấp thuận chủ trương đầu tư theo văn bản nào?", "ask_indicator", {"project": "sakura_golf", "topic": "project"},
+     "a field of the last project's record",  # that line of its record alone, with its source
+     "Văn bản phê duyệt/chấp thuận của dự án Hai Phong Sakura Golf Club: GCN đăng ký đầu tư số 4356158423 cấp ngày "
+     "05/06/2017; chứng nhận điều chỉnh lần 4 ngày 14/9/2023.\nNguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng."),
+    ("ai là chủ đầu tư?", "followup", {"project": "sakura_golf", "topic": "project"},
+     "a field of the last project's record",  # no document names an investor
+     "Các tài liệu không nêu chủ đầu tư của dự án Hai Phong Sakura Golf Club.\nNguồn:"),
+    ("dùng vốn gì?", "nlu_fallback", {"project": "sakura_golf", "topic": "project"},
+     "a field of the last project's record", "Dự án Hai Phong Sakura Golf Club: vốn ngoài ngân sách.\nNguồn:"),
+    ("tổng mức đầu tư bao nhiêu?", "followup", {"project": "sakura_golf", "topic": "project"},
+     "a field of the last project's record", "Dự án Hai Phong Sakura Golf Club: giá trị phê duyệt/dự kiến 2.271.430"),
+    ("còn nhà ga hàng hóa thì vốn bao nhiêu?", "followup", {"project": "cat_bi_nha_ga_t2", "topic": "project"},
+     "a project by its name", "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi: giá trị"),
+    ("À nhầm, mình hỏi nhà ga hàng hóa cơ, vốn bao nhiêu?", "ask_project", None,  # "hỏi" is no "xã hội"
+     "a project by its name", "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi: giá trị"),
+    ("quyết định phân bổ kinh phí lập nhiệm vụ quy hoạch chung khu này số mấy?", "ask_policy",
+     {"project": "kkt_ven_bien_phia_nam_001", "topic": "project"},  # its record lists no document: a sentence does
+     "a reference back to the last answer's subject",
+     "Tài liệu ghi: “Ngày 5/2/2025, UBND thành phố đã ban hành Quyết định số 278/QĐ-UBND"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

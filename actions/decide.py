@@ -46,11 +46,14 @@ from .indicators import (
 )
 from .policies import (
     DOCUMENT_NUMBER,
+    REPLACED,
     answer_policy,
     answer_several_policies,
     asks_which_document,
+    item_asked,
     policies_by_subject,
     policy_by_subject,
+    successor_note,
 )
 from .projects import AREA, answer_project, asked_field, component_named, list_projects
 from .query import Query, Reply
@@ -223,7 +226,14 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up
     # ("còn nghị quyết HĐND về bóng đá là số mấy?" describes another one)
     of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
-    return asks_which_document(a) and not of_the_last and policy_by_subject(kb, a, q) is not None
+    return (asks_which_document(a) and not of_the_last and not (a.policies and IMPLEMENTS_WHICH.search(a.folded))
+            and policy_by_subject(kb, a, q) is not None)
+
+
+# "Nghị quyết 7/NQ-CP là để thực hiện văn bản nào?": the named document's own title says
+# ("Chính phủ ban hành nghị quyết nào để thực hiện Kết luận 96?" names the one implemented instead)
+IMPLEMENTS_WHICH = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: vao)?)\s+(?:van ban|nghi quyet|ket luan|"
+                              r"chi thi|quyet dinh|chu truong)\s+(?:nao|gi|so may)\b")
 
 
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
@@ -542,6 +552,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
+    if topic == "policy" and q.slots.get("policy") and another_document(kb, a, q):
+        return False  # "còn nq hỗ trợ thêm mức đóng bhxh thì sao?": another document, described
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
     if topic == "policy" and q.slots.get("policy") and fits_the_last_document(kb, a, q):
@@ -560,6 +572,14 @@ FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last documen
 
 # "có bao nhiêu nhóm nhiệm vụ giải pháp?": the parts of the document in context
 COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi dung|phan|muc)\b")
+
+
+def another_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """A document named by its kind and described, not pointed back at, that is not the last one."""
+    if not DOCUMENT_CUE.search(a.folded) or points_back(a.text, a.folded) or COUNTS_PARTS.search(a.folded):
+        return False
+    found = policy_by_subject(kb, a, q)
+    return found is not None and found != q.slots.get("policy")
 
 
 def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -809,9 +829,15 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_project(kb, q, replace(a, projects=(project,), projects_clear=True, indicators=()))
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
-        if said := passages.about_document(kb, a, q.slots["policy"]):
-            return passages.answer(kb, a, q, said)
-        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]), a)
+        record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
+        if not record and (said := passages.about_document(kb, a, q.slots["policy"])):
+            reply = passages.answer(kb, a, q, said)
+            reply.slots.update(topic="policy", policy=q.slots["policy"])  # still the subject of what follows
+            if REPLACED.search(a.folded) and (later := successor_note(kb, q.slots["policy"])):
+                reply.say(later[1])  # "nghị quyết nào thay thế nó?": the later one of the same title, said as such
+                reply.slots.update(policy=later[0])
+            return reply
+        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]), a, record=record)
     if topic == "address":
         return convert_address(kb, q)
     if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
@@ -820,6 +846,17 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
         return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
     return quote_or_decline(kb, a, q)
+
+
+# "ký ngày nào?", "do ai ban hành?" after a document: its own record says, not a sentence with a date;
+# "định trình Quốc hội khi nào?" asks a plan, which a sentence says
+_ISSUER_ASKED = re.compile(r"\b(?:ai ky|ai ban hanh|do ai|co quan nao|cua ai|cap nao)\b")
+_DATE_ASKED = re.compile(r"\b(?:ngay nao|ngay bao nhieu|khi nao|bao gio|nam nao|thang nao|hieu luc)\b")
+_PLANNED = re.compile(r"\b(?:dinh|du kien|ke hoach|trinh|se|phai|phan dau)\b")
+
+
+def asks_its_record(folded: str) -> bool:
+    return bool(_ISSUER_ASKED.search(folded) or (_DATE_ASKED.search(folded) and not _PLANNED.search(folded)))
 
 
 def quote_or_decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

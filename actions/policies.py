@@ -54,12 +54,67 @@ def _curated(kb: KnowledgeBase, q: Query, about: str | None = None) -> Reply | N
     return reply
 
 
-def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None) -> Reply:
-    """The policy the question names; a claim about it (`a`, the question as read) checked first."""
+# "nhóm thứ 5 nói về cái gì?", "nội dung thứ ba": one item of the document's list of contents
+_ITEM_ASKED = re.compile(r"\b(?:nhom|noi dung|nhiem vu|giai phap|muc|phan|y)\s+(?:thu|so)\s+"
+                         r"(\d+|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi)\b")
+_ORDINALS = {"nhat": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10}
+
+
+def item_asked(folded: str) -> int | None:
+    asked = _ITEM_ASKED.search(folded)
+    if asked is None:
+        return None
+    word = asked.group(1)
+    return int(word) if word.isdigit() else _ORDINALS[word]
+
+
+def _item(info: PolicyInfo, n: int) -> Reply:
+    p = info.policy
+    if not 0 < n <= len(p.items):
+        text = f"{p.doc_type} {p.number} có {len(p.items)} nội dung, không có nội dung thứ {n}."
+    else:
+        text = f"Nội dung thứ {n} (trong {len(p.items)} nội dung) của {p.doc_type} {p.number}: {p.items[n - 1]}."
+    reply = Reply().say(f"{text}\n{replies.source_line(info.document)}", feedback_buttons())
+    reply.slots.update(policy=p.number, topic="policy")
+    reply.answer_id = f"policy:{p.number}"
+    return reply
+
+
+# "nghị quyết nào thay thế nó?": the documents say a new resolution replaces it, not which one
+REPLACED = re.compile(r"\bthay (?:the|bang|cho)\b")
+
+
+def successor_note(kb: KnowledgeBase, number: str) -> tuple[str, str] | None:
+    """A later document with the same title as this one, said as what it is: the documents do not
+    name the one that replaces it, they name a later one on the same subject."""
+    this = next((p.policy for p in kb.find_policy(number) if p.policy.number == number), None)
+    if this is None or not this.date:
+        return None
+    title = _bare_title(this.title)
+    later = sorted((info for info in kb.policies() if info.policy.number != number and info.policy.date
+                    and info.policy.date > this.date and _bare_title(info.policy.title) == title),
+                   key=lambda info: info.policy.date or "")
+    if not later:
+        return None
+    p = later[0].policy
+    return p.number, (f"Các tài liệu không ghi thẳng số của nghị quyết thay thế. Văn bản ban hành sau có cùng tên "
+            f"“{this.title}” là {p.doc_type} {p.number} ({p.issuer}, ngày {replies.vn_date(p.date)}).\n"
+            + replies.source_line(later[0].document))
+
+
+def _bare_title(title: str) -> str:
+    return fold(re.sub(r"\s*\(.*?\)", "", title)).strip()
+
+
+def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: bool = False) -> Reply:
+    """The policy the question names; a claim about it (`a`, the question as read) checked first.
+    `record`: its own record, never a curated answer ("ký ngày nào?" asks its date)."""
     found = _find(kb, q)
     about = found[0].policy.number if len(found) == 1 else None
+    if about and a is not None and (n := item_asked(a.folded)) is not None and found[0].policy.items:
+        return _item(found[0], n)
     reply = None
-    if not q.text.startswith("/"):
+    if not q.text.startswith("/") and not record:
         reply = _curated(kb, q, about)
     reply = reply or _describe_found(found)
     # what is taken for granted of a document named by its number; of one found by its subject, the

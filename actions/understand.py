@@ -126,7 +126,7 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
 _POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"
 PROJECT_PRONOUN = re.compile(rf"\b(?:du an|cong trinh){_POINTING}")
-_REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu){_POINTING}"
+_REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"

@@ -381,6 +381,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"project": "kkt_ven_bien_phia_nam_001", "topic": "project"},  # its record lists no document: a sentence does
      "a reference back to the last answer's subject",
      "Tài liệu ghi: “Ngày 5/2/2025, UBND thành phố đã ban hành Quyết định số 278/QĐ-UBND"),
+    ("Ký ngày nào?", "followup", {"topic": "policy", "policy": "3457/QĐ-UBND"},
+     "a follow-up on the last answer's subject",  # its own record, not a sentence with a date in it
+     "Quyết định 3457/QĐ-UBND (Ủy ban nhân dân thành phố, ngày 27/9/2024)"),
+    ("con nq ho tro them muc dong bhxh thi sao", "ask_policy", {"topic": "policy", "policy": "04/2022/NQ-HĐND"},
+     "a policy by what it is about", "Nghị quyết 12/2022/NQ-HĐND"),  # another document, described
+    ("Nghị quyết 7/NQ-CP của Chính phủ về Hải Phòng là để thực hiện văn bản nào?", "ask_policy", None,
+     "a policy by its number",  # its own title says what it carries out
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("nhóm thứ 5 nói về cái gì?", "ask_policy", {"topic": "policy", "policy": "7/NQ-CP"},
+     "a follow-up on the last answer's subject",
+     "Nội dung thứ 5 (trong 7 nội dung) của Nghị quyết 7/NQ-CP: Gắn phát triển kinh tế với phát triển văn hóa"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),
@@ -653,3 +664,15 @@ def test_a_cause_asked_that_the_documents_do_not_give_is_said_to_be_missing(kb: 
     slots = {"indicator": "tourist_arrivals", "period": "2024", "topic": "indicator"}
     _, reply = ask(kb, matcher, "nguyên nhân tăng", "nlu_fallback", slots)
     assert reply.split("\n")[-1] == "(Các tài liệu không nêu rõ nguyên nhân.)"
+
+
+def test_what_replaces_a_document_is_the_later_one_of_its_title_said_as_such(kb: KnowledgeBase) -> None:
+    q = Query(text="thế nghị quyết nào thay thế nó?", intent="ask_policy", entities={},
+              slots={"topic": "policy", "policy": "35/2021/QH15"})
+    reply = answer(kb, q)
+    texts = [m["text"] for m in reply.messages]
+    assert texts[-1] == ("Các tài liệu không ghi thẳng số của nghị quyết thay thế. Văn bản ban hành sau có cùng tên "
+                         "“về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Hải Phòng” là Nghị quyết 226 "
+                         "(Quốc hội, ngày 27/6/2025).\nNguồn: Bài “Kinh tế Hải Phòng tiếp tục duy trì đà tăng trưởng 2 con "
+                         "số” về Hội nghị Thành ủy Hải Phòng ngày 12/7/2025.")
+    assert (reply.slots["topic"], reply.slots["policy"]) == ("policy", "226")

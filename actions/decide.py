@@ -130,7 +130,23 @@ INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|
 OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (?:doi|clb|ai)|"
                        r"xo so|lo de|xsmb|thoi tiet (?:hom nay|ngay mai|toi nay|cuoi tuan|tuan nay|the nao|ra sao)|"
                        r"du bao thoi tiet|gia vang|ty gia|chung khoan|gia xang|"
-                       r"troi (?:co )?(?:nang|mua|lanh|nong|dep|am)|(?:co )?mua (?:khong|ko|k|to|nhieu)\s*$|nhiet do (?:ngoai troi|hom nay|mai))\b")
+                       r"troi (?:co )?(?:nang|mua|lanh|nong|dep|am)|(?:co )?mua (?:khong|ko|k|to|nhieu)\s*$|nhiet do (?:ngoai troi|hom nay|mai)|"
+                       r"(?:mai|hom nay|toi nay|chieu nay|sang nay|cuoi tuan)\b.{0,25}\bco (?:mua|nang|bao)\b)\b")
+
+
+# "ok bye bn", "thôi cảm ơn nha": a farewell or thanks, whatever the classifier read
+FAREWELL = re.compile(r"^(?:(?:ok|oke|okie|ok ok|vang|da|thoi|roi|uh|uhm|u)\s+)*(?:bye|bai|bye bye|tam biet|"
+                      r"cam on|cam on nhieu|thanks|thank you|thank|tks|thks|thanks nhe)(?:\s+(?:ban|bot|ad|nhe|nha|nhieu|"
+                      r"a|nhe ban|nha ban|ban nhe|ban nha|ban nhieu|ban oi))*\s*[.!]*$")
+
+
+def says_goodbye(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.names_something and FAREWELL.match(a.folded.strip()) is not None
+
+
+def goodbye(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    thanks = re.search(r"\b(?:cam on|thank|thanks|tks|thks)\b", a.folded) is not None
+    return Reply().template("utter_thank" if thanks else "utter_goodbye")
 
 
 def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -870,6 +886,7 @@ ROWS: tuple[Row, ...] = (
     Row("a merger with another province", merger_with_another, merger),
     Row("another province's figures", other_place, refuse_province),
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
+    Row("a farewell or thanks", says_goodbye, goodbye),
     Row("what the bot can do, nothing of ours named", asks_help, help_text),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("an old ward, commune or district", names_address, address),

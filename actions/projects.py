@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province
+from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province, strip_diacritics
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -251,7 +251,7 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
         said = ab.group_label(p.group)
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
-    return _number_claim([info], a) or _not_yet_claim([info], a)
+    return _year_claim(info, a) or _number_claim([info], a) or _not_yet_claim([info], a)
 
 
 def _place_claim(info: ProjectInfo, a: Asked) -> str | None:
@@ -303,6 +303,27 @@ def _not_yet_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
             said = re.split(r";|\.\s", status)[0].strip().rstrip(".")
             return f"Không đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
     return None
+
+
+def _year_claim(info: ProjectInfo, a: Asked) -> str | None:
+    """"Cầu Bến Rừng thông xe từ năm 2023 phải không?": the year its status gives it was done, said first."""
+    if not (a.premise_cue or a.yes_no):
+        return None
+    own = set(re.findall(r"20\d\d", " ".join((info.project.name, *info.project.aliases))))
+    claimed = set(re.findall(r"\b(20\d\d)\b", a.folded)) - own
+    status = info.project.status or ""
+    done = _DONE_ON.search(strip_diacritics(status).lower())  # the date's slashes kept
+    if not claimed or done is None:
+        return None
+    said = re.split(r";|\.\s", status)[0].strip().rstrip(".")
+    if done.group(1) in claimed:
+        return f"Đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
+    return f"Không đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
+
+
+# "đã hoàn thành, thông xe ngày 17/7/2024": done, and the year it was
+_DONE_ON = re.compile(r"\b(?:hoan thanh|thong xe|khanh thanh|dua vao su dung|dua vao khai thac|di vao hoat dong)"
+                      r"[^;.]*?\b\d{1,2}/\d{1,2}/(20\d\d)\b")
 
 
 def funding_claimed(folded: str) -> str | None:

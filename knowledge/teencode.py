@@ -76,6 +76,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
     ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"
+    # "bn" after a farewell or thanks is "bạn", not "bao nhiêu": "ok bye bn", "cảm ơn bn nhé"
+    **{(*said, "bn"): " ".join((*said, "bạn")) for said in (("bye",), ("bai",), ("on",), ("tks",), ("thanks",), ("thank",),
+                                                             ("chao",), ("biet",), ("hi",), ("oi",))},
     # "có đạt kh?" asks yes or no; "ko đạt kh" ("không đạt không" is no Vietnamese) is the plan missed
     **{(no, "dat", "kh"): f"{said} đạt kế hoạch" for no, said in (("ko", "không"), ("k", "không"), ("khong", "không"),
                                                                    ("chua", "chưa"), ("kg", "không"))},

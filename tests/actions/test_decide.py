@@ -392,6 +392,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("nhóm thứ 5 nói về cái gì?", "ask_policy", {"topic": "policy", "policy": "7/NQ-CP"},
      "a follow-up on the last answer's subject",
      "Nội dung thứ 5 (trong 7 nội dung) của Nghị quyết 7/NQ-CP: Gắn phát triển kinh tế với phát triển văn hóa"),
+    ("chu tich UBND thanh pho Hai Phong la ai?", "ask_government", None,  # its "UBND" is the question's words
+     "a curated answer of the intent's topic that fits", "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng "
+     "(sáng 12/7): ông Lê Ngọc Châu là Phó Bí thư Thành ủy, Chủ tịch UBND thành phố.\n"),
+    ("ok bye bn", "ask_indicator", None, "a farewell or thanks", "utter_goodbye"),  # the classifier read a figure
+    ("thôi cảm ơn bạn nhé", "thank", None, "a farewell or thanks", "utter_thank"),
+    ("mai hp co mua ko bn, bn do?", "ask_project", None, "out of scope, or an instruction to make things up", ""),
+    ("Cau Ben Rung noi Thuy Nguyen voi Quang Yen thong xe tu nam 2023 phai khong?", "ask_project", None,
+     "a project by its name", "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024.\n"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

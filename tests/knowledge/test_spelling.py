@@ -97,6 +97,7 @@ ABBREVIATIONS = [
     ("2024 có đạt kh", "2024 co dat khong"),  # a yes-or-no question
     ("thu từ bđs nhìu ko", "thu tu bat dong san nhieu khong"),
     ("sl kcn mới là bn z", "so luong khu cong nghiep moi la bao nhieu vay"),
+    ("ok bye bn", "ok bye ban"), ("cảm ơn bn nhé", "cam on ban nhe"),  # after a farewell, "bn" is "bạn"
 ]
 
 

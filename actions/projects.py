@@ -73,14 +73,13 @@ _HOW_MUCH = re.compile(r"\b(?:bao nhieu tien|tong muc|tong von|gia tri|kinh phi|
 
 
 def asked_field(folded: str) -> str | None:
-    """The field of a project's record a question asks for, if any."""
+    """The field of a project's record a question asks for, if any; the investor first."""
     if aspect_in(folded) == "investor":
         return "investor"
-    if APPROVAL.search(folded):
-        return "approval"
-    if FUNDING.search(folded):
-        return "funding"
-    return None
+    return next((field for field, asked in _FIELDS if asked.search(folded)), None)
+
+
+_FIELDS = (("approval", APPROVAL), ("funding", FUNDING))
 
 
 def field_line(info: ProjectInfo, field: str) -> str | None:

@@ -21,14 +21,26 @@ STRONG_MATCH = 0.45  # a curated answer given whatever the intent
 _PERSON = re.compile(r"^(?:ông|bà) [^;]+? là (.+)$")
 
 
+def _people(text: str) -> list[tuple[str, str]]:
+    """The clauses of a curated list of people and their posts, with each one's posts; [] for any other text."""
+    _, colon, body = text.partition(": ")
+    clauses = body.rstrip(".").split("; ")
+    people = [(c, m.group(1)) for c in clauses if (m := _PERSON.match(c))]
+    return people if colon and len(clauses) >= 3 and len(people) == len(clauses) else []
+
+
+# "… là ai?", "ai đang làm chủ tịch?", "tên gì": a person asked, which a list of people answers
+_WHO = re.compile(r"\b(?:ai|ong nao|ba nao|ten gi|ten la gi|la nguoi nao|nhung ai|gom nhung ai)\b")
+_SAID = re.compile(r"\b(?:the nao|ra sao|gi|chi dao|yeu cau|noi|phat bieu|de nghi|nhan manh|khac phuc|giai phap)\b")
+
+
 def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     """A curated list of people and their posts ("…: ông A là Bí thư Thành ủy; ông B là Phó Bí thư …"),
     asked of one post ("Còn Chủ tịch UBND thành phố?"): that person's clause alone, after the list's
     own opening. Anything else, or a post several clauses hold, keeps the whole text."""
-    intro, colon, body = text.partition(": ")
-    clauses = body.rstrip(".").split("; ")
-    people = [(c, m.group(1)) for c in clauses if (m := _PERSON.match(c))]
-    if not colon or len(clauses) < 3 or len(people) < len(clauses):
+    intro = text.partition(": ")[0]
+    people = _people(text)
+    if not people:
         return text
     asked = f" {kb.normalize_question(question)} "
     holding = [c for c, posts in people if any(f" {kb.normalize_question(post)} " in asked for post in posts.split(", "))]
@@ -62,6 +74,9 @@ def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | Non
     found = kb.find_answers(q.text, topic=topic, limit=1)
     if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
         return None
+    read = kb.normalize_question(q.text)
+    if _people(found[0].answer.answer) and _SAID.search(read) and not _WHO.search(read):
+        return None  # "bí thư thành ủy chỉ đạo khắc phục thế nào?" asks what was said, not who holds the post
     if topic:
         return found[0].answer.answer
     asked = set(fold(q.text).split()) - STOP_WORDS

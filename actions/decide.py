@@ -46,6 +46,7 @@ from .indicators import (
 )
 from .policies import (
     DOCUMENT_NUMBER,
+    EARLIER,
     REPLACED,
     answer_policy,
     answer_several_policies,
@@ -592,8 +593,9 @@ COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi d
 
 def another_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A document named by its kind and described, not pointed back at, that is not the last one."""
-    if not DOCUMENT_CUE.search(a.folded) or points_back(a.text, a.folded) or COUNTS_PARTS.search(a.folded):
-        return False
+    if (not DOCUMENT_CUE.search(a.folded) or points_back(a.text, a.folded) or COUNTS_PARTS.search(a.folded)
+            or REPLACED.search(a.folded)):
+        return False  # "… nghị quyết thay thế khi nào?" asks of the last one
     found = policy_by_subject(kb, a, q)
     return found is not None and found != q.slots.get("policy")
 
@@ -846,14 +848,14 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
-        if not record and (said := passages.about_document(kb, a, q.slots["policy"])):
-            reply = passages.answer(kb, a, q, said)
-            reply.slots.update(topic="policy", policy=q.slots["policy"])  # still the subject of what follows
-            if REPLACED.search(a.folded) and (later := successor_note(kb, q.slots["policy"])):
-                reply.say(later[1])  # "nghị quyết nào thay thế nó?": the later one of the same title, said as such
-                reply.slots.update(policy=later[0])
-            return reply
-        return answer_policy(kb, _with(q, policy=[q.slots["policy"]]), a, record=record)
+        number = q.slots["policy"]
+        said = [] if record else passages.about_document(kb, a, number)
+        reply = passages.answer(kb, a, q, said) if said else answer_policy(kb, _with(q, policy=[number]), a, record=record)
+        reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
+        if REPLACED.search(a.folded) and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):
+            reply.say(other[1])  # "nghị quyết nào thay thế nó?": the other one of the same title, said as such
+            reply.slots.update(policy=other[0])
+        return reply
     if topic == "address":
         return convert_address(kb, q)
     if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):

@@ -84,22 +84,38 @@ def _item(info: PolicyInfo, n: int) -> Reply:
 REPLACED = re.compile(r"\bthay (?:the|bang|cho)\b")
 
 
-def successor_note(kb: KnowledgeBase, number: str) -> tuple[str, str] | None:
-    """A later document with the same title as this one, said as what it is: the documents do not
-    name the one that replaces it, they name a later one on the same subject."""
+def same_title(kb: KnowledgeBase, number: str, earlier: bool = False) -> PolicyInfo | None:
+    """The next document after this one (`earlier`: the last before it) with the same title."""
     this = next((p.policy for p in kb.find_policy(number) if p.policy.number == number), None)
     if this is None or not this.date:
         return None
     title = _bare_title(this.title)
-    later = sorted((info for info in kb.policies() if info.policy.number != number and info.policy.date
-                    and info.policy.date > this.date and _bare_title(info.policy.title) == title),
-                   key=lambda info: info.policy.date or "")
-    if not later:
+    same = sorted((info for info in kb.policies() if info.policy.number != number and info.policy.date
+                   and (info.policy.date < this.date if earlier else info.policy.date > this.date)
+                   and _bare_title(info.policy.title) == title),
+                  key=lambda info: info.policy.date or "", reverse=earlier)
+    return same[0] if same else None
+
+
+def successor_note(kb: KnowledgeBase, number: str, earlier: bool = False) -> tuple[str, str] | None:
+    """A later (`earlier`: an earlier) document with the same title as this one, said as what it is:
+    the documents do not name the one that replaces it, they name another one on the same subject."""
+    other = same_title(kb, number, earlier)
+    if other is None:
         return None
-    p = later[0].policy
-    return p.number, (f"Các tài liệu không ghi thẳng số của nghị quyết thay thế. Văn bản ban hành sau có cùng tên "
-            f"“{this.title}” là {p.doc_type} {p.number} ({p.issuer}, ngày {replies.vn_date(p.date)}).\n"
-            + replies.source_line(later[0].document))
+    p = other.policy
+    which = "trước" if earlier else "sau"
+    return p.number, (f"Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành {which} "
+                      f"có cùng tên “{_bare_title_as_written(p.title)}” là {p.doc_type} {p.number} ({p.issuer}, "
+                      f"ngày {replies.vn_date(p.date)}).\n" + replies.source_line(other.document))
+
+
+# "nó thay cho nghị quyết nào trước đây?": the one before
+EARLIER = re.compile(r"\b(?:truoc day|truoc do|cu|thay cho)\b")
+
+
+def _bare_title_as_written(title: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", title).strip()
 
 
 def _bare_title(title: str) -> str:

@@ -400,6 +400,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("mai hp co mua ko bn, bn do?", "ask_project", None, "out of scope, or an instruction to make things up", ""),
     ("Cau Ben Rung noi Thuy Nguyen voi Quang Yen thong xe tu nam 2023 phai khong?", "ask_project", None,
      "a project by its name", "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024.\n"),
+    ("bi thu thanh uy chi dao khac phuc the nao", "ask_government", {"topic": "passage"},
+     "a passage of the documents, quoted", "Tài liệu ghi: “"),  # what was said, not who holds the post
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),
@@ -679,8 +681,19 @@ def test_what_replaces_a_document_is_the_later_one_of_its_title_said_as_such(kb:
               slots={"topic": "policy", "policy": "35/2021/QH15"})
     reply = answer(kb, q)
     texts = [m["text"] for m in reply.messages]
-    assert texts[-1] == ("Các tài liệu không ghi thẳng số của nghị quyết thay thế. Văn bản ban hành sau có cùng tên "
+    assert texts[-1] == ("Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành sau có cùng tên "
                          "“về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Hải Phòng” là Nghị quyết 226 "
                          "(Quốc hội, ngày 27/6/2025).\nNguồn: Bài “Kinh tế Hải Phòng tiếp tục duy trì đà tăng trưởng 2 con "
                          "số” về Hội nghị Thành ủy Hải Phòng ngày 12/7/2025.")
     assert (reply.slots["topic"], reply.slots["policy"]) == ("policy", "226")
+
+
+def test_what_a_document_replaced_is_the_earlier_one_of_its_title(kb: KnowledgeBase) -> None:
+    q = Query(text="Nó thay cho nghị quyết nào trước đây?", intent="ask_policy", entities={},
+              slots={"topic": "policy", "policy": "226"})
+    reply = answer(kb, q)
+    assert reply.messages[-1]["text"].startswith(
+        "Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành trước có cùng tên "
+        "“về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Hải Phòng” là Nghị quyết 35/2021/QH15 "
+        "(Quốc hội, ngày 13/11/2021).")
+    assert reply.slots["policy"] == "35/2021/QH15"

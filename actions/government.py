@@ -132,17 +132,51 @@ def _change_text(kb: KnowledgeBase, change: DistrictChange) -> str:
             f"ngay trước ngày {reorganisation_of(kb).effective} là {change.after}.")
 
 
-def renamed_before(kb: KnowledgeBase, change: DistrictChange) -> Reply:
+# "phường Cát Dài (quận Lê Chân)", "xa an hong huyen an duong": the old unit as the resident wrote it
+_TYPED_UNIT = re.compile(r"\b(phường|xã|thị trấn|phuong|xa|thi tran)\s+(\w+(?:\s+\w+){0,2}?)"
+                         r"(?=\s*(?:[,(.?!]|$|\s(?:quận|huyện|thị xã|thành phố|tp|cũ|giờ|nay|sau|thuộc|quan|huyen|thi xa|"
+                         r"thanh pho|cu|gio|thuoc)\b))", re.IGNORECASE)
+_KINDS = {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}
+
+
+def typed_unit(text: str) -> str | None:
+    """The old ward or commune the question names, as typed ("phường Cát Dài"), or None."""
+    found = _TYPED_UNIT.search(text)
+    if found is None:
+        return None
+    kind = _KINDS.get(fold(found.group(1)), found.group(1).lower())
+    return f"{kind} {' '.join(w[:1].upper() + w[1:] for w in found.group(2).split())}"
+
+
+def _as_written(q: Query) -> str:
+    unit = typed_unit(q.text)
+    return f" ({unit})" if unit else ""
+
+
+def renamed_before(kb: KnowledgeBase, change: DistrictChange, q: Query | None = None) -> Reply:
     """A commune written with a district's former name that the mapping does not know: it was
     renamed or merged on 1/1/2025. Say so and ask for its current name, never "không tìm thấy"."""
     reply = Reply().say(
-        f"{_change_text(kb, change)} Tên phường/xã bạn viết không còn trong danh sách đơn vị của {change.after} "
+        f"{_change_text(kb, change)} Tên phường/xã bạn viết{_as_written(q) if q else ''} không còn trong danh sách đơn vị của {change.after} "
         f"ngay trước ngày {reorganisation_of(kb).effective}: nhiều khả năng đơn vị này đã đổi tên hoặc sáp nhập từ ngày {change.effective}, "
         "và tôi chưa có danh sách các thay đổi đó. Bạn cho biết tên phường/xã hiện nay (sau ngày "
-        f"{change.effective}) để tôi chỉ đúng đơn vị mới.\n" + address_source(kb)
+        f"{change.effective}) để tôi chỉ đúng đơn vị mới." + _same_name_elsewhere(kb, q) + "\n" + address_source(kb)
     )
     reply.slots.update(topic="address")
     return reply
+
+
+def _same_name_elsewhere(kb: KnowledgeBase, q: Query | None) -> str:
+    """Units of the name written that the data has under another district ("xã An Hồng, huyện An Dương":
+    the data has Phường An Hồng of Quận Hồng Bàng), offered as what they are: maybe the unit moved."""
+    unit = typed_unit(q.text) if q is not None else None
+    if unit is None:
+        return ""
+    same = [m for m in kb.convert_address(unit.split(" ", 1)[1]).matches if not m.unusable and m.new_units]
+    if not same or len(same) > MAX_CHOICES:
+        return ""
+    return ("\nTrong dữ liệu có đơn vị cùng tên ở quận/huyện khác (có thể là đơn vị của bạn nếu đã được chuyển sang "
+            "từ trước ngày " + reorganisation_of(kb).effective + "):\n" + "\n".join(_describe(m) for m in same))
 
 
 def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
@@ -150,13 +184,17 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
         return members
     result: AddressResult = kb.convert_address(_query_text(q))
     if result.renamed_before is not None:
-        return renamed_before(kb, result.renamed_before)
+        return renamed_before(kb, result.renamed_before, q)
     if not result.matches and (district := kb.district_answer(_query_text(q))):
         lead = _change_text(kb, district.changed) + " " if district.changed else ""
+        if (unit := typed_unit(q.text)) is not None:
+            # the unit asked is not in the data: said, with its name as written, before the district's units
+            lead += (f"Tôi không tìm thấy {unit} trong danh sách đơn vị của {district.district} ngay trước ngày "
+                     f"{reorganisation_of(kb).effective} (có thể đơn vị này đã được sáp nhập hoặc đổi tên trước đó). ")
         reply = Reply().say(
             f"{lead}Các phường, xã của {district.district} cũ nay thuộc {len(district.units)} đơn vị mới: "
-            f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.\n"
-            + address_source(kb),
+            f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới."
+            + _same_name_elsewhere(kb, q) + "\n" + address_source(kb),
             feedback_buttons(),
         )
         reply.slots.update(topic="address")

@@ -458,11 +458,20 @@ def _two_named(kb: KnowledgeBase, a: Asked) -> list[ProjectInfo]:
         info = kb.project(key)
         if score < 2 or info is None:
             continue
-        if all(_same_name(info) != _same_name(other) for other, _ in named):
+        if all(_same_name(info) != _same_name(other) and not _inside(info, other, a.folded) for other, _ in named):
             named.append((info, score))
     if len(named) < 2 or named[1][1] < BOTH_RATIO * named[0][1]:
         return []
     return [info for info, _ in named[:2]]
+
+
+def _inside(info: ProjectInfo, other: ProjectInfo, folded: str) -> bool:
+    """Every name of `info` the question says is part of `other`'s name: "nhà ở xã hội" in "nhà ở xã
+    hội … Tràng Cát" names one project, not the family too."""
+    said = [n.removeprefix("du an ") for n in (fold(x) for x in (info.project.name, *info.project.aliases))
+            if f" {n} " in f" {folded} "]
+    theirs = [fold(x) for x in (other.project.name, *other.project.aliases)]
+    return bool(said) and all(any(n in t for t in theirs) for n in said)
 
 
 def _same_name(info: ProjectInfo) -> str:

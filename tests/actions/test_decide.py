@@ -697,3 +697,31 @@ def test_what_a_document_replaced_is_the_earlier_one_of_its_title(kb: KnowledgeB
         "“về thí điểm một số cơ chế, chính sách đặc thù phát triển thành phố Hải Phòng” là Nghị quyết 35/2021/QH15 "
         "(Quốc hội, ngày 13/11/2021).")
     assert reply.slots["policy"] == "35/2021/QH15"
+
+
+def test_a_correction_naming_one_project_inside_a_family_name_keeps_that_project(kb: KnowledgeBase) -> None:
+    q = Query(text="à nhầm, ý mình là dự án nhà ở xh ở tràng cát cơ", intent="list_projects",
+              entities={"project": ["nha_o_xa_hoi_002"]}, slots={"topic": "project", "project": "kdt_duong_kinh_kien_thuy"})
+    reply = answer(kb, q)
+    assert (reply.answer_id, reply.slots["project"]) == ("project:noxh_trang_cat", "noxh_trang_cat")
+
+
+def test_an_old_commune_missing_from_its_district_is_offered_where_the_data_has_its_name(kb: KnowledgeBase) -> None:
+    q = Query(text="xa An Hong huyen An Duong cu gio doi thanh xa phuong nao", intent="convert_address",
+              entities={"old_district": ["an duong"]}, slots={})
+    text = answer(kb, q).messages[0]["text"]
+    assert "Tên phường/xã bạn viết (xã An Hong) không còn trong danh sách đơn vị của Quận An Dương" in text
+    assert ("Trong dữ liệu có đơn vị cùng tên ở quận/huyện khác (có thể là đơn vị của bạn nếu đã được chuyển sang từ "
+            "trước ngày 01/07/2025):\nPhường An Hồng (Quận Hồng Bàng, Thành phố Hải Phòng cũ) nay thuộc Phường Hồng An, "
+            "thành phố Hải Phòng.\n") in text
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("Nhà mình ở phường Cát Dài cũ (quận Lê Chân), giờ thuộc phường nào?", "phường Cát Dài"),
+    ("xa An Hong huyen An Duong cu gio doi thanh xa phuong nao", "xã An Hong"),  # as typed, tone marks missing
+    ("Tôi ở xã Tân Dương, huyện Thủy Nguyên cũ", "xã Tân Dương"),
+    ("xa tan duong thuy nguyen", None),  # where the name ends is not written: nothing echoed
+])
+def test_the_old_unit_as_written(question: str, unit: str | None) -> None:
+    from actions.government import typed_unit
+    assert typed_unit(question) == unit

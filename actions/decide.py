@@ -780,10 +780,20 @@ def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     # no stored figure for what was asked: the documents' own sentences may still give it,
     # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
     years = {p[:4] for p in a.periods}
-    quoted = [p for p in passages.best(kb, a) if not years or any(y in p.text for y in years)]
+    # and sentences naming what was asked ("đối thoại doanh nghiệp năm 2023" gives no FDI of 2023)
+    quoted = [p for p in passages.best(kb, a) if (not years or any(y in p.text for y in years))
+              and names_an_asked_indicator(kb, a, p.text)]
     if quoted:
         return passages.answer(kb, a, q, quoted)
     return reply
+
+
+NAMED_SHARE = 0.5  # of a name's words, by rarity, that a sentence must say to speak of that indicator
+
+
+def names_an_asked_indicator(kb: KnowledgeBase, a: Asked, text: str) -> bool:
+    return any(kb.passage_coverage(name, text) >= NAMED_SHARE for code in a.indicators
+               if (indicator := kb.indicator(code)) is not None for name in (indicator.name, *indicator.aliases))
 
 
 def topic_list(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

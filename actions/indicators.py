@@ -546,6 +546,20 @@ def _newest_before(kb: KnowledgeBase, indicator: Indicator, period: str) -> str 
     return max(same_part or periods, key=period_sort_key)
 
 
+def _claimed_of_another_period(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool] | None:
+    """"FDI năm 2023 đạt 4,7 tỷ USD đúng không?": the documents give no 2023 figure, and 4,7 is 2024's:
+    said first, then that year's figure."""
+    if not (a.claimed_numbers and (a.premise_cue or a.yes_no)):
+        return None
+    for other in sorted(kb.periods(indicator.code), key=period_sort_key, reverse=True):
+        if other != period and any(_same_figure(n, v) for n in a.claimed_numbers for v in kb.values(indicator.code, other)):
+            text, found = figure_block(kb, indicator, other, replace(a, premise_cue=False, yes_no=False, claimed_numbers=()))
+            said = replies.period_label(other)
+            return (f"Không đúng: các tài liệu không nêu số liệu {indicator.name} {replies.period_label(period)}; "
+                    f"con số đó là của {said}.\n{text}", found)
+    return None
+
+
 def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
     """One indicator for one period: the figure asked on the first line, then the rest
     with their sources. Returns the text and whether any figure was found."""
@@ -562,6 +576,8 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
                 return text, found
             plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
             return f"{text}\n{plan}", found
+    if not values and (elsewhere := _claimed_of_another_period(kb, indicator, period, a)) is not None:
+        return elsewhere
     if not values:
         partial = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")]
         if partial:

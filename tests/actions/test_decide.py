@@ -402,6 +402,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a project by its name", "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024.\n"),
     ("bi thu thanh uy chi dao khac phuc the nao", "ask_government", {"topic": "passage"},
      "a passage of the documents, quoted", "Tài liệu ghi: “"),  # what was said, not who holds the post
+    ("FDI năm 2023 của HP đạt 4,7 tỷ USD đug ko", "ask_indicator", None,  # the number is another year's
+     "indicators: every one × period × kind named", "Không đúng: các tài liệu không nêu số liệu Thu hút vốn đầu tư "
+     "nước ngoài năm 2023; con số đó là của năm 2024.\nThu hút vốn đầu tư nước ngoài năm 2024: ước đạt 4,7 tỷ USD.\n"),
+    ("FDI năm 2023 của HP đạt bao nhiêu", "ask_indicator", None,  # no sentence of that year that speaks of FDI
+     "indicators: every one × period × kind named", "Các tài liệu tôi có không nêu số liệu Thu hút vốn đầu tư nước "
+     "ngoài năm 2023."),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

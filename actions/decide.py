@@ -39,6 +39,7 @@ from .indicators import (
     NOT_A_DETAIL_PHRASE,
     answer_figures,
     family,
+    latest_result_period,
     list_indicators,
     refuse_local_figure,
     refuse_other_place,
@@ -846,6 +847,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
         a = replace(a, indicators=(shown.code,))
+        if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
+                latest := latest_result_period(kb, shown.code)) is not None:
+            a = replace(a, periods=(latest,))  # "hiện tại đạt được bao nhiêu rồi?" after a plan: the latest result
         if a.aspect == "when" and not a.periods and (dated := dated_of(kb, a, shown.name)):
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
@@ -885,6 +889,9 @@ _PLANNED = re.compile(r"\b(?:dinh|du kien|ke hoach|trinh|se|phai|phan dau)\b")
 
 def asks_its_record(folded: str) -> bool:
     return bool(_ISSUER_ASKED.search(folded) or (_DATE_ASKED.search(folded) and not _PLANNED.search(folded)))
+
+
+NOW = re.compile(r"\b(?:hien tai|hien nay|den nay|bay gio|tinh den nay|toi nay|hien)\b")
 
 
 def quote_or_decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -560,11 +560,32 @@ def _claimed_of_another_period(kb: KnowledgeBase, indicator: Indicator, period: 
     return None
 
 
+def latest_result_period(kb: KnowledgeBase, code: str) -> str | None:
+    """The most recent period the documents give a result (not a plan) of this indicator for."""
+    done = [p for p in kb.periods(code) if _has_result(kb.values(code, p))]
+    return max(done, key=period_sort_key) if done else None
+
+
+def _plan_of_the_whole(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool] | None:
+    """"Kế hoạch cả năm 2025?" after international arrivals: no plan of its own, its whole's plan
+    (all arrivals) said as such."""
+    whole = kb.indicator(indicator.parent) if indicator.parent else None
+    if whole is None or not any(v.kind == "target" for v in kb.values(whole.code, period)):
+        return None
+    text, found = figure_block(kb, whole, period, a)
+    first, _, after = text.partition("\n")  # the figure on the first line, as any figure asked
+    return (f"{first}\n(Các tài liệu không nêu kế hoạch {replies.period_label(period)} riêng cho "
+            f"{replies.lower_first(indicator.name)}; đây là kế hoạch của {replies.lower_first(whole.name)}.)\n{after}", found)
+
+
 def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
     """One indicator for one period: the figure asked on the first line, then the rest
     with their sources. Returns the text and whether any figure was found."""
     label = replies.period_label(period)
     values = kb.values(indicator.code, period)
+    if a.kinds == {"target"} and not any(v.kind == "target" for v in values) and (
+            whole := _plan_of_the_whole(kb, indicator, period, a)) is not None:
+        return whole
     if period.isdigit() and a.kinds != {"target"} and not _has_result(values):
         # The year is not over in the documents: the latest figure within it first, then the plan.
         within = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")

@@ -408,6 +408,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("FDI năm 2023 của HP đạt bao nhiêu", "ask_indicator", None,  # no sentence of that year that speaks of FDI
      "indicators: every one × period × kind named", "Các tài liệu tôi có không nêu số liệu Thu hút vốn đầu tư nước "
      "ngoài năm 2023."),
+    ("hiện tại đạt được bao nhiêu rồi", "followup", {"indicator": "school_national_standard_rate", "period": "2025",
+                                                     "topic": "indicator", "value_kind": "target"},
+     "a follow-up on the last answer's subject",  # after the plan: the latest result
+     "Tỷ lệ trường đạt chuẩn quốc gia 10 tháng năm 2024: đạt 73,3%."),
+    ("ke hoach ca nam 2025 la bao nhieu?", "followup", {"indicator": "international_tourist_arrivals",
+                                                         "period": "2025-Q1", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # no plan of its own: its whole's, said as such
+     "Khách du lịch năm 2025: kế hoạch >10 triệu lượt.\n(Các tài liệu không nêu kế hoạch năm 2025 riêng cho khách "
+     "du lịch quốc tế; đây là kế hoạch của khách du lịch.)"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -129,7 +129,7 @@ INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|
 
 # What no document of ours speaks of, whatever the classifier says: matches (the documents do speak of
 # a resolution funding football), weather, lottery, markets.
-OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (?:doi|clb|ai)|"
+OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (?:doi|clb|ai)|da bong (?:voi|vs|gap)|"
                        r"xo so|lo de|xsmb|thoi tiet (?:hom nay|ngay mai|toi nay|cuoi tuan|tuan nay|the nao|ra sao)|"
                        r"du bao thoi tiet|gia vang|ty gia|chung khoan|gia xang|"
                        r"troi (?:co )?(?:nang|mua|lanh|nong|dep|am)|(?:co )?mua (?:khong|ko|k|to|nhieu)\s*$|nhiet do (?:ngoai troi|hom nay|mai)|"
@@ -578,6 +578,9 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
         return True  # "phần bồi thường, giải phóng mặt bằng thì bao nhiêu?" after the bridge: its part
+    if (topic == "project" and q.slots.get("project") and len(query_terms(a.folded)) <= FEW_OWN_WORDS
+            and q.intent != "out_of_scope"):
+        return True  # "được định hướng ntn?" after the economic zone: hardly a word of its own
     # a short question that adds a kind, a comparison or an aspect: "đứng thứ mấy cả nước"; a year
     # alone does not make one ("chủ đề năm 2025 là gì?" after the vision is a question of its own)
     short_addition = len(a.folded.split()) <= SHORT_FOLLOW_UP and bool(a.kinds or a.comparison or a.aspect)
@@ -585,6 +588,7 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 SHORT_FOLLOW_UP = 6  # words
+FEW_OWN_WORDS = 2  # content words: "được định hướng thế nào" leans on the subject for the rest
 FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last document's answer says
 
 

@@ -343,6 +343,15 @@ def _area_notice(info: ProjectInfo, text: str) -> str | None:
     return None
 
 
+def _value_notice(info: ProjectInfo, text: str) -> str | None:
+    """"Tổng mức đầu tư bao nhiêu?" of a project whose documents give no value: said, not its status instead."""
+    p = info.project
+    if (_HOW_MUCH.search(text) or re.search(r"\bvon\b", text)) and not FUNDING.search(text) and not (
+            p.value_text or p.usd_text or any(c.value_text for c in p.components)):
+        return "Các tài liệu không nêu giá trị (tổng mức đầu tư) của dự án này."
+    return None
+
+
 # "bao nhiêu căn", "mấy ha": the unit a figure is asked in (not money: the value line answers that)
 _COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)")
 
@@ -405,7 +414,7 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
     said = a.folded if a else text  # typos corrected: "rộng bao nhiu ha" asks the area
     if (part := _component_asked(info, said)) is not None:
         return part
-    if (missing := _area_notice(info, said)) is not None:
+    if (missing := _area_notice(info, said) or _value_notice(info, said)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")

@@ -417,6 +417,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a follow-up on the last answer's subject",  # no plan of its own: its whole's, said as such
      "Khách du lịch năm 2025: kế hoạch >10 triệu lượt.\n(Các tài liệu không nêu kế hoạch năm 2025 riêng cho khách "
      "du lịch quốc tế; đây là kế hoạch của khách du lịch.)"),
+    ("cau Tan Vu - Lahc Huyen 2 tong muc dau tu bao nhieu tien", "ask_project", None, "a project by its name",
+     "Các tài liệu không nêu giá trị (tổng mức đầu tư) của dự án này.\nCầu Tân Vũ – Lạch Huyện 2.\nNguồn:"),
+    ("dc dinh huong ntn", "nlu_fallback", {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"},
+     "a follow-up on the last answer's subject", "Khu kinh tế ven biển phía Nam Hải Phòng."),  # hardly a word of its own
+    ("à tối nay hp đá bóng vs đội nào", "out_of_scope", {"project": "lg_innotek_mo_rong", "topic": "project"},
+     "out of scope, or an instruction to make things up", ""),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -149,7 +149,9 @@ def _spelling(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in _TONES)) + tones
 
 
-_STOP_SPELLINGS = frozenset(_spelling(w) for w in _STOP_ACCENTED) | {"hp", "tp", "ko", "k", "dc"}
+# chat spellings of stop words, also in a question typed with tone marks: "đảo gi" is "đảo gì"
+_STOP_SPELLINGS = frozenset(_spelling(w) for w in _STOP_ACCENTED) | {"hp", "tp", "ko", "k", "dc", "gi", "j", "ntn", "bn",
+                                                                     "hok", "z"}
 _TRAILING_SPELLINGS = frozenset(_spelling(w) for w in _TRAILING)
 _TRAILING_FOLDED = frozenset(fold(w) for w in _TRAILING)
 _KEEP = frozenset(tuple(_spelling(w) for w in p.split()) for p in _KEEP_TEXT)

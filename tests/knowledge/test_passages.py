@@ -340,3 +340,9 @@ def test_the_subject_leaned_on_chooses_among_sentences_of_the_question(index: Pa
     assert found[0].text.startswith("Cũng trong buổi làm việc, Tổng Bí thư cũng cho ý kiến")
     # the subject alone makes no answer: a sentence naming the visit but not what is asked scores low
     assert index.best("ông ấy thích món ăn gì?", threshold=0.48, context="tổng bí thư tô lâm làm việc") == []
+
+
+def test_a_chat_spelling_of_a_stop_word_is_no_content_word(index: PassageIndex) -> None:
+    """"đảo gi" typed among words with tone marks is "đảo gì": "gi" asks, it names nothing to find."""
+    found = index.best("thành phố muốn biến cát bà thành đảo gi", threshold=EXPLANATION_THRESHOLD)
+    assert "Cát Bà trở thành đảo xanh" in found[0].text

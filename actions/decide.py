@@ -269,6 +269,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "vì sao FDI không đạt kế hoạch?": a premise the figures check
     if not a.indicators and a.aspect is not None:
         return False  # a project's value, investor, schedule: its own record answers
+    if not a.indicators and a.project_score >= 2 and WHAT_KIND.search(a.folded):
+        return False  # "khu kinh tế ven biển phía Nam là kiểu khu kinh tế gì?": its record says what it is
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
     if a.aspect == "when" and a.indicators:
@@ -279,6 +281,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return bool(found) and (found[0].score >= passages.STRONG or names_the_project(kb, a, found[0].text))
 
 
+WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la|the nao|ra sao|nhu the nao)|"
+                       r"kieu \w+ \w+ gi|loai \w+ \w+ gi)\b")
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
 
 

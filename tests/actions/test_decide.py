@@ -423,6 +423,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a follow-up on the last answer's subject", "Khu kinh tế ven biển phía Nam Hải Phòng."),  # hardly a word of its own
     ("à tối nay hp đá bóng vs đội nào", "out_of_scope", {"project": "lg_innotek_mo_rong", "topic": "project"},
      "out of scope, or an instruction to make things up", ""),
+    ("Khu kinh tế ven biển phía Nam Hải Phòng được xác định là khu kinh tế kiểu gì?", "ask_project", None,
+     "a project by its name", "Khu kinh tế ven biển phía Nam Hải Phòng."),  # its record says what it is
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

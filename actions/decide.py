@@ -37,6 +37,7 @@ from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count
 from .indicators import (
     NOT_A_DETAIL,
     NOT_A_DETAIL_PHRASE,
+    WHICH_PART,
     answer_figures,
     family,
     latest_result_period,
@@ -570,6 +571,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
+    if topic == "indicator" and WHICH_PART.search(a.folded) and (a.claims_highest or a.claims_lowest):
+        return True  # "quý I ngành nào tăng cao nhất?" after GRDP: its parts compared
     if topic == "indicator" and passages.asks_number(a) and of_the_last_figure(kb, a, q):
         return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
     if topic == "indicator" and new_subject(kb, a, q):

@@ -512,12 +512,8 @@ def _among_siblings(kb: KnowledgeBase, indicator: Indicator, period: str, a: Ask
     if not (claims and (a.premise_cue or a.yes_no)) or not indicator.parent:
         return None
 
-    def result(code: str) -> Value | None:
-        found = [v for v in kb.values(code, period) if v.scope == "city" and v.kind != "target"
-                 and v.measure == "level" and v.number is not None]
-        return found[0] if found else None
     rows = [(i, v, v.number) for i in kb.children(indicator.parent)
-            if (v := result(i.code)) is not None and v.number is not None]
+            if (v := _stated_result(kb, i.code, period)) is not None and v.number is not None]
     if len(rows) < 2 or all(i.code != indicator.code for i, _, _ in rows):
         return None
     chosen = (max if a.claims_highest else min)(rows, key=lambda row: row[2])
@@ -527,6 +523,40 @@ def _among_siblings(kb: KnowledgeBase, indicator: Indicator, period: str, a: Ask
         return f"Đúng, theo tài liệu {replies.lower_first(indicator.name)} {replies.period_label(period)} là {word} trong các khu vực."
     return (f"Không đúng: theo tài liệu, {replies.lower_first(best[0].name)} {replies.period_label(period)} mới là {word} "
             f"({replies.lower_first(replies.describe_value(best[1], with_name=False)).rstrip('.')}).")
+
+
+def _stated_result(kb: KnowledgeBase, code: str, period: str) -> Value | None:
+    """The city's stated result (not a plan) of an indicator for a period, if the documents give one."""
+    found = [v for v in kb.values(code, period) if v.scope == "city" and v.kind != "target"
+             and v.measure == "level" and v.number is not None]
+    return found[0] if found else None
+
+
+# "khu vực nào tăng cao nhất?": which of an indicator's parts (the sectors of GRDP)
+WHICH_PART = re.compile(r"\b(?:khu vuc|nganh|linh vuc|nhom nganh|nganh nghe) nao\b")
+
+
+def which_part(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool] | None:
+    """The part of the indicator with the highest (lowest) stated result for the period, then every
+    part's figure: the comparison is computed from the figures shown, each with its source."""
+    which = WHICH_PART.search(a.folded)
+    if which is None or not (a.claims_highest or a.claims_lowest):
+        return None
+    asked = which.group().rsplit(" ", 1)[0]
+    children = [i for i in kb.children(indicator.code) if i.unit == indicator.unit]  # not "số năm liên tiếp"
+    named_so = [i for i in children if asked in fold(i.name)]  # "khu vực nào": the rows named "khu vực …"
+    parts = [(i, v) for i in (named_so or children) if (v := _stated_result(kb, i.code, period)) is not None]
+    if len(parts) < 2:
+        return None
+    best = (max if a.claims_highest else min)(parts, key=lambda part: part[1].number or 0)
+    word = "cao nhất" if a.claims_highest else "thấp nhất"
+    label = replies.period_label(period)
+    lines = [f"{replies.sentence_case(best[0].name)} {label} {word}: "
+             f"{replies.lower_first(replies.describe_value(best[1], with_name=False))}",
+             "So sánh từ số liệu tài liệu nêu:"]
+    lines += [f"• {i.name}: {replies.lower_first(replies.describe_value(v, with_name=False))}" for i, v in parts]
+    lines += list(dict.fromkeys(replies.source_line(v.document) for _, v in parts))
+    return "\n".join(lines), True
 
 
 def _has_result(values: list[Value]) -> bool:
@@ -583,6 +613,8 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     with their sources. Returns the text and whether any figure was found."""
     label = replies.period_label(period)
     values = kb.values(indicator.code, period)
+    if (part := which_part(kb, indicator, period, a)) is not None:
+        return part
     if a.kinds == {"target"} and not any(v.kind == "target" for v in values) and (
             whole := _plan_of_the_whole(kb, indicator, period, a)) is not None:
         return whole
@@ -685,12 +717,15 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
     "the nao thuc hien de ra phan dau ca nuoc voi so nham hoi minh co roi".split())
 # Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
 # "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere.
-NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui)\b")
+# words of a follow-up that name no row: a period, a correction, a rank ("đứng thứ mấy": "đứng" folds to "dựng")
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui|"
+                                 r"(?:dung|xep|nam) (?:thu|hang|top|dau|cuoi)|thu (?:may|bao nhieu|hang))\b")
 
 
 def vocabulary(indicator: Indicator) -> str:
-    """An indicator's own words, folded: its name, aliases and unit."""
-    return fold(" ".join((indicator.name, *indicator.aliases, indicator.unit or "")))
+    """An indicator's own words, folded: its name, aliases and unit ("%" said as "phần trăm")."""
+    unit = indicator.unit or ""
+    return fold(" ".join((indicator.name, *indicator.aliases, unit, "phan tram" if "%" in unit else "")))
 
 
 def family(kb: KnowledgeBase, indicator: Indicator) -> list[Indicator]:
@@ -788,7 +823,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
     # the rows further clauses ask are their own: refined by the first clause's words, they would fold back
     further = other_clauses(kb, named[0], a) if len(named) == 1 and len(_ASKS.findall(a.folded)) > 1 else []
-    refined = {r.code: r for i in named for r in refine(kb, i, a, from_context)}
+    refined = ({named[0].code: named[0]} if len(named) == 1 and WHICH_PART.search(a.folded) and kb.children(named[0].code)
+               else {r.code: r for i in named for r in refine(kb, i, a, from_context)})  # its parts are compared
     indicators = list((refined | {i.code: i for i in further}).values())[:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)

@@ -425,6 +425,19 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("Khu kinh tế ven biển phía Nam Hải Phòng được xác định là khu kinh tế kiểu gì?", "ask_project", None,
      "a project by its name", "Khu kinh tế ven biển phía Nam Hải Phòng."),  # its record says what it is
+    ("đứng thứ mấy", "ask_indicator", {"indicator": "grdp_growth", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # "đứng" folds to the "dựng" of "xây dựng": no row named
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: xếp thứ 3 (cả nước)"),
+    ("tỷ lệ bn %", "ask_indicator", {"indicator": "school_national_standard_rate", "period": "2024-10M",
+                                      "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Tỷ lệ trường đạt chuẩn quốc gia 10 tháng năm 2024: đạt 73,3%."),
+    ("Quý I ngành nào tăng cao nhất?", "nlu_fallback", {"indicator": "grdp_growth", "period": "2025-Q1",
+                                                         "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # the parts compared, each figure shown
+     "Tăng trưởng khu vực công nghiệp và xây dựng quý I/2025 cao nhất: ước đạt 12,74% (so với cùng kỳ).\n"
+     "So sánh từ số liệu tài liệu nêu:\n• Tăng trưởng khu vực công nghiệp và xây dựng: ước đạt 12,74% (so với cùng kỳ).\n"
+     "• Tăng trưởng khu vực dịch vụ: ước đạt 9,4% (so với cùng kỳ).\n• Tăng trưởng khu vực nông, lâm nghiệp, thủy sản: "
+     "ước đạt 1,52% (so với cùng kỳ).\nNguồn:"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -165,6 +165,9 @@ class ProjectNames:
         for key, name, name_words in (self.names[i] for i in candidates):
             hits = [w for w in name_words if w in words]
             covered.setdefault(key, set()).update(hits)
+            core = " ".join(name_words)  # "thành phố Thủy Nguyên" less its noise words
+            if any(f" {n} " in folded_text and not _named_not_as_a_place(n, folded_text) for n in (name, core)):
+                continue  # "huyện Thủy Nguyên": where, not which project
             if f" {name} " in folded_text or (len(name_words) >= 3 and len(hits) == len(name_words)):
                 whole.add(key)  # the name, or every word of a long one ("quảng trường [phía trước] trung tâm …")
             elif len(hits) >= 2:  # one shared word ("cảng") names nothing
@@ -176,6 +179,20 @@ class ProjectNames:
         # rounded, then by id: sums over sets differ in the last digits with the hash seed
         ranked = sorted(((k, round(s, 9)) for k, s in scores.items()), key=lambda kv: (-kv[1], kv[0]))
         return [(k, s) for k, s in ranked if s >= 0.5][:limit]
+
+
+# "huyện Thủy Nguyên" says where something is: a project whose alias is the place's name is not named by it
+_PLACE_KIND = re.compile(r"(?:huyen|quan|xa|phuong|tp|thanh pho|thi xa|thi tran|tinh|dac khu) $")
+
+
+def _named_not_as_a_place(name: str, folded_text: str) -> bool:
+    """The name occurs in the question, at least once not right after a kind of place."""
+    start = folded_text.find(f" {name} ")
+    while start != -1:
+        if not _PLACE_KIND.search(folded_text[:start + 1]):
+            return True
+        start = folded_text.find(f" {name} ", start + 1)
+    return False
 
 
 RUN_BONUS = 0.1  # per word beyond two of a run the question writes as the name does ("nhà ga hàng hóa")

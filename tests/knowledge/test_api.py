@@ -63,6 +63,9 @@ def test_compare_to_national_and_previous_period(kb: KnowledgeBase) -> None:
         ("cau nguyen trai bao nhieu tien", "cau_nguyen_trai"),
         ("LG Innotek mở rộng", "lg_innotek_mo_rong"),
         ("nhà ga T2 Cát Bi", "cat_bi_nha_ga_t2"),
+        ("nhà ga hàng hóa vốn bao nhiêu", "cat_bi_nha_ga_hang_hoa"),  # its words in a row, not "hàng" of "Hàng không"
+        # "huyện Thủy Nguyên" says where: no project is named by its alias "Thủy Nguyên"
+        ("công trình 75 tầng ở xã Tân Dương, Dương Quan huyện Thủy Nguyên vốn bao nhiêu", "toa_75_tang_bac_song_cam"),
     ],
 )
 def test_project_by_name_alias_or_part(kb: KnowledgeBase, question: str, project_id: str) -> None:

@@ -16,7 +16,7 @@ from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 from .feedback_buttons import feedback_buttons
 from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, project_filters
 from .query import Query, Reply, button, intent_payload
-from .routes import query_from_payload
+from .routes import parse_payload, query_from_payload
 from .understand import Asked
 
 PROJECT_WORDS = ("du an", "cong trinh")
@@ -47,6 +47,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], str]:
     """The projects the operation runs over, and how to name them."""
+    if a.over_last_list and q.slots.get("topic") == "project_list" and (shown := _last_shown(kb, q)):
+        return shown, "trong danh sách vừa nêu"  # "mấy dự án đó tổng vốn bao nhiêu?": the list just counted
     if a.over_last_list and q.slots.get("page_query"):
         routed = query_from_payload(str(q.slots["page_query"]), q)
         if routed is not None:
@@ -59,6 +61,13 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
         if named:
             return named, f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
     return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
+
+
+def _last_shown(kb: KnowledgeBase, q: Query) -> list[ProjectInfo]:
+    """The projects of the list the last answer counted (its options, every one of them)."""
+    ids = [parsed[1]["project"][0] for payload in q.slots.get("options") or []
+           if (parsed := parse_payload(str(payload))) is not None and parsed[1].get("project")]
+    return [p for p in (kb.project(i) for i in ids) if p is not None]
 
 
 def _label(kb: KnowledgeBase, group: str | None, funding: str | None) -> str:
@@ -95,8 +104,9 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         lines = [f"Có {len(projects)} dự án {label}:"] + [_line(n, p) for n, p in enumerate(projects, 1)]
         lines.append(_sources(projects))
         reply.say("\n".join(lines), feedback_buttons())
+        # every one listed: "số 15" chooses it, "mấy dự án đó" counts over them
         reply.slots.update(topic="project_list", options=[intent_payload("ask_project", project=p.project.id)
-                                                          for p in projects[:6]])
+                                                          for p in projects])
     elif op in ("max", "min"):
         valued = [p for p in projects if _value(p) is not None]
         if not valued:

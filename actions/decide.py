@@ -531,6 +531,8 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     subject_pronoun = q.slots.get("topic") == "project" and SUBJECT_PRONOUN.match(a.text.strip()) is not None
     named = ((a.indicators and not project_pronoun) or a.policies or a.address
              or (a.project_score >= 2 and not subject_pronoun))
+    if q.slots.get("topic") == "project_list" and a.operation:
+        return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
     return a.refers_back and bool(q.slots.get("topic")) and not named
 
 

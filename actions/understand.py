@@ -246,7 +246,7 @@ _COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:
 
 
 def operation_in(folded: str) -> str | None:
-    if _COUNT_ITEMS.search(folded):
+    if _COUNT_ITEMS.search(_PRONOUN_LIST.sub(" ", folded)):  # "mấy dự án đó" points at a list, counts nothing
         return "count"  # "tổng cộng bao nhiêu dự án": how many, not how much
     if _SUM.search(folded):
         return "sum"

@@ -761,3 +761,21 @@ def test_an_old_commune_missing_from_its_district_is_offered_where_the_data_has_
 def test_the_old_unit_as_written(question: str, unit: str | None) -> None:
     from actions.government import typed_unit
     assert typed_unit(question) == unit
+
+
+def test_those_projects_are_the_ones_just_counted(kb: KnowledgeBase) -> None:
+    counted = answer(kb, Query(text="Trong danh mục có bao nhiêu dự án khởi công năm 2025?", intent="list_projects",
+                               entities={"project_group": ["groundbreaking_2025"]}, slots={}))
+    assert len(counted.slots["options"]) == 8  # every one listed, not the first page
+    total = answer(kb, Query(text="mấy dự án đó tổng vốn bao nhiêu?", intent="followup", entities={},
+                             slots=dict(counted.slots)))
+    assert total.messages[0]["text"].startswith(
+        "Tổng giá trị phê duyệt/dự kiến của 6 dự án trong danh sách vừa nêu (tôi cộng từ số liệu của từng dự án trong "
+        "tài liệu): khoảng 40.302.463 triệu đồng.")
+
+
+def test_a_count_asked_of_the_list_just_shown_counts_over_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    row, reply = ask(kb, matcher, "Trong đó có bao nhiêu dự án khởi công trong năm?", "list_projects",
+                     {"topic": "project_list"})
+    assert (row, reply.split("\n")[0]) == ("count / largest / total over projects",
+                                           "Có 8 dự án trong danh mục dự án trọng điểm năm 2025 (dự án khởi công năm 2025):")

@@ -168,8 +168,11 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
             info.project.area_text for info in several):
         head = [missing]  # "rộng bao nhiêu ha?" and no document gives the area
-    claim = (_place_claim(several[0], a) or _number_claim(several, a) or _not_yet_claim(several, a)) if a is not None else None
     ab = about_of(kb)
+    claim = None
+    if a is not None:  # the key-project row may be any of them ("khánh thành năm 2024 rồi đúng không?": its group)
+        claim = (next((c for info in several if (c := _claim_line(info, a, ab))), None)
+                 or _number_claim(several, a) or _not_yet_claim(several, a))
     reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
                         feedback_buttons())
     reply.slots.update(project=several[0].project.id, topic="project")
@@ -245,7 +248,7 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
     group = next(iter(a.entities.get("project_group", [])), None)
     if funding and p.funding:
         said = FUNDING_LABELS[p.funding]
-        return f"Đúng, dự án dùng {said}." if funding == p.funding else f"Không đúng: dự án dùng {said}."
+        return f"Đúng, dự án dùng {said}." if funding == p.funding else f"Không đúng: theo danh mục, dự án dùng {said}."
     if group and p.group:
         said = ab.group_label(p.group)
         return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
@@ -259,9 +262,16 @@ def _place_claim(info: ProjectInfo, a: Asked) -> str | None:
     claimed = other_province(a.text) or other_province(a.folded)
     named = " ".join((info.project.name, *info.project.aliases))
     own = other_province(named)
-    if claimed is None or own is None or fold(claimed) in fold(named):
+    if claimed is not None and own is not None and fold(claimed) not in fold(named):
+        return f"Không đúng: theo tài liệu, đây là {replies.lower_first(info.project.name)}, không phải {claimed}."
+    # the province it links to is said in its status, not its name: "cầu Lại Xuân nối HP với Thái Bình?"
+    link = _LINKS.search(info.project.status or "")
+    if claimed is None or own is not None or link is None or fold(claimed) in fold(f"{named} {info.project.status}"):
         return None
-    return f"Không đúng: theo tài liệu, đây là {replies.lower_first(info.project.name)}, không phải {claimed}."
+    return f"Không đúng: theo tài liệu, dự án {link.group(0).rstrip('.;')}, không phải {claimed}."
+
+
+_LINKS = re.compile(r"(?:kết nối|nối)\s[^.;]*")
 
 
 def _numbers(text: str) -> set[str]:
@@ -327,9 +337,13 @@ _DONE_ON = re.compile(r"\b(?:hoan thanh|thong xe|khanh thanh|dua vao su dung|dua
 
 def funding_claimed(folded: str) -> str | None:
     """The funding a question states, when a longer name took the words ("vốn ngân sách thành phố")."""
-    if re.search(r"\b(?:ngoai ngan sach|von tu nhan|von doanh nghiep|von nuoc ngoai)\b", folded):
+    if re.search(r"\b(?:ngoai ngan sach|von tu nhan|tu nhan|von doanh nghiep|doanh nghiep bo von|von nuoc ngoai|"
+                 r"nha dau tu bo von|xa hoi hoa)\b", folded):
         return "non_budget"
-    if re.search(r"\b(?:von ngan sach|ngan sach thanh pho|ngan sach nha nuoc|von nha nuoc|dau tu cong)\b", folded):
+    if re.search(r"\b(?:trung uong bo von|ngan sach trung uong|von trung uong|von nha nuoc trung uong)\b", folded):
+        return "central_budget"  # a source no key project of the list has
+    if re.search(r"\b(?:von ngan sach|tien ngan sach|dung ngan sach|bang ngan sach|ngan sach thanh pho|ngan sach nha nuoc|"
+                 r"von nha nuoc|dau tu cong)\b", folded):
         return "city_budget"
     return None
 
@@ -341,6 +355,20 @@ def _area_notice(info: ProjectInfo, text: str) -> str | None:
     if AREA.search(fold(text)) and not info.project.area_text:
         return "Các tài liệu không nêu diện tích của dự án này."
     return None
+
+
+def _count_notice(info: ProjectInfo, text: str) -> str | None:
+    """"Có bao nhiêu công nhân?": a count in a unit none of the project's figures is in, said to be missing."""
+    units = [m.group(1) for m in _COUNTED.finditer(text) if not text[:m.start()].endswith("nha ")]  # "nhà máy" counts nothing
+    if (not units or AREA.search(text) or VALUE_ASKED.search(text) or units[0] in _NOT_A_UNIT
+            or _asked_figure_line(info, text) is not None):
+        return None
+    return "Các tài liệu không nêu con số này cho dự án."
+
+
+# "mấy phần", "bao nhiêu năm", "bao nhiêu vậy", "bao nhiêu usd": no count of the project's own
+_NOT_A_UNIT = frozenset("phan nam thang ngay lan du nhom giai dot vay v z a ah ha nhi the roi r nua usd do ty trieu "
+                        "tien dong".split())
 
 
 def _value_notice(info: ProjectInfo, text: str) -> str | None:
@@ -414,7 +442,7 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
     said = a.folded if a else text  # typos corrected: "rộng bao nhiu ha" asks the area
     if (part := _component_asked(info, said)) is not None:
         return part
-    if (missing := _area_notice(info, said) or _value_notice(info, said)) is not None:
+    if (missing := _area_notice(info, said) or _value_notice(info, said) or _count_notice(info, said)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")

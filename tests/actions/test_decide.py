@@ -438,6 +438,24 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "So sánh từ số liệu tài liệu nêu:\n• Tăng trưởng khu vực công nghiệp và xây dựng: ước đạt 12,74% (so với cùng kỳ).\n"
      "• Tăng trưởng khu vực dịch vụ: ước đạt 9,4% (so với cùng kỳ).\n• Tăng trưởng khu vực nông, lâm nghiệp, thủy sản: "
      "ước đạt 1,52% (so với cùng kỳ).\nNguồn:"),
+    ("nghe nói cầu này do tư nhân bỏ vốn hả", "ask_project", {"project": "cau_nguyen_trai", "topic": "project"},
+     "a reference back to the last answer's subject", "Không đúng: theo danh mục, dự án dùng vốn ngân sách thành phố.\n"),
+    ("cau nay trung uong bo von dung ko", "ask_project", {"project": "cau_vuot_song_hoa", "topic": "project"},
+     "a reference back to the last answer's subject", "Không đúng: theo danh mục, dự án dùng vốn ngân sách thành phố.\n"),
+    ("tòa đó dùng tiền ngân sách xây à", "ask_project", {"project": "toa_75_tang_bac_song_cam", "topic": "project"},
+     "a reference back to the last answer's subject",  # "tòa đó" is no "tốc độ", and it points back
+     "Không đúng: theo danh mục, dự án dùng vốn ngoài ngân sách.\n"),
+    ("cầu Lại Xuân nối HP vs Thái Bình hả", "ask_project", None, "a project by its name",
+     "Không đúng: theo tài liệu, dự án kết nối huyện Thủy Nguyên (Hải Phòng) với thị xã Đông Triều (Quảng Ninh), "
+     "không phải Thái Bình."),
+    ("vanh dai 2 tan vu - hung dao - bui vien khanh thanh nam 2024 r dung k", "ask_project", None,
+     "a project by its name",  # the key-project row of the project the documents speak of twice says its group
+     "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): theo danh mục dự án trọng điểm năm 2025, dự án này đang "
+     "triển khai, chuyển tiếp từ năm 2024 sang năm 2025"),
+    ("nha may LG Innotek o hai phong co bao nhieu cong nhan", "ask_project", None, "a project by its name",
+     "Các tài liệu không nêu con số này cho dự án.\nDự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3).\nNguồn:"),
+    ("PCI 2023 hai phong tut xuong thu 10 ha", "ask_indicator", None,  # "hả" after a rank: a premise
+     "indicators: every one × period × kind named", "Các tài liệu tôi có không nói Xếp hạng"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),
@@ -513,7 +531,7 @@ def test_a_part_of_the_year_in_a_follow_up_is_of_the_year_in_context(kb: Knowled
 def test_a_funding_claim_is_checked_though_a_longer_name_took_its_words(kb: KnowledgeBase,
                                                                        matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "Dự án nhà máy LG Innotek dùng vốn ngân sách thành phố phải không?", "ask_project")
-    assert reply.startswith("Không đúng: dự án dùng vốn ngoài ngân sách.")
+    assert reply.startswith("Không đúng: theo danh mục, dự án dùng vốn ngoài ngân sách.")
 
 
 def test_a_claim_about_a_policys_issuer_is_answered_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -167,7 +167,12 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     head = [lines[0][0]] if lines[0][0] else []
     if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
             info.project.area_text for info in several):
-        head = [missing]  # "rộng bao nhiêu ha?" and no document gives the area
+        # "rộng bao nhiêu ha?" and no document gives the area: said, with the name and where it is spoken of
+        sources = "\n".join(dict.fromkeys(replies.source_line(info.document) for info in several))
+        reply = Reply().say(f"{missing}\n{several[0].project.name}.\n{sources}",
+                            [button("Thông tin dự án", intent_payload("ask_project", project=several[0].project.id))])
+        reply.slots.update(project=several[0].project.id, topic="project")
+        return reply
     ab = about_of(kb)
     claim = None
     if a is not None:  # the key-project row may be any of them ("khánh thành năm 2024 rồi đúng không?": its group)

@@ -97,7 +97,7 @@ trắng, đen, tím, hồng, nâu, xám, nhiều, ít, hơn, kém, nhất, lắm
 trong, ngoài, trên, dưới, trước, sau, giữa, bên, cạnh, quanh, bởi, vì, nên, nếu, thì, mà, nhưng,
 hay, với, cùng, của, cho, để, từ, đến, tại, theo, như, bằng, khi, lúc, giờ, phút, giây, sáng, trưa,
 chiều, tối, đêm, hôm, ngày, tuần, tháng, năm, nay, mai, qua, kia, ấy, đó, này, đây, kìa, vậy, thế,
-người, nhà, tòa, cầu, cảng, bến, cửa, phòng, bàn, ghế, xe, máy, đường, phố, chợ, trường, lớp, sách, vở, bút, giấy, tiền,
+người, nhà, tòa, cầu, cảng, bến, chai, cửa, phòng, bàn, ghế, xe, máy, đường, phố, chợ, trường, lớp, sách, vở, bút, giấy, tiền,
 việc, công, ty, bố, mẹ, cha, con, anh, chị, em, ông, bà, cô, chú, bác, dì, cậu, mợ, thím, vợ, chồng,
 bạn, bè, hàng, xóm, thân, quen, lạ, tên, tuổi, quê, nhà, điện, thoại, mạng, zalo, facebook, web,
 link, trang, bài, tin, báo, phim, nhạc, hát, múa, thơ, truyện, game, bóng, đá, thể, thao, taxi,

@@ -143,7 +143,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      None, "indicators: every one × period × kind named",  # the row counted in the unit asked
      "Tổng diện tích các khu công nghiệp mới được phê duyệt chủ trương đầu tư quý I/2025: đạt 1.276,29 ha"),
     ("khu thương mại tự do hải phòng rộng khoảng bao nhiu ha", "ask_project", None, "a project by its name",
-     "Các tài liệu không nêu diện tích của dự án này.\n\n"),  # typed with a typo; no document gives it
+     "Các tài liệu không nêu diện tích của dự án này.\nKhu thương mại tự do"),  # a typo; no document gives it
     ("vốn đầu tư công năm 2024 giải ngân được bao nhiêu %", "ask_indicator", None,
      "indicators: every one × period × kind named",  # the figure in per cent, not the amount
      "Giải ngân vốn đầu tư công thành phố giao 11 tháng năm 2024: bằng 59% kế hoạch thành phố giao."),
@@ -456,6 +456,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Các tài liệu không nêu con số này cho dự án.\nDự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3).\nNguồn:"),
     ("PCI 2023 hai phong tut xuong thu 10 ha", "ask_indicator", None,  # "hả" after a rank: a premise
      "indicators: every one × period × kind named", "Các tài liệu tôi có không nói Xếp hạng"),
+    ("nhà đầu tư bến 3, 4 là công ty nào", "ask_project", None, "a project by its name",
+     "Các tài liệu không nêu chủ đầu tư của dự án đầu tư xây dựng các bến container số 3 và số 4"),
+    ("cau mai chai dao vu yen von bn ad", "ask_project", None,  # "chai" is typed on purpose: no "chỉ đạo"
+     "a project by its name", "Công trình cầu Máy Chai và đường dẫn hai đầu cầu"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

@@ -306,7 +306,9 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
     level = [v for v in city if v.kind in wanted and v.measure == "level"]
     # the indicator's own figure before a side count in another unit ("05 dự án" beside the loans in tỷ đồng)
     own_unit = [v for v in level if _unit_words(v.unit) & _unit_words(v.indicator.unit)]  # "triệu USD" is "tỷ USD"
-    for pool in (own_unit, level, [v for v in city if v.kind in wanted], city):
+    # "tăng bao nhiêu phần trăm?": the latest change stated, though a later level is not
+    changes = [v for v in city if v.kind in wanted and v.measure == "change"] if "change" in kinds else []
+    for pool in (changes, own_unit, level, [v for v in city if v.kind in wanted], city):
         if pool:
             return max(pool, key=lambda v: period_sort_key(v.period)).period
     return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .query import Reply, button, intent_payload
 
-PAGE_SIZE = 6
+PAGE_SIZE = 10  # a group of the key-project list whole (the largest has 10)
 
 
 def page_reply(title: str, lines: list[str], page: int, query_payload: str, topic: str,

@@ -6,7 +6,7 @@ import re
 
 from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province, strip_diacritics
 
-from . import replies
+from . import paging, replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
@@ -567,6 +567,7 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     entities = {k: v for k, v in (("project_group", group), ("funding", funding)) if v}
     reply = page_reply(title + ":", lines, page, intent_payload("list_projects", **entities), topic="project_list",
                        footer="Nguồn: " + "; ".join(sources) + ".")
-    start = page * 6
-    reply.slots["options"] = [intent_payload("ask_project", project=p.project.id) for p in projects[start:start + 6]]
+    start = page * paging.PAGE_SIZE  # "số 2" chooses among the page shown
+    reply.slots["options"] = [intent_payload("ask_project", project=p.project.id)
+                              for p in projects[start:start + paging.PAGE_SIZE]]
     return reply

@@ -99,7 +99,8 @@ async def test_choice_out_of_range_says_which_numbers(kb: KnowledgeBase, run_act
     assert texts_of(messages) == "Bạn chọn số từ 1 đến 1 giúp tôi nhé."
 
 
-async def test_show_more_continues_the_list(kb: KnowledgeBase, run_action) -> None:
+async def test_show_more_continues_the_list(kb: KnowledgeBase, run_action, monkeypatch) -> None:
+    monkeypatch.setattr("actions.paging.PAGE_SIZE", 6)  # the paging, on a group that fits one page of the bot's size
     messages, events = await run_action(ActionAnswer(kb), "xem thêm", "show_more", slots={
         "page_query": '/list_projects{"project_group": "groundbreaking_2025"}', "page": 1.0})
     assert messages == [said(

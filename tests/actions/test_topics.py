@@ -96,7 +96,8 @@ async def test_ambiguous_project_offers_choices(kb: KnowledgeBase, run_action) -
                        slot('page', None)]
 
 
-async def test_groundbreaking_list_is_paged_with_sources(kb: KnowledgeBase, run_action) -> None:
+async def test_groundbreaking_list_is_paged_with_sources(kb: KnowledgeBase, run_action, monkeypatch) -> None:
+    monkeypatch.setattr("actions.paging.PAGE_SIZE", 6)  # the paging, on a group that fits one page of the bot's size
     messages, events = await run_action(ActionAnswer(kb), "các dự án khởi công năm 2025", "list_projects")
     assert messages == [
         said(

@@ -535,6 +535,9 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
              or (a.project_score >= 2 and not subject_pronoun))
     if q.slots.get("topic") == "project_list" and a.operation:
         return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
+    if not SUBJECT_PRONOUN.match(a.text.strip()) and (a.another_project or (
+            a.projects_clear and a.project_score >= 0.75 and a.projects[:1] != (q.slots.get("project"),))):
+        return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     return a.refers_back and bool(q.slots.get("topic")) and not named
 
 
@@ -575,6 +578,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
+    if topic == "indicator" and NAMES_ASKED.search(a.folded):
+        return True  # "gồm những khu nào?" after a count or an area: the names counted
     if topic == "indicator" and WHICH_PART.search(a.folded) and (a.claims_highest or a.claims_lowest):
         return True  # "quý I ngành nào tăng cao nhất?" after GRDP: its parts compared
     if topic == "indicator" and passages.asks_number(a) and of_the_last_figure(kb, a, q):
@@ -749,6 +754,7 @@ NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung
 
 
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+NAMES_ASKED = re.compile(r"^(?:do la |the |vay )?(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ke ten)\b")
 
 
 def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
@@ -867,7 +873,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             a = replace(a, periods=(latest,))  # "hiện tại đạt được bao nhiêu rồi?" after a plan: the latest result
         if a.aspect == "when" and not a.periods and (dated := dated_of(kb, a, shown.name)):
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
-        return with_the_cause(kb, a, answer_figures(kb, a, q, from_context=True), shown.name)
+        # "gồm những khu nào?" after the zones' area: the sentence naming them, under the figure
+        return with_the_cause(kb, a, with_the_names(kb, a, answer_figures(kb, a, q, from_context=True)), shown.name)
     if topic == "project" and q.slots.get("project"):
         project = q.slots["project"]
         # "nó nối Thủy Nguyên với đâu?", "quyết định … khu này số mấy?": what its record lacks

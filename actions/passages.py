@@ -159,7 +159,7 @@ def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     if len(found) > 1 and found[1].score > found[0].score - MARGIN:
         return False  # "tầm nhìn đến năm 2045": many sentences say it; no one of them is the answer
     # the text as questions are read: its "UBND" is the question's "ủy ban nhân dân"
-    return coverage(kb, a, f"{text} {kb.normalize_question(text)}") < found[0].score - MARGIN
+    return coverage(kb, a, f"{text} {expand_keeping_marks(text)} {kb.normalize_question(text)}") < found[0].score - MARGIN
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")

@@ -346,7 +346,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         indicators = [code for code in indicators if code not in rejected] or indicators
     scores: dict[str, float] = {}
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
-    for key, score in kb.project_scores(_ASKING.sub(" ", folded), limit=8) + kb.project_scores(_ASKING.sub(" ", typed), limit=8):
+    # "… ở sân bay đó": what points back names no project of its own
+    unnamed = [_ASKING.sub(" ", PROJECT_PRONOUN.sub(" ", text)) for text in (folded, typed)]
+    for key, score in kb.project_scores(unnamed[0], limit=8) + kb.project_scores(unnamed[1], limit=8):
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")

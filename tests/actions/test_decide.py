@@ -462,6 +462,16 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a project by its name", "Công trình cầu Máy Chai và đường dẫn hai đầu cầu"),
     ("Thu nội địa tăng bao nhiêu phần trăm?", "ask_indicator", None,  # the latest change stated, no period named
      "indicators: every one × period × kind named", "Thu nội địa 6 tháng đầu năm 2025: tăng 37,7%"),
+    ("Ai đang là Chủ tịch UBND thành phố Hải Phòng?", "ask_government", None,  # its "UBND" with tone marks too
+     "a curated answer of the intent's topic that fits", "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng "
+     "(sáng 12/7): ông Lê Ngọc Châu là Phó Bí thư Thành ủy, Chủ tịch UBND thành phố.\n"),
+    ("Gồm những khu nào?", "followup", {"indicator": "new_industrial_parks_approved_area", "period": "2025-Q1",
+                                        "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # the figure, then the sentence naming the zones
+     "Tổng diện tích các khu công nghiệp mới được phê duyệt chủ trương đầu tư quý I/2025: đạt 1.276,29 ha"),
+    ("Thế còn nhà ga hàng hóa ở sân bay đó?", "ask_project", {"project": "cat_bi_nha_ga_t2", "topic": "project"},
+     "a project by its name",  # "sân bay đó" says where, the cargo terminal is asked
+     "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

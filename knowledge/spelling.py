@@ -345,7 +345,10 @@ class Speller:
         has_vowel = _VOWEL.search(word) is not None
         found = [(d, slip(word, c) if d == 1 else len(_SLIPS), c) for d, c in self.near(word, max_edits(word))]
         if not has_vowel:
-            found = [(d, kind, c) for d, kind, c in found if d == 1 and _SLIPS[kind] == "left out" and _VOWEL.search(c)]
+            # "thnh" → "thanh"; an abbreviation with two letters swapped ("grpd", "gdrp") is the known one ("grdp")
+            found = [(d, kind, c) for d, kind, c in found if d == 1 and (
+                (_SLIPS[kind] == "left out" and _VOWEL.search(c))
+                or (_SLIPS[kind] == "swapped" and len(word) >= 4 and not _VOWEL.search(c)))]
         ranked = [
             (self._fit(words, i, c, PAIR_MIN, names=True) < BOND_MIN, d, kind, -self._fit(words, i, c), -self.words[c], c)
             for d, kind, c in found
@@ -358,6 +361,10 @@ class Speller:
         fitting = [f for f in ranked if f[3] < 0 or f[2] == -1]
         if fitting:
             return min(fitting)[-1]
+        if not has_vowel and len(word) >= 4:
+            swapped = sorted((-self.words[c], c) for d, kind, c in found if _SLIPS[kind] == "swapped")
+            if len(swapped) == 1:
+                return swapped[0][1]
         if len(word) < 4 or not has_vowel:
             return None
         frequent = sorted(

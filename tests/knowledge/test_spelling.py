@@ -98,6 +98,8 @@ ABBREVIATIONS = [
     ("thu từ bđs nhìu ko", "thu tu bat dong san nhieu khong"),
     ("sl kcn mới là bn z", "so luong khu cong nghiep moi la bao nhieu vay"),
     ("ok bye bn", "ok bye ban"), ("cảm ơn bn nhé", "cam on ban nhe"),  # after a farewell, "bn" is "bạn"
+    ("grpd 2024 tăng bn", "grdp 2024 tang bao nhieu"), ("gdrp 2024", "grdp 2024"),  # an abbreviation's letters swapped
+    ("tòa đó dùng tiền ngân sách", "toa do dung tien ngan sach"),  # "tòa" typed on purpose: no "tốc độ"
 ]
 
 

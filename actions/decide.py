@@ -535,8 +535,7 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
              or (a.project_score >= 2 and not subject_pronoun))
     if q.slots.get("topic") == "project_list" and a.operation:
         return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
-    if not SUBJECT_PRONOUN.match(a.text.strip()) and (a.another_project or (
-            a.projects_clear and a.project_score >= 0.75 and a.projects[:1] != (q.slots.get("project"),))):
+    if a.another_project and not SUBJECT_PRONOUN.match(a.text.strip()):
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     return a.refers_back and bool(q.slots.get("topic")) and not named
 

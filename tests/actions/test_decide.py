@@ -472,6 +472,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thế còn nhà ga hàng hóa ở sân bay đó?", "ask_project", {"project": "cat_bi_nha_ga_t2", "topic": "project"},
      "a project by its name",  # "sân bay đó" says where, the cargo terminal is asked
      "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi"),
+    ("du an do duoc phe duyet theo van ban nao", "ask_policy", {"project": "cau_nguyen_trai", "topic": "project"},
+     "a reference back to the last answer's subject",  # "được phê duyệt" is in another project's name: no name
+     "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng cầu Nguyễn Trãi"),
     ("nq 7 của chính phủ về an sinh có câu phương châm j", "ask_policy", None,
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),

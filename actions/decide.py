@@ -530,12 +530,13 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # a project named in full, not in part; "dự án đó vốn ngân sách hay ngoài ngân sách" names no budget figure
     project_pronoun = q.slots.get("topic") == "project" and PROJECT_PRONOUN.search(a.folded) is not None
     # "Nó nối Thủy Nguyên với đâu?": the subject is the pronoun; a place named after it is no project asked
-    subject_pronoun = q.slots.get("topic") == "project" and SUBJECT_PRONOUN.match(a.text.strip()) is not None
+    opens_with_it = SUBJECT_PRONOUN.match(a.text.strip()) is not None
+    subject_pronoun = q.slots.get("topic") == "project" and opens_with_it
     named = ((a.indicators and not project_pronoun) or a.policies or a.address
              or (a.project_score >= 2 and not subject_pronoun))
     if q.slots.get("topic") == "project_list" and a.operation:
         return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
-    if a.another_project and not SUBJECT_PRONOUN.match(a.text.strip()):
+    if a.another_project and not opens_with_it:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     return a.refers_back and bool(q.slots.get("topic")) and not named
 
@@ -748,12 +749,14 @@ def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 # "… mấy khu công nghiệp mới, gồm những khu nào?": a count and the names counted; "mấy khu công
 # nghiệp mới?" alone also gets the sentence naming them, when one gives the same number
-NAMES_TOO = re.compile(r"\b(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ten (?:la )?gi|ke ten)\b"
+_WHICH_ONES = r"gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ke ten"  # "gồm những khu nào"
+NAMES_TOO = re.compile(rf"\b(?:{_WHICH_ONES}|ten (?:la )?gi)\b"
                        r"|\b(?:may|bao nhieu) (?:khu cong nghiep|cum cong nghiep|kcn|ccn|khu|cum)\b")
 
 
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-NAMES_ASKED = re.compile(r"^(?:do la |the |vay )?(?:gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ke ten)\b")
+# asked alone after a figure ("gồm những khu nào?"): the names it counts
+NAMES_ASKED = re.compile(rf"^(?:do la |the |vay )?(?:{_WHICH_ONES})\b")
 
 
 def with_the_names(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:

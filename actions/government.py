@@ -148,28 +148,24 @@ def typed_unit(text: str) -> str | None:
     return f"{kind} {' '.join(w[:1].upper() + w[1:] for w in found.group(2).split())}"
 
 
-def _as_written(q: Query) -> str:
-    unit = typed_unit(q.text)
-    return f" ({unit})" if unit else ""
-
-
-def renamed_before(kb: KnowledgeBase, change: DistrictChange, q: Query | None = None) -> Reply:
+def renamed_before(kb: KnowledgeBase, change: DistrictChange, unit: str | None = None) -> Reply:
     """A commune written with a district's former name that the mapping does not know: it was
-    renamed or merged on 1/1/2025. Say so and ask for its current name, never "không tìm thấy"."""
+    renamed or merged on 1/1/2025. Say so and ask for its current name, never "không tìm thấy".
+    `unit`: the commune as the resident wrote it (`typed_unit`)."""
+    written = f" ({unit})" if unit else ""
     reply = Reply().say(
-        f"{_change_text(kb, change)} Tên phường/xã bạn viết{_as_written(q) if q else ''} không còn trong danh sách đơn vị của {change.after} "
+        f"{_change_text(kb, change)} Tên phường/xã bạn viết{written} không còn trong danh sách đơn vị của {change.after} "
         f"ngay trước ngày {reorganisation_of(kb).effective}: nhiều khả năng đơn vị này đã đổi tên hoặc sáp nhập từ ngày {change.effective}, "
         "và tôi chưa có danh sách các thay đổi đó. Bạn cho biết tên phường/xã hiện nay (sau ngày "
-        f"{change.effective}) để tôi chỉ đúng đơn vị mới." + _same_name_elsewhere(kb, q) + "\n" + address_source(kb)
+        f"{change.effective}) để tôi chỉ đúng đơn vị mới." + _same_name_elsewhere(kb, unit) + "\n" + address_source(kb)
     )
     reply.slots.update(topic="address")
     return reply
 
 
-def _same_name_elsewhere(kb: KnowledgeBase, q: Query | None) -> str:
+def _same_name_elsewhere(kb: KnowledgeBase, unit: str | None) -> str:
     """Units of the name written that the data has under another district ("xã An Hồng, huyện An Dương":
     the data has Phường An Hồng of Quận Hồng Bàng), offered as what they are: maybe the unit moved."""
-    unit = typed_unit(q.text) if q is not None else None
     if unit is None:
         return ""
     same = [m for m in kb.convert_address(unit.split(" ", 1)[1]).matches if not m.unusable and m.new_units]
@@ -183,18 +179,19 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
     if members := new_unit_members(kb, q):
         return members
     result: AddressResult = kb.convert_address(_query_text(q))
+    unit = typed_unit(q.text)  # the old unit as written, said back when the data does not have it
     if result.renamed_before is not None:
-        return renamed_before(kb, result.renamed_before, q)
+        return renamed_before(kb, result.renamed_before, unit)
     if not result.matches and (district := kb.district_answer(_query_text(q))):
         lead = _change_text(kb, district.changed) + " " if district.changed else ""
-        if (unit := typed_unit(q.text)) is not None:
+        if unit is not None:
             # the unit asked is not in the data: said, with its name as written, before the district's units
             lead += (f"Tôi không tìm thấy {unit} trong danh sách đơn vị của {district.district} ngay trước ngày "
                      f"{reorganisation_of(kb).effective} (có thể đơn vị này đã được sáp nhập hoặc đổi tên trước đó). ")
         reply = Reply().say(
             f"{lead}Các phường, xã của {district.district} cũ nay thuộc {len(district.units)} đơn vị mới: "
             f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới."
-            + _same_name_elsewhere(kb, q) + "\n" + address_source(kb),
+            + _same_name_elsewhere(kb, unit) + "\n" + address_source(kb),
             feedback_buttons(),
         )
         reply.slots.update(topic="address")

@@ -527,11 +527,14 @@ def _among_siblings(kb: KnowledgeBase, indicator: Indicator, period: str, a: Ask
             f"({replies.lower_first(replies.describe_value(best[1], with_name=False)).rstrip('.')}).")
 
 
+def _is_stated_result(v: Value) -> bool:
+    """A figure of the city's own result (not a plan, not a change or a share), with a number."""
+    return v.scope == "city" and v.kind != "target" and v.measure == "level" and v.number is not None
+
+
 def _stated_result(kb: KnowledgeBase, code: str, period: str) -> Value | None:
-    """The city's stated result (not a plan) of an indicator for a period, if the documents give one."""
-    found = [v for v in kb.values(code, period) if v.scope == "city" and v.kind != "target"
-             and v.measure == "level" and v.number is not None]
-    return found[0] if found else None
+    """The city's stated result of an indicator for a period, if the documents give one."""
+    return next((v for v in kb.values(code, period) if _is_stated_result(v)), None)
 
 
 # "khu vực nào tăng cao nhất?": which of an indicator's parts (the sectors of GRDP)
@@ -562,7 +565,7 @@ def which_part(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -
 
 
 def _has_result(values: list[Value]) -> bool:
-    return any(v.scope == "city" and v.kind != "target" and v.measure == "level" and v.number is not None for v in values)
+    return any(_is_stated_result(v) for v in values)
 
 
 def _newest_before(kb: KnowledgeBase, indicator: Indicator, period: str) -> str | None:

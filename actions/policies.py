@@ -119,7 +119,7 @@ def _bare_title_as_written(title: str) -> str:
 
 
 def _bare_title(title: str) -> str:
-    return fold(re.sub(r"\s*\(.*?\)", "", title)).strip()
+    return fold(_bare_title_as_written(title))
 
 
 def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: bool = False) -> Reply:

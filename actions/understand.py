@@ -52,7 +52,7 @@ _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|d
 _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|(?<!thi )sao|tai sao|"
-                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|(?<!nhieu )(?<!may )(?<!\d )ha|chu|chu gi)\s*$"
+                          r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
                           r"|\bthu \d+ ha\s*$"  # "tụt xuống thứ 10 hả?" ("… bao nhiêu ha" asks hectares)
                           r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
@@ -127,9 +127,9 @@ _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
 _POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"
 # "dự án đó", "cầu này", "tòa đó": a project pointed at by what it is
-PROJECT_PRONOUN = re.compile(rf"\b(?:du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang){_POINTING}")
-_REFERS_BACK = re.compile(rf"\b(?:du an|cong trinh|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu|cau|toa|toa nha|"
-                          rf"nha may|ben|tuyen|duong|nha ga|san bay|cang)(?: moi)?{_POINTING}"
+_PROJECT_NOUNS = r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang"
+PROJECT_PRONOUN = re.compile(rf"\b(?:{_PROJECT_NOUNS}){_POINTING}")
+_REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
@@ -347,8 +347,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     scores: dict[str, float] = {}
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
     # "… ở sân bay đó": what points back names no project of its own
-    unnamed = [_ASKING.sub(" ", PROJECT_PRONOUN.sub(" ", text)) for text in (folded, typed)]
-    for key, score in kb.project_scores(unnamed[0], limit=8) + kb.project_scores(unnamed[1], limit=8):
+    unnamed = dict.fromkeys(_ASKING.sub(" ", PROJECT_PRONOUN.sub(" ", text)) for text in (folded, typed))
+    for key, score in (pair for text in unnamed for pair in kb.project_scores(text, limit=8)):  # each text once
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")

@@ -37,6 +37,15 @@ _PART_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:9|chin) thang\b|\b30 0?9\b"), "9M"),  # "đến 30/9/2024": nine months
     (re.compile(r"\b(?:11|muoi mot) thang\b"), "11M"),
 )
+# "quý 1/25", "q1/25", "6 tháng đầu năm 25", "năm 24": a two-digit year where only a year can stand
+_TWO_DIGIT_YEAR = re.compile(r"\b(nam|qu[yi]\s*(?:[1-4]|iv|i{1,3})|q\s*[1-4]|(?:6|9|sau|chin)\s*(?:thang|th|t)"
+                             r"(?:\s*dau)?(?:\s*nam)?)\s+(1[5-9]|2\d)\b")
+
+
+def _full_years(folded: str) -> str:
+    return _TWO_DIGIT_YEAR.sub(lambda m: f"{m.group(1)} 20{m.group(2)}", folded)
+
+
 _RANGE = re.compile(rf"{_YEAR}\s*(?:den|toi)?\s*(?:nam\s*)?{_YEAR}")
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = ((_RANGE, "range"), *_PART_WORDS)
 
@@ -46,7 +55,7 @@ def parse_period(text: str, default_year: int | None = None) -> str | None:
 
     A part of a year without the year ("6 tháng đầu năm") takes `default_year`.
     """
-    folded = fold(text)
+    folded = _full_years(fold(text))
     for pattern, kind in _PATTERNS:
         match = pattern.search(folded)
         if not match:
@@ -102,7 +111,7 @@ def parse_periods(text: str, default_year: int | None = None) -> list[str]:
     ["2025-Q1", "2025-H1"]; "2024 và 2025" → ["2024", "2025"]. A part of a year takes
     the nearest year named after it, else before it; a year that only anchors parts
     is not a period of its own. `default_year`: the year of the conversation, if any."""
-    folded = _absolute_years(fold(text), context_year=default_year)
+    folded = _absolute_years(_full_years(fold(text)), context_year=default_year)
     found: list[tuple[int, str]] = []
     anchored: set[int] = set()
     folded = _BASE_YEAR.sub(" ", folded)

@@ -86,6 +86,10 @@ def test_folding_is_cached_and_the_cache_is_bounded() -> None:
     ("6thang dau nam 2025", ["2025-H1"]),  # as residents type it
     ("6t đầu năm 2025", ["2025-H1"]),
     ("grdp bao nhiêu", []),
+    ("q1/25 hp hút FDI đc bn", ["2025-Q1"]),  # a two-digit year where only a year can stand
+    ("6 tháng đầu năm 25", ["2025-H1"]),
+    ("năm 24 grdp", ["2024"]),
+    ("năm 2024 có 25 dự án", ["2024"]),  # a count is not a year
 ])
 def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> None:
     from knowledge.periods import parse_periods

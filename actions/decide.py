@@ -982,6 +982,11 @@ def subject_of(a: Asked, reply: Reply) -> str | None:
     return " ".join(list(dict.fromkeys(words))[:SUBJECT_WORDS]) or None
 
 
+def _quotes_the_last_project(kb: KnowledgeBase, q: Query, reply: Reply) -> bool:
+    info = kb.project(str(q.slots.get("project") or ""))
+    return info is not None and says_a_name(info, reply.messages[0].get("text") or "" if reply.messages else "")
+
+
 def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:
     return next(row for row in ROWS if row.when(kb, a, q))
 
@@ -994,6 +999,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if reply.slots.get("topic") == "passage" and asked.projects_clear and asked.project_score >= 2:
         # "cầu Lại Xuân nối với đâu?" is answered by a sentence: the project stays the subject
         reply.slots.update(project=asked.projects[0], topic="project")
+    elif reply.slots.get("topic") == "passage" and q.slots.get("topic") == "project" and _quotes_the_last_project(kb, q, reply):
+        # "nó nối HP với đâu?" after cầu Lại Xuân: a sentence naming it; "chủ đầu tư là ai?" is still of it
+        reply.slots.update(topic="project")
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
     reply.slots.setdefault("options", None)
     reply.slots.setdefault("page_query", None)

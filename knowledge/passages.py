@@ -74,6 +74,11 @@ CONTEXT_BONUS = 0.25
 
 BEST_CACHE = 512  # questions whose passages are remembered, per index
 MAX_CHARS = 350  # longer sentences are cut at "; " (else ", ") into verbatim pieces
+# A piece of a sentence whose opening introduces a list is found on its own words but quoted as its
+# whole sentence, up to this length: "một số hạn chế như A; B; C; D" cut after B would lose C and D,
+# and D's piece would lose who said it. A sentence that is itself a list of names is quoted by its piece.
+WHOLE_MAX_CHARS = 700
+_INTRODUCES_A_LIST = re.compile(r"\b(?:như|gồm)\b|:")
 MIN_CHARS = 30
 MIN_WORDS = 5
 
@@ -129,6 +134,9 @@ _NUMBERED = re.compile(r"^(Phần thứ|[IVX]+\.|\d+(?:\.\d+)*\.)")
 _LEADING_MARK = re.compile(rf"^(?:[-+•]\s+|([{_SUPERSCRIPTS}]+)\s*)")
 _CITED = re.compile(rf"[{_SUPERSCRIPTS}]+")
 _NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decimal digits
+# "hạn chế gì?", "có khó khăn gì không?": only a sentence that names a problem answers; the others
+# of the same subject say what went well. Folded; any one of them answers any other.
+_PROBLEM = re.compile(r"\b(?:han che|kho khan|vuong mac|bat cap|ton tai|thach thuc|yeu kem|tro ngai|lung tung)\b")
 
 
 @dataclass(frozen=True)
@@ -365,6 +373,8 @@ def _quotable(text: str) -> bool:
 class Sentence:
     text: str  # a verbatim substring of normalize_quote(document)
     context: str  # the headings it is under and its paragraph (a footnote: the citing sentence)
+    whole: str = ""  # the sentence this piece was cut from, if cut and quotable whole (also verbatim)
+    names_a_problem: bool = False  # it, its whole sentence or a heading it is under ("Tồn tại, hạn chế")
 
 
 def split_document(text: str) -> Iterator[Sentence]:
@@ -408,10 +418,15 @@ def split_document(text: str) -> Iterator[Sentence]:
         for start, end in _sentence_spans(line):
             for number in _CITED.findall(line[start:end]):
                 citing[number.translate(_TO_DIGITS)] = line[start:end]
-            for piece_start, piece_end in _cut(line, start, end):
+            pieces = list(_cut(line, start, end))
+            opening = line[pieces[0][0]:pieces[0][1]]
+            whole = (line[start:end].strip() if len(pieces) > 1 and end - start <= WHOLE_MAX_CHARS
+                     and _INTRODUCES_A_LIST.search(opening) else "")
+            problem = _PROBLEM.search(fold(" ".join([line[start:end]] + [h for _, h in headings]))) is not None
+            for piece_start, piece_end in pieces:
                 piece = line[piece_start:piece_end].strip().rstrip(";,").rstrip()
                 if _quotable(piece):
-                    yield Sentence(piece, context)
+                    yield Sentence(piece, context, whole, problem)
 
 
 # -- ranking --------------------------------------------------------------------------
@@ -424,6 +439,8 @@ class _Unit:
     length: int  # words
     folded: str  # to tell repeated sentences apart
     has_number: bool
+    shown: str  # what is quoted: the piece, or its whole sentence
+    names_a_problem: bool
 
 
 class PassageIndex:
@@ -436,8 +453,9 @@ class PassageIndex:
         contexts: dict[str, set[str]] = {}  # sentences of a paragraph share their context
         for i, (source, sentence) in enumerate(sentences):
             words, terms = _document_terms(sentence.text)
-            units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(words),
-                               _NUMBER.search(sentence.text) is not None))
+            shown = sentence.whole or sentence.text
+            units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(_document_terms(shown)[0]),
+                               _NUMBER.search(sentence.text) is not None, shown, sentence.names_a_problem))
             for term, tf in terms.items():
                 self._postings[term].append((i, tf))
             if sentence.context not in contexts:
@@ -488,6 +506,8 @@ class PassageIndex:
             return {}, {}
         if _asks_quantity(question):  # "bao nhiêu", "mấy": only a sentence with a number answers
             scores = {i: s for i, s in scores.items() if self.units[i].has_number}
+        if _PROBLEM.search(fold(question)):
+            scores = {i: s for i, s in scores.items() if self.units[i].names_a_problem}
         if sources is not None:
             scores = {i: s for i, s in scores.items() if self.units[i].source in sources}
         return {i: s / information for i, s in scores.items()}, plain
@@ -527,7 +547,7 @@ class PassageIndex:
             if any(unit.folded in other or other in unit.folded for other in seen):
                 continue  # the same sentence again (the report repeats some), or part of one
             seen.append(unit.folded)
-            chosen.append(Passage(unit.source, unit.text, scores[i]))
+            chosen.append(Passage(unit.source, unit.shown, scores[i]))
         return chosen
 
     def best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
@@ -575,7 +595,7 @@ class PassageIndex:
             having = [{i for i, _ in self._postings.get(t, [])} | set(self._context.get(t, []))
                       for t in singles if t not in percent]
             ids = set.intersection(*having) if having else set(range(len(self.units)))
-            texts = {self.units[i].text for i in ids if not percent or "%" in self.units[i].text}
+            texts = {self.units[i].shown for i in ids if not percent or "%" in self.units[i].text}
             if not _RATE_WORDS & {w.folded for w in _tokens(question) if w is not None} and "%" not in question:
                 # "dân số bao nhiêu" asks a count: a sentence whose figures are all rates does not give it
                 texts = {t for t in texts if not _only_rates(t)}
@@ -583,7 +603,7 @@ class PassageIndex:
         if threshold < THRESHOLD:
             # below the calibrated bar a sentence must also share a two-word term with the question
             # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí"
-            with_pair = {self.units[i].text for term in pairs for i, _ in self._postings.get(term, [])}
+            with_pair = {self.units[i].shown for term in pairs for i, _ in self._postings.get(term, [])}
             ranked = [p for p in ranked if p.score >= THRESHOLD or p.text in with_pair]
         if not ranked or ranked[0].score < threshold:
             return []

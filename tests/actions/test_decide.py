@@ -816,3 +816,12 @@ def test_a_count_asked_of_the_list_just_shown_counts_over_it(kb: KnowledgeBase, 
                      {"topic": "project_list"})
     assert (row, reply.split("\n")[0]) == ("count / largest / total over projects",
                                            "Có 8 dự án trong danh mục dự án trọng điểm năm 2025 (dự án khởi công năm 2025):")
+
+
+def test_a_sentence_naming_the_last_project_keeps_it_the_subject(kb: KnowledgeBase) -> None:
+    # "nó nối HP với đâu?" is answered by a sentence; "chủ đầu tư là ai?" next is still of cầu Lại Xuân
+    q = Query(text="nó nối hp vs đâu", intent="ask_comparison", entities={},
+              slots={"topic": "project", "project": "cau_lai_xuan_dt352"})
+    reply = answer(kb, q)
+    assert (reply.answer_id or "").startswith("passage:")
+    assert (reply.slots["topic"], reply.slots.get("project", "cau_lai_xuan_dt352")) == ("project", "cau_lai_xuan_dt352")

@@ -346,3 +346,20 @@ def test_a_chat_spelling_of_a_stop_word_is_no_content_word(index: PassageIndex) 
     """"đảo gi" typed among words with tone marks is "đảo gì": "gi" asks, it names nothing to find."""
     found = index.best("thành phố muốn biến cát bà thành đảo gi", threshold=EXPLANATION_THRESHOLD)
     assert "Cát Bà trở thành đảo xanh" in found[0].text
+
+
+def test_a_piece_of_a_long_sentence_is_quoted_as_its_whole_sentence(index: PassageIndex) -> None:
+    # found by "hạn chế" in its first piece; its last piece ("lúng túng") was cut off before
+    [found] = index.ranked("Ông Lê Tiến Châu chỉ rõ một số hạn chế gì", 1)
+    assert found.text.startswith("Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như")
+    assert found.text.endswith("còn lúng túng...")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # a sentence under the heading "Tồn tại, hạn chế" names a problem without the word
+    ("Cơ cấu thu ngân sách của thành phố có hạn chế gì?", "phụ thuộc quá nhiều vào lĩnh vực bất động sản"),
+    ("chính quyền 2 cấp có khó khăn gì không", "khó khăn, vướng mắc bước đầu khi vận hành mô hình chính quyền mới"),
+])
+def test_a_question_asking_problems_is_answered_by_a_sentence_naming_one(
+        index: PassageIndex, question: str, said: str) -> None:
+    assert said in index.ranked(question, 1)[0].text

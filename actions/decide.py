@@ -32,7 +32,7 @@ from .curated import (
     curated_fit,
     curated_fitting,
 )
-from .fallback import no_prices, not_covered, not_given_but
+from .fallback import no_breakdown, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
     NOT_A_DETAIL,
@@ -200,6 +200,37 @@ def asks_price(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     named = kb.project(a.projects[0]) if a.projects and a.projects_clear else None
     return no_prices((named.project.id, named.project.name) if named else None)
+
+
+# A service to use or a place to recommend: what residents ask of an office, not of the documents.
+SERVICE = re.compile(
+    r"\b(?:xe buyt|tuyen xe)\b.{0,50}\b(?:tuyen nao|tuyen so|di tuyen|may gio|bao lau|o dau|cho nao|bat xe)\b"
+    r"|\bdi tuyen (?:so|nao)\b"
+    r"|\b(?:so dien thoai|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
+    r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
+    r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
+    r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat)\b")
+# "xuất khẩu sang Mỹ": a market the documents never break a figure down by
+MARKET = re.compile(r"\b(?:sang|vao|tu|qua|di)\s+(?:thi truong\s+)?(?:my|hoa ky|trung quoc|tq|nhat ban|nhat|han quoc|"
+                    r"han|eu|chau au|asean|nga|an do|dai loan|uc|anh|phap|duc)\b")
+
+
+def asks_service(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and SERVICE.search(a.folded) is not None
+
+
+def service_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return no_services()
+
+
+def asks_by_market(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and bool(a.indicators or q.slots.get("indicator")) and MARKET.search(a.folded) is not None
+
+
+def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    code = a.indicators[0] if a.indicators else str(q.slots.get("indicator"))
+    info = kb.indicator(code)
+    return no_breakdown(code, info.name if info else code)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -932,6 +963,8 @@ ROWS: tuple[Row, ...] = (
     Row("a farewell or thanks", says_goodbye, goodbye),
     Row("what the bot can do, nothing of ours named", asks_help, help_text),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
+    Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
+    Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),

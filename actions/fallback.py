@@ -31,6 +31,27 @@ NO_PRICES = ("Các tài liệu tôi có không nêu giá vé, giá bán, giá th
              "để tránh nói sai.")
 
 
+NO_SERVICES = ("Các tài liệu tôi có là báo cáo và bài viết về kinh tế - xã hội, dự án, chính sách và chính quyền của "
+               "thành phố; chúng không nêu thủ tục, nơi nộp hồ sơ, giờ làm việc, tuyến xe hay nơi nào tốt nhất, nên tôi "
+               "không trả lời để tránh nói sai. Bạn nên hỏi trực tiếp cơ quan hoặc đơn vị phụ trách.")
+
+
+def no_services() -> Reply:
+    """"Nộp đơn khiếu nại online ở đâu?", "xe buýt từ sân bay Cát Bi đi tuyến nào?": a service to use, not a
+    fact of the documents, even where the question names something they speak of. An aside, as an
+    out-of-scope question is: the conversation's subject stays for the next follow-up."""
+    return Reply().say(NO_SERVICES)
+
+
+def no_breakdown(code: str, name: str) -> Reply:
+    """"Xuất khẩu sang Mỹ chiếm bao nhiêu?": the documents give the whole, never by market. The
+    indicator stays the subject: "năm nay kế hoạch bao nhiêu?" next is of the whole."""
+    reply = Reply().say(f"Các tài liệu tôi có không nêu số liệu theo thị trường (nước, khu vực). Về chủ đề này, "
+                        f"tài liệu có: {name}.", [button(short(name), intent_payload("ask_indicator", indicator=code))])
+    reply.slots.update(topic="indicator", indicator=code)
+    return reply
+
+
 def no_prices(project: tuple[str, str] | None) -> Reply:
     """"Giá vé cáp treo bao nhiêu?": the documents speak of projects and plans, never of prices;
     the project named is offered for what they do say of it."""

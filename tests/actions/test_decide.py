@@ -825,3 +825,24 @@ def test_a_sentence_naming_the_last_project_keeps_it_the_subject(kb: KnowledgeBa
     reply = answer(kb, q)
     assert (reply.answer_id or "").startswith("passage:")
     assert (reply.slots["topic"], reply.slots.get("project", "cau_lai_xuan_dt352")) == ("project", "cau_lai_xuan_dt352")
+
+
+@pytest.mark.parametrize(("text", "intent", "slots", "row"), [
+    ("xe buýt từ sân bay cát bi về bến xe niệm đi tuyến nào ạ", "ask_project", None,  # a project named, a bus asked
+     "a service to use or a place to recommend: the documents give none"),
+    ("nộp đơn khiếu nại online ở đâu z", "out_of_scope", {"indicator": "complaint_resolution_rate", "topic": "indicator"},
+     "a service to use or a place to recommend: the documents give none"),
+    ("bệnh viện nào ở HP khám BHYT tốt nhất z", "ask_indicator", None,
+     "a service to use or a place to recommend: the documents give none"),
+    ("xuất khẩu sang Mỹ chiếm bao nhiêu?", "out_of_scope", {"indicator": "export_turnover", "period": "2024", "topic": "indicator"},
+     "a figure by market (country): the documents give the whole only"),
+])
+def test_what_the_documents_never_give_is_said_so_without_a_figure(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str, slots: dict[str, str] | None, row: str) -> None:
+    answered_by, reply = ask(kb, matcher, text, intent, slots)
+    assert (answered_by, any(ch.isdigit() for ch in reply)) == (row, False)
+
+
+def test_a_rate_of_a_service_is_no_service_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "tỷ lệ nộp hồ sơ trực tuyến năm 2024 bao nhiêu", "ask_indicator")
+    assert answered_by != "a service to use or a place to recommend: the documents give none"

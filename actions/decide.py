@@ -316,6 +316,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la|the nao|ra sao|nhu the nao)|"
                        r"kieu \w+ \w+ gi|loai \w+ \w+ gi)\b")
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
+# when a plan is to be done: a date, or a year or quarter it is due in ("trong năm 2025", "quý 3/2025")
+TIMED = re.compile(rf"{DATE.pattern}|\b(?:trong |trước |đến |hết )?năm 20\d\d\b|\bquý [IV1-4]+\b", re.IGNORECASE)
 
 
 def dated_sentences(kb: KnowledgeBase, a: Asked) -> list[Passage]:
@@ -770,8 +772,27 @@ def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return aggregate.answer(kb, a, q)
 
 
+MAX_DOCUMENTS = 4  # named in one question and each described
+
+
 def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return answer_policy(kb, _with(q, policy=list(a.policies[:1])), a)
+    number = a.policies[0] if a.policies else ""
+    if a.aspect == "when" and not asks_its_record(a.folded):
+        # "khi nào xong đề án KTM tự do?": when a plan is to be done, a dated sentence of it says
+        found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
+        timed = [p for p in kb.passages(f"{found[0].title} {a.text}", explanation=True) if TIMED.search(p.text)] \
+            if found else []
+        if timed:
+            return passages.answer(kb, a, q, timed)
+    # "Nghị quyết 7/NQ-CP ban hành khi nào?": its own record, not a curated text about another one;
+    # "Nghị quyết 45 và Nghị quyết 7 lần lượt ban hành ngày nào?": each one's
+    record = asks_its_record(a.folded)
+    reply = answer_policy(kb, _with(q, policy=list(a.policies[:1])), a, record=record)
+    for other in a.policies[1:MAX_DOCUMENTS] if record else ():
+        more = answer_policy(kb, _with(q, policy=[other]), a, record=True).messages
+        if reply.messages and more:  # one message, its feedback buttons under both
+            reply.messages[0]["text"] += "\n\n" + "\n".join(m.get("text") or "" for m in more)
+    return reply
 
 
 def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -939,7 +960,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 # "định trình Quốc hội khi nào?" asks a plan, which a sentence says
 _ISSUER_ASKED = re.compile(r"\b(?:ai ky|ai ban hanh|do ai|co quan nao|cua ai|cap nao)\b")
 _DATE_ASKED = re.compile(r"\b(?:ngay nao|ngay bao nhieu|khi nao|bao gio|nam nao|thang nao|hieu luc)\b")
-_PLANNED = re.compile(r"\b(?:dinh|du kien|ke hoach|trinh|se|phai|phan dau)\b")
+_PLANNED = re.compile(r"\b(?:dinh|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
 
 
 def asks_its_record(folded: str) -> bool:

@@ -98,7 +98,7 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
 _ASKED_OF_ANY_DOCUMENT = frozenset("muc tieu noi dung nhiem vu giai phap chu truong yeu cau gom nhom chinh tu duoc do boi "
                                    "chu yeu trong tam quan trong co ban nhung diem moi ban hanh ngay ai ky thong qua "
                                    "hieu luc nam thang co quan thoi gian bao gio luc khi so van ban theo ke hoach dinh "
-                                   "viec thay the cai ra lam con hien nay van de noi".split())
+                                   "viec thay the cai ra lam con hien nay van de noi dang chu y noi bat".split())
 
 
 def asks_a_theme(rest: str) -> bool:

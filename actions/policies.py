@@ -6,7 +6,7 @@ import math
 import re
 from itertools import pairwise
 
-from knowledge import AnswerInfo, KnowledgeBase, PolicyInfo, fold
+from knowledge import AnswerInfo, KnowledgeBase, Policy, PolicyInfo, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -18,11 +18,19 @@ TIE = 0.05  # curated answers this close fit a question equally
 MAX_CHOICES = 5
 
 
+def document_name(p: Policy) -> str:
+    """"Nghị quyết 226"; a document known by its name only is that name ("Đề án thành lập Khu thương
+    mại tự do …", not "Đề án Đề án …")."""
+    return p.number if fold(p.number).startswith(fold(p.doc_type)) else f"{p.doc_type} {p.number}"
+
+
 def describe_policy(info: PolicyInfo) -> str:
     p = info.policy
     when = replies.vn_date(p.date)
-    who = ", ".join(part for part in (p.issuer or "", f"ngày {when}" if when else "") if part)
-    lines = [f"{p.doc_type} {p.number}" + (f" ({who})" if who else "") + f": {p.title}"]
+    issuer = re.sub(r"\s*\((.*)\)$", r", \1", p.issuer or "")  # "Thành phố Hải Phòng (trình Chính phủ)"
+    who = ", ".join(part for part in (issuer, f"ngày {when}" if when else "") if part)
+    title = "" if fold(p.title) == fold(p.number) else f": {p.title}"
+    lines = [document_name(p) + (f" ({who})" if who else "") + title]
     if p.items:
         lines.append(f"Gồm {len(p.items)} nội dung:")
         lines += [f"{n}. {item}" for n, item in enumerate(p.items, 1)]
@@ -71,17 +79,18 @@ def item_asked(folded: str) -> int | None:
 def _item(info: PolicyInfo, n: int) -> Reply:
     p = info.policy
     if not 0 < n <= len(p.items):
-        text = f"{p.doc_type} {p.number} có {len(p.items)} nội dung, không có nội dung thứ {n}."
+        text = f"{document_name(p)} có {len(p.items)} nội dung, không có nội dung thứ {n}."
     else:
-        text = f"Nội dung thứ {n} (trong {len(p.items)} nội dung) của {p.doc_type} {p.number}: {p.items[n - 1]}."
+        text = f"Nội dung thứ {n} (trong {len(p.items)} nội dung) của {document_name(p)}: {p.items[n - 1]}."
     reply = Reply().say(f"{text}\n{replies.source_line(info.document)}", feedback_buttons())
     reply.slots.update(policy=p.number, topic="policy")
     reply.answer_id = f"policy:{p.number}"
     return reply
 
 
-# "nghị quyết nào thay thế nó?": the documents say a new resolution replaces it, not which one
-REPLACED = re.compile(r"\bthay (?:the|bang|cho)\b")
+# "nghị quyết nào thay thế nó?", "có nghị quyết mới thay nó chưa?": the documents say a new resolution
+# replaces it, not which one
+REPLACED = re.compile(r"\bthay (?:the|bang|cho|no|cai (?:nay|do))\b")
 
 
 def same_title(kb: KnowledgeBase, number: str, earlier: bool = False) -> PolicyInfo | None:
@@ -106,7 +115,7 @@ def successor_note(kb: KnowledgeBase, number: str, earlier: bool = False) -> tup
     p = other.policy
     which = "trước" if earlier else "sau"
     return p.number, (f"Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành {which} "
-                      f"có cùng tên “{_bare_title_as_written(p.title)}” là {p.doc_type} {p.number} ({p.issuer}, "
+                      f"có cùng tên “{_bare_title_as_written(p.title)}” là {document_name(p)} ({p.issuer}, "
                       f"ngày {replies.vn_date(p.date)}).\n" + replies.source_line(other.document))
 
 
@@ -163,16 +172,16 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     wrong_issuer = bool(named and issuer) and not any(i in issuer for i in named)
     if wrong_date or wrong_issuer:
         dated = f" ngày {replies.vn_date(p.date)}" if p.date else ""
-        return f"Không đúng: {p.doc_type} {p.number} do {p.issuer} ban hành{dated}."
+        return f"Không đúng: {document_name(p)} do {p.issuer} ban hành{dated}."
     if not cued:
         return None
     if named and issuer:
-        return f"Đúng, {p.doc_type} {p.number} do {p.issuer} ban hành."
+        return f"Đúng, {document_name(p)} do {p.issuer} ban hành."
     counted = _GROUPS_CLAIM.search(folded)
     if counted and p.items:
         if int(counted.group(1)) == len(p.items):
-            return f"Đúng, {p.doc_type} {p.number} gồm {len(p.items)} nội dung."
-        return f"Không đúng: {p.doc_type} {p.number} gồm {len(p.items)} nội dung (nhóm nhiệm vụ, giải pháp)."
+            return f"Đúng, {document_name(p)} gồm {len(p.items)} nội dung."
+        return f"Không đúng: {document_name(p)} gồm {len(p.items)} nội dung (nhóm nhiệm vụ, giải pháp)."
     return None
 
 
@@ -197,7 +206,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
     if len(found) > 1:
         payloads = [intent_payload("ask_policy", policy=f.policy.number) for f in found[:MAX_CHOICES]]
         reply = Reply().say("Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?",
-                            [button(replies.short(f"{f.policy.doc_type} {f.policy.number}"), p) for f, p in zip(found, payloads, strict=False)])
+                            [button(replies.short(document_name(f.policy)), p) for f, p in zip(found, payloads, strict=False)])
         reply.slots.update(topic="policy", options=payloads)
         return reply
     reply = Reply().say(describe_policy(found[0]), feedback_buttons())

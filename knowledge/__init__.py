@@ -25,7 +25,7 @@ from .query import (
     most_specific,
     period_sort_key,
 )
-from .records import Document, Indicator
+from .records import Document, Indicator, Policy
 from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
 from .teencode import TEENCODE, expand_keeping_marks
@@ -50,6 +50,7 @@ __all__ = [
     "KnowledgeBase",
     "KnowledgeUnavailable",
     "Passage",
+    "Policy",
     "PolicyInfo",
     "Problem",
     "ProjectInfo",

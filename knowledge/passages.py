@@ -580,7 +580,9 @@ class PassageIndex:
         """The documents with a sentence that cites this document number ("7/NQ-CP"); each number
         scanned for once per index (a row's test and its answer both ask)."""
         if number not in self._citing:
-            pattern = re.compile(rf"(?<![\w/-]){re.escape(number)}(?![\w/-])", re.IGNORECASE)
+            # a bare number ("226") is a document's only after its kind: "226 tỷ đồng" cites nothing
+            kind = "" if re.search(r"[/-]", number) else r"(?:nghị quyết|quyết định|kết luận|chỉ thị|nq|qđ)\s+(?:số\s+)?"
+            pattern = re.compile(rf"(?<![\w/-]){kind}{re.escape(number)}(?![\w/-])", re.IGNORECASE)
             self._citing[number] = frozenset(u.source for u in self.units if pattern.search(u.text))
         return self._citing[number]
 

@@ -50,7 +50,7 @@ DOMAIN: dict[str, str] = {
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
-    "ccn": "cụm công nghiệp", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",
+    "ccn": "cụm công nghiệp", "ktm": "khu thương mại", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
     "dl": "du lịch", "nđ": "nghị định", "sl": "số lượng", "bđs": "bất động sản", "bds": "bất động sản",

@@ -846,3 +846,33 @@ def test_what_the_documents_never_give_is_said_so_without_a_figure(
 def test_a_rate_of_a_service_is_no_service_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     answered_by, _ = ask(kb, matcher, "tỷ lệ nộp hồ sơ trực tuyến năm 2024 bao nhiêu", "ask_indicator")
     assert answered_by != "a service to use or a place to recommend: the documents give none"
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Nghị quyết 7/NQ-CP ban hành khi nào", "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),  # its record, no curated text
+    ("khi nao xong de an ktm tu do",  # a plan's due date: the sentence saying it
+     "Tài liệu ghi: “Hoàn thành Đề án thành lập Khu thương mại tự do thế hệ mới tại Hải Phòng trình Chính phủ"),
+])
+def test_when_of_a_named_document(kb: KnowledgeBase, matcher: EntityMatcher, text: str, starts: str) -> None:
+    answered_by, reply = ask(kb, matcher, text, "ask_policy")
+    assert (answered_by, reply[:len(starts)]) == ("a policy by its number", starts)
+
+
+def test_each_document_named_gets_its_record(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Nghị quyết 45-NQ/TW và Nghị quyết 7/NQ-CP lần lượt ban hành ngày nào?", "ask_policy")
+    assert ("ngày 24/1/2019" in reply, "ngày 10/1/2025" in reply) == (True, True)
+
+
+def test_a_document_known_by_its_name_is_not_named_twice(kb: KnowledgeBase) -> None:
+    from actions.policies import describe_policy
+
+    [info] = kb.find_policy("Đề án thành lập Khu thương mại tự do thế hệ mới tại Hải Phòng")[:1]
+    assert describe_policy(info).split("\n")[0] == \
+        "Đề án thành lập Khu thương mại tự do thế hệ mới tại Hải Phòng (Thành phố Hải Phòng, trình Chính phủ)"
+
+
+def test_a_new_document_replacing_it_asked_with_a_pronoun(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    q = Query(text="giờ có nghị quyết mới thay nó chưa?", intent="ask_policy", entities={},
+              slots={"topic": "policy", "policy": "35/2021/QH15"})
+    reply = answer(kb, q)
+    assert ("Nghị quyết 226" in reply.messages[-1]["text"], reply.slots["policy"]) == (True, "226")

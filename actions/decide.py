@@ -61,7 +61,16 @@ from .policies import (
 from .projects import AREA, answer_project, asked_field, component_named, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
-from .understand import DOCUMENT_CUE, EXPLANATION, PROJECT_PRONOUN, VALUE_ASKED, Asked, points_back, understand
+from .understand import (
+    CORRECTION,
+    DOCUMENT_CUE,
+    EXPLANATION,
+    PROJECT_PRONOUN,
+    VALUE_ASKED,
+    Asked,
+    points_back,
+    understand,
+)
 from .understand import leans_on_context as continues
 
 Test = Callable[[KnowledgeBase, Asked, Query], bool]
@@ -167,7 +176,7 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Bạn giúp được gì?": what the bot can do, unless something of ours is named
     ("lập cụm cn phụ trợ Tràng Duệ để làm gì vậy" is no request for help)."""
-    return q.intent == "help" and not a.names_something
+    return q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)  # "à nhầm, mình hỏi …"
 
 
 def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -971,7 +980,12 @@ NOW = re.compile(r"\b(?:hien tai|hien nay|den nay|bay gio|tinh den nay|toi nay|h
 
 
 def quote_or_decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return passages.answer(kb, a, q)
+    found = passages.best(kb, a)
+    if not found and not a.context and not a.names_something and (subject := str(q.slots.get("subject") or "")):
+        # "hỗ trợ cho bao nhiêu người, hết bao nhiêu tiền?" after the support just quoted: nothing answers
+        # it alone, so it leans on that subject (scored on its own words still: see `passages.best`)
+        found = passages.best(kb, replace(a, context=subject))
+    return passages.answer(kb, a, q, found)
 
 
 ROWS: tuple[Row, ...] = (

@@ -135,6 +135,7 @@ _REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|c
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b"
                     r"|\b(?:nham|y minh la|minh hoi)\b")  # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
+CORRECTION = re.compile(r"\b(?:nham|y minh la|minh hoi)\b")
 
 
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,

@@ -95,7 +95,7 @@ CONTEXT_WEIGHT = 0.5  # a question term found only in the sentence's context (he
 _STOP_ACCENTED = (
     "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
     "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
-    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad"
+    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn"
 ).split()
 # Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
 # (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
@@ -240,6 +240,7 @@ def _question_words(question: str) -> tuple[list[_Word | None], bool]:
 _MAY = _spelling("mấy")
 # "bao nhiêu phần trăm" is answered by a sentence that writes "71,8%"
 _PERCENT_WORDS = frozenset({"phan", "tram"})
+_MONEY = re.compile(r"\d\s*(?:nghìn |triệu |tỷ )?(?:đồng|USD)", re.IGNORECASE)  # "đồng¹⁰²": a footnote mark follows
 _CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số mấy": which number, not how many
 
 
@@ -594,10 +595,12 @@ class PassageIndex:
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu
             # bao nhiêu" is not answered by the export figure, "dân số bao nhiêu người" not by a rate
             percent = [t for t in singles if fold(t[1:]) in _PERCENT_WORDS]
+            money = [t for t in singles if fold(t[1:]) == "tien"]  # "hết bao nhiêu tiền": "8,8 tỷ đồng" says it
             having = [{i for i, _ in self._postings.get(t, [])} | set(self._context.get(t, []))
-                      for t in singles if t not in percent]
+                      for t in singles if t not in percent and t not in money]
             ids = set.intersection(*having) if having else set(range(len(self.units)))
-            texts = {self.units[i].shown for i in ids if not percent or "%" in self.units[i].text}
+            texts = {self.units[i].shown for i in ids if (not percent or "%" in self.units[i].text)
+                     and (not money or _MONEY.search(self.units[i].text))}
             if not _RATE_WORDS & {w.folded for w in _tokens(question) if w is not None} and "%" not in question:
                 # "dân số bao nhiêu" asks a count: a sentence whose figures are all rates does not give it
                 texts = {t for t in texts if not _only_rates(t)}

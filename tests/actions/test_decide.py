@@ -876,3 +876,15 @@ def test_a_new_document_replacing_it_asked_with_a_pronoun(kb: KnowledgeBase, mat
               slots={"topic": "policy", "policy": "35/2021/QH15"})
     reply = answer(kb, q)
     assert ("Nghị quyết 226" in reply.messages[-1]["text"], reply.slots["policy"]) == (True, "226")
+
+
+def test_a_correction_is_no_request_for_help(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "à nhầm, mình hỏi cái hỗ trợ thêm mức đóng bảo hiểm xã hội cơ", "help",
+                             {"topic": "policy", "policy": "04/2022/NQ-HĐND"})
+    assert (answered_by, "12/2022/NQ-HĐND" in reply) == ("a passage of the documents, quoted", True)
+
+
+def test_a_question_nothing_answers_alone_leans_on_the_subject(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "hỗ trợ cho bao nhiêu người, hết bao nhiêu tiền?", "ask_indicator",
+                   {"topic": "passage", "subject": "hỗ trợ thêm đóng hiểm xã"})
+    assert ("40.500 người" in reply, "8,8 tỷ đồng" in reply) == (True, True)

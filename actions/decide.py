@@ -301,8 +301,8 @@ FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qu
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
-    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded):
-        return False
+    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded) or NAMES_TOO.search(a.folded):
+        return False  # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts
     how = EXPLANATION.search(a.folded) is not None
     if not (how or passages.wants_words(a.folded)):
         return False
@@ -810,9 +810,11 @@ def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 # "… mấy khu công nghiệp mới, gồm những khu nào?": a count and the names counted; "mấy khu công
 # nghiệp mới?" alone also gets the sentence naming them, when one gives the same number
-_WHICH_ONES = r"gom nhung|gom nhung \w+ nao|la nhung \w+ nao|nhung \w+ nao|ke ten"  # "gồm những khu nào"
-NAMES_TOO = re.compile(rf"\b(?:{_WHICH_ONES}|ten (?:la )?gi)\b"
-                       r"|\b(?:may|bao nhieu) (?:khu cong nghiep|cum cong nghiep|kcn|ccn|khu|cum)\b")
+# "gồm những khu nào", "là những khu công nghiệp nào"
+_WHICH_ONES = r"gom nhung|gom nhung (?:\w+ ){1,3}nao|la nhung (?:\w+ ){1,3}nao|nhung (?:\w+ ){1,3}nao|ke ten"
+_GROUPED = r"khu cong nghiep|cum cong nghiep|kcn|ccn|khu|cum"
+NAMES_TOO = re.compile(rf"\b(?:{_WHICH_ONES}|ten (?:la )?gi|(?:{_GROUPED}) nao)\b"
+                       rf"|\b(?:may|bao nhieu) (?:{_GROUPED})\b")
 
 
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")

@@ -102,6 +102,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     **{(dt, *after): f"đầu tư {said}" for dt in ("dt", "đt")
        for after, said in ((("cong",), "công"), (("toan",), "toàn"), (("nuoc", "ngoai"), "nước ngoài"),
                            (("nn",), "nước ngoài"), (("xd",), "xây dựng"), (("phat", "trien"), "phát triển"))},
+    # ... and before hectares it is diện tích ("tổng dt bn ha")
+    **{(dt, *after): f"diện tích {said}" for dt in ("dt", "đt")
+       for after, said in ((("bn", "ha"), "bao nhiêu ha"), (("bao", "nhieu", "ha"), "bao nhiêu ha"))},
     # "hn" alone may be Hà Nội; before a meeting's words it is hội nghị
     **{("hn", *after): f"hội nghị {said}" for after, said in ((("doi", "thoai"), "đối thoại"), (("thanh", "uy"), "Thành ủy"),
                                                             (("xuc", "tien"), "xúc tiến"), (("so", "ket"), "sơ kết"),

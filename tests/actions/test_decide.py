@@ -888,3 +888,13 @@ def test_a_question_nothing_answers_alone_leans_on_the_subject(kb: KnowledgeBase
     _, reply = ask(kb, matcher, "hỗ trợ cho bao nhiêu người, hết bao nhiêu tiền?", "ask_indicator",
                    {"topic": "passage", "subject": "hỗ trợ thêm đóng hiểm xã"})
     assert ("40.500 người" in reply, "8,8 tỷ đồng" in reply) == (True, True)
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("4 kcn moi dc ttg duyet chu truong quy 1 la nhung kcn nao", "Tràng Duệ 3"),  # a noun of several words
+    ("nam 2024 thanh lap ccn nao o an lao", "Cẩm Văn (huyện An Lão)"),  # "ccn nào"
+])
+def test_which_ones_a_figure_counts_are_named_under_it(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                                       named: str) -> None:
+    answered_by, reply = ask(kb, matcher, text, "ask_indicator")
+    assert (answered_by, named in reply) == ("indicators: every one × period × kind named", True)

@@ -450,6 +450,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # a clear winner is answered, close candidates are offered
     if a.aspect == "investor" and a.projects_clear and a.project_score >= 0.75:
         return True  # "nhà đầu tư bến 3, 4 là công ty nào": no indicator has an investor
+    if a.indicators and strong and a.aspect == "value":
+        return True  # "sân bay Tiên Lãng tổng vốn đầu tư bao nhiêu": the project's value, not the city's investment
     if a.indicators:
         # "sản lượng hàng hóa qua cảng Hải Phòng" is a figure, though "Cảng Hải Phòng" is a project's name
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")

@@ -319,6 +319,11 @@ _NOW = re.compile(r"\b(?:hien nay|hien tai|bay gio|hien dang)\b")
 
 def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> tuple[list[str], bool]:
     """The periods to answer for, and whether they were chosen for the resident (none named)."""
+    if a.periods and not parse_periods(a.folded) and not set(a.periods) & set(kb.periods(indicator.code)):
+        # "quý 1 được bao nhiêu rồi?" after a year whose first quarter has no figure: the newest first quarter
+        same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in _parts_named(a)]
+        if same_part:
+            return [max(same_part, key=period_sort_key)], True
     if a.periods:
         latest = latest_period(kb, indicator.code, frozenset({"result"}))
         if _NOW.search(a.folded) and latest and latest not in a.periods:

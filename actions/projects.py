@@ -165,9 +165,14 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     lines.sort(key=lambda pair: (pair[0] is None, value_asked and not gives_value(pair[1]), not pair[1].project.area_text))
     several = [info for _, info in lines]
     head = [lines[0][0]] if lines[0][0] else []
-    if not head and (missing := _area_notice(several[0], folded)) is not None and not any(
-            info.project.area_text for info in several):
-        # "rộng bao nhiêu ha?" and no document gives the area: said, with the name and where it is spoken of
+    missing = None
+    if not head and not any(info.project.area_text for info in several):
+        missing = _area_notice(several[0], folded)
+    if not head and missing is None and not any(gives_value(info) or info.project.usd_text for info in several):
+        missing = _value_notice(several[0], folded)
+    if missing is not None:
+        # "rộng bao nhiêu ha?", "tổng vốn bao nhiêu?" and no document gives it: said, with the name and
+        # where it is spoken of
         sources = "\n".join(dict.fromkeys(replies.source_line(info.document) for info in several))
         reply = Reply().say(f"{missing}\n{several[0].project.name}.\n{sources}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=several[0].project.id))])
@@ -376,9 +381,14 @@ _NOT_A_UNIT = frozenset("phan nam thang ngay lan du nhom giai dot vay v z a ah h
                         "tien dong".split())
 
 
+_DOCUMENT_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi quyet|van ban|giay chung nhan)\b.*\bso (?:bao nhieu|may|gi)\b")
+
+
 def _value_notice(info: ProjectInfo, text: str) -> str | None:
     """"Tổng mức đầu tư bao nhiêu?" of a project whose documents give no value: said, not its status instead."""
     p = info.project
+    if _DOCUMENT_NUMBER_ASKED.search(text):
+        return None  # "quyết định phân bổ kinh phí … số bao nhiêu": a document's number, not the value
     if (_HOW_MUCH.search(text) or re.search(r"\bvon\b", text)) and not FUNDING.search(text) and not (
             p.value_text or p.usd_text or any(c.value_text for c in p.components)):
         return "Các tài liệu không nêu giá trị (tổng mức đầu tư) của dự án này."

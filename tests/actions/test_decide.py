@@ -898,3 +898,23 @@ def test_which_ones_a_figure_counts_are_named_under_it(kb: KnowledgeBase, matche
                                                        named: str) -> None:
     answered_by, reply = ask(kb, matcher, text, "ask_indicator")
     assert (answered_by, named in reply) == ("indicators: every one × period × kind named", True)
+
+
+def test_a_part_of_a_year_missing_in_the_year_discussed_is_the_newest_such_part(kb: KnowledgeBase,
+                                                                                 matcher: EntityMatcher) -> None:
+    # FDI has no first quarter of 2024: "quý 1 được bao nhiêu rồi?" after 2024 is the first quarter of 2025
+    _, reply = ask(kb, matcher, "quy 1 dc bn r", "followup",
+                   {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"})
+    assert reply.startswith("Thu hút vốn đầu tư nước ngoài quý I/2025: đạt 372 triệu USD.")
+
+
+def test_the_value_of_a_named_project_is_not_the_citys_investment(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "san bay quoc te Tien Lagn tong von dau tu la bao nhieu", "ask_indicator")
+    assert (answered_by, reply.split("\n")[0]) == (
+        "a project by its name", "Các tài liệu không nêu giá trị (tổng mức đầu tư) của dự án này.")
+
+
+def test_a_document_number_asked_of_a_project_is_no_value_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "quyet dinh phan bo kinh phi lap quy hoach khu kinh te ven bien phia nam so bao nhieu",
+                   "ask_policy")
+    assert "không nêu giá trị" not in reply

@@ -169,7 +169,10 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     strong_project = a.projects_clear and a.project_score >= 0.75
     # "nhờ đâu mà tăng mạnh vậy?" after a figure asks its cause, whatever the classifier says
     why_of_the_last = q.slots.get("topic") == "indicator" and passages.asks_why(a)
-    off = (q.intent == "out_of_scope" and not why_of_the_last) or OFF_TOPIC.search(a.folded) is not None
+    # "ông ấy làm việc với Thành ủy hôm nào?" after Tổng Bí thư Tô Lâm: of the subject just answered
+    of_the_subject = bool(q.slots.get("subject")) and a.refers_back
+    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject)
+           or OFF_TOPIC.search(a.folded) is not None)
     return off and not (a.indicators or a.policies or a.address or strong_project)
 
 
@@ -961,9 +964,13 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return reply
     if topic == "address":
         return convert_address(kb, q)
-    if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
-        return TOPIC_ANSWERS[topic](kb, fixed(q, a))
     subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
+    if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
+        curated_reply = TOPIC_ANSWERS[topic](kb, fixed(q, a))
+        curated_text = " ".join(m.get("text") or "" for m in curated_reply.messages[:1])
+        if not (a.aspect == "when" and not DATE.search(curated_text) and subject and (dated := dated_of(kb, a, subject))):
+            return curated_reply
+        return passages.answer(kb, a, q, dated)  # "ông ấy làm việc với Thành ủy hôm nào?": a curated text has no date
     if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
         return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
     return quote_or_decline(kb, a, q)

@@ -107,8 +107,8 @@ def asks_a_theme(rest: str) -> bool:
 
 
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
-    if a.from_button or len(query_terms(a.folded)) < MIN_TERMS:
-        return []
+    if a.from_button or len(query_terms(a.folded)) + (len(query_terms(fold(a.context))) if a.context else 0) < MIN_TERMS:
+        return []  # "được bao nhiêu điểm?" has one word of its own, the subject it leans on the others
     if not a.context or len(query_terms(a.folded)) <= FEW_WORDS:
         # "có khó khăn gì không?" has hardly a word of its own: the subject leaned on helps choose
         return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a))

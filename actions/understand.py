@@ -122,7 +122,7 @@ EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi
 
 # -- project aspects ------------------------------------------------------------------------------
 _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
-_WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
+_WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|hom nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
                    r"xong|bao lau)\b")
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
 _POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"

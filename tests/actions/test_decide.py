@@ -918,3 +918,15 @@ def test_a_document_number_asked_of_a_project_is_no_value_asked(kb: KnowledgeBas
     _, reply = ask(kb, matcher, "quyet dinh phan bo kinh phi lap quy hoach khu kinh te ven bien phia nam so bao nhieu",
                    "ask_policy")
     assert "không nêu giá trị" not in reply
+
+
+def test_a_day_asked_of_the_person_just_quoted_is_a_dated_sentence(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # the classifier reads it as out of scope; "ông ấy" is Tổng Bí thư Tô Lâm, whose curated text has no day
+    answered_by, reply = ask(kb, matcher, "ông ấy làm việc với thành ủy hôm nào?", "out_of_scope",
+                             {"topic": "vision", "subject": "tổng bí thư tô lâm phát triển ngang"})
+    assert (answered_by, "ngày 14/11/2024" in reply) == ("a reference back to the last answer's subject", True)
+
+
+def test_one_word_of_its_own_is_enough_with_the_subject_leaned_on(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "duoc bao nhieu diem", "ask_indicator", {"subject": "công nhận loại"})
+    assert "85,45 điểm" in reply.split("\n")[0]

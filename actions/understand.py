@@ -200,9 +200,10 @@ def normalized(kb: KnowledgeBase, text: str) -> str:
     return kb.normalize_question(text)
 
 
-def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | None = None) -> tuple[str, ...]:
+def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | None = None,
+               text: str = "") -> tuple[str, ...]:
     """Every period named, in order: "2024 và 2025", "quý I và 6 tháng đầu năm 2025", "giai đoạn 2019-2023";
-    a part of a year with no year named is of the year in context."""
+    a part of a year with no year named is of the year in context. `text`: as typed, for its commas."""
     found = parse_periods(folded, context_year)
     if not found and (single := parse_period(folded)):
         found = [single]  # "năm nay", "năm 24"
@@ -211,7 +212,12 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
     for value in entities.get("period", []) + entities.get("year", []):
         if all(value != p and not p.startswith(f"{value}-") and not p.endswith(f"-{value}") for p in found):
             found.append(value)
+    listed = set(_LISTED_YEARS.findall(text))  # "năm 2023, 2024": two years, not the span 2023-2024
+    found = [y for p in found for y in ((p[:4], p[5:]) if (p[:4], p[5:]) in listed else (p,))]
     return tuple(dict.fromkeys(found))
+
+
+_LISTED_YEARS = re.compile(r"\b(20\d\d)\s*[,;]\s*(?:năm\s+|nam\s+)?(20\d\d)\b")
 
 
 def measure_in(folded: str) -> str | None:
@@ -379,7 +385,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q)), indicators), kinds=kinds,
+        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q), q.text), indicators), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),

@@ -22,9 +22,14 @@ from knowledge.text import fold
     ("6 tháng đầu năm 2025 thu ngân sách", ("2025-H1",)),
     ("giai đoạn 2019-2023 tăng bình quân", ("2019-2023",)),
     ("thu nội địa bao nhiêu", ()),
+    ("GRDP bình quân đầu người năm 2023, 2024 và mục tiêu 2025", ("2023", "2024", "2025")),  # listed, not a span
 ])
 def test_every_period_named_in_order(question: str, periods: tuple[str, ...]) -> None:
-    assert periods_in(fold(question), {}) == periods
+    assert periods_in(fold(question), {}, text=question) == periods
+
+
+def test_years_listed_are_no_span_though_the_classifier_read_one() -> None:
+    assert periods_in(fold("năm 2023, 2024"), {"period": ["2023-2024"]}, text="năm 2023, 2024") == ("2023", "2024")
 
 
 @pytest.mark.parametrize(("question", "kinds"), [

@@ -548,6 +548,8 @@ def curated_unbeaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -
         return False
     if passages.asks_number(a) and passages.coverage(kb, a, text) < NUMBER_COVERAGE:
         return False
+    if kb.asks_problems(a.folded) and not kb.names_a_problem(text) and passages.best(kb, a):
+        return False  # "bí thư chỉ ra những hạn chế gì?": the sentence naming them, not the meeting's summary
     return not passages.says_more_than(kb, a, text)
 
 

@@ -125,9 +125,11 @@ _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|hom nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
                    r"xong|bao lau)\b")
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
-_POINTING = r"\s+(?:do|nay|ay|kia|tren)\b"  # "… đó", "… này"
+_POINTING = r"\s+(?:do|nay|ay|day|kia|tren)\b"  # "… đó", "… này", "… đấy"
 # "dự án đó", "cầu này", "tòa đó": a project pointed at by what it is
-_PROJECT_NOUNS = r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang"
+# ("khu đô thị" is no "khu đó": folded, its "đô" is "do")
+_PROJECT_NOUNS = (r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang|khu kinh te|"
+                  r"khu cong nghiep|cum cong nghiep")
 PROJECT_PRONOUN = re.compile(rf"\b(?:{_PROJECT_NOUNS}){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")

@@ -137,6 +137,22 @@ _NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decim
 # "hạn chế gì?", "có khó khăn gì không?": only a sentence that names a problem answers; the others
 # of the same subject say what went well. Folded; any one of them answers any other.
 _PROBLEM = re.compile(r"\b(?:han che|kho khan|vuong mac|bat cap|ton tai|thach thuc|yeu kem|tro ngai|lung tung)\b")
+# asked: those, or "đang có vấn đề gì"
+_PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\bvan de (?:gi|nao|j)\b")
+_PROBLEM_WORDS = frozenset("han che kho khan vuong mac bat cap ton tai thach thuc yeu kem tro ngai lung tung van de".split())
+# Among the sentences naming a problem, the best answers at this share of the question if it also shares a
+# two-word term of its own (not the problem words): "hội nghị Thành ủy tháng 7 vừa rồi, bí thư Lê Tiến Châu
+# chỉ ra những hạn chế gì" is answered by "Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như …" (0.32; 0.28 typed
+# with tone marks and typos): the question's other words describe the meeting, not the sentence.
+PROBLEM_THRESHOLD = 0.25
+
+
+def asks_problems(question: str) -> bool:
+    return _PROBLEM_ASKED.search(fold(question)) is not None
+
+
+def names_a_problem(text: str) -> bool:
+    return _PROBLEM.search(fold(text)) is not None
 
 
 @dataclass(frozen=True)
@@ -507,7 +523,7 @@ class PassageIndex:
             return {}, {}
         if _asks_quantity(question):  # "bao nhiêu", "mấy": only a sentence with a number answers
             scores = {i: s for i, s in scores.items() if self.units[i].has_number}
-        if _PROBLEM.search(fold(question)):
+        if _PROBLEM_ASKED.search(fold(question)):
             scores = {i: s for i, s in scores.items() if self.units[i].names_a_problem}
         if sources is not None:
             scores = {i: s for i, s in scores.items() if self.units[i].source in sources}
@@ -605,10 +621,17 @@ class PassageIndex:
                 # "dân số bao nhiêu" asks a count: a sentence whose figures are all rates does not give it
                 texts = {t for t in texts if not _only_rates(t)}
             ranked = [p for p in ranked if p.text in texts]
+        problem = _PROBLEM_ASKED.search(fold(question)) is not None
+        if problem:
+            threshold = min(threshold, PROBLEM_THRESHOLD)
+            pairs = [p for p in pairs if not {fold(w[1:]) for w in p.split()} <= _PROBLEM_WORDS]
         if threshold < THRESHOLD:
             # below the calibrated bar a sentence must also share a two-word term with the question
-            # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí"
+            # ("giảm nghèo bền vững"): "học phí … thế nào" shares "phí" with "viện phí", not "học phí";
+            # of problems, its heading may ("Nguyên nhân chủ quan" over the sentences giving them)
             with_pair = {self.units[i].shown for term in pairs for i, _ in self._postings.get(term, [])}
+            if problem:
+                with_pair |= {self.units[i].shown for term in pairs for i in self._context.get(term, [])}
             ranked = [p for p in ranked if p.score >= THRESHOLD or p.text in with_pair]
         if not ranked or ranked[0].score < threshold:
             return []

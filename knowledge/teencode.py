@@ -46,7 +46,7 @@ DOMAIN: dict[str, str] = {
     "tphp": "thành phố Hải Phòng", "bqdn": "bình quân đầu người", "bqđn": "bình quân đầu người",
     "qte": "quốc tế", "sd": "sử dụng", "lđ": "lao động", "ld": "lao động",
     "cpi": "chỉ số giá tiêu dùng",  # not a slip for "PCI": another index, which the documents do not give
-    "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước",
+    "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước", "nsđp": "ngân sách địa phương", "nsdp": "ngân sách địa phương",
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
     "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
@@ -79,6 +79,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     # "bn" after a farewell or thanks is "bạn", not "bao nhiêu": "ok bye bn", "cảm ơn bn nhé"
     **{(*said, "bn"): " ".join((*said, "bạn")) for said in (("bye",), ("bai",), ("on",), ("tks",), ("thanks",), ("thank",),
                                                              ("chao",), ("biet",), ("hi",), ("oi",))},
+    ("z", "bn"): "vậy bạn",  # "… hạn chế j z bn": "gì vậy bạn"
     # "có đạt kh?" asks yes or no; "ko đạt kh" ("không đạt không" is no Vietnamese) is the plan missed
     **{(no, "dat", "kh"): f"{said} đạt kế hoạch" for no, said in (("ko", "không"), ("k", "không"), ("khong", "không"),
                                                                    ("chua", "chưa"), ("kg", "không"))},
@@ -88,7 +89,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
-    ("sx", "cn"): "sản xuất công nghiệp",
+    ("sx", "cn"): "sản xuất công nghiệp", ("dh", "diem"): "đại hội điểm",
     ("nc", "ngoai"): "nước ngoài", ("ca", "nc"): "cả nước", ("trong", "nc"): "trong nước",
     ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn",
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from .. import db
-from ..passages import EXPLANATION_THRESHOLD, THRESHOLD, Passage, PassageIndex
+from ..passages import EXPLANATION_THRESHOLD, THRESHOLD, Passage, PassageIndex, asks_problems, names_a_problem
 from ..search_index import SearchHit, search
 from .store import Store
 
@@ -67,6 +67,13 @@ class SearchQueries(Store):
         question leans on. The index is built from the listed documents on first use, then cached."""
         threshold = EXPLANATION_THRESHOLD if explanation else THRESHOLD
         return self._passage_index().best(question, limit, threshold, sources, context)
+
+    def asks_problems(self, question: str) -> bool:
+        """"… có hạn chế gì?", "đang có vấn đề gì": a question only a sentence naming a problem answers."""
+        return asks_problems(question)
+
+    def names_a_problem(self, text: str) -> bool:
+        return names_a_problem(text)
 
     def causes(self, question: str) -> list[Passage]:
         """The sentence of the documents that gives the cause of what the question states, or []

@@ -930,3 +930,19 @@ def test_a_day_asked_of_the_person_just_quoted_is_a_dated_sentence(kb: Knowledge
 def test_one_word_of_its_own_is_enough_with_the_subject_leaned_on(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "duoc bao nhieu diem", "ask_indicator", {"subject": "công nhận loại"})
     assert "85,45 điểm" in reply.split("\n")[0]
+
+
+@pytest.mark.parametrize("text", [
+    "hội nghị thành ủy hồi t7 bí thư lê tiến châu chỉ ra nhg hạn chế j z bn",  # "z bn": "vậy bạn", no number asked
+    "bí thư lê tiến châu nêu nhựng hạn chế j trong 6 tháng đầu năm nay",
+])
+def test_the_problems_a_speaker_named_are_his_sentence_not_the_meetings_summary(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_government")
+    assert reply.startswith("Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như tiến độ giải ngân")
+
+
+def test_a_project_noun_pointed_back_at_with_day(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "tuyến đấy đc hđnd thông qua = nq nào", "ask_policy",
+                         {"topic": "project", "project": "duong_dt354_ql10"})
+    assert answered_by == "a reference back to the last answer's subject"

@@ -88,6 +88,7 @@ ABBREVIATIONS = [
     ("thu hút đt nước ngoài", "thu hut dau tu nuoc ngoai"),
     ("hn đối thoại vs dn fdi", "hoi nghi doi thoai voi doanh nghiep fdi"),  # "hn" before a meeting's words
     ("tong dt bn ha", "tong dien tich bao nhieu ha"),  # "dt" before hectares is diện tích
+    ("chỉ ra những hạn chế j z bn", "chi ra nhung han che gi vay ban"),
     ("tỷ lệ thất nhiệp năm 2024", "ty le that nghiep nam 2024"),  # a letter left out of a name's word
     ("khách qte quý 1", "khach quoc te quy 1"), ("thu tiền sd đất", "thu tien su dung dat"),
     ("tỷ lệ lđ qua đào tạo", "ty le lao dong qua dao tao"), ("hàng bán ra nc ngoài", "hang ban ra nuoc ngoai"),

@@ -298,6 +298,8 @@ IMPLEMENTS_WHICH = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: v
                               r"chi thi|quyet dinh|chu truong)\s+(?:nao|gi|so may)\b")
 
 
+# "… thế nào rồi?", "… ra sao rồi?" of an indicator: how far it has got
+PROGRESS = re.compile(r"\b(?:the nao|ra sao|sao|den dau)\s+(?:roi|r)\b")
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
 
 
@@ -306,6 +308,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
     if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded) or NAMES_TOO.search(a.folded):
         return False  # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts
+    if a.indicators and PROGRESS.search(a.folded):
+        return False  # "giải ngân vốn đầu tư công năm 2024 thế nào rồi?": how far it got is its figure
     how = EXPLANATION.search(a.folded) is not None
     if not (how or passages.wants_words(a.folded)):
         return False

@@ -145,7 +145,8 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: b
     # what is taken for granted of a document named by its number; of one found by its subject, the
     # issuer named is what it was searched by ("Thành ủy có nghị quyết nào về …")
     checked = a is not None and (a.premise_cue or about in a.policies)
-    if about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, a.premise_cue)):
+    cued = a is not None and a.premise_cue and about in a.policies  # found by its subject: only a wrong claim is said
+    if about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, cued)):
         reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
     return reply
 
@@ -157,14 +158,30 @@ _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
 _ISSUED_IN = re.compile(r"\bban hanh\s+(?:(?:vao|hoi|tu|trong)\s+)?(?:nam\s+)?(20\d\d)\b")
 
 
+# "do cp ban hành", "của qh": an issuer typed as its abbreviation (in a number, "NQ-CP", it stays)
+_ISSUER_ABBREVIATIONS = {"cp": "chinh phu", "qh": "quoc hoi", "bct": "bo chinh tri", "ttg": "thu tuong",
+                         "hdnd": "hoi dong nhan dan"}
+_ISSUER_TYPED = re.compile(rf"\b(do|cua|boi)\s+({'|'.join(_ISSUER_ABBREVIATIONS)})\b")
+def issuers_typed(folded: str) -> str:
+    return _ISSUER_TYPED.sub(lambda m: f"{m.group(1)} {_ISSUER_ABBREVIATIONS[m.group(2)]}", folded)
+
+
+_MONTH_CLAIMED = re.compile(r"\b(?:t|thang)\s*(\d{1,2})\s+(?:nam\s+)?(20\d\d)\b")
+
+
 def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many.
     Not `cued` (no "à?", "đúng không"): only a wrong issuer or date taken for granted is said."""
     p = info.policy
+    folded = issuers_typed(folded)
     # "Nghị quyết 226 … ban hành hồi năm 2024 à?": a year that is not of its title or number, against its date
     own_years = set(re.findall(r"20\d\d", f"{p.number} {p.title} {' '.join(p.aliases)}"))
     years = set(re.findall(r"\b(20\d\d)\b", folded) if cued else _ISSUED_IN.findall(folded)) - own_years
     wrong_date = bool(years) and bool(p.date) and (p.date or "")[:4] not in years
+    # "… hồi t5/2025 đúng ko?": a month of its year claimed, against its date
+    month = _MONTH_CLAIMED.search(folded) if cued else None
+    if month and p.date and month.group(2) == p.date[:4] and int(month.group(1)) != int(p.date[5:7] or 0):
+        wrong_date = True
     issuer = fold(p.issuer or "")
     if "ban chap hanh dang bo thanh pho" in issuer or "ban thuong vu thanh uy" in issuer:
         issuer += " thanh uy"  # the city Party Committee is "Thành ủy"
@@ -257,7 +274,8 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     if len(words) < 2:
         return []
     doc_type = DOCUMENT_WORDS.search(a.folded)
-    issuers = [i for i in ISSUERS if f" {i} " in f" {a.folded} "]
+    issuers = [i for i in ISSUERS if f" {i} " in f" {issuers_typed(a.folded)} "]
+    years = set(re.findall(r"\b20\d\d\b", a.folded))
     # the reference: a document whose number the question writes, not one found by its title
     named = {p for p in a.policies if re.search(rf"\b{re.escape(fold(p).split()[0])}\b", a.folded)} if which else set()
     policies = [info for info in kb.policies() if info.policy.number not in named]
@@ -279,6 +297,8 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
         issuer = fold(info.policy.issuer or "")
         if issuers and not any(i in issuer or i in ISSUER_SYNONYMS.get(issuer_key(issuer), ()) for i in issuers):
             score -= 0.5  # "Bộ Chính trị ra nghị quyết nào": not the Government's resolution quoting it
+        if years and (info.policy.date or "")[:4] in years:
+            score += 0.1  # "nghị quyết của BCT năm 2019": the one issued that year
         scored.append((round(score, 9), info.policy.number))
     scored.sort(key=lambda item: (-item[0], item[1]))
     if not scored or scored[0][0] < SUBJECT_MIN:

@@ -946,3 +946,19 @@ def test_a_project_noun_pointed_back_at_with_day(kb: KnowledgeBase, matcher: Ent
     answered_by, _ = ask(kb, matcher, "tuyến đấy đc hđnd thông qua = nq nào", "ask_policy",
                          {"topic": "project", "project": "duong_dt354_ql10"})
     assert answered_by == "a reference back to the last answer's subject"
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("nq 226 do cp ban hành hồi t5/2025 đúng ko ad", "Không đúng: Nghị quyết 226 do Quốc hội ban hành ngày 27/6/2025."),
+    ("nq 226 do qh ban hành tháng 6/2025 phải ko", "Đúng, Nghị quyết 226 do Quốc hội ban hành."),
+    # found by its issuer and year, no claim of the resident's to check
+    ("nghị quyết của BCT năm 2019 về xd & phát triển HP đến 2030 là số mấy ạ", "Nghị quyết 45-NQ/TW (Bộ Chính trị"),
+])
+def test_an_issuer_typed_short_and_a_month_claimed(kb: KnowledgeBase, matcher: EntityMatcher, text: str, first: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_policy")
+    assert reply.startswith(first)
+
+
+def test_how_an_indicator_is_going_is_its_figure(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "Giải ngân vốn đầu tư công năm 2024 thế nào rồi?", "ask_indicator")
+    assert (answered_by, "12.861,075" in reply.split("\n")[0]) == ("indicators: every one × period × kind named", True)

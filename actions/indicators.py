@@ -317,6 +317,10 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
 _NOW = re.compile(r"\b(?:hien nay|hien tai|bay gio|hien dang)\b")
 
 
+# "trong đó …", "riêng …": a part of the figure just given, of its period
+NARROWS = re.compile(r"^(?:trong do|trong so do|rieng|con rieng)\b")
+
+
 def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> tuple[list[str], bool]:
     """The periods to answer for, and whether they were chosen for the resident (none named)."""
     if a.periods and not parse_periods(a.folded) and not set(a.periods) & set(kb.periods(indicator.code)):
@@ -334,6 +338,11 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
             a.kinds != {"target"} or kb.values(indicator.code, context, kind="target")):
         return [context], False  # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
+    if (context and q.slots.get("topic") == "indicator" and not a.kinds and NARROWS.search(a.folded)
+            and kb.periods(indicator.code)):
+        # "trong đó khách quốc tế bao nhiêu?" after the arrivals of 2024: of 2024, which the documents do
+        # not give; said so, the periods they give offered (not another period's figure passed off)
+        return [context], False
     # "GRDP quý I tăng bao nhiêu?": a part of a year with no year is the newest such part
     parts = _parts_named(a)
     same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in parts]
@@ -815,6 +824,18 @@ def _fit(row: Indicator, details: set[str], pairs: set[str]) -> int:
     return len(details & set(said.split())) + sum(1 for pair in pairs if f" {pair} " in f" {said} ")
 
 
+def _first_clause_leans(kb: KnowledgeBase, a: Asked, q: Query) -> Indicator | None:
+    """"quý 1 năm nay được bao nhiêu rồi, khách quốc tế bao nhiêu?" after the arrivals: the first clause,
+    asking a figure and naming none, is of the indicator just discussed; the next names its own."""
+    context = q.slots.get("indicator")
+    if q.slots.get("topic") != "indicator" or not context or context in a.indicators:
+        return None
+    clauses = _clauses(kb, a)
+    if len(clauses) < 2 or not _ASKS.search(clauses[0]) or kb.indicator_codes_named(clauses[0]):
+        return None
+    return kb.indicator(str(context))
+
+
 def _clauses(kb: KnowledgeBase, a: Asked) -> list[str]:
     """The question's clauses as typed, each normalized: "…, tổng quy mô bao nhiêu căn?"."""
     return [kb.normalize_question(typed) for typed in _CLAUSE.split(a.text)]
@@ -836,6 +857,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     refined = ({named[0].code: named[0]} if len(named) == 1 and WHICH_PART.search(a.folded) and kb.children(named[0].code)
                else {r.code: r for i in named for r in refine(kb, i, a, from_context)})  # its parts are compared
     indicators = list((refined | {i.code: i for i in further}).values())[:MAX_INDICATORS]
+    if (leading := _first_clause_leans(kb, a, q)) is not None and leading.code not in {i.code for i in indicators}:
+        indicators = [leading, *indicators][:MAX_INDICATORS]
     if not indicators:
         return ask_which_indicator([], q)
     several_asked = len(a.periods) > 1 or a.folded.count("bao nhieu") + a.folded.count(" may ") > 1

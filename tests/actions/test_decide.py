@@ -962,3 +962,17 @@ def test_an_issuer_typed_short_and_a_month_claimed(kb: KnowledgeBase, matcher: E
 def test_how_an_indicator_is_going_is_its_figure(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     answered_by, reply = ask(kb, matcher, "Giải ngân vốn đầu tư công năm 2024 thế nào rồi?", "ask_indicator")
     assert (answered_by, "12.861,075" in reply.split("\n")[0]) == ("indicators: every one × period × kind named", True)
+
+
+def test_a_part_of_the_figure_just_given_is_of_its_period(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # the documents give no international arrivals for 2024: said so, the periods they give offered
+    _, reply = ask(kb, matcher, "trong đó khach quốc tê bao nhiêu", "ask_indicator",
+                   {"indicator": "tourist_arrivals", "period": "2024", "topic": "indicator"})
+    assert reply.split("\n")[0] == "Các tài liệu tôi có không nêu số liệu Khách du lịch quốc tế năm 2024."
+
+
+def test_a_first_clause_naming_nothing_is_of_the_indicator_just_discussed(kb: KnowledgeBase,
+                                                                           matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "quy 1 nam nay duoc bao nhieu roi, khach quoc te bao nhieu", "ask_indicator",
+                   {"indicator": "tourist_arrivals", "period": "2025", "topic": "indicator"})
+    assert ("hơn 1,8 triệu lượt" in reply, "hơn 240.000 lượt" in reply) == (True, True)

@@ -35,6 +35,7 @@ from .curated import (
 from .fallback import no_breakdown, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
+    NARROWS,
     NOT_A_DETAIL,
     NOT_A_DETAIL_PHRASE,
     WHICH_PART,
@@ -878,6 +879,9 @@ def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     # no stored figure for what was asked: the documents' own sentences may still give it,
     # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
     years = {p[:4] for p in a.periods}
+    if (not years and q.slots.get("topic") == "indicator" and NARROWS.search(a.folded)
+            and re.match(r"20\d\d", str(q.slots.get("period") or ""))):
+        years = {str(q.slots["period"])[:4]}  # "trong đó khách quốc tế bao nhiêu?": of the year just discussed
     # and sentences naming what was asked ("đối thoại doanh nghiệp năm 2023" gives no FDI of 2023)
     quoted = [p for p in passages.best(kb, a) if (not years or any(y in p.text for y in years))
               and names_an_asked_indicator(kb, a, p.text)]

@@ -497,13 +497,24 @@ class PassageIndex:
         return cls.from_documents({doc_id: (directory / name).read_text(encoding="utf-8")
                                    for doc_id, name in files.items()})
 
+    def _terms(self, question: str) -> tuple[list[str], list[str]]:
+        """The question's terms; a word typed with tone marks that no document spells so ("thế giơi")
+        is compared folded, as a word typed without them is."""
+        singles, pairs = _question_terms(question)
+
+        def known(term: str) -> str:
+            return term if not term.startswith("=") or term in self._postings else f"~{fold(term[1:])}"
+        singles = list(dict.fromkeys(known(t) for t in singles))
+        pairs = list(dict.fromkeys(" ".join(known(w) for w in pair.split(" ")) for pair in pairs))
+        return singles, pairs
+
     def _idf(self, df: int) -> float:
         return math.log(1 + (len(self.units) - df + 0.5) / (df + 0.5))
 
     def _scores(self, question: str, sources: frozenset[str] | None = None) -> tuple[dict[int, float], dict[int, float]]:
         """(normalized score, plain BM25 score) of every sentence sharing a term with the question
         (of the `sources` documents only, when given; word rarity stays that of all documents)."""
-        singles, pairs = _question_terms(question)
+        singles, pairs = self._terms(question)
         scores: dict[int, float] = defaultdict(float)
         plain: dict[int, float] = defaultdict(float)
         information = 0.0
@@ -541,7 +552,7 @@ class PassageIndex:
         """The share of the question's information (its words and pairs, by rarity) that `text`
         contains: comparable with a sentence's score, for a text that is no sentence of ours
         (a curated answer)."""
-        singles, pairs = _question_terms(question)
+        singles, pairs = self._terms(question)
         present = _document_terms(text)[1]
         information = matched = 0.0
         for term, is_pair in [(t, False) for t in singles] + [(p, True) for p in pairs]:
@@ -606,7 +617,7 @@ class PassageIndex:
     def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
               sources: frozenset[str] | None = None, context: str = "") -> list[Passage]:
         ranked = self._with_context(question, context, limit, sources) if context else self.ranked(question, limit, sources)
-        singles, pairs = _question_terms(question)
+        singles, pairs = self._terms(question)
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu
             # bao nhiêu" is not answered by the export figure, "dân số bao nhiêu người" not by a rate

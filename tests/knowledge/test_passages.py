@@ -363,3 +363,9 @@ def test_a_piece_of_a_long_sentence_is_quoted_as_its_whole_sentence(index: Passa
 def test_a_question_asking_problems_is_answered_by_a_sentence_naming_one(
         index: PassageIndex, question: str, said: str) -> None:
     assert said in index.ranked(question, 1)[0].text
+
+
+def test_a_word_typed_with_wrong_tone_marks_is_compared_folded(index: PassageIndex) -> None:
+    # "thế giơi": no document spells it so; folded it is "thế giới"
+    [found] = index.ranked("HP đc giao chuẩn bị bảo vệ hồ sơ đề cử di sản thế giơi nào thế", 1)
+    assert "Yên Tử" in found.text

@@ -396,7 +396,7 @@ def _value_notice(info: ProjectInfo, text: str) -> str | None:
 
 
 # "bao nhiêu căn", "mấy ha": the unit a figure is asked in (not money: the value line answers that)
-_COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)")
+_COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)\b(?!\s+\d)")  # "mấy bến 9, 10": those berths
 
 
 def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:
@@ -493,7 +493,18 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
         return _both(kb, both, _place_claim(both[0], a))
     if a.projects_clear or len(found) == 1:
         return _one(kb, found[0], q.text, found[1:], a)
+    if (numbered := _named_by_its_numbers(found, a.folded)) is not None:
+        return _one(kb, numbered, q.text, [f for f in found if f is not numbered], a)
     return _choices(found)
+
+
+def _named_by_its_numbers(found: list[ProjectInfo], folded: str) -> ProjectInfo | None:
+    """"bến số 3 với 4 cảng Lạch Hiện": the one candidate whose name has every number the question writes."""
+    numbers = {n for n in re.findall(r"\b\d{1,3}\b", folded)}
+    if not numbers:
+        return None
+    having = [f for f in found if numbers <= set(re.findall(r"\d+", fold(f.project.name)))]
+    return having[0] if len(having) == 1 else None
 
 
 _AND = re.compile(r",|\b(?:và|va|với|voi|vs|cùng|cung)\b", re.IGNORECASE)

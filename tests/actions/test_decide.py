@@ -976,3 +976,14 @@ def test_a_first_clause_naming_nothing_is_of_the_indicator_just_discussed(kb: Kn
     _, reply = ask(kb, matcher, "quy 1 nam nay duoc bao nhieu roi, khach quoc te bao nhieu", "ask_indicator",
                    {"indicator": "tourist_arrivals", "period": "2025", "topic": "indicator"})
     assert ("hơn 1,8 triệu lượt" in reply, "hơn 240.000 lượt" in reply) == (True, True)
+
+
+def test_the_one_candidate_with_every_number_written_is_answered(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "bến số 3 với 4 cảng Lạch Hiện vốn bao nhiu", "ask_project")
+    assert reply.startswith("Dự án đầu tư xây dựng các bến container số 3 và số 4")
+
+
+def test_those_berths_by_their_numbers_are_no_count_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "may ben 9 10 11 12 thi sao roi", "out_of_scope",
+                   {"topic": "project", "project": "lach_huyen_ben_5_6"})
+    assert "Bộ Kế hoạch và Đầu tư đang thẩm định" in reply

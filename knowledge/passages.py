@@ -591,9 +591,10 @@ class PassageIndex:
         never makes one that only names the subject an answer."""
         found = []
         for p in self.ranked(f"{question} {context}", CONTEXT_CANDIDATES, sources):
-            score = min(1.0, self.coverage(question, p.text) + CONTEXT_BONUS * self.coverage(context, p.text))
-            found.append(Passage(p.source, p.text, score))
-        return sorted(found, key=lambda p: -p.score)[:limit]
+            raw = self.coverage(question, p.text) + CONTEXT_BONUS * self.coverage(context, p.text)
+            found.append((raw, Passage(p.source, p.text, min(1.0, raw))))
+        # ranked before the cap: of sentences saying all of "có khó khăn gì không?", the subject's one first
+        return [p for _, p in sorted(found, key=lambda pair: -pair[0])][:limit]
 
     def causes(self, question: str, threshold: float = CAUSE_THRESHOLD) -> list[Passage]:
         """The best sentence that gives a cause ("do", "ảnh hưởng", "phản ánh") of what the

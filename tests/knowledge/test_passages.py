@@ -369,3 +369,10 @@ def test_a_word_typed_with_wrong_tone_marks_is_compared_folded(index: PassageInd
     # "thế giơi": no document spells it so; folded it is "thế giới"
     [found] = index.ranked("HP đc giao chuẩn bị bảo vệ hồ sơ đề cử di sản thế giơi nào thế", 1)
     assert "Yên Tử" in found.text
+
+
+def test_of_sentences_saying_all_the_question_says_the_subjects_one_comes_first(index: PassageIndex) -> None:
+    # "có khó khăn gì không?" after the two-tier government: every sentence with "khó khăn" says all of
+    # it; the subject's words choose (they were lost under the cap of 1.0)
+    [found] = index.best("co kho khan gi khong", 1, 0.48, None, "chính quyền 2 cấp hoạt động")
+    assert "nguy cơ quá tải công việc ở cấp xã" in found.text

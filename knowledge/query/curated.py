@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +11,16 @@ import sqlalchemy as sa
 from .. import db
 from .. import records as r
 from ..matching import answer_score, question_words
+from ..search_index import STOP_WORDS
+from ..text import fold
 from .store import Store
+
+PHRASE_BONUS = 0.02
+
+
+def _phrases(text: str) -> set[tuple[str, str]]:
+    words = fold(text).split()
+    return {(a, b) for a, b in pairwise(words) if not (a in STOP_WORDS and b in STOP_WORDS)}
 
 
 @dataclass(frozen=True)
@@ -45,9 +55,13 @@ class CuratedQueries(Store):
         words = question_words(text)
         if not words:
             return []
+        phrases = _phrases(text)
         scored = []
         for info in self.answers(topic):
             best = answer_score(words, info.answer.questions, info.answer.answer)
             if best > 0.25:
-                scored.append(AnswerInfo(info.answer, info.document, best))
-        return sorted(scored, key=lambda a: -a.score)[:limit]
+                # a two-word phrase of the question the answer itself says ("đại hội điểm") breaks near ties;
+                # the score itself, which the callers' bars are set on, stays the words' overlap
+                rank = best + PHRASE_BONUS * len(phrases & _phrases(info.answer.answer))
+                scored.append((rank, AnswerInfo(info.answer, info.document, best)))
+        return [a for _, a in sorted(scored, key=lambda pair: -pair[0])][:limit]

@@ -91,3 +91,9 @@ def test_resolution_7_is_given_as_tasks_and_the_growth_pole_is_not_attributed_to
     assert info is not None
     assert "7 nhiệm vụ giải pháp" in info.answer.answer
     assert "cực tăng trưởng" not in info.answer.answer
+
+
+def test_a_phrase_of_the_question_the_answer_says_breaks_a_near_tie(kb: KnowledgeBase) -> None:
+    # both answers speak of congresses; only one says "đại hội điểm" (and the score stays the overlap)
+    [best, *_] = kb.find_answers("đại hội điểm chọn những nơi nào", limit=2)
+    assert (best.answer.id, "đại hội điểm" in best.answer.answer) == ("dai_hoi_dang_bo_co_so", True)

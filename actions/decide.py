@@ -220,6 +220,7 @@ SERVICE = re.compile(
     r"\b(?:xe buyt|tuyen xe)\b.{0,50}\b(?:tuyen nao|tuyen so|di tuyen|may gio|bao lau|o dau|cho nao|bat xe)\b"
     r"|\bdi tuyen (?:so|nao)\b"
     r"|\b(?:so dien thoai|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
+    r"|\b(?:diem chuan|lich thi|hoc phi)\b"  # ("trọng điểm thì" folds to "diem thi")
     r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
     r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
     r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat)\b")

@@ -179,6 +179,10 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
     if members := new_unit_members(kb, q):
         return members
     result: AddressResult = kb.convert_address(_query_text(q))
+    if not result.matches and result.renamed_before is None and not q.text.startswith("/"):
+        # "Phường Dư Hàg Kênh quận Lê Chăn": the names with their typos corrected
+        corrected = kb.convert_address(kb.normalize_question(q.text))
+        result = corrected if corrected.matches or corrected.renamed_before is not None else result
     unit = typed_unit(q.text)  # the old unit as written, said back when the data does not have it
     if result.renamed_before is not None:
         return renamed_before(kb, result.renamed_before, unit)

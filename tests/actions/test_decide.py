@@ -987,3 +987,18 @@ def test_those_berths_by_their_numbers_are_no_count_asked(kb: KnowledgeBase, mat
     _, reply = ask(kb, matcher, "may ben 9 10 11 12 thi sao roi", "out_of_scope",
                    {"topic": "project", "project": "lach_huyen_ben_5_6"})
     assert "Bộ Kế hoạch và Đầu tư đang thẩm định" in reply
+
+
+@pytest.mark.parametrize(("text", "new_unit"), [
+    ("Phường Dư Hàg Kênh quận Lê Chăn cũ giờ là phường nào?", "nay thuộc Phường Lê Chân"),  # typos in the names
+    ("p lap le tp thuy nguyen cu h la p j", "nay thuộc Phường Nam Triệu"),  # "p" for phường
+])
+def test_an_old_ward_typed_as_residents_type_it(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                                new_unit: str) -> None:
+    answered_by, reply = ask(kb, matcher, text, "convert_address")
+    assert (answered_by, new_unit in reply) == ("an old ward, commune or district", True)
+
+
+def test_a_school_admission_score_is_no_figure_of_the_documents(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "diem chuan vao lop 10 truong chuyen tran phu nam nay bn z", "ask_indicator")
+    assert answered_by == "a service to use or a place to recommend: the documents give none"

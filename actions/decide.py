@@ -321,6 +321,10 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # a project's value, investor, schedule: its own record answers
     if not a.indicators and a.project_score >= 2 and WHAT_KIND.search(a.folded):
         return False  # "khu kinh tế ven biển phía Nam là kiểu khu kinh tế gì?": its record says what it is
+    if kb.asks_problems(a.folded) and passages.best(kb, a):
+        # "cơ cấu thu ngân sách có điểm yếu gì?": a sentence naming a problem (only those answer it), not the
+        # revenue figure
+        return True
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
     if a.aspect == "when" and a.indicators:

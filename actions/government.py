@@ -58,7 +58,7 @@ def _query_text(q: Query) -> str:
     return q.text
 
 
-COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")
+COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")  # "bộ máy"
 
 
 MERGER = re.compile(r"\b(?:sap nhap|sat nhap|hop nhat|nhap vao|nhap voi|gop voi|gop vao)\b")

@@ -137,8 +137,8 @@ _NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decim
 # "hạn chế gì?", "có khó khăn gì không?": only a sentence that names a problem answers; the others
 # of the same subject say what went well. Folded; any one of them answers any other.
 _PROBLEM = re.compile(r"\b(?:han che|kho khan|vuong mac|bat cap|ton tai|thach thuc|yeu kem|tro ngai|lung tung)\b")
-# asked: those, or "đang có vấn đề gì"
-_PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\bvan de (?:gi|nao|j)\b")
+# asked: those, or "đang có vấn đề gì", "điểm yếu gì", "đang gặp khó gì"
+_PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\b(?:van de|diem yeu|yeu diem) (?:gi|nao|j)\b|\bgap kho\b")
 _PROBLEM_WORDS = frozenset("han che kho khan vuong mac bat cap ton tai thach thuc yeu kem tro ngai lung tung van de".split())
 # Among the sentences naming a problem, the best answers at this share of the question if it also shares a
 # two-word term of its own (not the problem words): "hội nghị Thành ủy tháng 7 vừa rồi, bí thư Lê Tiến Châu

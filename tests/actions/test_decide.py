@@ -1002,3 +1002,14 @@ def test_an_old_ward_typed_as_residents_type_it(kb: KnowledgeBase, matcher: Enti
 def test_a_school_admission_score_is_no_figure_of_the_documents(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     answered_by, _ = ask(kb, matcher, "diem chuan vao lop 10 truong chuyen tran phu nam nay bn z", "ask_indicator")
     assert answered_by == "a service to use or a place to recommend: the documents give none"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Cơ cấu thu ngân sách của thàn phố đang có điểm yếu gì vậy?", "lĩnh vực bất động sản"),  # not the revenue figure
+    ("Bí thư Thành ủy chỉ ra những hạn chế gì của bộ máy chính quyền mới ở cấp xã sau hợp nhất?",
+     "quá tải công việc ở cấp xã"),  # "bộ máy" asks no count of units
+    ("bí thư tp bảo chính quyền mới sau hợp nhất đang gặp khó j", "quá tải công việc ở cấp xã"),
+])
+def test_problems_asked_in_other_words(kb: KnowledgeBase, matcher: EntityMatcher, text: str, said: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_government")
+    assert said in reply

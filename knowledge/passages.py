@@ -260,6 +260,18 @@ _MONEY = re.compile(r"\d\s*(?:nghìn |triệu |tỷ )?(?:đồng|USD)", re.IGNOR
 _CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số mấy": which number, not how many
 
 
+# "ai được giao chỉ đạo …?": a sentence naming a person answers ("Đề nghị đồng chí Lê Anh Quân, …")
+_PERSON = re.compile(r"\b(?:đồng chí|ông|bà|đ/c)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*|\b(?:Chủ tịch|Bí thư|Giám đốc|Thủ tướng)\b")
+
+
+PERSON_WINDOW = 3  # sentences after a task's that may name who is assigned it
+PERSON_COVERAGE = 0.1  # of the question that such a sentence must speak of itself ("chỉ đạo": 0.19; unrelated: 0.02)
+
+
+def _asks_who(question: str) -> bool:
+    return any(w is not None and w.folded == "ai" and w.spelling != "AI" for w in _tokens(question))
+
+
 def _asks_quantity(question: str) -> bool:
     """Whether the question asks how many: "bao nhiêu", or "mấy" typed with diacritics ("may" may be "máy")."""
     words = _tokens(question)
@@ -596,6 +608,14 @@ class PassageIndex:
         # ranked before the cap: of sentences saying all of "có khó khăn gì không?", the subject's one first
         return [p for _, p in sorted(found, key=lambda pair: -pair[0])][:limit]
 
+    def _person_after(self, passage: Passage, window: int = PERSON_WINDOW) -> _Unit | None:
+        """The first of the next `window` sentences of the same document that names a person."""
+        at = next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
+        if at is None:
+            return None
+        following = self.units[at + 1:at + 1 + window]
+        return next((u for u in following if u.source == passage.source and _PERSON.search(u.shown)), None)
+
     def causes(self, question: str, threshold: float = CAUSE_THRESHOLD) -> list[Passage]:
         """The best sentence that gives a cause ("do", "ảnh hưởng", "phản ánh") of what the
         question states, or []: "vì sao tăng trưởng thấp hơn kế hoạch?" is answered by "khu vực dịch
@@ -648,4 +668,10 @@ class PassageIndex:
         if not ranked or ranked[0].score < threshold:
             return []
         top = ranked[0].score
+        if (_asks_who(question) and not _PERSON.search(ranked[0].text) and (named := self._person_after(ranked[0]))
+                and self.coverage(question, named.shown) >= PERSON_COVERAGE):
+            # who: the task's sentence names no one; the documents name who is assigned it right after
+            # ("… bảo đảm hoàn thiện hồ sơ …" then "Đề nghị đồng chí Lê Anh Quân, … khẩn trương chỉ đạo …")
+            ranked = [ranked[0], Passage(named.source, named.shown, ranked[0].score),
+                      *[p for p in ranked[1:] if p.text != named.shown]][:limit]
         return [p for p in ranked if p.score >= threshold and p.score >= RELATIVE_CUTOFF * top]

@@ -376,3 +376,8 @@ def test_of_sentences_saying_all_the_question_says_the_subjects_one_comes_first(
     # it; the subject's words choose (they were lost under the cap of 1.0)
     [found] = index.best("co kho khan gi khong", 1, 0.48, None, "chính quyền 2 cấp hoạt động")
     assert "nguy cơ quá tải công việc ở cấp xã" in found.text
+
+
+def test_who_is_assigned_a_task_is_the_sentence_after_it_naming_a_person(index: PassageIndex) -> None:
+    found = index.best("Ai được giao chỉ đạo hoàn thiện hồ sơ Nghị quyết mới thay thế Nghị quyết 35?", 3, 0.48)
+    assert found[1].text.startswith("Đề nghị đồng chí Lê Anh Quân")

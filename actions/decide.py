@@ -689,7 +689,8 @@ def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
-                          "i ii iii iv khoang tong cong tat hien da roi duoc chung".split())
+                          "i ii iii iv khoang tong cong tat hien da roi duoc chung "
+                          "nham y la co".split())  # "à nhầm, ý mình là … cơ": a correction names no subject
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -966,6 +967,10 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if said := sentences_naming(kb, a, project) or documents_naming(kb, a, project):
             return passages.answer(kb, a, q, said)
         return answer_project(kb, q, replace(a, projects=(project,), projects_clear=True, indicators=()))
+    if topic == "policy" and q.slots.get("policy") and PROJECT_PRONOUN.search(a.folded) and (
+            named := _project_in_title(kb, str(q.slots["policy"]))):
+        # "khu kinh tế đó rộng bao nhiêu?" after the decision funding its plan: the zone its title names
+        return answer_project(kb, q, replace(a, projects=named, projects_clear=True, indicators=()))
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
@@ -1074,6 +1079,16 @@ def subject_of(a: Asked, reply: Reply) -> str | None:
             words += [w for w, f in zip(written[pair], pair, strict=True) if f in content and not f.isdigit()]
     words += a.context.split()
     return " ".join(list(dict.fromkeys(words))[:SUBJECT_WORDS]) or None
+
+
+def _project_in_title(kb: KnowledgeBase, number: str) -> tuple[str, ...]:
+    """The project a document's title names by a whole name or alias (its records in every document), if one."""
+    found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
+    keys = [key for key, score in (kb.project_scores(fold(found[0].title), limit=8) if found else []) if score >= 2]
+    # the record that gives most (its area, its value) first: the others are the same zone in other documents
+    infos = [info for info in (kb.project(k) for k in keys) if info is not None]
+    infos.sort(key=lambda i: (not i.project.area_text, not i.project.value_text))
+    return tuple(i.project.id for i in infos)
 
 
 def _quotes_the_last_project(kb: KnowledgeBase, q: Query, reply: Reply) -> bool:

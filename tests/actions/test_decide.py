@@ -1013,3 +1013,16 @@ def test_a_school_admission_score_is_no_figure_of_the_documents(kb: KnowledgeBas
 def test_problems_asked_in_other_words(kb: KnowledgeBase, matcher: EntityMatcher, text: str, said: str) -> None:
     _, reply = ask(kb, matcher, text, "ask_government")
     assert said in reply
+
+
+def test_a_correction_of_the_figure_asked_stays_in_its_family(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # after the social housing projects: "à nhầm, ý mình là …" names no new subject
+    answered_by, reply = ask(kb, matcher, "à nhầm, ý mìh là bao nhiu dự án đã khởi côg", "list_projects",
+                             {"indicator": "social_housing_projects", "period": "2024", "topic": "indicator"})
+    assert (answered_by, "09 dự án" in reply) == ("a follow-up on the last answer's subject", True)
+
+
+def test_a_zone_pointed_back_at_after_a_document_is_the_one_its_title_names(kb: KnowledgeBase,
+                                                                            matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "khu kinh tế đó rộng bao nhiu", "ask_project", {"topic": "policy", "policy": "278/QĐ-UBND"})
+    assert reply.startswith("Khu kinh tế ven biển phía Nam Hải Phòng: diện tích khoảng 20.000 ha.")

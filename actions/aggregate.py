@@ -137,5 +137,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         lines.append(_sources(projects))
         reply.say("\n".join(lines), feedback_buttons())
         reply.slots.update(topic="project_list")
+    if len(projects) == 1 and reply.slots.get("topic") == "project_list":
+        reply.slots.update(topic="project", project=projects[0].project.id)  # "chủ đầu tư là ai?" next: of that one
     reply.answer_id = f"projects:{op}:{fold(label).replace(' ', '_')}"
     return reply

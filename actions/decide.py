@@ -248,6 +248,8 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if a.address and same_kind_elsewhere(kb, a, q):
+        return False  # a correction of the project's place: row 16 answers it
     if a.address:
         return not place_only_qualifies(a, q)
     if a.indicators or a.projects or a.policies or q.intent != "convert_address":
@@ -256,6 +258,26 @@ def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # asked ("đảng bộ phường Hải An với xã Gia Lộc được chọn làm gì")
     found = passages.best(kb, a)
     return not (found and found[0].score >= passages.STRONG)
+
+
+SAME_KIND_WORDS = 3  # of the last project's name that the other one shares: "nhà ở xã hội", "khu công nghiệp"
+
+
+def same_kind_elsewhere(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
+    """"à nhầm, ý mình là phường Đông Hải 2" after the social housing at Tràng Cát: the project of the same
+    kind whose name has the place now named."""
+    last = kb.project(str(q.slots.get("project") or "")) if q.slots.get("topic") == "project" else None
+    places = [fold(u) for u in (*q.all("old_unit"), *q.all("old_district"))]
+    if last is None or not places or not CORRECTION.search(a.folded):
+        return None
+    kind = set(fold(last.project.name).split())
+    for key, _ in kb.project_scores(a.folded, limit=8):
+        info = kb.project(key)
+        name = f" {fold(info.project.name)} " if info else ""
+        if info and key != last.project.id and any(f" {p} " in name for p in places) and len(
+                kind & set(name.split())) >= SAME_KIND_WORDS:
+            return key
+    return None
 
 
 def local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -454,6 +476,8 @@ def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:
 
 def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A project answers when the question names one: in full, or clearly enough for its intent."""
+    if a.address and same_kind_elsewhere(kb, a, q):
+        return True  # "à nhầm, ý mình là phường Đông Hải 2" after the social housing at Tràng Cát
     if not a.projects:
         return False
     strong = a.project_score >= 2  # a whole name or alias
@@ -823,6 +847,8 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    if a.address and (other := same_kind_elsewhere(kb, a, q)):
+        return answer_project(kb, q, replace(a, projects=(other,), projects_clear=True, indicators=()))
     return answer_project(kb, q, a)
 
 

@@ -1026,3 +1026,18 @@ def test_a_zone_pointed_back_at_after_a_document_is_the_one_its_title_names(kb: 
                                                                             matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "khu kinh tế đó rộng bao nhiu", "ask_project", {"topic": "policy", "policy": "278/QĐ-UBND"})
     assert reply.startswith("Khu kinh tế ven biển phía Nam Hải Phòng: diện tích khoảng 20.000 ha.")
+
+
+def test_a_correction_of_the_projects_place_is_the_same_kind_of_project_there(kb: KnowledgeBase,
+                                                                               matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "à nhầm, ý mình là phường Đông Hải 2", "convert_address",
+                             {"topic": "project", "project": "noxh_trang_cat"})
+    assert (answered_by, reply.startswith("Dự án xây dựng Khu nhà ở xã hội tại phường Đông Hải 2")) == (
+        "a project by its name", True)
+
+
+def test_the_one_project_a_count_found_is_the_subject(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # (the classifier reads it as a project question and finds no entity)
+    reply = answer(kb, Query(text="co du an nao o trang cat khong, von bao nhieu", intent="ask_project", entities={},
+                             slots={}))
+    assert (reply.slots.get("topic"), reply.slots.get("project")) == ("project", "noxh_trang_cat")

@@ -10,7 +10,7 @@ from . import paging, replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import VALUE_ASKED, Asked, aspect_in
+from .understand import VALUE_ASKED, Asked, aspect_in, without_claimed_link
 
 # The key-project list's title and its groups' names come from the knowledge base (`about_of`).
 FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
@@ -181,7 +181,7 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     ab = about_of(kb)
     claim = None
     if a is not None:  # the key-project row may be any of them ("khánh thành năm 2024 rồi đúng không?": its group)
-        claim = (next((c for info in several if (c := _claim_line(info, a, ab))), None)
+        claim = (next((c for info in several if (c := _claim_line(info, a, ab, kb.project_places()))), None)
                  or _number_claim(several, a) or _not_yet_claim(several, a))
     reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
                         feedback_buttons())
@@ -243,13 +243,13 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")
 
 
-def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
+def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: dict[str, str] | None = None) -> str | None:
     """"LG Innotek dùng vốn ngân sách phải không?": yes or no first, from the project's own row."""
     if a is None:
         return None
     if (stage := _stage_line(info, a.folded, ab)) is not None:
         return stage
-    if (place := _place_claim(info, a)) is not None:
+    if (place := _place_claim(info, a, places)) is not None:
         return place
     if not (a.premise_cue or a.yes_no):
         return None
@@ -266,10 +266,26 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About) -> str | None:
     return _year_claim(info, a) or _number_claim([info], a) or _not_yet_claim([info], a)
 
 
-def _place_claim(info: ProjectInfo, a: Asked) -> str | None:
+def _town_claim(info: ProjectInfo, a: Asked, places: dict[str, str]) -> str | None:
+    """"Cầu Bến Rừng nối Thủy Nguyên với Đông Triều đúng không?": a town the documents name for another
+    project, not for this one, said to be linked; what this one links, as the documents say, first."""
+    named = " ".join((info.project.name, *info.project.aliases, info.project.status or ""))
+    link = _LINKS.search(info.project.name) or _LINKS.search(info.project.status or "")
+    if link is None or not (a.yes_no or a.premise_cue) or not re.search(r"\bnoi\b", a.folded):
+        return None
+    claimed = [written for place, written in places.items()
+               if f" {place} " in f" {a.folded} " and place not in fold(named)]
+    if not claimed:
+        return None
+    return f"Không đúng: theo tài liệu, dự án {link.group(0).rstrip('.;, ')}, không phải {claimed[0]}."
+
+
+def _place_claim(info: ProjectInfo, a: Asked, places: dict[str, str] | None = None) -> str | None:
     """"Cầu Bến Rừng nối Hải Phòng với Thái Bình …": a project that links to another province, said
     to link to a third one, cue or none; its name, which says where it runs, is the correction."""
     claimed = other_province(a.text) or other_province(a.folded)
+    if claimed is None and places and (town := _town_claim(info, a, places)) is not None:
+        return town
     named = " ".join((info.project.name, *info.project.aliases))
     own = other_province(named)
     if claimed is not None and own is not None and fold(claimed) not in fold(named):
@@ -462,7 +478,7 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    claim = _claim_line(info, a, ab)
+    claim = _claim_line(info, a, ab, kb.project_places())
     if claim is None and (field := _field_reply(info, said)) is not None:
         return field
     notice = (claim or _when_notice(info, said, ab)
@@ -517,7 +533,8 @@ def _two_named(kb: KnowledgeBase, a: Asked) -> list[ProjectInfo]:
     if not _AND.search(a.text):
         return []
     named: list[tuple[ProjectInfo, float]] = []
-    for key, score in kb.project_scores(a.folded, limit=8):
+    # the places a yes/no question claims a project links name no second project ("cầu Lại Xuân nối … Quảng Yên?")
+    for key, score in kb.project_scores(without_claimed_link(a.folded), limit=8):
         info = kb.project(key)
         if score < 2 or info is None:
             continue

@@ -358,6 +358,12 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
     # "… ở sân bay đó": what points back names no project of its own
     unnamed = dict.fromkeys(_ASKING.sub(" ", PROJECT_PRONOUN.sub(" ", text)) for text in (folded, typed))
+    if _YES_NO.search(folded) or _PREMISE_CUE.search(folded):
+        # "cầu Lại Xuân nối Thủy Nguyên với thị xã Quảng Yên đúng không?": the places claimed after "nối" are the
+        # claim to check, not the name (they name cầu Bến Rừng); matched without them when the name stands alone
+        claimless = dict.fromkeys(_CLAIMED_LINK.sub(" ", text) for text in unnamed)
+        if claimless != unnamed and any(score >= 2 for text in claimless for _, score in kb.project_scores(text, limit=1)):
+            unnamed = claimless
     for key, score in (pair for text in unnamed for pair in kb.project_scores(text, limit=8)):  # each text once
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
@@ -404,6 +410,14 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if not read.names_something and q.slots.get("topic") != "indicator" and leans_for_its_subject(q.text, folded):
         read = replace(read, context=str(q.slots.get("subject") or ""))
     return read
+
+
+_CLAIMED_LINK = re.compile(r"\b(?:noi|ket noi)\b.*$")
+
+
+def without_claimed_link(folded: str) -> str:
+    """The question less the places it claims a project links ("… nối Thủy Nguyên với Quảng Yên đúng không?")."""
+    return _CLAIMED_LINK.sub(" ", folded) if _YES_NO.search(folded) or _PREMISE_CUE.search(folded) else folded
 
 
 # The question takes its subject from the last answer: "ông ấy", "buổi đó", "nó", "trong đó …",

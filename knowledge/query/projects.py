@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -13,6 +14,9 @@ from .. import records as r
 from ..matching import ProjectNames
 from ..text import fold
 from .store import Store
+
+# a town or district a project's name or state speaks of: "thị xã Đông Triều", "huyện Thủy Nguyên"
+_PLACE_NAMED = re.compile(r"\b(?:thị xã|huyện|quận|tỉnh|thành phố)\s+([A-ZĐ]\w*\s[A-ZĐ]\w*)")
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,18 @@ class ProjectQueries(Store):
         """
         found = [self.project(key) for key, _ in self.project_scores(text, limit)]
         return [p for p in found if p is not None]
+
+    def project_places(self) -> dict[str, str]:
+        """Folded → as written: every town or district (two syllables after "thị xã", "huyện", "quận",
+        "tỉnh", "thành phố") a project's name or state names, Hải Phòng aside; built once."""
+        def build(_conn: object) -> dict[str, str]:
+            found: dict[str, str] = {}
+            for info in self.projects():
+                for place in _PLACE_NAMED.findall(f"{info.project.name} {info.project.status or ''}"):
+                    if not fold(place).startswith("hai phong"):
+                        found[fold(place)] = place
+            return found
+        return dict(self._cached("project_places", build))
 
     def project_scores(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
         """(project id, score) best first: see `matching.ProjectNames.scores`."""

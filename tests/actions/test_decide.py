@@ -1041,3 +1041,17 @@ def test_the_one_project_a_count_found_is_the_subject(kb: KnowledgeBase, matcher
     reply = answer(kb, Query(text="co du an nao o trang cat khong, von bao nhieu", intent="ask_project", entities={},
                              slots={}))
     assert (reply.slots.get("topic"), reply.slots.get("project")) == ("project", "noxh_trang_cat")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # the places claimed after "nối" name another bridge: the one named is checked, its own link said first
+    ("cau Lai Xuan noi huyen Thuy Nguyen voi thi xa Quang Yen dung khong",
+     "Không đúng: theo tài liệu, dự án kết nối huyện Thủy Nguyên (Hải Phòng) với thị xã Đông Triều (Quảng Ninh), "
+     "không phải Quảng Yên."),
+    ("Cầu Bến Rừng nối Thủy Nguyên vs Đông Triều đúng ko",
+     "Không đúng: theo tài liệu, dự án nối huyện Thủy Nguyên, thành phố Hải Phòng và thị xã Quảng Yên, tỉnh Quảng Ninh, "
+     "không phải Đông Triều."),
+])
+def test_a_town_claimed_of_a_bridge_is_checked(kb: KnowledgeBase, matcher: EntityMatcher, text: str, first: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_project")
+    assert reply.split("\n")[0] == first

@@ -185,3 +185,9 @@ def test_a_parent_indicator_is_asked_only_when_named_apart_from_its_children(
 ])
 def test_names_with_words_between(kb: KnowledgeBase, question: str, codes: list[str]) -> None:
     assert kb.indicator_codes_named(kb.normalize_question(question)) == codes
+
+
+def test_the_places_projects_name_are_towns_and_districts(kb: KnowledgeBase) -> None:
+    places = kb.project_places()
+    assert {"dong trieu", "quang yen", "thuy nguyen"} <= places.keys() and places["dong trieu"] == "Đông Triều"
+    assert not any(p.startswith("hai phong") for p in places)

@@ -57,6 +57,7 @@ from .policies import (
     item_asked,
     policies_by_subject,
     policy_by_subject,
+    policy_numbered,
     successor_note,
 )
 from .projects import AREA, answer_project, asked_field, component_named, list_projects
@@ -248,8 +249,6 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    if a.address and same_kind_elsewhere(kb, a, q):
-        return False  # a correction of the project's place: row 16 answers it
     if a.address:
         return not place_only_qualifies(a, q)
     if a.indicators or a.projects or a.policies or q.intent != "convert_address":
@@ -261,6 +260,15 @@ def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 SAME_KIND_WORDS = 3  # of the last project's name that the other one shares: "nhà ở xã hội", "khu công nghiệp"
+
+
+def corrects_the_projects_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return a.address and same_kind_elsewhere(kb, a, q) is not None
+
+
+def the_same_kind_there(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    other = same_kind_elsewhere(kb, a, q) or ""
+    return answer_project(kb, q, replace(a, projects=(other,), projects_clear=True, indicators=()))
 
 
 def same_kind_elsewhere(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
@@ -476,8 +484,6 @@ def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:
 
 def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A project answers when the question names one: in full, or clearly enough for its intent."""
-    if a.address and same_kind_elsewhere(kb, a, q):
-        return True  # "à nhầm, ý mình là phường Đông Hải 2" after the social housing at Tràng Cát
     if not a.projects:
         return False
     strong = a.project_score >= 2  # a whole name or alias
@@ -830,8 +836,8 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     number = a.policies[0] if a.policies else ""
     if a.aspect == "when" and not asks_its_record(a.folded):
         # "khi nào xong đề án KTM tự do?": when a plan is to be done, a dated sentence of it says
-        found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
-        timed = [p for p in kb.passages(f"{found[0].title} {a.text}", explanation=True) if TIMED.search(p.text)] \
+        found = policy_numbered(kb, number)
+        timed = [p for p in kb.passages(f"{found.title} {a.text}", explanation=True) if TIMED.search(p.text)] \
             if found else []
         if timed:
             return passages.answer(kb, a, q, timed)
@@ -847,8 +853,6 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    if a.address and (other := same_kind_elsewhere(kb, a, q)):
-        return answer_project(kb, q, replace(a, projects=(other,), projects_clear=True, indicators=()))
     return answer_project(kb, q, a)
 
 
@@ -1057,6 +1061,8 @@ ROWS: tuple[Row, ...] = (
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
+    Row("a correction of the last project's place: the same kind of project there", corrects_the_projects_place,
+        the_same_kind_there),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),
@@ -1109,8 +1115,8 @@ def subject_of(a: Asked, reply: Reply) -> str | None:
 
 def _project_in_title(kb: KnowledgeBase, number: str) -> tuple[str, ...]:
     """The project a document's title names by a whole name or alias (its records in every document), if one."""
-    found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
-    keys = [key for key, score in (kb.project_scores(fold(found[0].title), limit=8) if found else []) if score >= 2]
+    found = policy_numbered(kb, number)
+    keys = [key for key, score in (kb.project_scores(fold(found.title), limit=8) if found else []) if score >= 2]
     # the record that gives most (its area, its value) first: the others are the same zone in other documents
     infos = [info for info in (kb.project(k) for k in keys) if info is not None]
     infos.sort(key=lambda i: (not i.project.area_text, not i.project.value_text))
@@ -1119,7 +1125,7 @@ def _project_in_title(kb: KnowledgeBase, number: str) -> tuple[str, ...]:
 
 def _quotes_the_last_project(kb: KnowledgeBase, q: Query, reply: Reply) -> bool:
     info = kb.project(str(q.slots.get("project") or ""))
-    return info is not None and says_a_name(info, reply.messages[0].get("text") or "" if reply.messages else "")
+    return info is not None and says_a_name(info, (reply.messages[0].get("text") or "") if reply.messages else "")
 
 
 def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:

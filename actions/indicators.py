@@ -323,11 +323,10 @@ NARROWS = re.compile(r"^(?:trong do|trong so do|rieng|con rieng)\b")
 
 def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> tuple[list[str], bool]:
     """The periods to answer for, and whether they were chosen for the resident (none named)."""
-    if a.periods and not parse_periods(a.folded) and not set(a.periods) & set(kb.periods(indicator.code)):
-        # "quý 1 được bao nhiêu rồi?" after a year whose first quarter has no figure: the newest first quarter
-        same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in _parts_named(a)]
-        if same_part:
-            return [max(same_part, key=period_sort_key)], True
+    # "quý 1 được bao nhiêu rồi?" after a year whose first quarter has no figure: the newest first quarter
+    if (a.periods and not parse_periods(a.folded) and not set(a.periods) & set(kb.periods(indicator.code))
+            and (newest := _newest_same_part(kb, indicator, a))):
+        return [newest], True
     if a.periods:
         latest = latest_period(kb, indicator.code, frozenset({"result"}))
         if _NOW.search(a.folded) and latest and latest not in a.periods:
@@ -344,12 +343,17 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
         # not give; said so, the periods they give offered (not another period's figure passed off)
         return [context], False
     # "GRDP quý I tăng bao nhiêu?": a part of a year with no year is the newest such part
-    parts = _parts_named(a)
-    same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in parts]
-    if same_part:
-        return [max(same_part, key=period_sort_key)], True
+    if newest := _newest_same_part(kb, indicator, a):
+        return [newest], True
     latest = latest_period(kb, indicator.code, a.kinds)
     return ([latest] if latest else []), True
+
+
+def _newest_same_part(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> str | None:
+    """The newest period of the indicator that is a part of a year the question names ("quý I")."""
+    parts = _parts_named(a)
+    same_part = [p for p in kb.periods(indicator.code) if p.partition("-")[2] in parts]
+    return max(same_part, key=period_sort_key) if same_part else None
 
 
 def _parts_named(a: Asked) -> set[str]:

@@ -14,6 +14,7 @@ from knowledge import KnowledgeBase, Passage, expand_keeping_marks, fold, query_
 
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
+from .policies import policy_numbered
 from .query import Query, Reply
 from .understand import EXPLANATION, FEW_WORDS, Asked
 
@@ -56,10 +57,9 @@ _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban
 def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
     """The question less the words naming the document: two words in a row of its number, type,
     issuer, aliases or title ("liên kết vùng" keeps "kết", which "Kết luận" has), its number's letters."""
-    found = [p.policy for p in kb.find_policy(number) if p.policy.number == number]
-    if not found:
+    p = policy_numbered(kb, number)
+    if p is None:
         return ""
-    p = found[0]
     pairs = {pair for name in (p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
              for pair in pairwise(fold(name).split())}
     words = re.findall(r"\w+", _question(a))  # "7/NQ-CP" is words and a number

@@ -18,6 +18,11 @@ TIE = 0.05  # curated answers this close fit a question equally
 MAX_CHOICES = 5
 
 
+def policy_numbered(kb: KnowledgeBase, number: str) -> Policy | None:
+    """The document with exactly this number ("226", not "2260/QĐ-UBND" that a search also finds)."""
+    return next((p.policy for p in kb.find_policy(number) if p.policy.number == number), None)
+
+
 def document_name(p: Policy) -> str:
     """"Nghị quyết 226"; a document known by its name only is that name ("Đề án thành lập Khu thương
     mại tự do …", not "Đề án Đề án …")."""
@@ -95,7 +100,7 @@ REPLACED = re.compile(r"\bthay (?:the|bang|cho|no|cai (?:nay|do))\b")
 
 def same_title(kb: KnowledgeBase, number: str, earlier: bool = False) -> PolicyInfo | None:
     """The next document after this one (`earlier`: the last before it) with the same title."""
-    this = next((p.policy for p in kb.find_policy(number) if p.policy.number == number), None)
+    this = policy_numbered(kb, number)
     if this is None or not this.date:
         return None
     title = _bare_title(this.title)
@@ -162,6 +167,8 @@ _ISSUED_IN = re.compile(r"\bban hanh\s+(?:(?:vao|hoi|tu|trong)\s+)?(?:nam\s+)?(2
 _ISSUER_ABBREVIATIONS = {"cp": "chinh phu", "qh": "quoc hoi", "bct": "bo chinh tri", "ttg": "thu tuong",
                          "hdnd": "hoi dong nhan dan"}
 _ISSUER_TYPED = re.compile(rf"\b(do|cua|boi)\s+({'|'.join(_ISSUER_ABBREVIATIONS)})\b")
+
+
 def issuers_typed(folded: str) -> str:
     return _ISSUER_TYPED.sub(lambda m: f"{m.group(1)} {_ISSUER_ABBREVIATIONS[m.group(2)]}", folded)
 

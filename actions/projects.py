@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province, strip_diacritics
 
@@ -243,7 +244,7 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")
 
 
-def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: dict[str, str] | None = None) -> str | None:
+def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: Mapping[str, str] | None = None) -> str | None:
     """"LG Innotek dùng vốn ngân sách phải không?": yes or no first, from the project's own row."""
     if a is None:
         return None
@@ -266,7 +267,7 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: dict[str,
     return _year_claim(info, a) or _number_claim([info], a) or _not_yet_claim([info], a)
 
 
-def _town_claim(info: ProjectInfo, a: Asked, places: dict[str, str]) -> str | None:
+def _town_claim(info: ProjectInfo, a: Asked, places: Mapping[str, str]) -> str | None:
     """"Cầu Bến Rừng nối Thủy Nguyên với Đông Triều đúng không?": a town the documents name for another
     project, not for this one, said to be linked; what this one links, as the documents say, first."""
     named = " ".join((info.project.name, *info.project.aliases, info.project.status or ""))
@@ -280,7 +281,7 @@ def _town_claim(info: ProjectInfo, a: Asked, places: dict[str, str]) -> str | No
     return f"Không đúng: theo tài liệu, dự án {link.group(0).rstrip('.;, ')}, không phải {claimed[0]}."
 
 
-def _place_claim(info: ProjectInfo, a: Asked, places: dict[str, str] | None = None) -> str | None:
+def _place_claim(info: ProjectInfo, a: Asked, places: Mapping[str, str] | None = None) -> str | None:
     """"Cầu Bến Rừng nối Hải Phòng với Thái Bình …": a project that links to another province, said
     to link to a third one, cue or none; its name, which says where it runs, is the correction."""
     claimed = other_province(a.text) or other_province(a.folded)
@@ -516,7 +517,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
 
 def _named_by_its_numbers(found: list[ProjectInfo], folded: str) -> ProjectInfo | None:
     """"bến số 3 với 4 cảng Lạch Hiện": the one candidate whose name has every number the question writes."""
-    numbers = {n for n in re.findall(r"\b\d{1,3}\b", folded)}
+    numbers = set(re.findall(r"\b\d{1,3}\b", folded))
     if not numbers:
         return None
     having = [f for f in found if numbers <= set(re.findall(r"\d+", fold(f.project.name)))]

@@ -134,10 +134,11 @@ PROJECT_PRONOUN = re.compile(rf"\b(?:{_PROJECT_NOUNS}){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
 # Follow-up words: the question leans on the previous answer.
+# "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
+CORRECTION = re.compile(r"\b(?:nham|y minh la|minh hoi)\b")
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b"
-                    r"|\b(?:nham|y minh la|minh hoi)\b")  # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
-CORRECTION = re.compile(r"\b(?:nham|y minh la|minh hoi)\b")
+                    rf"|{CORRECTION.pattern}")
 
 
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
@@ -358,13 +359,13 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
     # "… ở sân bay đó": what points back names no project of its own
     unnamed = dict.fromkeys(_ASKING.sub(" ", PROJECT_PRONOUN.sub(" ", text)) for text in (folded, typed))
-    if _YES_NO.search(folded) or _PREMISE_CUE.search(folded):
-        # "cầu Lại Xuân nối Thủy Nguyên với thị xã Quảng Yên đúng không?": the places claimed after "nối" are the
-        # claim to check, not the name (they name cầu Bến Rừng); matched without them when the name stands alone
-        claimless = dict.fromkeys(_CLAIMED_LINK.sub(" ", text) for text in unnamed)
-        if claimless != unnamed and any(score >= 2 for text in claimless for _, score in kb.project_scores(text, limit=1)):
-            unnamed = claimless
-    for key, score in (pair for text in unnamed for pair in kb.project_scores(text, limit=8)):  # each text once
+    # "cầu Lại Xuân nối Thủy Nguyên với thị xã Quảng Yên đúng không?": the places claimed after "nối" are the
+    # claim to check, not the name (they name cầu Bến Rừng); matched without them when the name stands alone
+    claimless = dict.fromkeys(without_claimed_link(text) for text in unnamed)
+    pairs = [pair for text in claimless for pair in kb.project_scores(text, limit=8)]  # each text once
+    if claimless != unnamed and not any(score >= 2 for _, score in pairs):
+        pairs = [pair for text in unnamed for pair in kb.project_scores(text, limit=8)]
+    for key, score in pairs:
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")

@@ -136,10 +136,11 @@ _CITED = re.compile(rf"[{_SUPERSCRIPTS}]+")
 _NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decimal digits
 # "hạn chế gì?", "có khó khăn gì không?": only a sentence that names a problem answers; the others
 # of the same subject say what went well. Folded; any one of them answers any other.
-_PROBLEM = re.compile(r"\b(?:han che|kho khan|vuong mac|bat cap|ton tai|thach thuc|yeu kem|tro ngai|lung tung)\b")
+_PROBLEMS = ("han che", "kho khan", "vuong mac", "bat cap", "ton tai", "thach thuc", "yeu kem", "tro ngai", "lung tung")
+_PROBLEM = re.compile(rf"\b(?:{'|'.join(_PROBLEMS)})\b")
 # asked: those, or "đang có vấn đề gì", "điểm yếu gì", "đang gặp khó gì"
 _PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\b(?:van de|diem yeu|yeu diem) (?:gi|nao|j)\b|\bgap kho\b")
-_PROBLEM_WORDS = frozenset("han che kho khan vuong mac bat cap ton tai thach thuc yeu kem tro ngai lung tung van de".split())
+_PROBLEM_WORDS = frozenset(" ".join((*_PROBLEMS, "van de")).split())
 # Among the sentences naming a problem, the best answers at this share of the question if it also shares a
 # two-word term of its own (not the problem words): "hội nghị Thành ủy tháng 7 vừa rồi, bí thư Lê Tiến Châu
 # chỉ ra những hạn chế gì" is answered by "Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như …" (0.32; 0.28 typed
@@ -483,7 +484,8 @@ class PassageIndex:
         for i, (source, sentence) in enumerate(sentences):
             words, terms = _document_terms(sentence.text)
             shown = sentence.whole or sentence.text
-            units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(_document_terms(shown)[0]),
+            shown_words = _document_terms(shown)[0] if sentence.whole else words
+            units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(shown_words),
                                _NUMBER.search(sentence.text) is not None, shown, sentence.names_a_problem))
             for term, tf in terms.items():
                 self._postings[term].append((i, tf))
@@ -546,7 +548,7 @@ class PassageIndex:
             return {}, {}
         if _asks_quantity(question):  # "bao nhiêu", "mấy": only a sentence with a number answers
             scores = {i: s for i, s in scores.items() if self.units[i].has_number}
-        if _PROBLEM_ASKED.search(fold(question)):
+        if asks_problems(question):
             scores = {i: s for i, s in scores.items() if self.units[i].names_a_problem}
         if sources is not None:
             scores = {i: s for i, s in scores.items() if self.units[i].source in sources}
@@ -653,7 +655,7 @@ class PassageIndex:
                 # "dân số bao nhiêu" asks a count: a sentence whose figures are all rates does not give it
                 texts = {t for t in texts if not _only_rates(t)}
             ranked = [p for p in ranked if p.text in texts]
-        problem = _PROBLEM_ASKED.search(fold(question)) is not None
+        problem = asks_problems(question)
         if problem:
             threshold = min(threshold, PROBLEM_THRESHOLD)
             pairs = [p for p in pairs if not {fold(w[1:]) for w in p.split()} <= _PROBLEM_WORDS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -70,7 +71,7 @@ class ProjectQueries(Store):
         found = [self.project(key) for key, _ in self.project_scores(text, limit)]
         return [p for p in found if p is not None]
 
-    def project_places(self) -> dict[str, str]:
+    def project_places(self) -> Mapping[str, str]:
         """Folded → as written: every town or district (two syllables after "thị xã", "huyện", "quận",
         "tỉnh", "thành phố") a project's name or state names, Hải Phòng aside; built once."""
         def build(_conn: object) -> dict[str, str]:
@@ -80,7 +81,8 @@ class ProjectQueries(Store):
                     if not fold(place).startswith("hai phong"):
                         found[fold(place)] = place
             return found
-        return dict(self._cached("project_places", build))
+        places: Mapping[str, str] = self._cached("project_places", build)
+        return places
 
     def project_scores(self, text: str, limit: int = 5) -> list[tuple[str, float]]:
         """(project id, score) best first: see `matching.ProjectNames.scores`."""

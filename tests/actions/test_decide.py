@@ -1033,7 +1033,7 @@ def test_a_correction_of_the_projects_place_is_the_same_kind_of_project_there(kb
     answered_by, reply = ask(kb, matcher, "à nhầm, ý mình là phường Đông Hải 2", "convert_address",
                              {"topic": "project", "project": "noxh_trang_cat"})
     assert (answered_by, reply.startswith("Dự án xây dựng Khu nhà ở xã hội tại phường Đông Hải 2")) == (
-        "a project by its name", True)
+        "a correction of the last project's place: the same kind of project there", True)
 
 
 def test_the_one_project_a_count_found_is_the_subject(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
-from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, project_filters
+from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, of_the_thing_asked, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
 from .understand import Asked
@@ -94,6 +94,7 @@ def _sources(projects: list[ProjectInfo]) -> str:
 
 def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     projects, label = _scope(kb, a, q)
+    projects = of_the_thing_asked(a.folded, projects)  # "cầu nào vốn lớn nhất trong số đó?"
     if not projects:
         return Reply().say(f"Các tài liệu tôi có không nêu dự án nào {label}.")
     op = a.operation

@@ -60,7 +60,7 @@ from .policies import (
     policy_numbered,
     successor_note,
 )
-from .projects import AREA, answer_project, asked_field, component_named, list_projects
+from .projects import AREA, answer_project, asked_field, claims_not_done, component_named, list_projects
 from .query import Query, Reply
 from .routes import ROUTES
 from .understand import (
@@ -253,6 +253,8 @@ def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return not place_only_qualifies(a, q)
     if a.indicators or a.projects or a.policies or q.intent != "convert_address":
         return False
+    if a.context and q.slots.get("topic") != "address":
+        return False  # "còn khối phường thì chọn phường nào?" after the wards chosen for a congress: its subject
     # no unit recognised: the classifier's word only, unless one sentence of the documents says what is
     # asked ("đảng bộ phường Hải An với xã Gia Lộc được chọn làm gì")
     found = passages.best(kb, a)
@@ -332,13 +334,18 @@ IMPLEMENTS_WHICH = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: v
 
 # "… thế nào rồi?", "… ra sao rồi?" of an indicator: how far it has got
 PROGRESS = re.compile(r"\b(?:the nao|ra sao|sao|den dau)\s+(?:roi|r)\b")
+# "cụm công nghiệp phụ trợ mới thành lập ở An Dương tên là gì": the name of one, which a sentence says
+NAME_OF_ONE = re.compile(r"\bten (?:la )?gi\b")
+SEVERAL = re.compile(r"\b(?:nhung|cac|may|bao nhieu)\b")
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
 
 
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
-    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded) or NAMES_TOO.search(a.folded):
+    if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded):
+        return False
+    if NAMES_TOO.search(a.folded) and not (NAME_OF_ONE.search(a.folded) and not SEVERAL.search(a.folded)):
         return False  # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts
     if a.indicators and PROGRESS.search(a.folded):
         return False  # "giải ngân vốn đầu tư công năm 2024 thế nào rồi?": how far it got is its figure
@@ -347,6 +354,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.premise_cue and (a.claims_plan or a.claims_decrease or a.claims_lowest or a.claimed_numbers):
         return False  # "vì sao FDI không đạt kế hoạch?": a premise the figures check
+    if not a.indicators and a.projects_clear and a.premise_cue and claims_not_done(a.folded):
+        return False  # "sao cầu Bến Rừng vẫn chưa thông xe?": its status checks the premise
     if not a.indicators and a.aspect is not None:
         return False  # a project's value, investor, schedule: its own record answers
     if not a.indicators and a.project_score >= 2 and WHAT_KIND.search(a.folded):
@@ -362,7 +371,13 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
     # and one sentence says them; the calibrated bar will do for a sentence naming the project asked
     found = passages.best(kb, a)
-    return bool(found) and (found[0].score >= passages.STRONG or names_the_project(kb, a, found[0].text))
+    return bool(found) and (found[0].score >= WORDS_ANSWER or names_the_project(kb, a, found[0].text))
+
+
+# Words asked ("… tên là gì", "hồ sơ nào"), though an indicator is named: a sentence saying this share of the
+# question answers, not the indicator's count ("cụm công nghiệp phụ trợ … ở An Dương tên là gì": 0.69 typed
+# without tone marks; "đại hội điểm … chọn xã nào": 0.60)
+WORDS_ANSWER = 0.58
 
 
 WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la|the nao|ra sao|nhu the nao)|"
@@ -983,6 +998,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "units":
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
+        if shown.parent and WHOLE.search(a.folded) and (whole := kb.indicator(shown.parent)) is not None:
+            shown = whole  # "à nhầm, mình hỏi tổng thu cơ" after domestic revenue: the whole it is part of
         a = replace(a, indicators=(shown.code,))
         if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
                 latest := latest_result_period(kb, shown.code)) is not None:
@@ -1037,6 +1054,8 @@ def asks_its_record(folded: str) -> bool:
     return bool(_ISSUER_ASKED.search(folded) or (_DATE_ASKED.search(folded) and not _PLANNED.search(folded)))
 
 
+# "tổng thu", "toàn bộ": the whole of a part just discussed
+WHOLE = re.compile(r"\b(?:tong (?:thu|chi|so|cong|gia tri)|toan bo|ca thanh pho)\b")
 NOW = re.compile(r"\b(?:hien tai|hien nay|den nay|bay gio|tinh den nay|toi nay|hien)\b")
 
 
@@ -1143,6 +1162,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     elif reply.slots.get("topic") == "passage" and q.slots.get("topic") == "project" and _quotes_the_last_project(kb, q, reply):
         # "nó nối HP với đâu?" after cầu Lại Xuân: a sentence naming it; "chủ đầu tư là ai?" is still of it
         reply.slots.update(topic="project")
+    elif reply.slots.get("topic") == "passage" and len(asked.indicators) == 1 and len(asked.periods) == 1:
+        # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
+        reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
     reply.slots.setdefault("options", None)
     reply.slots.setdefault("page_query", None)

@@ -336,7 +336,15 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     context = q.slots.get("period")
     if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
             a.kinds != {"target"} or kb.values(indicator.code, context, kind="target")):
-        return [context], False  # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
+        # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
+        reached = [p for p in kb.periods(indicator.code) if _reached(kb.values(indicator.code, p))]
+        done = max(reached, key=period_sort_key) if reached else None
+        if (not a.kinds and indicator.code != q.slots.get("indicator") and done and done != context
+                and context not in reached):
+            # "tỷ trọng kinh tế số là bao nhiêu?" after the 2025 plan of another figure: its 2025 plan and
+            # what it has reached, not the plan alone
+            return [done, context], False
+        return [context], False
     if (context and q.slots.get("topic") == "indicator" and not a.kinds and NARROWS.search(a.folded)
             and kb.periods(indicator.code)):
         # "trong đó khách quốc tế bao nhiêu?" after the arrivals of 2024: of 2024, which the documents do
@@ -454,7 +462,7 @@ def _said(value: Value) -> str:
 
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -> str | None:
     """Say first when the documents contradict what the question takes for granted."""
-    if not a.premise_cue:
+    if not (a.premise_cue or a.asks_decrease):
         return None
     label = replies.period_label(period)
     if a.claims_decrease:
@@ -470,6 +478,8 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
             return f"Đúng, theo tài liệu {name} {label} là {_said(falling[0])}: giảm."
         if rising and not falling:
             return f"Không đúng như vậy: theo tài liệu, {name} {label} không giảm mà tăng."
+        if not a.premise_cue:
+            return None  # "giảm bao nhiêu?" of a fall the documents give: the figure says it
         if falling:
             return f"Đúng, theo tài liệu {name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
@@ -580,6 +590,11 @@ def which_part(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -
     lines += [f"• {i.name}: {replies.lower_first(replies.describe_value(v, with_name=False))}" for i, v in parts]
     lines += list(dict.fromkeys(replies.source_line(v.document) for _, v in parts))
     return "\n".join(lines), True
+
+
+def _reached(values: list[Value]) -> bool:
+    """Any figure of what the city reached (a level, a share, a change), not a plan."""
+    return any(v.scope == "city" and v.kind != "target" and v.number is not None for v in values)
 
 
 def _has_result(values: list[Value]) -> bool:

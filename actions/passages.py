@@ -34,10 +34,17 @@ def wants_words(folded: str) -> bool:
     return EXPLANATION.search(folded) is not None or (WHAT.search(folded) is not None and not QUANTITY.search(folded))
 
 
-def _question(a: Asked) -> str:
-    # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài");
-    # typed without, its corrected folded form is all there is.
-    return expand_keeping_marks(a.text) if a.text != strip_diacritics(a.text) else a.folded
+# "AI" in capitals is what the documents write out ("ứng dụng trí tuệ nhân tạo …"); "ai" is "who"
+_AI = re.compile(r"\bAI\b")
+
+
+def _question(kb: KnowledgeBase, a: Asked) -> str:
+    # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài"), its typos
+    # corrected ("di sảm" is "di sản"); typed without, its corrected folded form is all there is.
+    if a.text == strip_diacritics(a.text):
+        return a.folded
+    return kb.correct_keeping_marks(expand_keeping_marks(
+        _AI.sub("AI trí tuệ nhân tạo", a.text) if not a.text.isupper() else a.text))
 
 
 def _context(a: Asked) -> str:
@@ -62,7 +69,7 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
         return ""
     pairs = {pair for name in (p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
              for pair in pairwise(fold(name).split())}
-    words = re.findall(r"\w+", _question(a))  # "7/NQ-CP" is words and a number
+    words = re.findall(r"\w+", _question(kb, a))  # "7/NQ-CP" is words and a number
     folded = [fold(w) for w in words]
     starts = [len(" ".join(folded[:i])) + (1 if i else 0) for i in range(len(folded))]
     stating = {i for m in _STATING.finditer(" ".join(folded)) for i, at in enumerate(starts) if m.start() <= at < m.end()}
@@ -111,10 +118,10 @@ def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
         return []  # "được bao nhiêu điểm?" has one word of its own, the subject it leans on the others
     if not a.context or len(query_terms(a.folded)) <= FEW_WORDS:
         # "có khó khăn gì không?" has hardly a word of its own: the subject leaned on helps choose
-        return kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a))
+        return kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation, context=_context(a))
     # "thế ai đang làm chủ tịch UBND?" is a question of its own: the subject only if nothing answers it
-    return (kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation)
-            or kb.passages(_question(a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
+    return (kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation)
+            or kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
@@ -143,18 +150,28 @@ STRONG = 0.7
 MARGIN = 0.1
 
 
+# "đại hội điểm chọn xã nào?", "… tên là gì?": a name asked; a sentence naming it at this share of the question
+# says more than a curated text on the subject, which does not name it (0.60 typed without tone marks)
+NAMES_STRONG = 0.58
+_NAME_ASKED = re.compile(r"\b(?!(?:muc|nam|quy|thang|ky|luc|giai doan|khi|cach|huong|the|sao|bao|ra)\b)\w+ nao\b|\bten (?:la )?gi\b")
+
+
+def asks_a_name(a: Asked) -> bool:
+    return _NAME_ASKED.search(a.folded) is not None and not asks_number(a)
+
+
 def asks_number(a: Asked) -> bool:
     return QUANTITY.search(a.folded) is not None
 
 
 def coverage(kb: KnowledgeBase, a: Asked, text: str) -> float:
     """How much of the question `text` speaks of (0 to 1, words weighed by rarity)."""
-    return kb.passage_coverage(_question(a), text)
+    return kb.passage_coverage(_question(kb, a), text)
 
 
 def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
     found = best(kb, a)
-    if not found or found[0].score < STRONG:
+    if not found or found[0].score < (NAMES_STRONG if asks_a_name(a) else STRONG):
         return False
     if len(found) > 1 and found[1].score > found[0].score - MARGIN:
         return False  # "tầm nhìn đến năm 2045": many sentences say it; no one of them is the answer

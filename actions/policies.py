@@ -183,7 +183,8 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     folded = issuers_typed(folded)
     # "Nghị quyết 226 … ban hành hồi năm 2024 à?": a year that is not of its title or number, against its date
     own_years = set(re.findall(r"20\d\d", f"{p.number} {p.title} {' '.join(p.aliases)}"))
-    years = set(re.findall(r"\b(20\d\d)\b", folded) if cued else _ISSUED_IN.findall(folded)) - own_years
+    # a year said to be its date ("ban hành năm 2024") is claimed even when its title names it (of another document)
+    years = set(_ISSUED_IN.findall(folded)) | (set(re.findall(r"\b(20\d\d)\b", folded)) - own_years if cued else set())
     wrong_date = bool(years) and bool(p.date) and (p.date or "")[:4] not in years
     # "… hồi t5/2025 đúng ko?": a month of its year claimed, against its date
     month = _MONTH_CLAIMED.search(folded) if cued else None
@@ -201,6 +202,8 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
         return None
     if named and issuer:
         return f"Đúng, {document_name(p)} do {p.issuer} ban hành."
+    if years and p.date:  # every year claimed is its own: the year, right
+        return f"Đúng, {document_name(p)} ban hành ngày {replies.vn_date(p.date)}."
     counted = _GROUPS_CLAIM.search(folded)
     if counted and p.items:
         if int(counted.group(1)) == len(p.items):

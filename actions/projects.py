@@ -329,6 +329,10 @@ _NOT_YET = re.compile(r"\bchua\s+(?:\w+\s+)?(?:thong xe|xong|hoan thanh|khanh th
 _DONE = re.compile(r"\bda (?:hoan thanh|thong xe|khanh thanh|dua vao su dung|dua vao khai thac|di vao hoat dong)\b")
 
 
+def claims_not_done(folded: str) -> bool:
+    return _NOT_YET.search(folded) is not None
+
+
 def _not_yet_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
     """"Cầu Bến Rừng vẫn chưa thông xe à?": the project's status says it is done, in its own words."""
     if not _NOT_YET.search(a.folded):
@@ -585,11 +589,37 @@ def project_filters(q: Query) -> tuple[str | None, str | None, str | None]:
     return group, funding, kind or ("key_project" if not (group or funding) else None)
 
 
+# "những cây cầu nào", "cầu nào vốn lớn nhất": the projects of a list that are of that thing, by their names
+_THINGS = {"cau": re.compile(r"\bcầu\b(?<!toàn cầu)", re.IGNORECASE), "ben": re.compile(r"\bbến\b", re.IGNORECASE),
+           "nha may": re.compile(r"\bnhà máy\b", re.IGNORECASE)}
+_THING_ASKED = re.compile(rf"\b(?:cay|nhung|cac|may|bao nhieu) ({'|'.join(_THINGS)})\b|\b({'|'.join(_THINGS)}) nao\b")
+
+
+def of_the_thing_asked(folded: str, projects: list[ProjectInfo]) -> list[ProjectInfo]:
+    """The projects whose name says the thing the question asks for, if it asks for one and any is;
+    else all of them."""
+    thing = _thing(folded)
+    if thing is None:
+        return projects
+    return [p for p in projects if _THINGS[thing].search(p.project.name)] or projects
+
+
+def _thing(folded: str) -> str | None:
+    asked = _THING_ASKED.search(folded)
+    return None if asked is None else asked.group(1) or asked.group(2)
+
+
+_THING_WORDS = {"cau": "cầu", "ben": "bến", "nha may": "nhà máy", "": ""}
+
+
 def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     if q.first("project") and page == 0 and not q.text.startswith("/"):
         return answer_project(kb, q)  # "4 khu công nghiệp mới là những khu nào": one named project
     group, funding, kind = project_filters(q)
     projects = kb.projects(group=group, funding=funding, kind=kind)
+    thing = None
+    if not q.text.startswith("/") and (narrowed := of_the_thing_asked(fold(q.text), projects)) != projects:
+        projects, thing = narrowed, _THING_WORDS[_thing(fold(q.text)) or ""]
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
     ab = about_of(kb)
@@ -599,6 +629,8 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         title = (", ".join(label for label in labels if label)).capitalize()
         if group:
             title += f" ({ab.key_projects_title.lower()})"
+    if thing:
+        title += f", những dự án {thing}"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
              for n, p in enumerate(projects, 1)]

@@ -48,6 +48,8 @@ _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|c
                      r"hay khong|hay chua|duoc khong)\b")
 # A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
 _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuong|am|tang truong am|lao doc|sut)\b")
+# "thu ngân sách quý 1 giảm bao nhiêu?": asked how much it fell, which takes for granted that it fell
+_ASKS_DECREASE = re.compile(r"\b(?:giam|sut giam|tut|giam manh)\s+(?:\w+\s+){0,2}?(?:bao nhieu|may)\b")
 _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|dung thu nhat|xep thu nhat|quan quan)\b")
 _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
@@ -179,6 +181,7 @@ class Asked:
     over_last_list: bool = False  # "mấy cái đó": the operation is over the list shown before
     yes_no: bool = False
     claims_decrease: bool = False
+    asks_decrease: bool = False  # "giảm bao nhiêu?": a fall taken for granted, no cue needed
     claims_lowest: bool = False
     claims_top: bool = False  # "đứng đầu cả nước à?"
     claims_highest: bool = False  # "nông nghiệp tăng mạnh nhất phải không?": among its sibling rows
@@ -399,6 +402,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
+        asks_decrease=bool(_ASKS_DECREASE.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),
         claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(asked)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),

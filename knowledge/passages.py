@@ -118,6 +118,7 @@ _STOP_PHRASES_TEXT = (
     "hải phòng", "thành phố", "vui lòng", "cho biết", "cho hỏi",
     "nội dung gì", "ý nghĩa gì", "điều gì", "việc gì", "cái gì",
     "hiện nay", "hiện tại", "bây giờ",  # the documents speak of their own dates
+    "chuyển chủ đề", "đổi chủ đề", "hỏi cái khác", "hỏi chuyện khác",  # the resident steering, not asking
 )
 # Words ending in a stop word: the stop word stays ("nhà ở" xã hội, người "có công").
 _KEEP_TEXT = ("nhà ở", "có công")
@@ -139,7 +140,9 @@ _NUMBER = re.compile(r"\d")  # not the footnote marks: superscripts are no decim
 _PROBLEMS = ("han che", "kho khan", "vuong mac", "bat cap", "ton tai", "thach thuc", "yeu kem", "tro ngai", "lung tung")
 _PROBLEM = re.compile(rf"\b(?:{'|'.join(_PROBLEMS)})\b")
 # asked: those, or "đang có vấn đề gì", "điểm yếu gì", "đang gặp khó gì"
-_PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\b(?:van de|diem yeu|yeu diem) (?:gi|nao|j)\b|\bgap kho\b")
+# "nguyên nhân chủ quan là gì": the report gives the causes of its shortcomings under those headings
+_PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\b(?:van de|diem yeu|yeu diem) (?:gi|nao|j)\b|\bgap kho\b"
+                            r"|\bnguyen nhan (?:chu quan|khach quan)\b")
 _PROBLEM_WORDS = frozenset(" ".join((*_PROBLEMS, "van de")).split())
 # Among the sentences naming a problem, the best answers at this share of the question if it also shares a
 # two-word term of its own (not the problem words): "hội nghị Thành ủy tháng 7 vừa rồi, bí thư Lê Tiến Châu

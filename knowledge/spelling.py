@@ -425,11 +425,27 @@ class Speller:
                 break
         return out
 
+    def correct_keeping_marks(self, text: str) -> str:
+        """`text` (teencode already written out) with each typo replaced by its correction, folded;
+        every other word as typed, tone marks kept: "hồ sơ di sảm nào" → "hồ sơ di san nào"."""
+        spans = [(m.start(), m.end()) for m in _TYPED_WORD.finditer(text)]
+        typed = [fold(text[start:end]) for start, end in spans]
+        if any(len(w.split()) != 1 for w in typed):
+            return text  # a token folding to several words: no safe alignment
+        out = text
+        for (start, end), was, now in reversed(list(zip(spans, typed, self.correct(typed), strict=True))):
+            if now != was:
+                out = f"{out[:start]}{now}{out[end:]}"
+        return out
+
     def normalize(self, text: str) -> str:
         """The folded question, teencode expanded and typos corrected; "%" is read "phần trăm"
         (folding drops it, and "giải ngân bao nhiêu %" asks the share, not the amount)."""
         words, frozen = self.expand(fold(text[:MAX_CHARS].replace("%", " phần trăm ")).split())
         return " ".join(self.correct(words, frozen))
+
+
+_TYPED_WORD = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=1)

@@ -39,6 +39,7 @@ EVERYDAY: dict[str, str] = {
     **{f"2k{year}": f"20{year}" for year in range(19, 31)},  # "2k24" is 2024
     "camon": "cảm ơn", "cmon": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
     "bít": "biết", "thui": "thôi", "nhìu": "nhiều", "ik": "đi", "oy": "rồi", "dz": "vậy", "nka": "nha",
+    "lm": "làm", "nhg": "những", "nhữg": "những", "ms": "mới", "kp": "không phải",
 }
 DOMAIN: dict[str, str] = {
     # domain abbreviations
@@ -54,7 +55,7 @@ DOMAIN: dict[str, str] = {
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
     "dl": "du lịch", "nđ": "nghị định", "sl": "số lượng", "bđs": "bất động sản", "bds": "bất động sản",
-    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng",
+    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ",
     # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
@@ -75,6 +76,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("vuot", "kh"): "vượt kế hoạch",
+    ("cn", "va", "xd"): "công nghiệp và xây dựng",
     ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"
     # "bn" after a farewell or thanks is "bạn", not "bao nhiêu": "ok bye bn", "cảm ơn bn nhé"
     **{(*said, "bn"): " ".join((*said, "bạn")) for said in (("bye",), ("bai",), ("on",), ("tks",), ("thanks",), ("thank",),

@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from .. import db
 from ..passages import EXPLANATION_THRESHOLD, THRESHOLD, Passage, PassageIndex, asks_problems, names_a_problem
 from ..search_index import SearchHit, search
+from ..spelling import Speller
 from .store import Store
 
 
@@ -31,8 +32,14 @@ class SearchQueries(Store):
         """The question folded, teencode expanded and typos corrected against every name
         this database answers to ("tăng trưởg" → "tang truong", "ns" → "ngan sach");
         see `knowledge.spelling`. The speller is built on first use, then cached."""
+        return str(self._speller().normalize(text))
+
+    def correct_keeping_marks(self, text: str) -> str:
+        """`Speller.correct_keeping_marks`: typos corrected, tone marks of the other words kept."""
+        return str(self._speller().correct_keeping_marks(text))
+
+    def _speller(self) -> Speller:
         from ..loader import document_texts
-        from ..spelling import Speller
 
         cache = self._current_cache()
         speller = cache.get("speller")
@@ -43,7 +50,7 @@ class SearchQueries(Store):
                 rows = conn.execute(sa.select(t.c.old_ward, t.c.old_district, t.c.new_ward).distinct()).all()
             names += sorted({name for row in rows for name in row if name})
             speller = cache["speller"] = Speller(names, document_texts())
-        return str(speller.normalize(text))
+        return speller
 
     def _passage_index(self) -> PassageIndex:
         cache = self._current_cache()

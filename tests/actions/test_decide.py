@@ -113,6 +113,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "indicators: every one × period × kind named", "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
     ("Ban Thường vụ Thành ủy lựa chọn đảng bộ nào tổ chức đại hội điểm?", "ask_government", None,
      # which words: one sentence says them, and the curated text on the congresses does not name them
+     "a passage of the documents, quoted",
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
+    ("chuyen chu de: dai hoi diem dang bo cap xa cua Hai Phong chon xa nao?", "ask_government",
+     {"indicator": "public_investment_disbursed", "period": "2024", "topic": "indicator"},
+     # a name asked, though the congresses' count is named: the sentence naming them, not the count
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
     ("giá vé cáp treo Phù Long - Cát Bà bao nhiêu tiền một lượt", "ask_project", None,
@@ -1055,3 +1060,73 @@ def test_the_one_project_a_count_found_is_the_subject(kb: KnowledgeBase, matcher
 def test_a_town_claimed_of_a_bridge_is_checked(kb: KnowledgeBase, matcher: EntityMatcher, text: str, first: str) -> None:
     _, reply = ask(kb, matcher, text, "ask_project")
     assert reply.split("\n")[0] == first
+
+
+def test_a_figure_question_answered_by_a_sentence_keeps_its_year_for_the_next(kb: KnowledgeBase) -> None:
+    q = Query(text="Năm 2024 khu vực nông, lâm, thủy sản tăng trưởng thế nào?", intent="ask_indicator",
+              entities={"indicator": ["grdp_growth_agriculture"], "year": ["2024"]}, slots={})
+    reply = answer(kb, q)
+    assert ((reply.answer_id or "").startswith("passage:"), reply.slots["period"], reply.slots["topic"]) == (
+        True, "2024", "indicator")
+
+
+def test_the_whole_asked_after_its_part_is_the_whole(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "à nhầm, mình hỏi tổng thu quý 1 năm 2025 cơ", "ask_indicator",
+                   {"indicator": "budget_revenue_domestic", "period": "2024", "topic": "indicator"})
+    assert reply.split("\n")[0] == "Thu ngân sách Nhà nước trên địa bàn quý I/2025: đạt 47.873 tỷ đồng."
+
+
+@pytest.mark.parametrize(("text", "intent", "first"), [
+    # how much it fell, of a figure that rose: said first, no cue needed
+    ("Quý 1/2025 thu ngân sách Hải Phòng giảm bao nhiêu so vơi cùng kỳ?", "ask_comparison",
+     "Không đúng như vậy: theo tài liệu, thu ngân sách Nhà nước trên địa bàn quý I/2025 không giảm mà tăng."),
+    # a year its title names (of the conclusion it carries out) is still claimed as its date
+    ("nghi quyet 7/NQ-CP ve hai phong ban hanh nam 2024 dung khong", "ask_policy",
+     "Không đúng: Nghị quyết 7/NQ-CP do Chính phủ ban hành ngày 10/1/2025."),
+    ("Nghị quyết 7 ban hành năm 2025 phải không", "ask_policy", "Đúng, Nghị quyết 7/NQ-CP ban hành ngày 10/1/2025."),
+    # "tại sao … vẫn chưa thông xe?": the project's status checks the premise, not a sentence explaining it
+    ("tai sao cau Ben Rung noi Thuy Nguyen voi Quang Yen den gio van chua thong xe?", "ask_project",
+     "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024."),
+])
+def test_a_premise_taken_for_granted_is_checked_first(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                                     intent: str, first: str) -> None:
+    _, reply = ask(kb, matcher, text, intent)
+    assert reply.split("\n")[0] == first
+
+
+def test_a_fall_asked_of_a_figure_that_fell_is_its_figure(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "tai nạn giao thông 11 tháng 2024 giảm bao nhiêu", "ask_indicator")
+    assert not reply.startswith(("Không đúng", "Đúng"))
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("tp định dùng AI để lm j vs an ninh trật tự v", "dự báo điểm nóng"),  # "AI": trí tuệ nhân tạo
+    ("hồ sơ di sảm nào phải chuẩn bị bảo vệ ở kỳ họp Ủy ban Di sản thế giới", "Yên Tử"),  # a typo typed with marks
+    ("Báo cáo năm 2024 nói nguyên nhân chủ quan từ phía cán bộ, công chức là gì?", "sợ trách nhiệm"),
+])
+def test_the_sentence_saying_it_is_quoted(kb: KnowledgeBase, matcher: EntityMatcher, text: str, words: str) -> None:
+    _, reply = ask(kb, matcher, text, "nlu_fallback")
+    assert words in reply.split("\n")[0]
+
+
+def test_a_kind_of_project_asked_narrows_the_list_and_its_ranking(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    q = Query(text="Năm 2025 những cây cầu nào dự kiến khánh thành?", intent="list_projects",
+              entities={"project_group": ["completion_2025"]}, slots={})
+    listed = answer(kb, q)
+    assert [p.split('"')[-2] for p in listed.slots["options"]] == ["cau_lai_xuan_dt352", "cau_vuot_song_hoa", "cau_may_chai"]
+    _, reply = ask(kb, matcher, "Cầu nào vốn lớn nhất trong số đó?", "nlu_fallback", listed.slots)
+    assert reply.startswith("Dự án có giá trị lớn nhất trong danh sách vừa nêu là Công trình cầu Máy Chai")
+
+
+def test_another_figure_asked_with_no_period_after_a_plan_gets_what_it_reached_too(
+        kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "ty trong kinh te so trong GRDP cua thanh pho la bao nhieu?", "ask_indicator",
+                   {"indicator": "iip", "period": "2025", "topic": "indicator"})
+    assert [line.split(":")[0] for line in reply.split("\n") if line.startswith("Tỷ trọng")] == [
+        "Tỷ trọng kinh tế số trong GRDP năm 2024", "Tỷ trọng kinh tế số trong GRDP năm 2025"]
+
+
+def test_a_follow_up_naming_a_kind_of_unit_after_a_passage_is_no_address(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "con khoi phuong thi chon phuong nao?", "convert_address",
+                         {"topic": "passage", "subject": "đại hội điểm"})
+    assert answered_by != "an old ward, commune or district"

@@ -102,6 +102,8 @@ ABBREVIATIONS = [
     ("ok bye bn", "ok bye ban"), ("cảm ơn bn nhé", "cam on ban nhe"),  # after a farewell, "bn" is "bạn"
     ("grpd 2024 tăng bn", "grdp 2024 tang bao nhieu"), ("gdrp 2024", "grdp 2024"),  # an abbreviation's letters swapped
     ("tòa đó dùng tiền ngân sách", "toa do dung tien ngan sach"),  # "tòa" typed on purpose: no "tốc độ"
+    ("TBT Tô Lâm lm vc vs thành ủy", "tong bi thu to lam lam viec voi thanh uy"),
+    ("nhg vc cấp thiết", "nhung viec cap thiet"), ("q1 dv tăng bn", "q1 dich vu tang bao nhieu"),
 ]
 
 
@@ -327,3 +329,7 @@ def test_teencode_is_written_out_keeping_the_tone_marks_typed(typed: str, expect
     from knowledge import expand_keeping_marks
 
     assert expand_keeping_marks(typed) == expected
+
+
+def test_typos_are_corrected_keeping_the_other_words_tone_marks(kb_sqlite: KnowledgeBase) -> None:
+    assert kb_sqlite.correct_keeping_marks("hồ sơ di sảm nào phải chuẩn bị") == "hồ sơ di san nào phải chuẩn bị"

@@ -14,6 +14,7 @@ from decimal import Decimal
 from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
+from .passages import of_the_quoted
 from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, of_the_thing_asked, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
@@ -40,6 +41,8 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.projects_clear and (a.project_score >= 0.75 or len(a.projects) == 1) and not PLURAL.search(a.folded):
         return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu", "cầu ng trãi tổng vốn bn": one project's value
     filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1
+    if not filtered and of_the_quoted(a, q):
+        return False  # "cho mấy dự án?" after "… bố trí 104,372 tỷ đồng cho 12 dự án …": the sentence just quoted
     if a.operation == "list" and (q.intent == "list_projects" or not filtered):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
     return _about_projects(a, q)

@@ -343,6 +343,8 @@ FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qu
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A question whose answer is a sentence, though it names an indicator: "để tăng thu ngân sách
     thành phố sẽ làm gì?". A premise to check ("vì sao FDI không đạt kế hoạch?") stays with the figures."""
+    if a.indicators and passages.asks_number(a) and not a.comparison and _sentence_says_it(kb, a):
+        return True  # "… bố trí bao nhiêu tiền cho các dự án đầu tư công trong lĩnh vực y tế?": one sentence says it
     if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded):
         return False
     if NAMES_TOO.search(a.folded) and not (NAME_OF_ONE.search(a.folded) and not SEVERAL.search(a.folded)):
@@ -372,6 +374,23 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # and one sentence says them; the calibrated bar will do for a sentence naming the project asked
     found = passages.best(kb, a)
     return bool(found) and (found[0].score >= WORDS_ANSWER or names_the_project(kb, a, found[0].text))
+
+
+def _sentence_says_it(kb: KnowledgeBase, a: Asked) -> bool:
+    """A sentence says nearly all of a figure question, words the figures named leave out among them
+    ("bố trí", "y tế" beside "vốn đầu tư công")."""
+    found = passages.best(kb, a)
+    if not found or found[0].score < SAYS_ALL:
+        return False
+    known = {w for i in (kb.indicator(c) for c in a.indicators) if i is not None for w in vocabulary(i).split()}
+    left_out = {w for w in query_terms(a.folded) if not w.isdigit()} - known - _NOT_A_SUBJECT
+    said = left_out & set(fold(found[0].text).split())  # "bao nhiêu tiền": "104,372 tỷ đồng" says no "tiền"
+    return len(said) >= LEFT_OUT and len(said) >= SAID_SHARE * len(left_out)
+
+
+SAYS_ALL = 0.85  # "Năm 2024, thành phố bố trí 104,372 tỷ đồng cho 12 dự án đầu tư công trong lĩnh vực y tế": 0.94
+LEFT_OUT = 3  # words of the question no figure named has, that the sentence says: a subject of its own
+SAID_SHARE = 0.6
 
 
 # Words asked ("… tên là gì", "hồ sơ nào"), though an indicator is named: a sentence saying this share of the
@@ -587,7 +606,8 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "khi nào được khánh thành?" after a project asks of that project, whatever the classifier says
     of_the_last = q.slots.get("topic") == "project" and a.aspect is not None and not a.names_something
-    return q.intent in LIST_INTENTS and not of_the_last and not of_the_last_figure(kb, a, q)
+    return (q.intent in LIST_INTENTS and not of_the_last and not of_the_last_figure(kb, a, q)
+            and not passages.of_the_quoted(a, q))
 
 
 # "dân số sau hợp nhất bao nhiêu người?": a number is asked, and a curated text that speaks of
@@ -603,6 +623,8 @@ def curated_unbeaten(kb: KnowledgeBase, a: Asked, q: Query, topic: str | None) -
         return False
     if passages.asks_number(a) and passages.coverage(kb, a, text) < NUMBER_COVERAGE:
         return False
+    if passages.dated_answer(kb, a):
+        return False  # "… làm việc với Thành ủy hôm 2/9/2024 phải không?": the sentence with the visit's date
     if kb.asks_problems(a.folded) and not kb.names_a_problem(text) and passages.best(kb, a):
         return False  # "bí thư chỉ ra những hạn chế gì?": the sentence naming them, not the meeting's summary
     return not passages.says_more_than(kb, a, text)
@@ -696,6 +718,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True
     if topic == "policy" and q.slots.get("policy") and fits_the_last_document(kb, a, q):
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
+    if topic == "policy" and q.slots.get("policy") and POLICY_CONTENT.search(a.folded):
+        return True  # "có cơ chế j đáng chú ý cho dn ko?" after Nghị quyết 226: what it holds
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
         return True  # "phần bồi thường, giải phóng mặt bằng thì bao nhiêu?" after the bridge: its part
     if (topic == "project" and q.slots.get("project") and len(query_terms(a.folded)) <= FEW_OWN_WORDS
@@ -707,6 +731,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return (continues(a.folded) and bool(a.periods or a.kinds or a.comparison or a.aspect)) or short_addition
 
 
+# what a document holds, asked of the one just answered when nothing else is named
+POLICY_CONTENT = re.compile(r"\b(?:co che|chinh sach|noi dung|quy dinh|uu dai|diem moi)\b")
 SHORT_FOLLOW_UP = 6  # words
 FEW_OWN_WORDS = 2  # content words: "được định hướng thế nào" leans on the subject for the rest
 FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last document's answer says
@@ -1162,7 +1188,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     elif reply.slots.get("topic") == "passage" and q.slots.get("topic") == "project" and _quotes_the_last_project(kb, q, reply):
         # "nó nối HP với đâu?" after cầu Lại Xuân: a sentence naming it; "chủ đầu tư là ai?" is still of it
         reply.slots.update(topic="project")
-    elif reply.slots.get("topic") == "passage" and len(asked.indicators) == 1 and len(asked.periods) == 1:
+    elif (reply.slots.get("topic") == "passage" and len(asked.indicators) == 1 and len(asked.periods) == 1
+          and not passages.asks_number(asked)):  # a number a sentence gave is of the sentence's subject
         # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
         reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -447,8 +448,9 @@ def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
 
 
 def _same_figure(claimed: str, value: Value) -> bool:
-    stated = parse_value(claimed.replace(".", ",") if claimed.count(".") == 1 and len(claimed.split(".")[1]) != 3
-                         else claimed)
+    # "12.5" typed for "12,5"; "2.000" and "1.276,29" are the documents' own separators
+    decimal_point = claimed.count(".") == 1 and "," not in claimed and len(claimed.split(".")[1]) != 3
+    stated = parse_value(claimed.replace(".", ",") if decimal_point else claimed)
     figure = parse_value(value.text)
     if not (stated.is_number and figure.is_number) or stated.low is None or figure.low is None:
         return False
@@ -460,8 +462,10 @@ def _said(value: Value) -> str:
     return replies.with_unit(value.text or "", value.indicator.unit or "")
 
 
-def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -> str | None:
-    """Say first when the documents contradict what the question takes for granted."""
+def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
+             said_too: Sequence[Value] = ()) -> str | None:
+    """Say first when the documents contradict what the question takes for granted; `said_too`: the
+    figures given with it (the 4 new zones' area), which a second number claimed may be of."""
     if not (a.premise_cue or a.asks_decrease):
         return None
     label = replies.period_label(period)
@@ -509,6 +513,11 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked) -
         if not any(_same_figure(n, v) for n in a.claimed_numbers for v in city):
             # "chỉ được 2 tỷ USD, không đạt kế hoạch?": the number is wrong, whatever is said of the plan
             return f"Không đúng như vậy: tài liệu không ghi con số đó cho {indicator.name} {label}; tài liệu ghi như sau."
+        # "4 kcn mới … tổng 2.000 ha đúng ko": every number claimed must be one the documents give
+        unmatched = [n for n in a.claimed_numbers
+                     if not any(_same_figure(n, v) for v in [*city, *(v for v in said_too if v.scope == "city")])]
+        if unmatched:
+            return f"Không đúng như vậy: tài liệu không ghi con số {unmatched[0]}; tài liệu ghi như sau."
         if not a.claims_plan:
             return "Đúng như tài liệu ghi."
     return None
@@ -695,8 +704,8 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         replies.describe_value(primary, with_name=False))
     # "thấp nhất" among the sectors, unless the question compares places ("thấp nhất vùng")
     among_places = _PLACES.search(a.folded) is not None
-    premise = ((_premise(indicator, period, values, a) or _among_siblings(kb, indicator, period, a)) if among_places
-               else (_among_siblings(kb, indicator, period, a) or _premise(indicator, period, values, a)))
+    premise = ((_premise(indicator, period, values, a, rest) or _among_siblings(kb, indicator, period, a))
+               if among_places else (_among_siblings(kb, indicator, period, a) or _premise(indicator, period, values, a, rest)))
     lines = [line for line in (premise, head) if line]
     notice = replies.disagreement_notice(shown)
     lines.append(replies.source_line(primary.document))

@@ -160,6 +160,15 @@ def asks_a_name(a: Asked) -> bool:
     return _NAME_ASKED.search(a.folded) is not None and not asks_number(a)
 
 
+FEW_OWN_WORDS = 3  # content words: a question this short after a quoted sentence asks of it
+
+
+def of_the_quoted(a: Asked, q: Query) -> bool:
+    """"Cho mấy dự án?" right after a quoted sentence, naming nothing: of that sentence's subject, not a list."""
+    return (q.slots.get("topic") == "passage" and not a.over_last_list and not a.names_something
+            and len(query_terms(a.folded)) <= FEW_OWN_WORDS)
+
+
 def asks_number(a: Asked) -> bool:
     return QUANTITY.search(a.folded) is not None
 
@@ -184,6 +193,15 @@ _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
 
 def _dates(text: str) -> list[tuple[int, int, str]]:
     return [(int(d), int(m), y) for d, m, y in _DATE.findall(text)]
+
+
+def dated_answer(kb: KnowledgeBase, a: Asked) -> bool:
+    """A date claimed ("… hôm 2/9/2024 phải không?") and a sentence saying what is asked with its date: the
+    sentence checks the claim, not a curated text with the dates of other things."""
+    if not (a.premise_cue or a.yes_no) or not _dates(a.text):
+        return False
+    found = best(kb, a)
+    return bool(found) and found[0].score >= STRONG and bool(_dates(found[0].text))
 
 
 def date_verdict(a: Asked, sentence: str) -> str | None:

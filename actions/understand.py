@@ -97,7 +97,7 @@ _ADDRESSED = re.compile(r"(?:\s+(?:admin|ad|ban oi|ban|oi|bot))+\s*$")
 def claimed_numbers(folded: str) -> tuple[str, ...]:
     """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"), not years or document numbers."""
     rest = _NOT_A_CLAIM.sub(" ", folded)
-    return tuple(re.findall(r"\b\d+(?:[.,]\d+)?(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
+    return tuple(re.findall(r"\b\d+(?:[.,]\d+)*(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
 
 
 def plan_claim(folded: str) -> str | None:

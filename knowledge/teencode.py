@@ -75,7 +75,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "tn"): "bảo hiểm thất nghiệp",
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
+    ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
     ("vuot", "kh"): "vượt kế hoạch",
+    ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget
     ("cn", "va", "xd"): "công nghiệp và xây dựng",
     ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"
     # "bn" after a farewell or thanks is "bạn", not "bao nhiêu": "ok bye bn", "cảm ơn bn nhé"

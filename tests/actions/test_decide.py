@@ -1130,3 +1130,34 @@ def test_a_follow_up_naming_a_kind_of_unit_after_a_passage_is_no_address(kb: Kno
     answered_by, _ = ask(kb, matcher, "con khoi phuong thi chon phuong nao?", "convert_address",
                          {"topic": "passage", "subject": "đại hội điểm"})
     assert answered_by != "an old ward, commune or district"
+
+
+@pytest.mark.parametrize(("text", "intent", "first"), [
+    # every number claimed must be one the documents give (the count and the area of the 4 new zones)
+    ("trc mình nghe ng ta nói 4 kcn mới dc ttg duyệt chủ trương quý 1/2025 tổng 2.000 ha đúng ko", "ask_indicator",
+     "Không đúng như vậy: tài liệu không ghi con số 2.000; tài liệu ghi như sau."),
+    ("4 kcn mới được duyệt quý 1/2025 tổng 1.276,29 ha đúng ko", "ask_indicator", "Đúng như tài liệu ghi."),
+    # a date claimed is checked against the sentence dating the visit, not a curated text's other dates
+    ("Tổng Bí thư Tô Lâm làm việc với Thành ủy Hải Phòng hôm 2/9/2024 phải không?", "ask_government",
+     "Không đúng: tài liệu ghi ngày 14/11/2024."),
+])
+def test_every_figure_or_date_claimed_is_checked(kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: str,
+                                                 first: str) -> None:
+    _, reply = ask(kb, matcher, text, intent)
+    assert reply.split("\n")[0] == first
+
+
+def test_what_the_last_document_holds_is_asked_of_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "có cơ chế j đáng chú ý cho dn ko", "nlu_fallback",
+                             {"topic": "policy", "policy": "226"})
+    assert (answered_by, reply.startswith("Nghị quyết 226")) == ("a follow-up on the last answer's subject", True)
+
+
+def test_a_sentence_saying_all_of_a_figure_question_answers_it_and_its_follow_up(
+        kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    sentence = "Tài liệu ghi: “Năm 2024, thành phố bố trí 104,372 tỷ đồng cho 12 dự án đầu tư công trong lĩnh vực y tế.”"
+    q = Query(text="Năm 2024 thành phố bố trí bao nhiêu tiền cho các dự án đầu tư công trong lĩnh vực y tế?",
+              intent="ask_indicator", entities={"indicator": ["public_investment_disbursed"], "year": ["2024"]}, slots={})
+    first = answer(kb, q)
+    _, reply = ask(kb, matcher, "Cho mấy dự án?", "list_projects", first.slots)
+    assert (first.messages[0]["text"].split("\n")[0], reply.split("\n")[0]) == (sentence, sentence)

@@ -104,6 +104,7 @@ ABBREVIATIONS = [
     ("tòa đó dùng tiền ngân sách", "toa do dung tien ngan sach"),  # "tòa" typed on purpose: no "tốc độ"
     ("TBT Tô Lâm lm vc vs thành ủy", "tong bi thu to lam lam viec voi thanh uy"),
     ("nhg vc cấp thiết", "nhung viec cap thiet"), ("q1 dv tăng bn", "q1 dich vu tang bao nhieu"),
+    ("nghe ns grdp tăng 12,5%", "nghe noi grdp tang 12 5 phan tram"), ("so vs kh thì sao", "so voi ke hoach thi sao"),
 ]
 
 

@@ -181,7 +181,9 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Bạn giúp được gì?": what the bot can do, unless something of ours is named
     ("lập cụm cn phụ trợ Tràng Duệ để làm gì vậy" is no request for help)."""
-    return q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)  # "à nhầm, mình hỏi …"
+    # "à nhầm, mình hỏi …"; "nó tập trung vào lĩnh vực gì?" after a project points back at it
+    return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
+            and not (q.slots.get("topic") and points_back(a.text, a.folded)))
 
 
 def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1035,6 +1037,10 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         # "gồm những khu nào?" after the zones' area: the sentence naming them, under the figure
         return with_the_cause(kb, a, with_the_names(kb, a, answer_figures(kb, a, q, from_context=True)), shown.name)
+    subject_said = str(q.slots.get("subject") or "")
+    if (topic == "project" and asks_its_record(a.folded) and DOCUMENT_CUE.search(fold(subject_said))
+            and (dated := dated_of(kb, a, subject_said))):
+        return passages.answer(kb, a, q, dated)  # "ký ngày nào?" after the decision a sentence cited for the zone
     if topic == "project" and q.slots.get("project"):
         project = q.slots["project"]
         # "nó nối Thủy Nguyên với đâu?", "quyết định … khu này số mấy?": what its record lacks
@@ -1082,7 +1088,7 @@ def asks_its_record(folded: str) -> bool:
 
 
 # "tổng thu", "toàn bộ": the whole of a part just discussed
-WHOLE = re.compile(r"\b(?:tong (?:thu|chi|so|cong|gia tri)|toan bo|ca thanh pho)\b")
+WHOLE = re.compile(r"\b(?:tong (?:thu|chi|so|cong|gia tri|bao nhieu|may)|toan bo|ca thanh pho)\b")
 NOW = re.compile(r"\b(?:hien tai|hien nay|den nay|bay gio|tinh den nay|toi nay|hien)\b")
 
 

@@ -1161,3 +1161,22 @@ def test_a_sentence_saying_all_of_a_figure_question_answers_it_and_its_follow_up
     first = answer(kb, q)
     _, reply = ask(kb, matcher, "Cho mấy dự án?", "list_projects", first.slots)
     assert (first.messages[0]["text"].split("\n")[0], reply.split("\n")[0]) == (sentence, sentence)
+
+
+def test_a_pronoun_after_a_project_is_no_request_for_help(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "nó tập trung vào lĩnh vực gì?", "help",
+                             {"topic": "project", "project": "kkt_ven_bien_phia_nam_002"})
+    assert (answered_by, "logistics" in reply) == ("a reference back to the last answer's subject", True)
+
+
+def test_the_date_of_a_decision_a_sentence_cited_for_the_project(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "ký ngày nào?", "followup",
+                   {"topic": "project", "project": "kkt_ven_bien_phia_nam_002",
+                    "subject": "quyết định phân bổ kinh phí lập nhiệm"})
+    assert reply.startswith("Tài liệu ghi: “Ngày 5/2/2025, UBND thành phố đã ban hành Quyết định số 278/QĐ-UBND")
+
+
+def test_the_total_asked_after_a_part_is_the_whole(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "con ca nam 2024 tong bn khach", "followup",
+                   {"topic": "indicator", "indicator": "international_tourist_arrivals", "period": "2025-Q1"})
+    assert reply.startswith("Khách du lịch năm 2024: ước đạt 9,15 triệu lượt.")

@@ -667,6 +667,8 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
     if a.another_project and not opens_with_it:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
+    if q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies:
+        return True  # "trong đó phần an sinh xã hội nói gì?" after Nghị quyết 7: a part of it, whatever it names
     return a.refers_back and bool(q.slots.get("topic")) and not named
 
 

@@ -1180,3 +1180,11 @@ def test_the_total_asked_after_a_part_is_the_whole(kb: KnowledgeBase, matcher: E
     _, reply = ask(kb, matcher, "con ca nam 2024 tong bn khach", "followup",
                    {"topic": "indicator", "indicator": "international_tourist_arrivals", "period": "2025-Q1"})
     assert reply.startswith("Khách du lịch năm 2024: ước đạt 9,15 triệu lượt.")
+
+
+def test_a_part_of_the_last_document_asked_is_its_own_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # "an sinh xã hội" names a figure too; "trong đó" after Nghị quyết 7 asks what the resolution says of it
+    answered_by, reply = ask(kb, matcher, "trong đó phần an sinh xã hội nói gì?", "nlu_fallback",
+                             {"topic": "policy", "policy": "7/NQ-CP"})
+    assert (answered_by, "đi trước một bước" in reply.split("\n")[0]) == (
+        "a reference back to the last answer's subject", True)

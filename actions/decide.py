@@ -182,8 +182,14 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Bạn giúp được gì?": what the bot can do, unless something of ours is named
     ("lập cụm cn phụ trợ Tràng Duệ để làm gì vậy" is no request for help)."""
     # "à nhầm, mình hỏi …"; "nó tập trung vào lĩnh vực gì?" after a project points back at it
+    # "kết nối vs hệ thống hộ tịch của bộ tư pháp để lm j z": a purpose asked of something the documents say
     return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
-            and not (q.slots.get("topic") and points_back(a.text, a.folded)))
+            and not (q.slots.get("topic") and points_back(a.text, a.folded))
+            and not (len(query_terms(a.folded)) >= HELP_WORDS and any(
+                p.score >= passages.STRONG for p in passages.best(kb, a))))
+
+
+HELP_WORDS = 3  # content words: "bạn giúp được gì" has none of ours
 
 
 def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

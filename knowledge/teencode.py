@@ -55,7 +55,7 @@ DOMAIN: dict[str, str] = {
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
     "dl": "du lịch", "nđ": "nghị định", "sl": "số lượng", "bđs": "bất động sản", "bds": "bất động sản",
-    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ",
+    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ", "bc": "báo cáo",
     # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
@@ -77,6 +77,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
     ("vuot", "kh"): "vượt kế hoạch",
+    ("dv", "nao"): "đơn vị nào", ("dv", "hanh", "chinh"): "đơn vị hành chính",  # "thuộc đv nào": no "dịch vụ"
+    ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget
     ("cn", "va", "xd"): "công nghiệp và xây dựng",
     ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"

@@ -1188,3 +1188,9 @@ def test_a_part_of_the_last_document_asked_is_its_own_text(kb: KnowledgeBase, ma
                              {"topic": "policy", "policy": "7/NQ-CP"})
     assert (answered_by, "đi trước một bước" in reply.split("\n")[0]) == (
         "a reference back to the last answer's subject", True)
+
+
+def test_a_purpose_asked_of_something_the_documents_say_is_no_request_for_help(
+        kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "ket noi vs he thong ho tich cua bo tu phap de lm j z", "help")
+    assert answered_by == "a passage of the documents, quoted"

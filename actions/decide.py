@@ -999,7 +999,8 @@ def checked_claim(reply: Reply, a: Asked) -> Reply:
     """"Chủ đề năm 2025 là 'Năm kỷ cương, hiệu quả' phải không?": a quoted claim the answer does
     not contain is said to be wrong first; one it contains is confirmed."""
     claims = [fold(c) for c in QUOTED.findall(a.text)]
-    if not claims and reply.messages and (dated := passages.date_verdict(a, reply.messages[0].get("text") or "")):
+    first = reply.messages[0].get("text") or "" if reply.messages else ""
+    if not claims and (dated := passages.date_verdict(a, first) or passages.ordinal_verdict(a, first)):
         reply.messages[0]["text"] = f"{dated}\n{reply.messages[0]['text']}"  # a date claimed: "… ngày 14/11/2024 phải không"
         return reply
     if not claims or (not a.premise_cue and not a.yes_no) or not reply.messages:

@@ -387,6 +387,7 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     """The figure the question asks for: the measure and kind asked, then the one whose own
     wording ("tổng số …", "số người chết") shares most words with the question."""
     city = [v for v in values if v.scope == "city"] or values
+    asked = _EVERYONE.sub("", asked)  # "… bn tiền v mn": the readers addressed are no "người" asked
     if measure is None and "change" not in kinds and " phan tram" in f" {asked}":
         # "giải ngân được bao nhiêu %": a figure in per cent, when the amount is not one
         city = [v for v in city if "%" in v.unit] or city
@@ -431,6 +432,7 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
     return min(city, key=rank)
 
 
+_EVERYONE = re.compile(r"\b(?:vay |nhe |a |oi )?moi nguoi(?: oi)?\s*$")
 _HOW_MANY_THERE_ARE = re.compile(r"\b(?:co|hien co|co tong cong|co tat ca) (?:bao nhieu|may)\b")
 # "tính đến tháng 10/2024" says when, not which figure
 _QUALIFIER_NOISE = STOP_WORDS | frozenset("so voi nam ke hoach giao hien nay tren dia ban duoc tinh den thang ngay".split())

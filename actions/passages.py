@@ -133,7 +133,8 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     """The sentences answering the question; `explanation`: at the lower bar whatever it asks. A
     number asked of a measure ("dân số … bao nhiêu người") is answered only by a sentence naming it:
     "một số vụ … người dân" has "số", "dân" and "người", not the population."""
-    found = _ranked(kb, a, explanation or wants_words(a.folded))
+    # "… là hội nghị lần thứ 3 đúng không?": the sentence giving its ordinal, at the lower bar
+    found = _ranked(kb, a, explanation or wants_words(a.folded) or _ORDINAL_CLAIMED.search(a.folded) is not None)
     measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {a.folded} "] if asks_number(a) else []
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
 
@@ -204,6 +205,20 @@ def dated_answer(kb: KnowledgeBase, a: Asked) -> bool:
     return bool(found) and found[0].score >= STRONG and bool(_dates(found[0].text))
 
 
+_ORDINAL_CLAIMED = re.compile(r"\blan thu (\d+)\b")
+_ORDINAL_SAID = re.compile(r"\blần thứ (\d+)\b", re.IGNORECASE)
+
+
+def ordinal_verdict(a: Asked, sentence: str) -> str | None:
+    """"Hội nghị lần thứ 5 của Thành ủy ngày 12/7 …": an ordinal taken for granted, against the sentence's."""
+    claimed, said = _ORDINAL_CLAIMED.findall(a.folded), _ORDINAL_SAID.findall(sentence)
+    if not claimed or len(set(said)) != 1:
+        return None
+    if set(claimed) == set(said):
+        return "Đúng như tài liệu ghi." if a.premise_cue or a.yes_no else None
+    return f"Không đúng: tài liệu ghi lần thứ {said[0]}."
+
+
 def date_verdict(a: Asked, sentence: str) -> str | None:
     """"… làm việc với Thành ủy hôm 14/11/2023 đúng không?": a date claimed, against the sentence's."""
     claimed, said = _dates(a.text), _dates(sentence)
@@ -250,7 +265,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
     first, *more = found
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
-    if verdict := date_verdict(a, first.text):
+    if verdict := date_verdict(a, first.text) or ordinal_verdict(a, first.text):
         lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")

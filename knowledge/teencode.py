@@ -76,7 +76,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
-    ("vuot", "kh"): "vượt kế hoạch",
+    ("vuot", "kh"): "vượt kế hoạch", ("kh", "giao"): "kế hoạch giao",
     ("dv", "nao"): "đơn vị nào", ("dv", "hanh", "chinh"): "đơn vị hành chính",  # "thuộc đv nào": no "dịch vụ"
     ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget
@@ -115,7 +115,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     # "hn" alone may be Hà Nội; before a meeting's words it is hội nghị
     **{("hn", *after): f"hội nghị {said}" for after, said in ((("doi", "thoai"), "đối thoại"), (("thanh", "uy"), "Thành ủy"),
                                                             (("xuc", "tien"), "xúc tiến"), (("so", "ket"), "sơ kết"),
-                                                            (("tong", "ket"), "tổng kết"))},
+                                                            (("tong", "ket"), "tổng kết"), (("lan",), "lần"))},
     **{tuple(fold(key).split()): value for key, value in TEENCODE.items() if " " in key},
 }
 # Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan.

@@ -1194,3 +1194,25 @@ def test_a_purpose_asked_of_something_the_documents_say_is_no_request_for_help(
         kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     answered_by, _ = ask(kb, matcher, "ket noi vs he thong ho tich cua bo tu phap de lm j z", "help")
     assert answered_by == "a passage of the documents, quoted"
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Hoi nghi lan thu 5 cua Thanh uy Hai Phong ngay 12/7/2025 ban nhung noi dung gi", "Không đúng: tài liệu ghi lần thứ 2."),
+    ("hn thành ủy t7/2025 là hn lần thứ 3 đúg k", "Không đúng: tài liệu ghi lần thứ 2."),
+    ("hội nghị thành ủy tháng 7 là hội nghị lần thứ 2 phải không", "Đúng như tài liệu ghi."),
+])
+def test_an_ordinal_taken_for_granted_is_checked_first(kb: KnowledgeBase, matcher: EntityMatcher, text: str,
+                                                      first: str) -> None:
+    _, reply = ask(kb, matcher, text, "ask_government")
+    assert reply.split("\n")[0] == first
+
+
+def test_the_readers_addressed_are_no_part_of_the_figure_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "bão yagi làm hp thiệt hại bn tiền v mn", "ask_indicator")
+    assert "hơn 13.000 tỷ đồng" in reply.split("\n")[0]
+
+
+def test_the_plan_given_asked_after_a_figure(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "kh giao bn", "ask_indicator", {"topic": "indicator", "indicator": "fdi_attraction",
+                                                             "period": "2024"})
+    assert reply.startswith("Thu hút vốn đầu tư nước ngoài năm 2024: kế hoạch 2,0 - 2,5 tỷ USD.")

@@ -146,7 +146,7 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
 # though the extractor knows no such old unit (a name from before 1/1/2025)
 # "p Lập Lễ … h là p j": "p" for phường, "x" for xã, as residents abbreviate them
-_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|p|x)\s+(?!nao\b|moi\b|gi\b)\w+")
+_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+")
 _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p|x|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
                              r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b")
 

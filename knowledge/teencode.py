@@ -77,6 +77,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
     ("vuot", "kh"): "vượt kế hoạch", ("kh", "giao"): "kế hoạch giao",
+    ("dh", "dang"): "đại hội đảng", ("dh", "dai", "bieu"): "đại hội đại biểu",  # "dh dang bo diem"
     ("dv", "nao"): "đơn vị nào", ("dv", "hanh", "chinh"): "đơn vị hành chính",  # "thuộc đv nào": no "dịch vụ"
     ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget

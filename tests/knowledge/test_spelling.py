@@ -105,7 +105,7 @@ ABBREVIATIONS = [
     ("TBT Tô Lâm lm vc vs thành ủy", "tong bi thu to lam lam viec voi thanh uy"),
     ("nhg vc cấp thiết", "nhung viec cap thiet"), ("q1 dv tăng bn", "q1 dich vu tang bao nhieu"),
     ("nghe ns grdp tăng 12,5%", "nghe noi grdp tang 12 5 phan tram"),
-    ("nay thuộc đv nào", "nay thuoc don vi nao"), ("ct ubnd tp trình bày bc", "chu tich uy ban nhan dan thanh pho trinh bay bao cao"), ("so vs kh thì sao", "so voi ke hoach thi sao"),
+    ("nay thuộc đv nào", "nay thuoc don vi nao"), ("dh dang bo diem", "dai hoi dang bo diem"), ("ct ubnd tp trình bày bc", "chu tich uy ban nhan dan thanh pho trinh bay bao cao"), ("so vs kh thì sao", "so voi ke hoach thi sao"),
 ]
 
 

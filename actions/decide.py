@@ -1024,7 +1024,21 @@ def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     assert found
     if len(found) > 1:
         return answer_several_policies(kb, found)
-    return answer_policy(kb, _with(q, policy=found[:1]), a)
+    reply = answer_policy(kb, _with(q, policy=found[:1]), a)
+    # "có hỗ trợ thêm tiền đóng bhxh không, theo nq nào": the sentence citing it says what was done under it
+    said = [p for p in passages.best(kb, a)[:1] if found[0] in p.text]
+    if said and reply.messages and _figures_beyond(said[0].text, reply.messages[0].get("text") or ""):
+        reply.messages[0]["text"] += (f"\nTài liệu ghi: “{said[0].text}”\n"
+                                      f"Nguồn: {kb.document(said[0].source).citation}.")
+    return reply
+
+
+_DATES_AND_NUMBERS = re.compile(r"\b\d{1,2}/\d{1,2}/\d{4}\b|\b\d+(?:/\d{4})?/[A-ZĐ][\w-]*|\b(?:19|20)\d\d\b")
+
+
+def _figures_beyond(sentence: str, reply: str) -> bool:
+    """The sentence gives a figure (not a date, year or document number) the reply does not."""
+    return bool(set(NUMBER.findall(_DATES_AND_NUMBERS.sub(" ", sentence))) - set(NUMBER.findall(reply)))
 
 
 def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -1216,3 +1216,15 @@ def test_the_plan_given_asked_after_a_figure(kb: KnowledgeBase, matcher: EntityM
     _, reply = ask(kb, matcher, "kh giao bn", "ask_indicator", {"topic": "indicator", "indicator": "fdi_attraction",
                                                              "period": "2024"})
     assert reply.startswith("Thu hút vốn đầu tư nước ngoài năm 2024: kế hoạch 2,0 - 2,5 tỷ USD.")
+
+
+def test_a_policy_found_by_subject_comes_with_the_figures_done_under_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "hp có hỗ trợ thêm tiền đóng bhxh cho ng dân ko, theo nq nào", "ask_policy")
+    lines = reply.split("\n")
+    assert (lines[0].startswith("Nghị quyết 12/2022/NQ-HĐND"), "hơn 40.500 người với hơn 8,8 tỷ đồng" in lines[2]) == (True, True)
+
+
+def test_a_policy_found_by_subject_is_not_restated_by_a_sentence_with_no_figure(
+        kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nq hđnd hỗ trợ đào tạo nghề giai đoạn 2024-2030 số mấy v", "ask_policy")
+    assert "Tài liệu ghi" not in reply

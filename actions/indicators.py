@@ -799,7 +799,7 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     căn" after the number of social-housing projects the number of flats. A row with no figure
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
-    one_asked = len(_ASKS.findall(a.folded)) == 1  # several asked: each clause finds its own row
+    one_asked = len(_ASKS.findall(a.folded)) <= 1  # several asked: each clause finds its own row ("còn xnk?" asks none)
     # several asked: this row is the first clause's ("trong đó bn dự án khởi công, bn căn")
     words = a.folded if one_asked else (_clauses(kb, a) or [a.folded])[0]
     asked = [w for w in NOT_A_DETAIL_PHRASE.sub(" ", words).split() if not any(ch.isdigit() for ch in w)]

@@ -1228,3 +1228,9 @@ def test_a_policy_found_by_subject_is_not_restated_by_a_sentence_with_no_figure(
         kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "nq hđnd hỗ trợ đào tạo nghề giai đoạn 2024-2030 số mấy v", "ask_policy")
     assert "Tài liệu ghi" not in reply
+
+
+def test_another_row_of_the_family_asked_with_no_question_word(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "còn xnk thì sao", "ask_indicator",
+                   {"topic": "indicator", "indicator": "budget_revenue_domestic", "period": "2025"})
+    assert reply.startswith("Thu từ hoạt động xuất nhập khẩu")

@@ -657,6 +657,20 @@ def _plan_of_the_whole(kb: KnowledgeBase, indicator: Indicator, period: str, a: 
             f"{replies.lower_first(indicator.name)}; đây là kế hoạch của {replies.lower_first(whole.name)}.)\n{after}", found)
 
 
+def _change_of_the_whole(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool] | None:
+    """"Tăng bao nhiêu % so với cùng kỳ?" after international arrivals: no change of its own; its figure,
+    then its whole's change (all arrivals) said as such."""
+    whole = kb.indicator(indicator.parent) if indicator.parent else None
+    changes = [v for v in kb.values(whole.code, period) if v.measure == "change" and v.scope == "city"] if whole else []
+    if whole is None or not changes:
+        return None
+    own, found = figure_block(kb, indicator, period, replace(a, kinds=a.kinds - {"change"}, comparison=None))
+    label = replies.period_label(period)
+    said = replies.lower_first(replies.describe_value(changes[0], with_name=False)).rstrip(".")
+    return (f"{own}\n(Các tài liệu không nêu mức tăng {label} riêng cho {replies.lower_first(indicator.name)}; "
+            f"{replies.lower_first(whole.name)} {label}: {said}.)\n{replies.source_line(changes[0].document)}", found)
+
+
 def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool]:
     """One indicator for one period: the figure asked on the first line, then the rest
     with their sources. Returns the text and whether any figure was found."""
@@ -666,6 +680,9 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         return part
     if a.kinds == {"target"} and not any(v.kind == "target" for v in values) and (
             whole := _plan_of_the_whole(kb, indicator, period, a)) is not None:
+        return whole
+    if "change" in a.kinds and values and not any(v.measure == "change" for v in values) and (
+            whole := _change_of_the_whole(kb, indicator, period, a)) is not None:
         return whole
     if period.isdigit() and a.kinds != {"target"} and not _has_result(values):
         # The year is not over in the documents: the latest figure within it first, then the plan.

@@ -1234,3 +1234,11 @@ def test_another_row_of_the_family_asked_with_no_question_word(kb: KnowledgeBase
     _, reply = ask(kb, matcher, "còn xnk thì sao", "ask_indicator",
                    {"topic": "indicator", "indicator": "budget_revenue_domestic", "period": "2025"})
     assert reply.startswith("Thu từ hoạt động xuất nhập khẩu")
+
+
+def test_a_change_asked_of_a_part_that_has_none_is_its_wholes_said_as_such(kb: KnowledgeBase,
+                                                                          matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "tăng bao nhiu % so vs cùng kỳ", "ask_comparison",
+                   {"topic": "indicator", "indicator": "international_tourist_arrivals", "period": "2025-Q1"})
+    assert reply.split("\n")[2] == ("(Các tài liệu không nêu mức tăng quý I/2025 riêng cho khách du lịch quốc tế; "
+                                    "khách du lịch quý I/2025: tăng 12,29% so với cùng kỳ.)")

@@ -113,9 +113,36 @@ def asks_a_theme(rest: str) -> bool:
     return bool(set(query_terms(fold(rest))) - _ASKED_OF_ANY_DOCUMENT)
 
 
+def _meetings(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
+    """The meetings a document reports (its issuer says "Hội nghị … Thành ủy", its date the day), as
+    residents name them: "hội nghị Thành ủy tháng 7", "hn thành ủy hôm 12/7"."""
+    found = []
+    for doc in kb.documents().values():
+        issuer = fold(doc.issuer)
+        if not doc.date or "hoi nghi" not in issuer or "thanh uy" not in issuer:
+            continue
+        year, month, day = (int(part) for part in doc.date.split("-"))
+        found.append((re.compile(rf"\bhoi nghi (?:cua )?thanh uy(?: hai phong)?(?: hom| ngay| sang)? "
+                                 rf"(?:thang {month}|{day} {month})(?: nam {year}| {year})?\b"), doc.id))
+    return found
+
+
+def _of_a_meeting(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage] | None:
+    """"Hội nghị Thành ủy tháng 7 nói gì về đầu tư nước ngoài?": the meeting named is where to look, not
+    words its article's sentence repeats."""
+    for pattern, source in _meetings(kb):
+        if (named := pattern.search(a.folded)) is not None:
+            rest = f"{a.folded[:named.start()]} {a.folded[named.end():]}"
+            if len(query_terms(rest)) >= MIN_TERMS:
+                return kb.passages(rest, limit=MAX_QUOTES, explanation=explanation, sources=frozenset({source}))
+    return None
+
+
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     if a.from_button or len(query_terms(a.folded)) + (len(query_terms(fold(a.context))) if a.context else 0) < MIN_TERMS:
         return []  # "được bao nhiêu điểm?" has one word of its own, the subject it leans on the others
+    if not a.context and (of_meeting := _of_a_meeting(kb, a, explanation)):
+        return of_meeting
     if not a.context or len(query_terms(a.folded)) <= FEW_WORDS:
         # "có khó khăn gì không?" has hardly a word of its own: the subject leaned on helps choose
         return kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation, context=_context(a))

@@ -1242,3 +1242,8 @@ def test_a_change_asked_of_a_part_that_has_none_is_its_wholes_said_as_such(kb: K
                    {"topic": "indicator", "indicator": "international_tourist_arrivals", "period": "2025-Q1"})
     assert reply.split("\n")[2] == ("(Các tài liệu không nêu mức tăng quý I/2025 riêng cho khách du lịch quốc tế; "
                                     "khách du lịch quý I/2025: tăng 12,29% so với cùng kỳ.)")
+
+
+def test_a_meeting_named_is_where_the_sentence_is_not_what_it_says(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "hội nghị Thành ủy tháng 7 nói gì về đầu tư nước ngoài?", "nlu_fallback")
+    assert reply.startswith("Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế")

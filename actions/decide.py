@@ -387,11 +387,13 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def _sentence_says_it(kb: KnowledgeBase, a: Asked) -> bool:
     """A sentence says nearly all of a figure question, words the figures named leave out among them
     ("bố trí", "y tế" beside "vốn đầu tư công")."""
+    known = {w for i in (kb.indicator(c) for c in a.indicators) if i is not None for w in vocabulary(i).split()}
+    left_out = {w for w in query_terms(a.folded) if not w.isdigit()} - known - _NOT_A_SUBJECT
+    if len(left_out) < LEFT_OUT:
+        return False  # most figure questions: no passage search
     found = passages.best(kb, a)
     if not found or found[0].score < SAYS_ALL:
         return False
-    known = {w for i in (kb.indicator(c) for c in a.indicators) if i is not None for w in vocabulary(i).split()}
-    left_out = {w for w in query_terms(a.folded) if not w.isdigit()} - known - _NOT_A_SUBJECT
     said = left_out & set(fold(found[0].text).split())  # "bao nhiêu tiền": "104,372 tỷ đồng" says no "tiền"
     return len(said) >= LEFT_OUT and len(said) >= SAID_SHARE * len(left_out)
 
@@ -999,7 +1001,7 @@ def checked_claim(reply: Reply, a: Asked) -> Reply:
     """"Chủ đề năm 2025 là 'Năm kỷ cương, hiệu quả' phải không?": a quoted claim the answer does
     not contain is said to be wrong first; one it contains is confirmed."""
     claims = [fold(c) for c in QUOTED.findall(a.text)]
-    first = reply.messages[0].get("text") or "" if reply.messages else ""
+    first = (reply.messages[0].get("text") or "") if reply.messages else ""
     if not claims and (dated := passages.date_verdict(a, first) or passages.ordinal_verdict(a, first)):
         reply.messages[0]["text"] = f"{dated}\n{reply.messages[0]['text']}"  # a date claimed: "… ngày 14/11/2024 phải không"
         return reply

@@ -338,13 +338,12 @@ def periods_for(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> 
     if context and context in kb.periods(indicator.code) and q.slots.get("topic") in ("indicator", None) and (
             a.kinds != {"target"} or kb.values(indicator.code, context, kind="target")):
         # "chỉ tiêu đề ra là bao nhiêu" after a year with no target: the latest target
-        reached = [p for p in kb.periods(indicator.code) if _reached(kb.values(indicator.code, p))]
-        done = max(reached, key=period_sort_key) if reached else None
-        if (not a.kinds and indicator.code != q.slots.get("indicator") and done and done != context
-                and context not in reached):
+        another = not a.kinds and indicator.code != q.slots.get("indicator")
+        reached = [p for p in kb.periods(indicator.code) if _reached(kb.values(indicator.code, p))] if another else []
+        if reached and context not in reached:
             # "tỷ trọng kinh tế số là bao nhiêu?" after the 2025 plan of another figure: its 2025 plan and
             # what it has reached, not the plan alone
-            return [done, context], False
+            return [max(reached, key=period_sort_key), context], False
         return [context], False
     if (context and q.slots.get("topic") == "indicator" and not a.kinds and NARROWS.search(a.folded)
             and kb.periods(indicator.code)):

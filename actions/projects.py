@@ -335,7 +335,7 @@ def claims_not_done(folded: str) -> bool:
 
 def _not_yet_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
     """"Cầu Bến Rừng vẫn chưa thông xe à?": the project's status says it is done, in its own words."""
-    if not _NOT_YET.search(a.folded):
+    if not claims_not_done(a.folded):
         return None
     for info in infos:
         status = info.project.status or ""
@@ -609,7 +609,7 @@ def _thing(folded: str) -> str | None:
     return None if asked is None else asked.group(1) or asked.group(2)
 
 
-_THING_WORDS = {"cau": "cầu", "ben": "bến", "nha may": "nhà máy", "": ""}
+_THING_WORDS = {"cau": "cầu", "ben": "bến", "nha may": "nhà máy"}
 
 
 def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
@@ -617,9 +617,12 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         return answer_project(kb, q)  # "4 khu công nghiệp mới là những khu nào": one named project
     group, funding, kind = project_filters(q)
     projects = kb.projects(group=group, funding=funding, kind=kind)
-    thing = None
-    if not q.text.startswith("/") and (narrowed := of_the_thing_asked(fold(q.text), projects)) != projects:
-        projects, thing = narrowed, _THING_WORDS[_thing(fold(q.text)) or ""]
+    folded = fold(q.text)
+    thing = None if q.text.startswith("/") else _thing(folded)
+    narrowed = of_the_thing_asked(folded, projects) if thing else projects
+    if narrowed == projects:
+        thing = None  # none of them is one: the whole list, titled as such
+    projects = narrowed
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
     ab = about_of(kb)
@@ -630,7 +633,7 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         if group:
             title += f" ({ab.key_projects_title.lower()})"
     if thing:
-        title += f", những dự án {thing}"
+        title += f", những dự án {_THING_WORDS[thing]}"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
              for n, p in enumerate(projects, 1)]

@@ -230,6 +230,7 @@ class Speller:
             for key in _deletes(word, 2 if len(word) >= 4 else 1):
                 self._index.setdefault(key, []).append(word)
         self._near: dict[tuple[str, int], list[tuple[int, str]]] = {}
+        self._kept: dict[str, str] = {}  # correct_keeping_marks, by text
         # Everyday words are typed on purpose: a pair never moves them.
         self.everyday = frozenset(_plain_fold(f"{CONVERSATIONAL} {EVERYDAY_WORDS}").split())
 
@@ -428,6 +429,14 @@ class Speller:
     def correct_keeping_marks(self, text: str) -> str:
         """`text` (teencode already written out) with each typo replaced by its correction, folded;
         every other word as typed, tone marks kept: "hồ sơ di sảm nào" → "hồ sơ di san nào"."""
+        if (kept := self._kept.get(text)) is not None:
+            return kept
+        if len(self._kept) > KEPT_MAX:
+            self._kept.clear()
+        self._kept[text] = out = self._corrected_keeping_marks(text)
+        return out
+
+    def _corrected_keeping_marks(self, text: str) -> str:
         spans = [(m.start(), m.end()) for m in _TYPED_WORD.finditer(text)]
         typed = [fold(text[start:end]) for start, end in spans]
         if any(len(w.split()) != 1 for w in typed):
@@ -446,6 +455,7 @@ class Speller:
 
 
 _TYPED_WORD = re.compile(r"[^\W_]+")
+KEPT_MAX = 10_000  # texts whose correction is kept
 
 
 @functools.lru_cache(maxsize=1)

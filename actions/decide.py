@@ -70,6 +70,7 @@ from .understand import (
     PROJECT_PRONOUN,
     VALUE_ASKED,
     Asked,
+    names_a_link,
     points_back,
     understand,
 )
@@ -131,8 +132,17 @@ def province_named(a: Asked) -> str | None:
 
 
 def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """Another province named, and not as part of one of ours ("đường sắt Lào Cai - Hà Nội - Hải Phòng")."""
-    return province_named(a) is not None and not a.address and not (a.projects_clear and a.project_score >= 2)
+    """Another province named, and not as part of one of ours ("đường sắt Lào Cai - Hà Nội - Hải Phòng")
+    nor as the place a project is claimed to link ("cầu Bến Rừng nối Hải Phòng với Thái Bình"): "Đà Nẵng có
+    bao nhiêu dự án nhà ở xã hội?" names a kind of project of ours, and asks of another city."""
+    province = province_named(a)
+    if province is None or a.address:
+        return False
+    if not (a.projects_clear and a.project_score >= 2):
+        return True
+    info = kb.project(a.projects[0])
+    names = fold(" ".join((info.project.name, *info.project.aliases))) if info else ""
+    return fold(province) not in names and not names_a_link(a.folded)
 
 
 INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|lenh)|bia (?:ra )?(?:mot |1 )?(?:con )?so|"

@@ -29,7 +29,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import Asked, kinds_in
+from .understand import Asked, claimed_share, kinds_in
 
 MAX_PERIOD_CHOICES = 5
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
@@ -459,6 +459,11 @@ def _same_figure(claimed: str, value: Value) -> bool:
     return figure.low <= stated.low <= high or abs(stated.low) == abs(figure.low)
 
 
+def _in_its_words(claimed: str, value: Value) -> bool:
+    """"đứng thứ 2 trong 5 thành phố trực thuộc trung ương": a number of what the figure is relative to."""
+    return claimed in re.findall(r"\d+(?:[.,]\d+)*", " ".join(filter(None, (value.qualifier, value.resident_note))))
+
+
 def _said(value: Value) -> str:
     return replies.with_unit(value.text or "", value.indicator.unit or "")
 
@@ -515,8 +520,9 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
             # "chỉ được 2 tỷ USD, không đạt kế hoạch?": the number is wrong, whatever is said of the plan
             return f"Không đúng như vậy: tài liệu không ghi con số đó cho {indicator.name} {label}; tài liệu ghi như sau."
         # "4 kcn mới … tổng 2.000 ha đúng ko": every number claimed must be one the documents give
+        given = [*city, *(v for v in said_too if v.scope == "city")]
         unmatched = [n for n in a.claimed_numbers
-                     if not any(_same_figure(n, v) for v in [*city, *(v for v in said_too if v.scope == "city")])]
+                     if not any(_same_figure(n, v) or _in_its_words(n, v) for v in given)]
         if unmatched:
             return f"Không đúng như vậy: tài liệu không ghi con số {unmatched[0]}; tài liệu ghi như sau."
         if not a.claims_plan:
@@ -538,7 +544,11 @@ def _share_of_plan_claim(indicator: Indicator, label: str, city: list[Value], a:
     actual = "above" if number > 100 else "met" if number >= 100 else "below"
     said = (f"{replies.lower_first(indicator.name)} {label} bằng {share.text}% "
             f"{share.qualifier or 'kế hoạch'}")
-    agrees = (a.claims_plan == "below") == (actual == "below")
+    claimed = claimed_share(a.text)
+    if claimed is not None:  # "chỉ đạt tầm 90% dự toán": the number claimed, about a point either way
+        agrees = any(abs((v.number or Decimal(0)) - claimed) <= 1 for v in shares)
+    else:
+        agrees = (a.claims_plan == "below") == (actual == "below")
     return f"Đúng, theo tài liệu {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
 
 
@@ -718,6 +728,8 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     shown = _filtered(values, a.kinds)
     primary = _primary(shown, a.kinds, a.folded, a.measure)
     rest = _said_with(kb, indicator, period, primary) + [v for v in shown if v is not primary]
+    if primary.measure == "rank":  # "xếp thứ mấy": the rank, then what is ranked (SIPAS 88,09%, thứ 5)
+        rest += [v for v in values if _is_stated_result(v) and v not in rest]
     head = replies.sentence_case(f"{indicator.name} {label}: ") + replies.lower_first(
         replies.describe_value(primary, with_name=False))
     # "thấp nhất" among the sectors, unless the question compares places ("thấp nhất vùng")
@@ -747,7 +759,13 @@ def _plan_verdict(kb: KnowledgeBase, code: str, period: str) -> str | None:
     """Above, met or below the plan, from the figures (never from a bound alone)."""
     for c in kb.compare_to_plan(code, period):
         actual, target = parse_value(c.left.text), parse_value(c.right.text)
-        if not (actual.is_number and target.is_number) or actual.is_range or actual.comparator or target.comparator:
+        if not (actual.is_number and target.is_number) or actual.is_range or actual.comparator:
+            continue
+        if target.comparator in (">", "≥") and actual.low is not None and target.low is not None:
+            # a floor ("kế hoạch trên 9,1 triệu lượt"): reached or not, never "above" a bound
+            reached = actual.low > target.low if target.comparator == ">" else actual.low >= target.low
+            return "met" if reached else "below"
+        if target.comparator:
             continue
         assert actual.low is not None and target.low is not None and target.high is not None
         if actual.low > target.high:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from knowledge import KnowledgeBase, fold, parse_period, parse_periods, query_terms, strip_diacritics
 
@@ -100,7 +101,19 @@ def claimed_numbers(folded: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\b\d+(?:[.,]\d+)*(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
 
 
-def plan_claim(folded: str) -> str | None:
+# "chỉ đạt tầm 90% dự toán": a share of the plan claimed, a number to check against the one stated
+_SHARE_CLAIMED = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*phan tram\s*(?:so voi |cua )?(?:ke hoach|du toan|chi tieu|muc tieu)\b")
+
+
+def claimed_share(text: str) -> Decimal | None:
+    """The share of the plan the question states, from its typed text (folding splits "118,9")."""
+    found = _SHARE_CLAIMED.search(_number_text(text.replace("%", " phần trăm ")))
+    return Decimal(found.group(1).replace(",", ".")) if found else None
+
+
+def plan_claim(folded: str, text: str = "") -> str | None:
+    if (share := claimed_share(text)) is not None:
+        return "below" if share < 100 else "met" if share == 100 else "above"
     if _PLAN_BELOW.search(folded):
         return "below"
     if _PLAN_ABOVE.search(folded):
@@ -134,7 +147,8 @@ _PROJECT_NOUNS = (r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha
                   r"khu cong nghiep|cum cong nghiep")
 PROJECT_PRONOUN = re.compile(rf"\b(?:{_PROJECT_NOUNS}){_POINTING}")
 _REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
-                          r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b")
+                          r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b"
+                          r"|^(?:quay lai|tro lai|quay ve)\b")
 # Follow-up words: the question leans on the previous answer.
 # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
 CORRECTION = re.compile(r"\b(?:nham|y minh la|minh hoi)\b")
@@ -158,7 +172,9 @@ def asks_new_unit(folded: str) -> bool:
 _FILLERS = re.compile(r"\b(?:cua |o |tai )?(?:hai phong|thanh pho|tp)\b|\b(?:nam |quy )?(?:20\d\d|ngoai|nay|truoc)\b(?= )"
                       r"|\b(?:duoc|da|se)\b")
 _NOT_THIS = re.compile(r"\b(?:khong|ko|k) phai (?:la )?([^,.?!]+)")
-_ASKING = re.compile(r"\b(?:minh|toi|em|to|cho|muon|xin|can|de) hoi\b|\bhoi (?:ve|them|luon|chut|ti|xiu|lai)\b")
+# "quay lại cây cầu, …": back to the last subject, whose "lại" is no cầu Lại Xuân
+_ASKING = re.compile(r"\b(?:minh|toi|em|to|cho|muon|xin|can|de) hoi\b|\bhoi (?:ve|them|luon|chut|ti|xiu|lai)\b"
+                     r"|\b(?:quay lai|tro lai|quay ve)(?: voi| chuyen| ve)?\b")
 _ANOTHER = re.compile(r"^(?:con|the con|vay con|the con ve|con ve)\b")
 
 
@@ -303,7 +319,24 @@ def clear_winner(scored: list[tuple[str, float]], named: list[str]) -> bool:
     if best >= 2:
         # both named by a whole alias: clear when the first alias is far more distinctive
         return second < 2 or (best - 2) >= 1.5 * (second - 2)
-    return best >= 0.75 and second <= best * 2 / 3
+    return best >= CLEAR_SHARE and second <= best * 2 / 3
+
+
+def covers_the_next(kb: KnowledgeBase, folded: str, scored: list[tuple[str, float]]) -> bool:
+    """"quảng trường phía trước trung tâm chính trị": every word the second project shares with the
+    question the first shares too, and the first more ("quảng trường"): the first is meant."""
+    if len(scored) < 2 or not CLEAR_SHARE <= scored[0][1] < 2:  # 2+: named by a whole alias, clear_winner's
+        return False
+    asked = set(query_terms(folded))
+
+    def shared(key: str) -> set[str]:
+        info = kb.project(key)
+        return asked & set(fold(" ".join((info.project.name, *info.project.aliases))).split()) if info else set()
+
+    return shared(scored[1][0]) < shared(scored[0][0])
+
+
+CLEAR_SHARE = 0.75  # of a project's name that the question must name
 
 
 def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
@@ -379,7 +412,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         project_ids.remove(previous)
         scored = [(key, score) for key, score in scored if key != previous]
         another = True
-    clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named))
+    clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named)
+                                   or (not named and covers_the_next(kb, folded, scored)))
     found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
     found_policies = [p for p in found_policies if _named_as_document(p.policy.number, p.policy.aliases, folded, typed)]
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
@@ -391,8 +425,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     # the extractor reads "đạt" as a result; "kế hoạch … muốn đạt bao nhiêu" is the plan, which the
     # question's own words already say: the extractor's kinds count only when they say none
     kinds |= frozenset(q.all("value_kind")) - ({"target", "result", "estimate"} if kinds & {"target", "result"} else set())
-    if measure == "percent_of_plan":
-        # "đạt bao nhiêu % dự toán": the plan is what the result is measured against
+    if measure == "percent_of_plan" or claimed_share(q.text) is not None:
+        # "đạt bao nhiêu % dự toán", "chỉ đạt 90% dự toán": the plan is what the result is measured against
         kinds = (kinds - {"target"}) | {"result"}
     read = Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,
@@ -405,7 +439,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         asks_decrease=bool(_ASKS_DECREASE.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),
         claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(asked)),
-        claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded),
+        claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded, q.text),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),
         asks_conversion=asks_new_unit(folded), entities=entities,
@@ -418,6 +452,11 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
 
 
 _CLAIMED_LINK = re.compile(r"\b(?:noi|ket noi)\b.*$")
+
+
+def names_a_link(folded: str) -> bool:
+    """The question names what a project links ("cầu Bến Rừng nối Hải Phòng với Thái Bình …")."""
+    return _CLAIMED_LINK.search(folded) is not None
 
 
 def without_claimed_link(folded: str) -> str:

@@ -48,6 +48,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("thu ngan sach tp hcm nam 2024", "ask_indicator", None, "another province's figures",
      "Tôi chỉ có số liệu của thành phố Hải Phòng"),
+    ("Đà Nẵng có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # a kind of project of ours, of another city
+     "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng"),
     ("phường Lạch Tray quận Ngô Quyền nay thuộc đơn vị nào", "ask_government", None,
      "an old ward, commune or district", "Phường Lạch Tray"),
     ("hp mới có bn phường", "ask_indicator", None, "how many new units",
@@ -270,6 +272,22 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Không đúng: Nghị quyết 226 do Quốc hội ban hành ngày 27/6/2025."),
     ("fdi nam 2024 cua hai phong chi dat mot nua ke hoach dung khong", "ask_comparison", None,
      "indicators: every one × period × kind named", "Không đúng: theo tài liệu, vượt kế hoạch."),
+    ("vì sao năm 2024 hp k đạt kh khách du lịch", "ask_indicator", None,  # a floor ("trên 9,1 triệu") reached
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, đạt kế hoạch.\nKhách du lịch năm 2024"),
+    ("nghe bảo thu ngân sách 2024 của hp chỉ đạt tầm 90% dự toán thôi đúng k", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the share claimed against the shares stated
+     "Không đúng: theo tài liệu, thu ngân sách Nhà nước trên địa bàn năm 2024 bằng 118,9% dự toán Trung ương giao."),
+    ("nam 2023 grdp binh quan dau nguoi cua hai phong dung thu 2 trong 5 thanh pho truc thuoc trung uong phai khong",
+     "ask_indicator", None,  # "5" is of what the rank is among: a true premise, the figure ranked said too
+     "indicators: every one × period × kind named", "Đúng như tài liệu ghi.\nGRDP bình quân đầu người (giá hiện hành) "
+     "năm 2023: xếp thứ 2 (trong 5 thành phố trực thuộc Trung ương).\nNguồn: Bản tin buổi làm việc của Tổng Bí thư "
+     "Tô Lâm với Thành ủy Hải Phòng (cuối năm 2024).\nTài liệu cũng nêu:\n• Đạt 7.960 USD/người"),
+    ("Thế còn quảng trường phía trước trung tâm chính trị?", "ask_project",  # all the other's words, and more
+     {"project": "bac_song_cam_trung_tam_hoi_nghi_bieu_dien", "topic": "project"}, "a project by its name",
+     "Dự án đầu tư xây dựng Quảng trường phía trước Trung tâm Chính trị - Hành chính"),
+    ("Quay lại cây cầu, năm 2025 nó thuộc nhóm dự án nào?", "list_projects",  # "lại" is no cầu Lại Xuân
+     {"project": "cau_nguyen_trai", "topic": "project"}, "a reference back to the last answer's subject",
+     "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),
     ("Cầu Bến Rừng nối Hải Phòng với Thái Bình thông xe khi nào?", "ask_project", None, "a project by its name",
      "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên, thành phố Hải Phòng "
      "và thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),  # the province it links to, taken for granted

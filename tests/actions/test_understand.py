@@ -5,6 +5,7 @@ import pytest
 from actions.understand import (
     asks_new_unit,
     aspect_in,
+    claimed_share,
     clear_winner,
     comparison_in,
     kinds_in,
@@ -138,3 +139,13 @@ def test_a_new_unit_asked_for_an_old_one(question: str, asked: bool) -> None:
 ])
 def test_a_question_leaning_on_the_last_answer_for_its_subject(question: str, leans: bool) -> None:
     assert leans_for_its_subject(question, fold(question)) is leans
+
+
+@pytest.mark.parametrize(("question", "share"), [
+    ("thu ngân sách 2024 chỉ đạt tầm 90% dự toán thôi đúng k", "90"),
+    ("thu ngân sách 2024 đạt 118,9% dự toán à", "118.9"),
+    ("thu ngân sách 2024 đạt bao nhiêu % dự toán", None),  # asked, not claimed
+])
+def test_a_share_of_the_plan_claimed(question: str, share: str | None) -> None:
+    found = claimed_share(question)
+    assert (str(found) if found is not None else None) == share

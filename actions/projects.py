@@ -11,7 +11,7 @@ from . import paging, replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import VALUE_ASKED, Asked, aspect_in, without_claimed_link
+from .understand import INVESTOR_CLAIMED, VALUE_ASKED, Asked, aspect_in, without_claimed_link
 
 # The key-project list's title and its groups' names come from the knowledge base (`about_of`).
 FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
@@ -100,8 +100,7 @@ def _field_reply(info: ProjectInfo, said: str) -> Reply | None:
     value = _HOW_MUCH if field == "funding" else VALUE_ASKED
     if field is None or value.search(said) or aspect_in(said) == "when":
         return None
-    line = (f"Các tài liệu không nêu chủ đầu tư của {replies.lower_first(info.project.name)}."
-            if field == "investor" else field_line(info, field))
+    line = _investor_line(info, said) if field == "investor" else field_line(info, field)
     if line is None:
         return None
     reply = Reply().say(f"{line}\n{replies.source_line(info.document)}",
@@ -110,6 +109,21 @@ def _field_reply(info: ProjectInfo, said: str) -> Reply | None:
     reply.slots.update(project=info.project.id, topic="project")
     reply.answer_id = f"project:{info.project.id}"
     return reply
+
+
+# an organisation a sentence of the project's record names as working on it
+_ORGANISATION = re.compile(r"\b(?:Tổng công ty|Tập đoàn|Công ty|Cục|Bộ) [A-ZĐ]")
+
+
+def _investor_line(info: ProjectInfo, said: str) -> str:
+    """No document names a project's investor: said so (first, when the question names one), then the
+    sentence naming who the city works with on it, if one does ("Tổng công ty Cảng hàng không Việt Nam")."""
+    name = replies.lower_first(info.project.name)
+    line = f"Các tài liệu không nêu chủ đầu tư của {name}."
+    if INVESTOR_CLAIMED.search(said):
+        line = f"Tài liệu không nói như vậy: các tài liệu không nêu chủ đầu tư của {name}."
+    partner = next((quote for quote in info.project.provenance.quotes if _ORGANISATION.search(quote)), None)
+    return f"{line}\nTài liệu ghi: “{partner}”" if partner else line
 
 
 def _same_project_in_several_documents(found: list[ProjectInfo], text: str) -> list[ProjectInfo]:

@@ -294,8 +294,13 @@ def operation_in(folded: str) -> str | None:
     return None
 
 
+# "… là do Vingroup đầu tư đúng không?": an investor taken for granted ("do ngân sách thành phố" is the funding)
+INVESTOR_CLAIMED = re.compile(r"\bdo (?!ai\b|do\b|ngan sach\b|von\b|nha nuoc\b|thanh pho\b)\w+(?: \w+){0,4} "
+                              r"(?:lam chu dau tu|dau tu)\b(?! (?:bao nhieu|may|het|gi|nao)\b)")
+
+
 def aspect_in(folded: str) -> str | None:
-    if _INVESTOR.search(folded):
+    if _INVESTOR.search(folded) or INVESTOR_CLAIMED.search(folded):
         return "investor"
     if _WHEN.search(folded):
         return "when"

@@ -116,8 +116,9 @@ def longest_named(folded_question: str, names: Iterable[tuple[str, str]]) -> lis
 
 
 # -- projects: by how much of a name the question gives, words weighted by rarity -------------
+# "được phê duyệt theo quyết định nào?" asks of a project's approval, naming none: one alias has the words
 PROJECT_NOISE = frozenset(
-    ["du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri", "trong", "diem", "danh", "muc", "nam", "nao", "nhung", "o"]
+    ["duoc", "phe", "duyet", "du", "an", "dau", "tu", "xay", "dung", "cong", "trinh", "thanh", "pho", "hai", "phong", "tai", "cua", "va", "cac", "so", "thuoc", "khu", "bao", "nhieu", "tien", "gi", "la", "nao", "the", "co", "khong", "ko", "k", "von", "gia", "tri", "trong", "diem", "danh", "muc", "nam", "nao", "nhung", "o"]
 )
 
 

@@ -285,6 +285,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thế còn quảng trường phía trước trung tâm chính trị?", "ask_project",  # all the other's words, and more
      {"project": "bac_song_cam_trung_tam_hoi_nghi_bieu_dien", "topic": "project"}, "a project by its name",
      "Dự án đầu tư xây dựng Quảng trường phía trước Trung tâm Chính trị - Hành chính"),
+    ("dc phê duyệt theo qđ nào", "ask_project",  # "được phê duyệt" names no project ("khu công nghiệp mới được phê duyệt")
+     {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project"}, "a field of the last project's record",
+     "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng tuyến đường vành đai 2"),
+    ("Nhà ga hành khách T2 sân bay Cát Bi là do Vingroup đầu tư đúng không?", "ask_project", None,
+     "a project by its name",  # an investor claimed; no document names one, one names who the city works with
+     "Tài liệu không nói như vậy: các tài liệu không nêu chủ đầu tư của dự án đầu tư xây dựng Nhà ga hành khách T2 "
+     "Cảng Hàng không Quốc tế Cát Bi.\nTài liệu ghi: “Phối hợp với Tổng công ty Cảng hàng không Việt Nam triển khai"),
     ("Quay lại cây cầu, năm 2025 nó thuộc nhóm dự án nào?", "list_projects",  # "lại" is no cầu Lại Xuân
      {"project": "cau_nguyen_trai", "topic": "project"}, "a reference back to the last answer's subject",
      "Dự án đầu tư xây dựng cầu Nguyễn Trãi"),

@@ -1100,8 +1100,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if topic == "address":
         return convert_address(kb, q)
     subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
-    if topic in ("government", "theme", "vision") and curated_fit(kb, fixed(q, a), topic):
-        curated_reply = TOPIC_ANSWERS[topic](kb, fixed(q, a))
+    # "khi vận hành có khó khăn gì không?" after the two-tier government: its own words, else with the subject's
+    asked = next((asked for asked in (fixed(q, a), replace(q, text=f"{a.folded} {fold(subject)}"))
+                  if topic in ("government", "theme", "vision") and curated_fit(kb, asked, topic)), None)
+    if topic in ("government", "theme", "vision") and asked is not None:
+        curated_reply = TOPIC_ANSWERS[topic](kb, asked)
         curated_text = " ".join(m.get("text") or "" for m in curated_reply.messages[:1])
         if not (a.aspect == "when" and not DATE.search(curated_text) and subject and (dated := dated_of(kb, a, subject))):
             return curated_reply

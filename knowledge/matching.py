@@ -259,7 +259,8 @@ _SAME_QUESTION = ((re.compile(r"\b(?:ngay nao|bao gio|luc nao|thoi diem nao|thoi
 def _same_question_words(folded: str) -> str:
     for pattern, canonical in _SAME_QUESTION:
         folded = pattern.sub(canonical, folded)
-    return folded
+    # "khi nào" asks when; "khi" alone is "while" ("khi vận hành có khó khăn gì?"), which asks no date
+    return re.sub(r"\bkhi\b(?! nao\b)", " ", folded).replace("khi nao", "khinao")
 
 
 def question_words(text: str) -> set[str]:

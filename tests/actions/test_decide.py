@@ -285,6 +285,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thế còn quảng trường phía trước trung tâm chính trị?", "ask_project",  # all the other's words, and more
      {"project": "bac_song_cam_trung_tam_hoi_nghi_bieu_dien", "topic": "project"}, "a project by its name",
      "Dự án đầu tư xây dựng Quảng trường phía trước Trung tâm Chính trị - Hành chính"),
+    ("Khi vận hành có khó khăn gì không?", "ask_government",  # its words with the subject's fit the difficulties
+     {"topic": "government", "subject": "vận hành chính quyền địa phương cấp"},
+     "a follow-up on the last answer's subject", "Bí thư Thành ủy Lê Tiến Châu chỉ rõ: bộ máy chính quyền mới"),
     ("dc phê duyệt theo qđ nào", "ask_project",  # "được phê duyệt" names no project ("khu công nghiệp mới được phê duyệt")
      {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project"}, "a field of the last project's record",
      "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng tuyến đường vành đai 2"),

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise
 
 from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, fold, reorganisation_of
 
@@ -98,6 +100,23 @@ def better_elsewhere(kb: KnowledgeBase, q: Query, topic: str) -> bool:
 
 def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
     return curated_fitting(kb, q, topic) is not None
+
+
+def fit_with_subject(kb: KnowledgeBase, q: Query, subject: str, topic: str) -> Query | None:
+    """"khi vận hành có khó khăn gì không?" after the two-tier government: its words and the subject's
+    fit a curated answer that says one of its own content words ("khó khăn"); None otherwise
+    ("tính giải quyết thế nào?" is not answered by how the government works, which fits the subject)."""
+    asked = replace(q, text=f"{q.text} {fold(subject)}")
+    found = kb.find_answers(asked.text, topic=topic, limit=1)
+    if not found or not curated_fit(kb, asked, topic):
+        return None
+    # a phrase of its own, two words in a row: "khó khăn", not the "giai" of "giai đoạn" for "giải quyết"
+    own = {pair for pair in pairwise(fold(q.text).split()) if not set(pair) & (STOP_WORDS | ANSWER_WORDS)}
+    said = set(pairwise(fold(" ".join((found[0].answer.answer, *found[0].answer.questions))).split()))
+    return asked if own & said else None
+
+
+ANSWER_WORDS = frozenset("gi khong ko co nao the sao nhu thi con thanh pho hai phong hp tp".split())  # no subject
 
 
 COVERED = 0.6

@@ -31,6 +31,7 @@ from .curated import (
     better_elsewhere,
     curated_fit,
     curated_fitting,
+    fit_with_subject,
 )
 from .fallback import no_breakdown, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
@@ -239,7 +240,8 @@ SERVICE = re.compile(
     r"\b(?:xe buyt|tuyen xe)\b.{0,50}\b(?:tuyen nao|tuyen so|di tuyen|may gio|bao lau|o dau|cho nao|bat xe)\b"
     r"|\bdi tuyen (?:so|nao)\b"
     r"|\b(?:so dien thoai|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
-    r"|\b(?:diem chuan|lich thi|hoc phi)\b"  # ("trọng điểm thì" folds to "diem thi")
+    r"|\b(?:diem chuan|lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì" folds to "diem thi")
+    r"|\btra cuu\b.{0,50}\b(?:o dau|trang nao|web nao|bang cach nao)\b"
     r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
     r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
     r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat)\b")
@@ -1101,10 +1103,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return convert_address(kb, q)
     subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
     # "khi vận hành có khó khăn gì không?" after the two-tier government: its own words, else with the subject's
-    asked = next((asked for asked in (fixed(q, a), replace(q, text=f"{a.folded} {fold(subject)}"))
-                  if topic in ("government", "theme", "vision") and curated_fit(kb, asked, topic)), None)
-    if topic in ("government", "theme", "vision") and asked is not None:
-        curated_reply = TOPIC_ANSWERS[topic](kb, asked)
+    curated_topic = topic if topic in ("government", "theme", "vision") else None
+    asked = None if curated_topic is None else (
+        fixed(q, a) if curated_fit(kb, fixed(q, a), curated_topic) else fit_with_subject(kb, fixed(q, a), subject, curated_topic))
+    if curated_topic is not None and asked is not None:
+        curated_reply = TOPIC_ANSWERS[curated_topic](kb, asked)
         curated_text = " ".join(m.get("text") or "" for m in curated_reply.messages[:1])
         if not (a.aspect == "when" and not DATE.search(curated_text) and subject and (dated := dated_of(kb, a, subject))):
             return curated_reply

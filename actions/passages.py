@@ -160,8 +160,10 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     """The sentences answering the question; `explanation`: at the lower bar whatever it asks. A
     number asked of a measure ("dân số … bao nhiêu người") is answered only by a sentence naming it:
     "một số vụ … người dân" has "số", "dân" and "người", not the population."""
-    # "… là hội nghị lần thứ 3 đúng không?": the sentence giving its ordinal, at the lower bar
-    found = _ranked(kb, a, explanation or wants_words(a.folded) or _ORDINAL_CLAIMED.search(a.folded) is not None)
+    # "… là hội nghị lần thứ 3 đúng không?", "… hồi tháng 3/2025 đúng không?": the sentence giving its
+    # ordinal or date, at the lower bar
+    checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(_claimed_dates(a.text)))
+    found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
     measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {a.folded} "] if asks_number(a) else []
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
 
@@ -219,14 +221,23 @@ def says_more_than(kb: KnowledgeBase, a: Asked, text: str) -> bool:
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")
 
 
+# "hồi tháng 3/2025", "tháng 3 năm 2025": a month claimed, with no day
+_MONTH = re.compile(r"\bthang (\d{1,2})(?:\s*/\s*|\s+nam\s+)(\d{4})\b")
+
+
 def _dates(text: str) -> list[tuple[int, int, str]]:
     return [(int(d), int(m), y) for d, m, y in _DATE.findall(text)]
+
+
+def _claimed_dates(text: str) -> list[tuple[int, int, str]]:
+    """The dates a question names; a month alone is day 0."""
+    return _dates(text) + [(0, int(m), y) for m, y in _MONTH.findall(strip_diacritics(text).lower())]
 
 
 def dated_answer(kb: KnowledgeBase, a: Asked) -> bool:
     """A date claimed ("… hôm 2/9/2024 phải không?") and a sentence saying what is asked with its date: the
     sentence checks the claim, not a curated text with the dates of other things."""
-    if not (a.premise_cue or a.yes_no) or not _dates(a.text):
+    if not (a.premise_cue or a.yes_no) or not _claimed_dates(a.text):
         return False
     found = best(kb, a)
     return bool(found) and found[0].score >= STRONG and bool(_dates(found[0].text))
@@ -248,12 +259,12 @@ def ordinal_verdict(a: Asked, sentence: str) -> str | None:
 
 def date_verdict(a: Asked, sentence: str) -> str | None:
     """"… làm việc với Thành ủy hôm 14/11/2023 đúng không?": a date claimed, against the sentence's."""
-    claimed, said = _dates(a.text), _dates(sentence)
+    claimed, said = _claimed_dates(a.text), _dates(sentence)
     if not (a.premise_cue or a.yes_no) or not claimed or not said:
         return None
 
     def stated(d: int, m: int, y: str) -> bool:
-        return any((d, m) == (d2, m2) and (not y or not y2 or y == y2) for d2, m2, y2 in said)
+        return any(d in (d2, 0) and m == m2 and (not y or not y2 or y == y2) for d2, m2, y2 in said)
     if all(stated(*date) for date in claimed):
         return "Đúng như tài liệu ghi."
     written = ", ".join(f"{d}/{m}" + (f"/{y}" if y else "") for d, m, y in said)
@@ -291,6 +302,9 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
         return not_covered(kb)
     # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
     first, *more = found
+    if EXPLANATION.search(a.folded) and (detailed := kb.with_its_details(first)) is not None:
+        # "quý I thành phố đã làm gì để mở rộng không gian phát triển?": what the opening sums up, said next
+        first, more = detailed, [p for p in more if p.text not in detailed.text]
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
     if verdict := date_verdict(a, first.text) or ordinal_verdict(a, first.text):
         lines.insert(0, verdict)

@@ -393,7 +393,9 @@ def funding_claimed(folded: str) -> str | None:
     return None
 
 
-AREA = re.compile(r"\b(?:dien tich|rong (?:khoang |tam )?(?:bao nhieu|may)|(?:bao nhieu|may) (?:ha|hec ta|hecta)|quy mo)\b")
+# ("dự án LG Innotek mở rộng bn tiền": the extension's cost, no area)
+AREA = re.compile(r"\b(?:dien tich|(?<!mo )rong (?:khoang |tam )?(?:bao nhieu|may)(?! tien| ty| von)|"
+                  r"(?:bao nhieu|may) (?:ha|hec ta|hecta)|quy mo)\b")
 
 
 def _area_notice(info: ProjectInfo, text: str) -> str | None:

@@ -92,7 +92,9 @@ def describe_value(value: Value, with_name: bool = True) -> str:
     elif value.measure == "rank":
         body = f"xếp thứ {value.text}" + (f" ({value.qualifier})" if value.qualifier else "")
     else:
-        body = f"{kind_label(value)} {figure}"
+        label = kind_label(value)
+        # "đạt tiêu chí đô thị loại III": a figure in words that already says it was reached
+        body = figure if fold(figure).startswith(f"{fold(label)} ") else f"{label} {figure}"
         if value.qualifier:
             body += f" ({value.qualifier})"
     if value.measure != "level" and value.kind != "result":

@@ -474,22 +474,30 @@ class _Unit:
     has_number: bool
     shown: str  # what is quoted: the piece, or its whole sentence
     names_a_problem: bool
+    paragraph: int = -1  # sentences of one paragraph (under the same headings) share it
+
+
+DETAILS = 2  # sentences quoted after a paragraph's summing-up opening
 
 
 class PassageIndex:
     """BM25 over the sentences of the source documents (words and adjacent word pairs)."""
 
-    def __init__(self, sentences: Iterable[tuple[str, Sentence]]):
+    def __init__(self, sentences: Iterable[tuple[str, Sentence]], texts: Mapping[str, str] | None = None):
+        """texts: document id → normalize_quote(document), to check a quote joining sentences is verbatim."""
+        self._texts = dict(texts or {})
         units = []
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._context: dict[str, list[int]] = defaultdict(list)
         contexts: dict[str, set[str]] = {}  # sentences of a paragraph share their context
+        paragraphs: dict[tuple[str, str], int] = {}
         for i, (source, sentence) in enumerate(sentences):
             words, terms = _document_terms(sentence.text)
             shown = sentence.whole or sentence.text
             shown_words = _document_terms(shown)[0] if sentence.whole else words
+            paragraph = paragraphs.setdefault((source, sentence.context), len(paragraphs))
             units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(shown_words),
-                               _NUMBER.search(sentence.text) is not None, shown, sentence.names_a_problem))
+                               _NUMBER.search(sentence.text) is not None, shown, sentence.names_a_problem, paragraph))
             for term, tf in terms.items():
                 self._postings[term].append((i, tf))
             if sentence.context not in contexts:
@@ -506,7 +514,8 @@ class PassageIndex:
     @classmethod
     def from_documents(cls, docs: Mapping[str, str]) -> PassageIndex:
         """docs: document id → full text of the source document."""
-        return cls((source, sentence) for source, text in docs.items() for sentence in split_document(text))
+        return cls(((source, sentence) for source, text in docs.items() for sentence in split_document(text)),
+                   {source: normalize_quote(text) for source, text in docs.items()})
 
     @classmethod
     def from_files(cls, files: Mapping[str, str], directory: Path = SOURCES_DIR) -> PassageIndex:
@@ -612,6 +621,37 @@ class PassageIndex:
             found.append((raw, Passage(p.source, p.text, min(1.0, raw))))
         # ranked before the cap: of sentences saying all of "có khó khăn gì không?", the subject's one first
         return [p for _, p in sorted(found, key=lambda pair: -pair[0])][:limit]
+
+    def with_its_details(self, passage: Passage, limit: int = DETAILS) -> Passage | None:
+        """A paragraph's opening sentence with no figure ("Trong quý I, một trong những dấu ấn rõ nét …
+        là … mở rộng không gian phát triển."), quoted with the next sentences of its paragraph, which
+        say what it sums up; None for any other sentence. Consecutive sentences of one line, verbatim."""
+        at = next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
+        if at is None or self.units[at].has_number or self.units[at].shown != self.units[at].text:
+            return None
+        lead = self.units[at]
+        if at > 0 and self.units[at - 1].paragraph == lead.paragraph:
+            return None  # not the paragraph's first sentence
+        following: list[str] = []
+        for unit in self.units[at + 1:]:
+            if unit.paragraph != lead.paragraph or len(following) == limit:
+                break
+            if unit.shown != unit.text:
+                break  # a piece of a long sentence: the quote would not be contiguous text
+            following.append(unit.shown)
+        # the run of the document's own text from the opening to the last sentence that follows it
+        # (joined as written: "; " between list items); a gap of more than a separator ends it
+        text = self._texts.get(passage.source, "")
+        start = text.find(lead.shown)
+        if start < 0:
+            return None
+        end = start + len(lead.shown)
+        for sentence in following:
+            at = text.find(sentence, end)
+            if at < 0 or at - end > len("; "):
+                break
+            end = at + len(sentence)
+        return Passage(passage.source, text[start:end], passage.score) if end > start + len(lead.shown) else None
 
     def _person_after(self, passage: Passage, window: int = PERSON_WINDOW) -> _Unit | None:
         """The first of the next `window` sentences of the same document that names a person."""

@@ -61,6 +61,7 @@ DOMAIN: dict[str, str] = {
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
+    "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
 
@@ -82,6 +83,10 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget
     ("cn", "va", "xd"): "công nghiệp và xây dựng",
+    # "gt" alone may be giá trị or giới thiệu; after traffic's words it is giao thông
+    **{(*before, "gt"): f"{said} giao thông" for before, said in ((("tai", "nan"), "tai nạn"), (("an", "toan"), "an toàn"),
+                                                                  (("ha", "tang"), "hạ tầng"), (("vi", "pham"), "vi phạm"),
+                                                                  (("du", "an"), "dự án"), (("ket", "noi"), "kết nối"))},
     ("thi", "s"): "thì sao", ("the", "s"): "thế sao",  # "còn năm ngoái thì s?"
     # "bn" after a farewell or thanks is "bạn", not "bao nhiêu": "ok bye bn", "cảm ơn bn nhé"
     **{(*said, "bn"): " ".join((*said, "bạn")) for said in (("bye",), ("bai",), ("on",), ("tks",), ("thanks",), ("thank",),

@@ -60,6 +60,10 @@ class SearchQueries(Store):
             index = cache["passages"] = PassageIndex.from_files(files)
         return index
 
+    def with_its_details(self, passage: Passage) -> Passage | None:
+        """`PassageIndex.with_its_details`: an opening sentence with no figure, with the sentences after it."""
+        return self._passage_index().with_its_details(passage)
+
     def passage_coverage(self, question: str, text: str) -> float:
         """How much of the question `text` speaks of, on the passages' scale (see `PassageIndex.coverage`)."""
         return self._passage_index().coverage(question, text)

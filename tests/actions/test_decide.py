@@ -288,6 +288,23 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Khi vận hành có khó khăn gì không?", "ask_government",  # its words with the subject's fit the difficulties
      {"topic": "government", "subject": "vận hành chính quyền địa phương cấp"},
      "a follow-up on the last answer's subject", "Bí thư Thành ủy Lê Tiến Châu chỉ rõ: bộ máy chính quyền mới"),
+    ("Thành phố tính giải quyết thế nào?", "ask_indicator",  # no phrase of its own in how the government works
+     {"topic": "government", "subject": "vận hành chính quyền cấp khó khăn"},
+     "a follow-up on the last answer's subject", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
+    ("dự án lg innotek mở rộng bn tiền", "ask_project", None, "a project by its name",  # "mở rộng" is no area
+     "Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3): giá trị phê duyệt/dự kiến 47.122.000 triệu đồng"),
+    ("tra cứu phạt nguội xe máy ở đâu", "out_of_scope", None,
+     "a service to use or a place to recommend: the documents give none", "Các tài liệu tôi có là báo cáo"),
+    ("năm 2024 hp có bn vụ tai nạn gt, chết bn ng", "ask_indicator", None,  # "gt" after "tai nạn": giao thông
+     "indicators: every one × period × kind named", "Tai nạn giao thông 11 tháng năm 2024: đạt 212 người"),
+    ("tong bi thu to lam lam viec voi thanh uy hai phong hoi thang 3/2025 dung khong", "ask_government", None,
+     "a passage of the documents, quoted", "Không đúng: tài liệu ghi ngày 14/11/2024.\nTài liệu ghi: “"),  # a month
+    ("thủy nguyên là đô thị loại mấy", "ask_indicator", None,  # a figure in words saying "đạt" is said once
+     "indicators: every one × period × kind named", "Phân loại đô thị Thủy Nguyên năm 2024: đạt tiêu chí đô thị loại III."),
+    ("Quý I thành phố đã làm gì để mở rộng không gian phát triển?", "ask_vision", None,  # an opening summing up
+     "a passage of the documents, quoted", "Tài liệu ghi: “Trong quý I, một trong những dấu ấn rõ nét của Hải Phòng là "
+     "việc tập trung quy hoạch và đầu tư để mở rộng không gian phát triển. Ngày 5/2/2025, UBND thành phố đã ban hành "
+     "Quyết định số 278/QĐ-UBND"),
     ("dc phê duyệt theo qđ nào", "ask_project",  # "được phê duyệt" names no project ("khu công nghiệp mới được phê duyệt")
      {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project"}, "a field of the last project's record",
      "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng tuyến đường vành đai 2"),

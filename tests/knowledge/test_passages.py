@@ -48,6 +48,20 @@ def test_every_sentence_is_a_verbatim_substring_of_its_document(sources: dict[st
             assert sentence == sentence.strip()
 
 
+def test_an_opening_with_its_details_is_verbatim_text_of_its_document(sources: dict[str, str], index: PassageIndex) -> None:
+    detailed = [found for unit in index.units
+                if (found := index.with_its_details(Passage(unit.source, unit.shown, 1.0))) is not None]
+    assert detailed  # "Trong quý I, một trong những dấu ấn rõ nét …" and its paragraph
+    assert [p.text for p in detailed if p.text not in normalize_quote(sources[p.source])] == []
+
+
+def test_an_opening_that_sums_up_is_quoted_with_what_follows(index: PassageIndex) -> None:
+    opening = next(u for u in index.units if u.shown.startswith("Trong quý I, một trong những dấu ấn rõ nét"))
+    found = index.with_its_details(Passage(opening.source, opening.shown, 0.8))
+    assert found is not None and found.text.startswith(opening.shown + " Ngày 5/2/2025, UBND thành phố đã ban hành "
+                                                                       "Quyết định số 278/QĐ-UBND")
+
+
 def test_headings_and_table_rows_are_not_sentences(sources: dict[str, str]) -> None:
     texts = {s.text for text in sources.values() for s in split_document(text)}
     for heading in ("Mở rộng không gian phát triển", "2.1. Công nghiệp công nghệ cao", "Nguyên nhân chủ quan",

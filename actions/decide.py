@@ -33,6 +33,7 @@ from .curated import (
     curated_fitting,
     fit_with_subject,
 )
+from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
@@ -1059,6 +1060,16 @@ def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_unit_count(kb, q)
 
 
+def asks_source_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Báo cáo 619 ra ngày nào?", "ai ký?" after it, "số liệu này lấy từ báo cáo số mấy?" after a figure."""
+    return not a.from_button and not (a.policies and named_source(kb, a.folded) is None) and bool(
+        asks_source(kb, a.folded, q))
+
+
+def source_document(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return answer_source(kb, asks_source(kb, a.folded, q), a.folded)
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
     if topic == "units":
@@ -1160,6 +1171,8 @@ ROWS: tuple[Row, ...] = (
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),
     Row("how many new units", counts_new_units, unit_count),
+    Row("a source document: what it is, when and by whom issued, who signed it", asks_source_document,
+        source_document),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

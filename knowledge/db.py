@@ -26,6 +26,8 @@ documents = sa.Table(
     sa.Column("date_note", sa.Text),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("citation", sa.Text, nullable=False),
+    sa.Column("signed", sa.Text),
+    sa.Column("signed_quote", sa.Text),
 )
 indicators = sa.Table(
     "kb_indicators", metadata,

@@ -34,6 +34,8 @@ class Document:
     date_note: str | None
     kind: str
     citation: str
+    signed: str | None = None  # who signed it, as the reply says it; every word of it in `signed_quote`
+    signed_quote: str | None = None  # the signature block, verbatim
 
 
 @dataclass(frozen=True)

@@ -98,6 +98,17 @@ def _duplicates(kind: str, keys: Iterable[tuple[str, str]]) -> list[Problem]:
     return problems
 
 
+def _check_signature(doc: r.Document, sources: dict[str, str]) -> list[Problem]:
+    """A signer is said only as the document's own signature block writes it."""
+    if not doc.signed:
+        return []
+    quote = normalize_quote(doc.signed_quote or "")
+    if not quote or quote not in sources.get(doc.id, ""):
+        return [Problem("manifest.yml", doc.id, f"signed_quote not found in source {doc.id}: {quote[:90]!r}")]
+    missing = set(fold(doc.signed).split()) - set(fold(quote).split())
+    return [Problem("manifest.yml", doc.id, f"signed says {sorted(missing)}, which signed_quote does not")] if missing else []
+
+
 def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
     """Every provenance and consistency problem of a loaded fact set."""
     sources = source_texts(facts, sources_dir)
@@ -126,6 +137,8 @@ def check(facts: r.FactSet, sources_dir: Path = SOURCES_DIR) -> list[Problem]:
             *((f"component {c.name!r}", c.value_text) for c in proj.components),
         ):
             problems += _check_in_quotes(p, label, written)
+    for doc in facts.documents.values():
+        problems += _check_signature(doc, sources)
     for pol in facts.policies:
         problems += _check_provenance(pol.provenance, sources)
     for ans in facts.answers:

@@ -305,6 +305,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a passage of the documents, quoted", "Tài liệu ghi: “Trong quý I, một trong những dấu ấn rõ nét của Hải Phòng là "
      "việc tập trung quy hoạch và đầu tư để mở rộng không gian phát triển. Ngày 5/2/2025, UBND thành phố đã ban hành "
      "Quyết định số 278/QĐ-UBND"),
+    ("bao cao 619-BC/TU cua thanh uy ra ngay nao", "bot_identity", None,  # a source document named by its number
+     "a source document: what it is, when and by whom issued, who signed it",
+     "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng: “Báo cáo kết quả thực hiện nhiệm vụ kinh tế - xã hội, "
+     "quốc phòng - an ninh, đối ngoại thành phố năm 2024; dự kiến kế hoạch phát triển kinh tế - xã hội năm 2025”.\n"
+     "Ban hành ngày 3/12/2024 bởi Thành ủy Hải Phòng.\nNgười ký: Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành)."),
+    ("Số liệu này lấy từ báo cáo số mấy, ai ký?", "bot_identity",  # the source of the figure just given
+     {"indicator": "budget_revenue", "period": "2024", "topic": "indicator"},
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("văn bản nào cho phép thí điểm cơ chế đặc thù?", "ask_policy",  # a policy by its subject, not the source
+     {"indicator": "budget_revenue", "period": "2024", "topic": "indicator"},
+     "which document: found by what it is about", ""),
     ("dc phê duyệt theo qđ nào", "ask_project",  # "được phê duyệt" names no project ("khu công nghiệp mới được phê duyệt")
      {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project"}, "a field of the last project's record",
      "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng tuyến đường vành đai 2"),

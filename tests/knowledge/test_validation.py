@@ -1,5 +1,6 @@
 """Malformed fact files are rejected with file, entry and reason; nothing half-built survives."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from knowledge.__main__ import main
 from knowledge.build import build
 from knowledge.errors import FactFileError
 from knowledge.loader import load_facts
-from knowledge.validate import check
+from knowledge.validate import check, source_texts
 
 TABLE_ROW = "2 GRDP bình quân đầu người (giá hiện hành) USD/người 9.000 8.665 4.647 9.486 4.900"
 
@@ -183,3 +184,18 @@ def test_both_notes_reach_the_api_separately(facts_copy: Path, tmp_path: Path) -
         assert "Cho người duyệt" not in bodies  # search excerpts are shown to residents
     finally:
         kb.close()
+
+
+@pytest.mark.parametrize(("signed", "quote", "problem"), [
+    ("Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành)", "T/M BAN CHẤP HÀNH PHÓ BÍ THƯ Nguyễn Văn Tùng", None),
+    ("Bí thư Nguyễn Văn Tùng", "BÍ THƯ Nguyễn Văn Tùng (ký)",
+     "signed_quote not found in source 002: 'BÍ THƯ Nguyễn Văn Tùng (ký)'"),
+    ("Chủ tịch Nguyễn Văn Tùng", "T/M BAN CHẤP HÀNH PHÓ BÍ THƯ Nguyễn Văn Tùng", "signed says ['chu', 'tich'], which signed_quote does not"),
+])
+def test_a_signer_is_said_only_as_the_signature_block_writes_it(signed: str, quote: str, problem: str | None) -> None:
+    from knowledge.validate import _check_signature
+
+    facts = load_facts()
+    doc = replace(facts.documents["002"], signed=signed, signed_quote=quote)
+    found = [str(p) for p in _check_signature(doc, source_texts(facts))]
+    assert found == ([] if problem is None else [f"manifest.yml: 002: {problem}"])

@@ -1,0 +1,80 @@
+"""The source documents themselves: "báo cáo 619 ra ngày nào, ai ký?", "số liệu này lấy từ báo cáo nào?".
+
+Every answer names its source; residents then ask about that source. What a document is, when and
+by whom it was issued and who signed it come from the manifest (the signature block quoted there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import Document, KnowledgeBase, fold
+
+from . import replies
+from .feedback_buttons import feedback_buttons
+from .query import Query, Reply
+
+# who signed the document just cited, which document the last figure came from ("văn bản nào cho phép …"
+# asks a policy by its subject, not a source)
+_SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|do ai ky|ky boi|ai la nguoi ky)\b")
+SOURCE_ASKED = re.compile(rf"{_SIGNER_ASKED.pattern}|\b(?:lay tu (?:bao cao|tai lieu|van ban|nguon|dau)|nguon (?:nao|tu dau|o dau)|"
+                          r"(?:bao cao|tai lieu|van ban) (?:do|nay|ay|tren)|"
+                          r"(?:so lieu|con so) (?:nay|do|tren)\b.*\b(?:bao cao|tai lieu|van ban|nguon))\b")
+# when it was issued, of the document just described
+_DATE_ASKED = re.compile(r"\b(?:ban hanh|ra|phat hanh|ky) (?:ngay nao|khi nao|bao gio|luc nao)|\bngay (?:ban hanh|ky)\b")
+
+
+def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
+    """A source document the question names by its number ("báo cáo 619-BC/TU", "bc 619")."""
+    for doc in kb.documents().values():
+        if not doc.number:
+            continue
+        digits = doc.number.split("-")[0]
+        if fold(doc.number) in folded or re.search(rf"\b(?:bao cao|bc|van ban)\s+(?:so\s+)?{re.escape(digits)}\b", folded):
+            return doc
+    return None
+
+
+def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
+    """The documents the last answer cited: its figure's, its project's, or the document it was about."""
+    topic, slots = q.slots.get("topic"), q.slots
+    if topic == "document" and slots.get("policy"):
+        return [d for d in kb.documents().values() if d.number == slots["policy"]]
+    if topic == "indicator" and slots.get("indicator"):
+        values = kb.values(str(slots["indicator"]), str(slots["period"]) if slots.get("period") else None)
+        return list({v.document.id: v.document for v in values}.values())
+    if topic == "project" and (info := kb.project(str(slots.get("project") or ""))) is not None:
+        return [info.document]
+    return []
+
+
+def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
+    """The documents asked about: one named by its number, or the last answer's when the question asks
+    of its source ("ai ký báo cáo đó?", "số liệu này lấy từ báo cáo số mấy?")."""
+    if (named := named_source(kb, folded)) is not None:
+        return [named]
+    of_the_last = SOURCE_ASKED.search(folded) or (q.slots.get("topic") == "document" and _DATE_ASKED.search(folded))
+    return last_answer_sources(kb, q) if of_the_last else []
+
+
+def describe(doc: Document, folded: str) -> str:
+    """What the document is, when and by whom it was issued, and (asked or known) who signed it."""
+    when = f" ngày {replies.vn_date(doc.date)}" if doc.date else ""
+    lines = [f"{doc.citation}: “{doc.title}”." if doc.number else f"{doc.citation}: “{doc.title}” ({doc.issuer})."]
+    if not doc.date and doc.date_note:
+        lines.append(doc.date_note)
+    if doc.number:
+        lines.append(f"Ban hành{when} bởi {doc.issuer}.")
+    if doc.signed:
+        lines.append(f"Người ký: {doc.signed}.")
+    elif _SIGNER_ASKED.search(folded):
+        lines.append("Tài liệu không ghi người ký.")
+    return "\n".join(lines)
+
+
+def answer_source(kb: KnowledgeBase, docs: list[Document], folded: str) -> Reply:
+    reply = Reply().say("\n\n".join(describe(doc, folded) for doc in docs), feedback_buttons())
+    numbered = [doc for doc in docs if doc.number]
+    reply.slots.update(topic="document", policy=numbered[0].number if len(numbered) == 1 else None)
+    reply.answer_id = "document:" + ",".join(doc.id for doc in docs)
+    return reply

@@ -7,6 +7,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, fold, reorganisation_of
+from knowledge.matching import answer_score, question_words
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -102,18 +103,36 @@ def curated_fit(kb: KnowledgeBase, q: Query, topic: str | None) -> bool:
     return curated_fitting(kb, q, topic) is not None
 
 
-def fit_with_subject(kb: KnowledgeBase, q: Query, subject: str, topic: str) -> Query | None:
-    """"khi vận hành có khó khăn gì không?" after the two-tier government: its words and the subject's
-    fit a curated answer that says one of its own content words ("khó khăn"); None otherwise
-    ("tính giải quyết thế nào?" is not answered by how the government works, which fits the subject)."""
+def fit_with_subject(kb: KnowledgeBase, q: Query, subject: str, topic: str | None) -> AnswerInfo | None:
+    """"khi vận hành có khó khăn gì không?" after the two-tier government, "ông ấy muốn HP phát triển
+    thế nào?" after the General Secretary's visit: of the curated answers its words and the subject's fit
+    (of `topic`, or of any), the one its own words fit best, if it says a phrase of the question's own
+    ("khó khăn", "phát triển"); None otherwise ("tính giải quyết thế nào?" is not answered by how the
+    government works, which only the subject fits)."""
     asked = replace(q, text=f"{q.text} {fold(subject)}")
-    found = kb.find_answers(asked.text, topic=topic, limit=1)
-    if not found or not curated_fit(kb, asked, topic):
-        return None
+    bar = WEAK_MATCH if topic else STRONG_MATCH
+    fitting = [f for f in kb.find_answers(asked.text, topic=topic, limit=MORE_TOPICS + 1) if f.score >= bar]
     # a phrase of its own, two words in a row: "khó khăn", not the "giai" of "giai đoạn" for "giải quyết"
     own = {pair for pair in pairwise(fold(q.text).split()) if not set(pair) & (STOP_WORDS | ANSWER_WORDS)}
-    said = set(pairwise(fold(" ".join((found[0].answer.answer, *found[0].answer.questions))).split()))
-    return asked if own & said else None
+    own_words = question_words(q.text)
+
+    def phrases_said(info: AnswerInfo) -> int:
+        return len(own & set(pairwise(fold(" ".join((info.answer.answer, *info.answer.questions))).split())))
+    # the answer just given is no answer to the question that follows it
+    candidates = [f for f in fitting if phrases_said(f) and f"answer:{f.answer.id}" != q.slots.get("last_answer_id")]
+    if not candidates:
+        return None
+    # the subject's words ("làm việc", "Thành ủy") fit its other answers as well: its own words choose,
+    # the phrases first ("vận hành" and "khó khăn" over "vận hành" alone)
+    return max(candidates, key=lambda f: (phrases_said(f), answer_score(own_words, f.answer.questions, f.answer.answer)))
+
+
+def answer_curated(kb: KnowledgeBase, info: AnswerInfo, q: Query) -> Reply:
+    """One curated answer, with its source."""
+    reply = Reply().say(_described(kb, info, q), feedback_buttons())
+    reply.slots.update(topic=info.answer.topic if info.answer.topic in ("government", "theme", "vision") else "answer")
+    reply.answer_id = f"answer:{info.answer.id}"
+    return reply
 
 
 ANSWER_WORDS = frozenset("gi khong ko co nao the sao nhu thi con thanh pho hai phong hp tp".split())  # no subject

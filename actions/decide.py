@@ -25,6 +25,7 @@ from . import aggregate, passages
 from .conversation import answer_choice, answer_more
 from .curated import (
     answer_best_curated,
+    answer_curated,
     answer_government,
     answer_theme,
     answer_vision,
@@ -202,6 +203,17 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 HELP_WORDS = 3  # content words: "bạn giúp được gì" has none of ours
+
+
+def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Bạn là robot à?"; not "số liệu này lấy từ báo cáo số mấy, ai ký?", which the classifier reads alike."""
+    return q.intent == "bot_identity" and not a.names_something and not asks_source(kb, a.folded, q)
+
+
+def identity(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    reply = Reply().template("utter_bot_identity")
+    reply.answer_id = "identity"  # answered: not a question for staff to review
+    return reply
 
 
 def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1115,14 +1127,14 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
     # "khi vận hành có khó khăn gì không?" after the two-tier government: its own words, else with the subject's
     curated_topic = topic if topic in ("government", "theme", "vision") else None
-    asked = None if curated_topic is None else (
-        fixed(q, a) if curated_fit(kb, fixed(q, a), curated_topic) else fit_with_subject(kb, fixed(q, a), subject, curated_topic))
-    if curated_topic is not None and asked is not None:
-        curated_reply = TOPIC_ANSWERS[curated_topic](kb, asked)
+    if curated_topic is not None and curated_fit(kb, fixed(q, a), curated_topic):
+        curated_reply = TOPIC_ANSWERS[curated_topic](kb, fixed(q, a))
         curated_text = " ".join(m.get("text") or "" for m in curated_reply.messages[:1])
         if not (a.aspect == "when" and not DATE.search(curated_text) and subject and (dated := dated_of(kb, a, subject))):
             return curated_reply
         return passages.answer(kb, a, q, dated)  # "ông ấy làm việc với Thành ủy hôm nào?": a curated text has no date
+    if (curated_topic or topic == "answer") and (chosen := fit_with_subject(kb, fixed(q, a), subject, curated_topic)):
+        return answer_curated(kb, chosen, q)  # "khi vận hành có khó khăn gì không?" with the subject's words
     if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
         return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
     return quote_or_decline(kb, a, q)
@@ -1162,6 +1174,7 @@ ROWS: tuple[Row, ...] = (
     Row("out of scope, or an instruction to make things up", out_of_scope, decline),
     Row("a farewell or thanks", says_goodbye, goodbye),
     Row("what the bot can do, nothing of ours named", asks_help, help_text),
+    Row("who the bot is, no source document asked of", asks_identity, identity),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),

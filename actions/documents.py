@@ -36,15 +36,14 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
-    """The documents the last answer cited: its figure's, its project's, or the document it was about."""
+    """The documents the last answer cited: its figure's, or the document it was about ("ai ký?" after a
+    project asks who signed its approving decisions, which its record gives)."""
     topic, slots = q.slots.get("topic"), q.slots
     if topic == "document" and slots.get("policy"):
         return [d for d in kb.documents().values() if d.number == slots["policy"]]
     if topic == "indicator" and slots.get("indicator"):
         values = kb.values(str(slots["indicator"]), str(slots["period"]) if slots.get("period") else None)
         return list({v.document.id: v.document for v in values}.values())
-    if topic == "project" and (info := kb.project(str(slots.get("project") or ""))) is not None:
-        return [info.document]
     return []
 
 

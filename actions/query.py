@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from .entity_values import valid_entities, valid_slots
 
 CONTEXT_SLOTS = ("indicator", "period", "value_kind", "project", "policy", "topic", "subject", "options", "page_query",
-                 "page")
+                 "page", "last_answer_id")
 
 
 @dataclass(frozen=True)

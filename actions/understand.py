@@ -146,7 +146,9 @@ _POINTING = r"\s+(?:do|nay|ay|day|kia|tren)\b"  # "… đó", "… này", "… �
 _PROJECT_NOUNS = (r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang|khu kinh te|"
                   r"khu cong nghiep|cum cong nghiep")
 PROJECT_PRONOUN = re.compile(rf"\b(?:{_PROJECT_NOUNS}){_POINTING}")
-_REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu)(?: moi)?{_POINTING}"
+# "trong buổi đó", "hôm đó", "chuyến đó": the event just answered ("hôm nay" is today)
+_REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|con so|so lieu|cai|khu|buoi|chuyen|"
+                          rf"cuoc lam viec|hoi nghi)(?: moi)?{_POINTING}|\bhom (?:do|ay|day)\b"
                           r"|^(?:no|the no|vay no|trong do|trong so do)\b|\b(?:ong ay|ba ay|ong do)\b"
                           r"|^(?:quay lai|tro lai|quay ve)\b")
 # Follow-up words: the question leans on the previous answer.

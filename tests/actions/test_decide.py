@@ -288,9 +288,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Khi vận hành có khó khăn gì không?", "ask_government",  # its words with the subject's fit the difficulties
      {"topic": "government", "subject": "vận hành chính quyền địa phương cấp"},
      "a follow-up on the last answer's subject", "Bí thư Thành ủy Lê Tiến Châu chỉ rõ: bộ máy chính quyền mới"),
-    ("Thành phố tính giải quyết thế nào?", "ask_indicator",  # no phrase of its own in how the government works
-     {"topic": "government", "subject": "vận hành chính quyền cấp khó khăn"},
-     "a follow-up on the last answer's subject", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
+    ("Thành phố tính giải quyết thế nào?", "ask_indicator",  # not the difficulties just given again
+     {"topic": "government", "subject": "vận hành chính quyền cấp khó khăn",
+      "last_answer_id": "answer:chinh_quyen_2_cap_han_che"},
+     "a follow-up on the last answer's subject", "Bí thư Thành ủy Lê Tiến Châu yêu cầu trong 6 tháng cuối năm 2025"),
+    ("Ông ấy muốn Hải Phòng phát triển thành thành phố như thế nào?", "ask_vision",  # his remarks, not the date
+     {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
+     "a reference back to the last answer's subject", "Tổng Bí thư Tô Lâm nhấn mạnh Hải Phòng luôn giữ vị trí"),
+    ("Thành phố đã kiến nghị những gì trong buổi đó?", "nlu_fallback",  # "buổi đó": the visit just answered
+     {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
+     "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
+    ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("Thời tiết Hải Phòng hôm nay thế nào?", "out_of_scope",  # "hôm nay" is today, no "hôm đó"
+     {"indicator": "total_social_investment", "period": "2024", "topic": "indicator"},
+     "out of scope, or an instruction to make things up", "utter_out_of_scope"),
     ("dự án lg innotek mở rộng bn tiền", "ask_project", None, "a project by its name",  # "mở rộng" is no area
      "Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3): giá trị phê duyệt/dự kiến 47.122.000 triệu đồng"),
     ("tra cứu phạt nguội xe máy ở đâu", "out_of_scope", None,

@@ -186,9 +186,15 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     why_of_the_last = q.slots.get("topic") == "indicator" and passages.asks_why(a)
     # "ông ấy làm việc với Thành ủy hôm nào?" after Tổng Bí thư Tô Lâm: of the subject just answered
     of_the_subject = bool(q.slots.get("subject")) and a.refers_back
-    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject)
+    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
     return off and not (a.indicators or a.policies or a.address or strong_project)
+
+
+def says_it(kb: KnowledgeBase, a: Asked, bar: float = passages.STRONG) -> bool:
+    """One sentence says nearly all of a question with words of its own: "đk kết hôn online kết nối vs hệ
+    thống hộ tịch của bộ nào" is answered, whatever the classifier read."""
+    return len(query_terms(a.folded)) >= HELP_WORDS and any(p.score >= bar for p in passages.best(kb, a))
 
 
 def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -198,16 +204,23 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "kết nối vs hệ thống hộ tịch của bộ tư pháp để lm j z": a purpose asked of something the documents say
     return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
             and not (q.slots.get("topic") and points_back(a.text, a.folded))
-            and not (len(query_terms(a.folded)) >= HELP_WORDS and any(
-                p.score >= passages.STRONG for p in passages.best(kb, a))))
+            and not says_it(kb, a))
 
 
 HELP_WORDS = 3  # content words: "bạn giúp được gì" has none of ours
 
 
 def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """"Bạn là robot à?"; not "số liệu này lấy từ báo cáo số mấy, ai ký?", which the classifier reads alike."""
-    return q.intent == "bot_identity" and not a.names_something and not asks_source(kb, a.folded, q)
+    """"Bạn là robot à?", "số liệu lấy ở đâu?"; not "số liệu này lấy từ báo cáo số mấy, ai ký?" after a figure
+    nor "Tổng Bí thư nói lòng tin của người dân là gì?", which one strong sentence answers."""
+    if q.intent != "bot_identity" or a.names_something or asks_source(kb, a.folded, q):
+        return False
+    return IDENTITY.search(a.folded) is not None or not says_it(kb, a, bar=passages.EXPLANATION_BAR)
+
+
+# the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from
+IDENTITY = re.compile(r"\b(?:ban|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|du lieu|"
+                      r"nguon)\b")
 
 
 def identity(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -642,8 +655,13 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "khi nào được khánh thành?" after a project asks of that project, whatever the classifier says
     of_the_last = q.slots.get("topic") == "project" and a.aspect is not None and not a.names_something
-    return (q.intent in LIST_INTENTS and not of_the_last and not of_the_last_figure(kb, a, q)
+    # "chỉ số giá tiêu dùng CPI năm 2024 tăng bao nhiêu": one figure asked, whatever the classifier read
+    one_figure = FIGURE.search(a.folded) is not None and LIST_WORDS.search(a.folded) is None
+    return (q.intent in LIST_INTENTS and not of_the_last and not one_figure and not of_the_last_figure(kb, a, q)
             and not passages.of_the_quoted(a, q))
+
+
+LIST_WORDS = re.compile(r"\b(?:nhung|cac|danh sach|danh muc|liet ke|gom|(?:bao nhieu|may) (?:chi tieu|du an|cong trinh))\b")
 
 
 # "dân số sau hợp nhất bao nhiêu người?": a number is asked, and a curated text that speaks of
@@ -714,7 +732,12 @@ def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.another_project or (a.projects[:1] != (q.slots["project"],) and a.names_something):
         return False  # "còn nhà ga hàng hóa thì vốn bao nhiêu?": another project's record
-    return asked_field(a.folded) is not None or VALUE_ASKED.search(a.folded) is not None or AREA.search(a.folded) is not None
+    return (asked_field(a.folded) is not None or VALUE_ASKED.search(a.folded) is not None
+            or AREA.search(a.folded) is not None or (a.aspect is None and STAGE.search(a.folded) is not None))
+
+
+# "dự kiến khánh thàn hay khởi côg năm 2025" after a project: its stage ("khánh thàn" typed short of an "h")
+STAGE = re.compile(r"\b(?:khanh thanh?|khoi cong|thong xe|dua vao (?:su dung|khai thac|van hanh))\b")
 
 
 SUBJECT_PRONOUN = re.compile(r"(?:nó|dự án (?:đó|này)|công trình (?:đó|này)|cái (?:đó|này))\b", re.IGNORECASE)
@@ -750,6 +773,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
+    if topic == "indicator" and continues(a.folded) and of_its_wording(kb, a, q):
+        return True  # "còn doanh nghiệp?" after the storm's damage to residents: another of its figures
     if topic == "policy" and q.slots.get("policy") and another_document(kb, a, q):
         return False  # "còn nq hỗ trợ thêm mức đóng bhxh thì sao?": another document, described
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
@@ -826,6 +851,12 @@ def _family_words(kb: KnowledgeBase, code: str) -> set[str]:
     # the wording of its own figures too: "bn giải nhất" after the prizes asks one of them
     said = " ".join(v.qualifier or "" for v in kb.values(code))
     return {w for i in rows for w in vocabulary(i).split()} | set(fold(said).split())
+
+
+def of_its_wording(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """Content words all of the last figure's family or the wording of its figures."""
+    unknown, known = _new_words(kb, a, q)
+    return bool(known) and not unknown and bool(_unknown_words(a, set()))
 
 
 def _unknown_words(a: Asked, known: set[str]) -> list[str]:

@@ -137,8 +137,8 @@ EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi
 
 # -- project aspects ------------------------------------------------------------------------------
 _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao|doanh nghiep nao|don vi nao lam)\b")
-_WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|hom nao|thoi gian|tien do|xong chua|hoan thanh chua|khoi cong chua|"
-                   r"xong|bao lau)\b")
+_WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|hom nao|ngay nao|thang nao|thoi gian|tien do|xong chua|"
+                   r"hoan thanh chua|khoi cong chua|xong|bao lau)\b")
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
 _POINTING = r"\s+(?:do|nay|ay|day|kia|tren)\b"  # "… đó", "… này", "… đấy"
 # "dự án đó", "cầu này", "tòa đó": a project pointed at by what it is

@@ -299,6 +299,26 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
      "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
     ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("Tổng Bí thư Tô Lâm nói lòng tin của người dân là gì?", "bot_identity", None,  # no bot addressed: his remarks
+     "a curated answer that fits well, whatever the intent", "Tại buổi làm việc với Ban Thường vụ Thành ủy Hải Phòng"),
+    ("về nông nghiệp bí thư thành ủy chỉ đạo nhửng gì", "ask_government", None,  # "nông nghiệp": only one sentence
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Về nông nghiệp, môi trường, Bí thư Thành ủy Hải Phòng chỉ đạo"),
+    ("Ai đang là Chủ tịch UBND thành phố Hải Phòng?", "ask_government", None,  # "UBND" read as the question's words
+     "a curated answer of the intent's topic that fits", ""),
+    ("đk kết hôn online ở hp kết nối vs hệ thống hộ tịch của bộ nào v", "out_of_scope", None,  # a sentence says it
+     "a passage of the documents, quoted", "Tài liệu ghi: “"),
+    ("chi so gia tieu dung cpi cua hai phong nam 2024 tang bao nhieu", "list_indicators", None,  # one figure asked
+     "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("dự kiến khánh thàn hay khởi côg năm 2025", "nlu_fallback",  # the stage of the project just answered
+     {"project": "lg_innotek_mo_rong", "topic": "project"}, "a field of the last project's record",
+     "Dự án nhà máy LG Innotek"),
+    ("con doanh nghiep", "nlu_fallback",  # another figure of the same indicator, by its wording
+     {"indicator": "storm_yagi_damage", "period": "2024", "topic": "indicator"}, "a follow-up on the last answer's subject",
+     "Tổng thiệt hại (ước tính) do bão số 3 (Yagi) gây ra trên địa bàn thành phố năm 2024: ước đạt 4.045,54 tỷ đồng"),
+    ("Phấn đấu hoàn thành đại hội trước ngày nào?", "ask_comparison",  # "ngày nào" asks when: the dated sentence
+     {"indicator": "party_base_congresses_held", "period": "2025", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Tài liệu ghi: “Về nhiệm vụ trọng tâm 6 tháng cuối năm 2025"),
     ("Thời tiết Hải Phòng hôm nay thế nào?", "out_of_scope",  # "hôm nay" is today, no "hôm đó"
      {"indicator": "total_social_investment", "period": "2024", "topic": "indicator"},
      "out of scope, or an instruction to make things up", "utter_out_of_scope"),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from knowledge import KnowledgeBase, fold, parse_period, parse_periods, query_terms, strip_diacritics
+from knowledge import KnowledgeBase, ProjectInfo, fold, parse_period, parse_periods, query_terms, strip_diacritics
 
 from .query import Query
 
@@ -346,6 +346,21 @@ def covers_the_next(kb: KnowledgeBase, folded: str, scored: list[tuple[str, floa
 CLEAR_SHARE = 0.75  # of a project's name that the question must name
 
 
+def one_project_in_two_documents(kb: KnowledgeBase, scored: list[tuple[str, float]]) -> bool:
+    """"sân bay mới": the two best named alike are one airport as two documents record it, the full name of
+    one being a name of the other (two social housing projects share only a kind: "nhà ở xã hội")."""
+    if len(scored) < 2 or scored[0][1] < 2 or scored[0][1] != scored[1][1] or (
+            len(scored) > 2 and scored[2][1] == scored[0][1]):
+        return False  # named by a whole alias each ("trang cat" alone names places, not one project)
+    first, second = (kb.project(key) for key, _ in scored[:2])
+    if first is None or second is None:
+        return False
+
+    def names(info: ProjectInfo) -> set[str]:
+        return {fold(n) for n in (info.project.name, *info.project.aliases)}
+    return fold(first.project.name) in names(second) or fold(second.project.name) in names(first)
+
+
 def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
     """"Kinh tế số chiếm bao nhiêu % GRDP": GRDP is the other indicator's frame, not a question of its own."""
     this = kb.indicator(code)
@@ -421,6 +436,12 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         another = True
     clear = bool(project_ids) and (len(project_ids) == 1 or clear_winner(scored, named)
                                    or (not named and covers_the_next(kb, folded, scored)))
+    if not clear and not named and one_project_in_two_documents(kb, scored):
+        # the record that gives most (its value, its area) first: the other is the same project elsewhere
+        infos = [info for info in (kb.project(key) for key in project_ids[:2]) if info is not None]
+        infos.sort(key=lambda i: (not i.project.value_text, not i.project.area_text))
+        project_ids = [i.project.id for i in infos] + project_ids[2:]
+        clear = True
     found_policies = (kb.find_policy(folded) or kb.find_policy(typed)) if DOCUMENT_CUE.search(folded) else []
     found_policies = [p for p in found_policies if _named_as_document(p.policy.number, p.policy.aliases, folded, typed)]
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))

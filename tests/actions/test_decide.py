@@ -299,6 +299,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
      "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
     ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("trong đó có cơ chế gì nổi bật?", "bot_identity", {"policy": "226", "topic": "policy"},  # of the resolution
+     "a reference back to the last answer's subject", "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("thanh pho co tinh lam them san bay moi khong", "ask_government", None,  # one airport, two documents' records
+     "a project by its name", "Cảng hàng không quốc tế Hải Phòng"),
     ("Tổng Bí thư Tô Lâm nói lòng tin của người dân là gì?", "bot_identity", None,  # no bot addressed: his remarks
      "a curated answer that fits well, whatever the intent", "Tại buổi làm việc với Ban Thường vụ Thành ủy Hải Phòng"),
     ("về nông nghiệp bí thư thành ủy chỉ đạo nhửng gì", "ask_government", None,  # "nông nghiệp": only one sentence

@@ -11,7 +11,16 @@ from .query import Query, Reply
 from .routes import PAGED, ROUTES, query_from_payload
 
 
+def option_named(q: Query, options: list[str]) -> int | None:
+    """"Cái năm 2024 ấy" after two documents numbered alike: the one option a year typed is in."""
+    years = re.findall(r"\b(?:19|20)\d\d\b", q.text)
+    matches = [i for i, option in enumerate(options) if any(year in option for year in years)]
+    return matches[0] if len(matches) == 1 else None
+
+
 def chosen_index(q: Query, count: int) -> int | None:
+    if (named := option_named(q, list(q.slots.get("options") or [])[:count])) is not None:
+        return named
     option = q.first("option")
     if option is None:
         digits = re.findall(r"\d+", q.text)

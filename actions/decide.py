@@ -22,7 +22,7 @@ from itertools import pairwise
 from knowledge import KnowledgeBase, Passage, ProjectInfo, fold, other_province, query_terms
 
 from . import aggregate, passages
-from .conversation import answer_choice, answer_more
+from .conversation import answer_choice, answer_more, option_named
 from .curated import (
     answer_best_curated,
     answer_curated,
@@ -58,6 +58,7 @@ from .policies import (
     answer_several_policies,
     asks_which_document,
     item_asked,
+    kinds_asked,
     policies_by_subject,
     policy_by_subject,
     policy_numbered,
@@ -112,7 +113,8 @@ def is_button(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return q.intent == "choose_option" and bool(q.slots.get("options")) and not a.names_something
+    options = list(q.slots.get("options") or [])
+    return (q.intent == "choose_option" or option_named(q, options) is not None) and bool(options) and not a.names_something
 
 
 def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -370,8 +372,18 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up
     # ("còn nghị quyết HĐND về bóng đá là số mấy?" describes another one)
     of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
+    if another_kind_asked(kb, a) and not (of_the_last and q.slots.get("policy") in a.policies):
+        return policy_by_subject(kb, a, q) not in (None, *a.policies)
     return (asks_which_document(a) and not of_the_last and not (a.policies and IMPLEMENTS_WHICH.search(a.folded))
             and policy_by_subject(kb, a, q) is not None)
+
+
+def another_kind_asked(kb: KnowledgeBase, a: Asked) -> bool:
+    """"Còn nghị quyết của Quốc hội thông qua đề án tổ chức chính quyền đô thị?": a kind of document asked
+    that none named is (the Đề án is named): the one its subject finds, not the Đề án."""
+    asked = kinds_asked(a.folded)
+    kinds = {fold(found.doc_type) for number in a.policies if (found := policy_numbered(kb, number)) is not None}
+    return bool(a.policies) and bool(kinds) and bool(asked - kinds)
 
 
 # "Nghị quyết 7/NQ-CP là để thực hiện văn bản nào?": the named document's own title says
@@ -956,12 +968,23 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     # "Nghị quyết 7/NQ-CP ban hành khi nào?": its own record, not a curated text about another one;
     # "Nghị quyết 45 và Nghị quyết 7 lần lượt ban hành ngày nào?": each one's
     record = asks_its_record(a.folded)
-    reply = answer_policy(kb, _with(q, policy=list(a.policies[:1])), a, record=record)
+    reply = answer_policy(kb, _with(q, policy=same_number(a)), a, record=record)
     for other in a.policies[1:MAX_DOCUMENTS] if record else ():
         more = answer_policy(kb, _with(q, policy=[other]), a, record=True).messages
         if reply.messages and more:  # one message, its feedback buttons under both
             reply.messages[0]["text"] += "\n\n" + "\n".join(m.get("text") or "" for m in more)
     return reply
+
+
+def same_number(a: Asked) -> list[str]:
+    """The first document named and those sharing its number ("85/KH-UBND" of 2021 and of 2024), less those
+    whose year the question does not name when it names one: several are asked which."""
+    if not a.policies:
+        return []
+    bare = a.policies[0].split(",")[0]
+    alike = [p for p in a.policies if p.split(",")[0] == bare]
+    dated = [p for p in alike if any(year in p for year in re.findall(r"\b20\d\d\b", a.folded))]
+    return dated[:1] or alike
 
 
 def project(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -89,7 +89,9 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     """What a named document says of something ("Nghị quyết 7 yêu cầu liên kết vùng như thế nào?"): the
     question less the document's name, among the sentences of the documents citing it; one sentence
     clearly best, or none (many sentences speak of "mục tiêu")."""
-    if a.from_button or not wants_words(a.folded) or asks_number(a):
+    # a number asked ("các hội nghị đó tiếp nhận bao nhiêu kiến nghị?" after the plan for them): the citing
+    # sentences that give one
+    if a.from_button or not (wants_words(a.folded) or asks_number(a)):
         return []
     rest = document_question(kb, a, number)
     if len(query_terms(fold(rest))) < MIN_TERMS:

@@ -193,7 +193,13 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     issuer = fold(p.issuer or "")
     if "ban chap hanh dang bo thanh pho" in issuer or "ban thuong vu thanh uy" in issuer:
         issuer += " thanh uy"  # the city Party Committee is "Thành ủy"
-    named = [i for i in ISSUERS if f" {i} " in f" {folded} "]
+    issuer += "".join(f" {short}" for short, full in (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))
+                      if full in issuer)
+    # "Kế hoạch số 85/KH-UBND nói về gì?": the issuer in its own number is no issuer claimed
+    unnumbered = f" {folded} ".replace(f" {fold(p.number.split(',')[0])} ", " ")
+    # "đề án … quốc hội thông qua bằng nghị quyết nào": the issuer named is of another kind of document asked
+    other_kind = bool(kinds_asked(folded) - {fold(p.doc_type)})
+    named = [] if other_kind else [i for i in ISSUERS if f" {i} " in unnumbered]
     wrong_issuer = bool(named and issuer) and not any(i in issuer for i in named)
     if wrong_date or wrong_issuer:
         dated = f" ngày {replies.vn_date(p.date)}" if p.date else ""
@@ -244,8 +250,16 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 
 
 # -- a policy asked by what it is about: "Bộ Chính trị ra nghị quyết nào về phát triển HP đến 2030?" --
-DOCUMENT_WORDS = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|"
-                            r"chuong trinh|nghi dinh|quy dinh|thong tu|cong van|chien luoc)\b")
+_KINDS = ("nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|chuong trinh|nghi dinh|"
+          "quy dinh|thong tu|cong van|chien luoc")
+DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b")
+# "… thông qua bằng nghị quyết nào", "còn nghị quyết của Quốc hội …": the kind of document the question asks for
+_KIND_ASKED = re.compile(rf"\b({_KINDS})\s+(?:(?:\w+\s+){{0,2}}?(?:nao|gi|so may)\b|cua\s)")
+
+
+def kinds_asked(folded: str) -> set[str]:
+    """The kinds of document asked for, "văn bản" (any kind) aside."""
+    return set(_KIND_ASKED.findall(f"{folded} ")) - {"van ban"}
 _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho "
                      "voi thi sao con the vay khong ko bao nhieu may o tai tu tren trong "
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "

@@ -299,6 +299,16 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
      "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
     ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("Kế hoạch số 85/KH-UBND nói về việc gì?", "ask_policy", None,  # two plans share the number; "UBND" is no claim
+     "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),
+    ("Cái năm 2024 ấy.", "followup", {"topic": "policy", "options": [  # the one option the year typed is in
+        '/ask_policy{"policy": "85/KH-UBND, ngày 01/4/2021"}', '/ask_policy{"policy": "85/KH-UBND, ngày 05/4/2024"}']},
+     "a choice from the list just shown", "Kế hoạch 85/KH-UBND, ngày 05/4/2024"),
+    ("Năm 2024 các hội nghị đó tiếp nhận bao nhiêu kiến nghị?", "ask_indicator",  # a number the citing sentence gives
+     {"policy": "85/KH-UBND, ngày 05/4/2024", "topic": "policy"}, "a reference back to the last answer's subject",
+     "Tài liệu ghi: “Trong năm 2024, tiếp nhận gần 400 kiến nghị"),
+    ("con de an chinh quyen do thi thi quoc hoi thong qua bang nghi quyet nao", "ask_policy", None,  # another kind asked
+     "which document: found by what it is about", "Theo Báo cáo của Thành ủy"),
     ("trong đó có cơ chế gì nổi bật?", "bot_identity", {"policy": "226", "topic": "policy"},  # of the resolution
      "a reference back to the last answer's subject", "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
     ("thanh pho co tinh lam them san bay moi khong", "ask_government", None,  # one airport, two documents' records

@@ -372,6 +372,22 @@ def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
                for other in others)
 
 
+def _named_by_sentence(kb: KnowledgeBase, text: str) -> tuple[list[str], set[str]]:
+    """"… năm thứ mười liên tiếp tăng trưởng hai con số không? GRDP tăng bao nhiêu?": each question of
+    several asks its own indicators (matched over the whole, one name swallows the other). The codes the
+    sentences name, and those a sentence names alone (then no frame of another: it is asked)."""
+    sentences = [s for s in re.split(r"[?!;]\s+", text) if s.strip()]
+    if len(sentences) < 2:
+        return [], set()
+    found: list[str] = []
+    alone: set[str] = set()
+    for sentence in sentences:
+        codes = kb.indicator_codes_named(normalized(kb, sentence))
+        found += [code for code in codes if code not in found]
+        alone |= set(codes) if len(codes) == 1 else set()
+    return found, alone
+
+
 def _context_year(q: Query) -> int | None:
     period = str(q.slots.get("period") or "")
     return int(period[:4]) if re.match(r"20\d\d", period) else None
@@ -408,7 +424,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if not indicators:
         # "kinh tế Hải Phòng năm 2024 lớn thêm": a name split by the city's name or a year
         indicators = kb.indicator_codes_named(_FILLERS.sub(" ", folded))
-    indicators = [code for code in indicators if not _context_of_another(kb, code, indicators)]
+    in_sentences, alone = _named_by_sentence(kb, q.text)
+    indicators += [code for code in in_sentences if code not in indicators]
+    indicators = [code for code in indicators if not _context_of_another(kb, code, indicators) or code in alone]
     if (denied := _NOT_THIS.search(folded)) and len(indicators) > 1:
         # "ý mình là xuất khẩu chứ không phải hàng qua cảng": the one denied is not asked
         rejected = set(kb.indicator_codes_named(denied.group(1)))

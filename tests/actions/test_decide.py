@@ -299,6 +299,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
      "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
     ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("có đúng năm 2024 là năm thứ mười liên tiếp Hải Phòng tăng trưởng hai con số không? GRDP tăng bao nhiêu?",
+     "ask_indicator", None, "indicators: every one × period × kind named",  # each question its own indicator
+     "Số năm liên tiếp tăng trưởng kinh tế (GRDP) ở mức hai con số năm 2024: ước đạt 10 năm.\n"
+     "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng.\n\n"
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%."),
     ("Kế hoạch số 85/KH-UBND nói về việc gì?", "ask_policy", None,  # two plans share the number; "UBND" is no claim
      "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),
     ("Cái năm 2024 ấy.", "followup", {"topic": "policy", "options": [  # the one option the year typed is in

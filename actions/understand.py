@@ -372,6 +372,16 @@ def _context_of_another(kb: KnowledgeBase, code: str, named: list[str]) -> bool:
                for other in others)
 
 
+def _read_through_fillers(kb: KnowledgeBase, codes: list[str], folded: str) -> list[str]:
+    """"bao nhiêu tổ chức cơ sở Đảng ở Hải Phòng đã tổ chức đại hội": the part's short name ("tổ chức cơ sở
+    đảng") was matched where the whole's longer one runs through the city's name: the whole is asked."""
+    parent_of = {code: indicator.parent for code in codes if (indicator := kb.indicator(code)) is not None}
+    if not any(parent_of.values()):
+        return codes
+    through = kb.indicator_codes_named(_FILLERS.sub(" ", folded))
+    return [parent if (parent := parent_of.get(code)) in through and parent not in codes else code for code in codes]
+
+
 def _named_by_sentence(kb: KnowledgeBase, text: str) -> tuple[list[str], set[str]]:
     """"… năm thứ mười liên tiếp tăng trưởng hai con số không? GRDP tăng bao nhiêu?": each question of
     several asks its own indicators (matched over the whole, one name swallows the other). The codes the
@@ -424,6 +434,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if not indicators:
         # "kinh tế Hải Phòng năm 2024 lớn thêm": a name split by the city's name or a year
         indicators = kb.indicator_codes_named(_FILLERS.sub(" ", folded))
+    else:
+        indicators = _read_through_fillers(kb, indicators, folded)
     in_sentences, alone = _named_by_sentence(kb, q.text)
     indicators += [code for code in in_sentences if code not in indicators]
     indicators = [code for code in indicators if not _context_of_another(kb, code, indicators) or code in alone]

@@ -299,6 +299,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "answer", "subject": "tổng bí thư tô lâm làm việc ủy"},
      "a reference back to the last answer's subject", "Tại buổi làm việc với Tổng Bí thư Tô Lâm, lãnh đạo "),
     ("ban la robot a", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("Tính đến ngày 9/7/2025, bao nhiêu tổ chức cơ sở Đảng ở Hải Phòng đã tổ chức đại hội nhiệm kỳ 2025 - 2030?",
+     "ask_government", None, "indicators: every one × period × kind named",  # the whole's name, through "ở Hải Phòng"
+     "Số tổ chức cơ sở Đảng đã tổ chức đại hội nhiệm kỳ 2025 - 2030 năm 2025: đạt 1325 tổ chức cơ sở Đảng"),
     ("có đúng năm 2024 là năm thứ mười liên tiếp Hải Phòng tăng trưởng hai con số không? GRDP tăng bao nhiêu?",
      "ask_indicator", None, "indicators: every one × period × kind named",  # each question its own indicator
      "Số năm liên tiếp tăng trưởng kinh tế (GRDP) ở mức hai con số năm 2024: ước đạt 10 năm.\n"

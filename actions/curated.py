@@ -6,8 +6,7 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, fold, reorganisation_of
-from knowledge.matching import answer_score, question_words
+from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, answer_score, fold, question_words, reorganisation_of
 
 from . import replies
 from .feedback_buttons import feedback_buttons

@@ -9,6 +9,7 @@ from .address import DistrictChange, other_province
 from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
 from .feedback import FeedbackStore
 from .loader import document_texts, load_documents
+from .matching import answer_score, question_words
 from .numbers import format_number, parse_value
 from .passages import Passage
 from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
@@ -57,6 +58,7 @@ __all__ = [
     "Reorganisation",
     "Value",
     "about_of",
+    "answer_score",
     "current_settings",
     "document_texts",
     "expand_keeping_marks",
@@ -73,6 +75,7 @@ __all__ = [
     "parse_value",
     "period_sort_key",
     "query_terms",
+    "question_words",
     "reorganisation_of",
     "strip_diacritics",
 ]

@@ -115,15 +115,16 @@ def fit_with_subject(kb: KnowledgeBase, q: Query, subject: str, topic: str | Non
     own = {pair for pair in pairwise(fold(q.text).split()) if not set(pair) & (STOP_WORDS | ANSWER_WORDS)}
     own_words = question_words(q.text)
 
-    def phrases_said(info: AnswerInfo) -> int:
-        return len(own & set(pairwise(fold(" ".join((info.answer.answer, *info.answer.questions))).split())))
+    phrases_said = {f.answer.id: len(own & set(pairwise(fold(" ".join((f.answer.answer, *f.answer.questions))).split())))
+                    for f in fitting}
     # the answer just given is no answer to the question that follows it
-    candidates = [f for f in fitting if phrases_said(f) and f"answer:{f.answer.id}" != q.slots.get("last_answer_id")]
+    candidates = [f for f in fitting if phrases_said[f.answer.id] and f"answer:{f.answer.id}" != q.slots.get("last_answer_id")]
     if not candidates:
         return None
     # the subject's words ("làm việc", "Thành ủy") fit its other answers as well: its own words choose,
     # the phrases first ("vận hành" and "khó khăn" over "vận hành" alone)
-    return max(candidates, key=lambda f: (phrases_said(f), answer_score(own_words, f.answer.questions, f.answer.answer)))
+    return max(candidates, key=lambda f: (phrases_said[f.answer.id],
+                                          answer_score(own_words, f.answer.questions, f.answer.answer)))
 
 
 def answer_curated(kb: KnowledgeBase, info: AnswerInfo, q: Query) -> Reply:

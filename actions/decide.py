@@ -57,6 +57,7 @@ from .policies import (
     answer_policy,
     answer_several_policies,
     asks_which_document,
+    bare_number,
     item_asked,
     kinds_asked,
     policies_by_subject,
@@ -981,8 +982,8 @@ def same_number(a: Asked) -> list[str]:
     whose year the question does not name when it names one: several are asked which."""
     if not a.policies:
         return []
-    bare = a.policies[0].split(",")[0]
-    alike = [p for p in a.policies if p.split(",")[0] == bare]
+    bare = bare_number(a.policies[0])
+    alike = [p for p in a.policies if bare_number(p) == bare]
     dated = [p for p in alike if any(year in p for year in re.findall(r"\b20\d\d\b", a.folded))]
     return dated[:1] or alike
 

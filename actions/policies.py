@@ -176,6 +176,11 @@ def issuers_typed(folded: str) -> str:
 _MONTH_CLAIMED = re.compile(r"\b(?:t|thang)\s*(\d{1,2})\s+(?:nam\s+)?(20\d\d)\b")
 
 
+def bare_number(number: str) -> str:
+    """A document's number without the date that tells two of one number apart ("85/KH-UBND, ngày 05/4/2024")."""
+    return number.split(",")[0]
+
+
 def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     """"NQ 45 là của Quốc hội à?" → who issued it, said first; "có 5 nhóm giải pháp đúng không" → how many.
     Not `cued` (no "à?", "đúng không"): only a wrong issuer or date taken for granted is said."""
@@ -196,7 +201,7 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     issuer += "".join(f" {short}" for short, full in (("ubnd", "uy ban nhan dan"), ("hdnd", "hoi dong nhan dan"))
                       if full in issuer)
     # "Kế hoạch số 85/KH-UBND nói về gì?": the issuer in its own number is no issuer claimed
-    unnumbered = f" {folded} ".replace(f" {fold(p.number.split(',')[0])} ", " ")
+    unnumbered = f" {folded} ".replace(f" {fold(bare_number(p.number))} ", " ")
     # "đề án … quốc hội thông qua bằng nghị quyết nào": the issuer named is of another kind of document asked
     other_kind = bool(kinds_asked(folded) - {fold(p.doc_type)})
     named = [] if other_kind else [i for i in ISSUERS if f" {i} " in unnumbered]

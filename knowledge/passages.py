@@ -626,7 +626,7 @@ class PassageIndex:
         """A paragraph's opening sentence with no figure ("Trong quý I, một trong những dấu ấn rõ nét …
         là … mở rộng không gian phát triển."), quoted with the next sentences of its paragraph, which
         say what it sums up; None for any other sentence. Consecutive sentences of one line, verbatim."""
-        at = next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
+        at = self._position(passage)
         if at is None or self.units[at].has_number or self.units[at].shown != self.units[at].text:
             return None
         lead = self.units[at]
@@ -647,15 +647,19 @@ class PassageIndex:
             return None
         end = start + len(lead.shown)
         for sentence in following:
-            at = text.find(sentence, end)
-            if at < 0 or at - end > len("; "):
+            found = text.find(sentence, end)
+            if found < 0 or found - end > len("; "):
                 break
-            end = at + len(sentence)
+            end = found + len(sentence)
         return Passage(passage.source, text[start:end], passage.score) if end > start + len(lead.shown) else None
+
+    def _position(self, passage: Passage) -> int | None:
+        """Where the sentence quoted is among the units, in document order."""
+        return next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
 
     def _person_after(self, passage: Passage, window: int = PERSON_WINDOW) -> _Unit | None:
         """The first of the next `window` sentences of the same document that names a person."""
-        at = next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
+        at = self._position(passage)
         if at is None:
             return None
         following = self.units[at + 1:at + 1 + window]

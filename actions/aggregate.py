@@ -43,15 +43,26 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1
     if not filtered and of_the_quoted(a, q):
         return False  # "cho mấy dự án?" after "… bố trí 104,372 tỷ đồng cho 12 dự án …": the sentence just quoted
-    if a.operation == "list" and (q.intent == "list_projects" or not filtered):
+    if a.operation == "list" and (q.intent == "list_projects" or not filtered) and not _over_the_shown(a, q):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
     return _about_projects(a, q)
 
 
+def _over_the_shown(a: Asked, q: Query) -> bool:
+    return a.over_last_list and q.slots.get("topic") == "project_list" and bool(q.slots.get("options"))
+
+
 def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], str]:
     """The projects the operation runs over, and how to name them."""
-    if a.over_last_list and q.slots.get("topic") == "project_list" and (shown := _last_shown(kb, q)):
-        return shown, "trong danh sách vừa nêu"  # "mấy dự án đó tổng vốn bao nhiêu?": the list just counted
+    if _over_the_shown(a, q) and (shown := _last_shown(kb, q)):
+        # "mấy dự án đó tổng vốn bao nhiêu?": the list just counted; "trong đó mấy dự án dùng ngân sách
+        # thành phố?": those of it the question's filters keep
+        group, funding, kind = project_filters(q)
+        if group or funding:
+            kept = {p.project.id for p in kb.projects(group=group, funding=funding, kind=kind)}
+            shown = [p for p in shown if p.project.id in kept]
+            return shown, f"trong danh sách vừa nêu ({_filters_named(kb, group, funding)})"
+        return shown, "trong danh sách vừa nêu"
     if a.over_last_list and q.slots.get("page_query"):
         routed = query_from_payload(str(q.slots["page_query"]), q)
         if routed is not None:
@@ -73,11 +84,14 @@ def _last_shown(kb: KnowledgeBase, q: Query) -> list[ProjectInfo]:
     return [p for p in (kb.project(i) for i in ids) if p is not None]
 
 
+def _filters_named(kb: KnowledgeBase, group: str | None, funding: str | None) -> str:
+    parts = [about_of(kb).group_labels.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
+    return ", ".join(p for p in parts if p)
+
+
 def _label(kb: KnowledgeBase, group: str | None, funding: str | None) -> str:
-    ab = about_of(kb)
-    parts = [ab.group_labels.get(group or "", ""), FUNDING_LABELS.get(funding or "", "")]
-    named = ", ".join(p for p in parts if p)
-    where = f"trong {ab.key_projects_title.lower()}"
+    named = _filters_named(kb, group, funding)
+    where = f"trong {about_of(kb).key_projects_title.lower()}"
     return f"{where} ({named})" if named else where
 
 
@@ -101,7 +115,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if not projects:
         return Reply().say(f"Các tài liệu tôi có không nêu dự án nào {label}.")
     op = a.operation
-    if op == "list" and (q.first("project_group") or q.first("funding")):
+    if op == "list" and (q.first("project_group") or q.first("funding")) and not _over_the_shown(a, q):
         return list_projects(kb, q)
     reply = Reply()
     if op in ("count", "list"):

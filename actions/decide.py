@@ -115,7 +115,9 @@ def is_button(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     options = list(q.slots.get("options") or [])
-    return (q.intent == "choose_option" or option_named(q, options) is not None) and bool(options) and not a.names_something
+    # "cái thứ 2 vốn bao nhiêu": an option the extractor read, whatever the classifier says
+    chosen = q.intent == "choose_option" or q.first("option") is not None or option_named(q, options) is not None
+    return chosen and bool(options) and not a.names_something
 
 
 def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -218,8 +220,8 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     nor "Tổng Bí thư nói lòng tin của người dân là gì?", which one strong sentence answers."""
     if q.intent != "bot_identity" or a.names_something or asks_source(kb, a.folded, q):
         return False
-    if q.slots.get("topic") and (a.refers_back or continues(a.folded)):
-        return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it
+    if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list):
+        return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list
     return IDENTITY.search(a.folded) is not None or not says_it(kb, a, bar=passages.EXPLANATION_BAR)
 
 
@@ -839,7 +841,7 @@ def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
                           "i ii iii iv khoang tong cong tat hien da roi duoc chung "
-                          "nham y la co".split())  # "à nhầm, ý mình là … cơ": a correction names no subject
+                          "nham y la co ay day".split())  # "à nhầm, ý mình là … cơ", "2024 ấy": a correction names no subject
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

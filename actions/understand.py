@@ -44,7 +44,9 @@ _MAX = re.compile(r"\b(?:lon nhat|cao nhat|nhieu nhat|to nhat|khung nhat|dat nha
 _MIN = re.compile(r"\b(?:nho nhat|thap nhat|it nhat|re nhat)\b")
 _SUM = re.compile(r"\b(?:tong von|tong cong|tong gia tri|cong lai|tong cua|tat ca bao nhieu|tong cong bao nhieu)\b")
 _PRONOUN_LIST = re.compile(r"\b(?:may cai do|nhung cai do|cac du an do|nhung du an do|may du an do|cac du an tren|"
-                           r"nhung du an tren|danh sach do|danh sach tren|so do|chung)\b")
+                           r"nhung du an tren|danh sach do|danh sach tren|so do|chung|^trong do)\b")
+_NAMES_OF_THE_LIST = re.compile(r"\b(?:ke ten|liet ke|ke ra|ten (?:cac|nhung) (?:du an|cong trinh|cai)|"
+                                r"(?:la|gom) nhung (?:du an|cong trinh|cai) nao|do la (?:nhung )?(?:du an|cai) nao)\b")
 _YES_NO = re.compile(r"\b(?:co|da|dat|vuot|hoan thanh|phai|dung)\b.*\b(?:khong|chua|ko|k)\s*$|\b(?:phai khong|dung khong|"
                      r"hay khong|hay chua|duoc khong)\b")
 # A premise the resident states: "sao năm 2024 xuất khẩu giảm?", "nghe nói … thấp nhất vùng".
@@ -477,6 +479,10 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
     policies = policies if DOCUMENT_CUE.search(folded) else []
     operation = operation_in(folded)
+    # "kể tên ra giúp mình" after a list counted: its names, whatever the classifier says of the words
+    names_the_list = (q.slots.get("topic") == "project_list" and operation in (None, "list")
+                      and _NAMES_OF_THE_LIST.search(folded) is not None)
+    operation = "list" if names_the_list else operation
     measure = measure_in(folded)
     asked = _ADDRESSED.sub("", folded)  # "… hả ad", "… không bạn ơi": the tag question before the address
     kinds = kinds_in(folded)
@@ -492,7 +498,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
         periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q), q.text), indicators), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
-        over_last_list=bool(_PRONOUN_LIST.search(folded)),
+        over_last_list=names_the_list or bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),
         asks_decrease=bool(_ASKS_DECREASE.search(folded)),
         claims_lowest=bool(_LOWEST_CLAIM.search(folded)), claims_top=bool(_TOP_CLAIM.search(folded)),

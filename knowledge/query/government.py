@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from .. import db
 from ..address import WARD_WORDS, DistrictChange, Mention, mentions, same_name, unit_folded
+from ..spelling import distance
 from ..text import fold, fold_aligned
 from .store import Store
 
@@ -197,6 +198,8 @@ class GovernmentQueries(Store):
                     continue
                 if same_name(mention.written, unit_name(ward)):
                     hits.setdefault(ward, []).append(mention)
+        if not hits and districts:
+            hits = self._slipped_ward(text, districts)
         if not hits:
             changed = _first_change(districts)
             # "xã Tân Dương, huyện Thủy Nguyên": a commune of a district written by its former
@@ -234,6 +237,25 @@ class GovernmentQueries(Store):
             changed=changed if matches else None, renamed_before=renamed_before,
             tone_variants=len({fold(w) for w in wanted}) < len(wanted),
         )
+
+    def _slipped_ward(self, text: str, districts: list[NamedDistrict]) -> dict[str, list[Mention]]:
+        """"phường Đằng Gian, quận Ngô Quyền": the one ward of the named districts whose name is a letter
+        away from the words after a ward's type word. The district keeps the candidates few, so one
+        slip cannot reach another ward's name by chance."""
+        index = self._address_index()
+        allowed = {d.district for d in districts}
+        aligned = fold_aligned(text)
+        found: dict[str, list[Mention]] = {}
+        for typed in _WARD_TYPED.finditer(aligned):
+            for ward, rows in index.rows_by_ward.items():
+                name = rows[0].old_ward_folded
+                if len(name) < SLIP_MIN_LENGTH or not any(row.old_district in allowed for row in rows):
+                    continue
+                words = re.match(rf"\S+(?:\s+\S+){{{len(name.split()) - 1}}}", aligned[typed.end():])
+                if words and distance(words.group(), name, limit=1) <= 1:
+                    start, end = typed.end(), typed.end() + words.end()
+                    found.setdefault(ward, []).append(Mention(start, end, text[start:end], typed.group(1)))
+        return found if len(found) == 1 else {}
 
     def new_unit_names(self) -> list[str]:
         """Every new commune-level unit of the city, by its full name ("Đặc khu Cát Hải")."""
@@ -289,6 +311,8 @@ class GovernmentQueries(Store):
         return list(self._address_index().members_by_unit.get(new_unit, []))
 
 
+_WARD_TYPED = re.compile(r"\b(phuong|xa|thi tran)\s+")
+SLIP_MIN_LENGTH = 6  # letters and spaces of a ward's folded name; shorter names are a slip from too many others
 _COMMUNE_NAMED = re.compile(r"\b(?:xa|phuong|thi tran)\s+(?!(?:nao|gi|moi|cu|nay|nhe|a|vay)\b)\w+")
 
 

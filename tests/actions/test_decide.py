@@ -260,6 +260,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "budget_revenue", "period": "2025", "value_kind": "target", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "ý" names no subject
      "Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng"),
+    ("à nhầm, ý mình là năm ngoái, 2024 ấy", "followup",
+     {"indicator": "health_insurance_coverage", "period": "2025", "value_kind": "target", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # "ấy" names no subject
+     "Tỷ lệ dân số tham gia bảo hiểm y tế năm 2024: ước đạt 94,1%"),
     ("còn kh 2025", "show_more", {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # a period named: no "xem thêm"
      "Thu hút vốn đầu tư nước ngoài năm 2025: kế hoạch 4,5 tỷ USD"),
@@ -923,6 +927,22 @@ def test_those_projects_are_the_ones_just_counted(kb: KnowledgeBase) -> None:
     assert total.messages[0]["text"].startswith(
         "Tổng giá trị phê duyệt/dự kiến của 6 dự án trong danh sách vừa nêu (tôi cộng từ số liệu của từng dự án trong "
         "tài liệu): khoảng 40.302.463 triệu đồng.")
+
+
+def test_a_filter_asked_of_the_list_just_shown_keeps_those_of_it_and_names_them(kb: KnowledgeBase,
+                                                                                 matcher: EntityMatcher) -> None:
+    counted = answer(kb, Query(text="danh mục có bao nhiêu dự án khởi công năm 2025", intent="list_projects",
+                               entities={"project_group": ["groundbreaking_2025"]}, slots={}))
+    row, reply = ask(kb, matcher, "trong đó mấy dự án dùng ngân sách thành phố", "list_projects", dict(counted.slots))
+    assert (row, reply.split("\n")[0]) == ("count / largest / total over projects",
+                                           "Có 3 dự án trong danh sách vừa nêu (vốn ngân sách thành phố):")
+    kept = answer(kb, Query(text="trong đó mấy dự án dùng ngân sách thành phố", intent="list_projects",
+                            entities={"funding": ["city_budget"]}, slots=dict(counted.slots)))
+    row, reply = ask(kb, matcher, "kể tên ra giúp mình", "bot_identity", dict(kept.slots))
+    assert (row, reply.split("\n")[0]) == ("count / largest / total over projects", "Có 3 dự án trong danh sách vừa nêu:")
+    row, reply = ask(kb, matcher, "cái thứ 2 vốn bao nhiêu", "followup", dict(kept.slots))
+    assert (row, reply.split("\n")[0]) == ("a choice from the list just shown", "Dự án đầu tư xây dựng tu bổ, tôn tạo "
+                                           "quần thể di tích Bến K15, quận Đồ Sơn, Hải Phòng.")
 
 
 def test_a_count_asked_of_the_list_just_shown_counts_over_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

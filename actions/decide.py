@@ -193,7 +193,8 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     of_the_subject = bool(q.slots.get("subject")) and a.refers_back
     off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
-    return off and not (a.indicators or a.policies or a.address or strong_project)
+    # "bc 619 do phó bí thư … ký đúng ko": a source document named by its number
+    return off and not (a.indicators or a.policies or a.address or strong_project or named_source(kb, a.folded))
 
 
 def says_it(kb: KnowledgeBase, a: Asked, bar: float = passages.STRONG) -> bool:

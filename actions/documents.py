@@ -56,10 +56,28 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
     return last_answer_sources(kb, q) if of_the_last else []
 
 
+# "… do Bí thư Lê Tiến Châu ký phải không?": a signer taken for granted ("do ai ký?" asks one)
+_SIGNER_CLAIMED = re.compile(r"\b(?:do|la|boi|duoc)\s+(?!ai\b)((?:\w+\s+){1,7}?)ky\b(?=.*\b(?:phai|dung|a|ha|ak|ko|khong|chu)\s*$)")
+
+
+def signer_verdict(doc: Document, folded: str) -> str | None:
+    """Whether the signer the question takes for granted is the one the signature block names."""
+    claimed = _SIGNER_CLAIMED.search(folded)
+    if claimed is None or not doc.signed:
+        return None
+    name = fold(doc.signed.split("(")[0]).split()[-2:]  # the given names: titles are written many ways
+    said = f" {claimed.group(1)} "
+    if name and all(f" {word} " in said for word in name):
+        return f"Đúng: người ký là {doc.signed}."
+    return f"Không đúng: theo tài liệu, người ký là {doc.signed}."
+
+
 def describe(doc: Document, folded: str) -> str:
     """What the document is, when and by whom it was issued, and (asked or known) who signed it."""
     when = f" ngày {replies.vn_date(doc.date)}" if doc.date else ""
     lines = [f"{doc.citation}: “{doc.title}”." if doc.number else f"{doc.citation}: “{doc.title}” ({doc.issuer})."]
+    if verdict := signer_verdict(doc, folded):
+        lines.insert(0, verdict)
     if not doc.date and doc.date_note:
         lines.append(doc.date_note)
     if doc.number:

@@ -81,6 +81,9 @@ _DOCUMENT_WORD = (r"(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu
                   r"thong bao|cong van|van ban|luat|nq|kl|qd|ct|nd|tt|tb)")
 
 
+_QUANTITY_UNIT = r"(?:ty|trieu|nghin|ngan|tram|usd|dong|%|phan tram|ha|km|m2|luot|nguoi|du an|can|lao dong)"
+
+
 def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bool:
     """"Kế hoạch 2025 chỉ đặt GDP tăng 10%" names no Chỉ thị 10: a number names a document
     beside a document word ("chỉ thị 10", "10/CT-TTg"), or the document is named in full."""
@@ -88,7 +91,9 @@ def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bo
     if leading is None:
         return True
     n = leading.group()
-    beside = re.compile(rf"\b{_DOCUMENT_WORD}\s+(?:so\s+)?{n}\b|\b{n}\s+(?:\d+\s+)?{_DOCUMENT_WORD}\b")
+    # "kế hoạch 33 tỷ USD" is a quantity planned, not Nghị quyết 33
+    beside = re.compile(rf"\b{_DOCUMENT_WORD}\s+(?:so\s+)?{n}\b(?!\s+{_QUANTITY_UNIT}\b)"
+                        rf"|\b{n}\s+(?:\d+\s+)?{_DOCUMENT_WORD}\b")
     names = [fold(name) for name in (number, *aliases)]
     return any(beside.search(t) or any(f" {name} " in f" {t} " for name in names) for t in texts)
 

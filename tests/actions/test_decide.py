@@ -367,6 +367,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng: “Báo cáo kết quả thực hiện nhiệm vụ kinh tế - xã hội, "
      "quốc phòng - an ninh, đối ngoại thành phố năm 2024; dự kiến kế hoạch phát triển kinh tế - xã hội năm 2025”.\n"
      "Ban hành ngày 3/12/2024 bởi Thành ủy Hải Phòng.\nNgười ký: Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành)."),
+    ("Báo cáo 619-BC/TU là do Bí thư Lê Tiến Châu ký phải không?", "ask_government", None,  # a signer claimed
+     "a source document: what it is, when and by whom issued, who signed it",
+     "Không đúng: theo tài liệu, người ký là Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành).\nBáo cáo số 619-BC/TU"),
+    ("bc 619 do pho bi thu nguyen van tung ky dung ko", "out_of_scope", None,  # the signer it names
+     "a source document: what it is, when and by whom issued, who signed it",
+     "Đúng: người ký là Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành).\nBáo cáo số 619-BC/TU"),
+    ("Kim ngạch xuất khẩu năm 2024 không đạt kế hoạch 33 tỷ USD đúng không?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # "kế hoạch 33 tỷ" is a quantity, not Nghị quyết 33
+     "Không đúng: theo tài liệu, kim ngạch xuất khẩu năm 2024 bằng 100,77% kế hoạch năm."),
     ("Số liệu này lấy từ báo cáo số mấy, ai ký?", "bot_identity",  # the source of the figure just given
      {"indicator": "budget_revenue", "period": "2024", "topic": "indicator"},
      "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),

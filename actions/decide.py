@@ -210,7 +210,7 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "kết nối vs hệ thống hộ tịch của bộ tư pháp để lm j z": a purpose asked of something the documents say
     return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
             and not (q.slots.get("topic") and points_back(a.text, a.folded))
-            and not says_it(kb, a))
+            and not which_document(kb, a, q) and not says_it(kb, a))  # "tp có chính sách j hỗ trợ học nghề"
 
 
 HELP_WORDS = 3  # content words: "bạn giúp được gì" has none of ours
@@ -372,7 +372,22 @@ def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return not of_the_last_figure(kb, a, q) and aggregate.applies(kb, a, q)
 
 
+def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
+    """"Chính phủ có nghị quyết nào để thực hiện kết luận đó?" after Kết luận 96: another kind of document
+    asked, the last one its reference, as if the question named it; else the question as it is."""
+    last = str(q.slots.get("policy") or "")
+    if q.slots.get("topic") != "policy" or not last or a.policies or not points_back(a.text, a.folded):
+        return a
+    found = policy_numbered(kb, last)
+    asked = kinds_asked(a.folded)
+    if found is None or not asked or fold(found.doc_type) in asked:
+        return a
+    return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
+
+
 def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if (reference := the_last_as_reference(kb, a, q)) is not a:
+        return policy_by_subject(kb, reference, q) not in (None, *reference.policies)
     # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up
     # ("còn nghị quyết HĐND về bóng đá là số mấy?" describes another one)
     of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
@@ -734,6 +749,8 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
              or (a.project_score >= 2 and not subject_pronoun))
     if q.slots.get("topic") == "project_list" and a.operation:
         return False  # "trong đó có bao nhiêu dự án khởi công?" after the list: counted over it
+    if the_last_as_reference(kb, a, q) is not a:
+        return False  # "Chính phủ có nghị quyết nào để thực hiện kết luận đó?": another document, found
     if a.another_project and not opens_with_it:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     if q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies:
@@ -1107,6 +1124,7 @@ def best_curated(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    a = the_last_as_reference(kb, a, q)
     found = policies_by_subject(kb, a, q)
     assert found
     if len(found) > 1:

@@ -257,7 +257,9 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 # -- a policy asked by what it is about: "Bộ Chính trị ra nghị quyết nào về phát triển HP đến 2030?" --
 _KINDS = ("nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|chuong trinh|nghi dinh|"
           "quy dinh|thong tu|cong van|chien luoc")
-DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b")
+# "chính sách gì hỗ trợ học nghề": a policy asked for is a document asked for
+_POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b"
+DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b|{_POLICY_ASKED}")
 # "… thông qua bằng nghị quyết nào", "còn nghị quyết của Quốc hội …": the kind of document the question asks for
 _KIND_ASKED = re.compile(rf"\b({_KINDS})\s+(?:(?:\w+\s+){{0,2}}?(?:nao|gi|so may)\b|cua\s)")
 
@@ -282,7 +284,9 @@ def _policy_words(info: PolicyInfo) -> set[str]:
 
 
 WHICH_DOCUMENT = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|chuong trinh|nghi dinh|thong tu|"
-                            r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso may\b|\bso hieu\b")
+                            r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso may\b|\bso hieu\b"
+                            # "nghị quyết về đổi mới … trường Đại học Hải Phòng": the one about that
+                            rf"|{_POLICY_ASKED}|^(?:cac |nhung )?(?:{_KINDS}) ve\b")
 
 
 def asks_which_document(a: Asked) -> bool:

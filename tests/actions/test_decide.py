@@ -379,6 +379,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Số liệu này lấy từ báo cáo số mấy, ai ký?", "bot_identity",  # the source of the figure just given
      {"indicator": "budget_revenue", "period": "2024", "topic": "indicator"},
      "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("Chính phủ có nghị quyết nào để thực hiện kết luận đó ko", "ask_policy",  # another kind, the last its reference
+     {"policy": "96-KL/TW", "topic": "policy"}, "which document: found by what it is about",
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("tp có chính sách j hỗ trợ học nghề k ạ", "help", None,  # a policy asked for, whatever the classifier says
+     "which document: found by what it is about",
+     "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024): quy định chính sách hỗ trợ đào tạo"),
+    ("nghị quyết về đổi mới và phát triển trường Đại học Hải Phong", "ask_policy", None,  # the one about it
+     "which document: found by what it is about", "Nghị quyết 12-NQ/TU (Ban Thường vụ Thành ủy Hải Phòng, ngày 10/4/2024)"),
     ("văn bản nào cho phép thí điểm cơ chế đặc thù?", "ask_policy",  # a policy by its subject, not the source
      {"indicator": "budget_revenue", "period": "2024", "topic": "indicator"},
      "which document: found by what it is about", ""),

@@ -376,11 +376,14 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     """"Chính phủ có nghị quyết nào để thực hiện kết luận đó?" after Kết luận 96: another kind of document
     asked, the last one its reference, as if the question named it; else the question as it is."""
     last = str(q.slots.get("policy") or "")
-    if q.slots.get("topic") != "policy" or not last or a.policies or not points_back(a.text, a.folded):
+    if q.slots.get("topic") != "policy" or not last or a.policies:
         return a
     found = policy_numbered(kb, last)
     asked = kinds_asked(a.folded)
     if found is None or not asked or fold(found.doc_type) in asked:
+        return a
+    # the last one pointed at by its kind ("kết luận đó"); "nó thực hiện kết luận nào?" asks of it instead
+    if not re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded):
         return a
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
 

@@ -382,6 +382,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Chính phủ có nghị quyết nào để thực hiện kết luận đó ko", "ask_policy",  # another kind, the last its reference
      {"policy": "96-KL/TW", "topic": "policy"}, "which document: found by what it is about",
      "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("no de thuc hien ket luan nao cua Bo Chinh tri", "ask_policy",  # of the last one: its own title says
+     {"policy": "7/NQ-CP", "topic": "policy"}, "a reference back to the last answer's subject",
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
     ("tp có chính sách j hỗ trợ học nghề k ạ", "help", None,  # a policy asked for, whatever the classifier says
      "which document: found by what it is about",
      "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024): quy định chính sách hỗ trợ đào tạo"),

@@ -43,6 +43,7 @@ _COUNT = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|dem)\s+(?:du an|cong t
 _MAX = re.compile(r"\b(?:lon nhat|cao nhat|nhieu nhat|to nhat|khung nhat|dat nhat)\b")
 _MIN = re.compile(r"\b(?:nho nhat|thap nhat|it nhat|re nhat)\b")
 _SUM = re.compile(r"\b(?:tong von|tong cong|tong gia tri|cong lai|tong cua|tat ca bao nhieu|tong cong bao nhieu)\b")
+_EACH = re.compile(r"\b(?:tung|moi) (?:du an|cong trinh|cai)\b")
 _PRONOUN_LIST = re.compile(r"\b(?:may cai do|nhung cai do|cac du an do|nhung du an do|may du an do|cac du an tren|"
                            r"nhung du an tren|danh sach do|danh sach tren|so do|chung|^trong do)\b")
 _NAMES_OF_THE_LIST = re.compile(r"\b(?:ke ten|liet ke|ke ra|ten (?:cac|nhung) (?:du an|cong trinh|cai)|"
@@ -290,7 +291,7 @@ _COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:
 def operation_in(folded: str) -> str | None:
     if _COUNT_ITEMS.search(_PRONOUN_LIST.sub(" ", folded)):  # "mấy dự án đó" points at a list, counts nothing
         return "count"  # "tổng cộng bao nhiêu dự án": how many, not how much
-    if _SUM.search(folded):
+    if _SUM.search(folded) and not _EACH.search(folded):  # "kèm tổng vốn từng dự án": each one's, listed
         return "sum"
     if _MAX.search(folded) and not _LOWEST_CLAIM.search(folded):
         return "max"

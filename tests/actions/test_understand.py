@@ -67,6 +67,7 @@ def test_what_the_city_wants_is_its_target(question: str, kinds: set[str]) -> No
     ("dự án ngoài ngân sách nào vốn lớn nhất", "max"),
     ("mấy cái đó tổng vốn bao nhiêu", "sum"),
     ("cầu nguyễn trãi bao nhiêu tiền", None),
+    ("kể các dự án ở Lạch Huyện kèm tổng vốn từng dự án", "list"),  # each one's, not their sum
 ])
 def test_operations(question: str, operation: str | None) -> None:
     assert operation_in(fold(question)) == operation

@@ -148,6 +148,10 @@ def test_correct_words_and_names_are_left_alone(kb_sqlite: KnowledgeBase, questi
     assert kb_sqlite.normalize_question(question) == expected
 
 
+def test_a_word_saying_which_ones_is_never_moved(kb_sqlite: KnowledgeBase) -> None:
+    assert kb_sqlite.normalize_question("kèm tổng vốn từng dự án") == "kem tong von tung du an"  # not "vốn trung"
+
+
 def test_everyday_teencode_expands_when_it_is_no_name(kb_sqlite: KnowledgeBase) -> None:
     assert kb_sqlite.normalize_question("có hong") == "co khong"
     assert kb_sqlite.normalize_question("ko biết") == "khong biet"

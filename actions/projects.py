@@ -626,6 +626,37 @@ def _thing(folded: str) -> str | None:
 
 
 _THING_WORDS = {"cau": "cầu", "ben": "bến", "nha may": "nhà máy"}
+# Words of a list question that say no place or kind of project ("danh mục dự án trọng điểm năm 2025 ở …")
+_LIST_WORDS = frozenset("du an dau tu xay dung trong diem danh muc nam cac nhung co nao khong o tai cua thanh pho hai "
+                        "phong liet ke ten ra cho minh hoi la gi ve thuoc tren dia ban gom mot so".split())
+
+
+def phrase_of_some(folded: str, projects: list[ProjectInfo]) -> str | None:
+    """The longest run of two or more of the question's words, not all list words, that some of the
+    projects' names say and not all: a place or a kind the list is asked of ("ở Đồ Sơn")."""
+    words = folded.split()
+    names = [f" {fold(p.project.name)} " for p in projects]
+    for size in range(min(len(words), 6), 1, -1):
+        for start in range(len(words) - size + 1):
+            run = words[start:start + size]
+            if all(w in _LIST_WORDS or w.isdigit() for w in run):
+                continue
+            said = sum(f" {' '.join(run)} " in name for name in names)
+            if 0 < said < len(names):
+                return " ".join(run)
+    return None
+
+
+def _as_written(projects: list[ProjectInfo], place: str) -> str:
+    """The phrase as the first name saying it writes it ("Đồ Sơn")."""
+    wanted = place.split()
+    for p in projects:
+        words = re.findall(r"\w+", p.project.name)
+        folded = [fold(w) for w in words]
+        for start in range(len(words) - len(wanted) + 1):
+            if folded[start:start + len(wanted)] == wanted:
+                return " ".join(words[start:start + len(wanted)])
+    return place
 
 
 def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
@@ -638,6 +669,9 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     narrowed = of_the_thing_asked(folded, projects) if thing else projects
     if narrowed == projects:
         thing = None  # none of them is one: the whole list, titled as such
+    place = None if thing or q.text.startswith("/") else phrase_of_some(folded, projects)
+    if place is not None:  # "ở Đồ Sơn có dự án nào trong danh mục": those whose name says it
+        narrowed = [p for p in projects if f" {place} " in f" {fold(p.project.name)} "]
     projects = narrowed
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")
@@ -650,6 +684,8 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
             title += f" ({ab.key_projects_title.lower()})"
     if thing:
         title += f", những dự án {_THING_WORDS[thing]}"
+    if place is not None:
+        title += f", những dự án có tên nêu “{_as_written(projects, place)}”"
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
              for n, p in enumerate(projects, 1)]

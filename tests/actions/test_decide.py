@@ -1267,6 +1267,16 @@ def test_a_kind_of_project_asked_narrows_the_list_and_its_ranking(kb: KnowledgeB
     assert reply.startswith("Dự án có giá trị lớn nhất trong danh sách vừa nêu là Công trình cầu Máy Chai")
 
 
+def test_a_place_asked_of_the_list_narrows_it_to_the_names_saying_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    row, reply = ask(kb, matcher, "o Do Son co du an nao trong danh muc trong diem 2025 khong", "list_projects")
+    assert (row, reply.split("\n")[:2]) == ("a list of indicators or projects", [
+        "Danh mục dự án trọng điểm năm 2025, những dự án có tên nêu “Đồ Sơn”:",
+        "1. Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15, quận Đồ Sơn, Hải Phòng – 234,539 triệu đồng"
+        " (đơn vị ghi trong tài liệu chưa rõ)"])
+    _, whole = ask(kb, matcher, "danh mục dự án trọng điểm năm 2025", "list_projects")
+    assert whole.startswith("Danh mục dự án trọng điểm năm 2025:\n")
+
+
 def test_another_figure_asked_with_no_period_after_a_plan_gets_what_it_reached_too(
         kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "ty trong kinh te so trong GRDP cua thanh pho la bao nhieu?", "ask_indicator",

@@ -372,6 +372,10 @@ def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return not of_the_last_figure(kb, a, q) and aggregate.applies(kb, a, q)
 
 
+# "… để thực hiện nó": the last document is what the one asked acts on
+_ACTS_ON_IT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi) (?:no|cai do|van ban do)\b")
+
+
 def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     """"Chính phủ có nghị quyết nào để thực hiện kết luận đó?" after Kết luận 96: another kind of document
     asked, the last one its reference, as if the question named it; else the question as it is."""
@@ -382,8 +386,9 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     asked = kinds_asked(a.folded)
     if found is None or not asked or fold(found.doc_type) in asked:
         return a
-    # the last one pointed at by its kind ("kết luận đó"); "nó thực hiện kết luận nào?" asks of it instead
-    if not re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded):
+    # the last one pointed at by its kind ("kết luận đó") or acted on ("thực hiện nó"); "nó thực hiện kết luận
+    # nào?" asks of it instead
+    if not (re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded) or _ACTS_ON_IT.search(a.folded)):
         return a
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
 

@@ -382,6 +382,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Chính phủ có nghị quyết nào để thực hiện kết luận đó ko", "ask_policy",  # another kind, the last its reference
      {"policy": "96-KL/TW", "topic": "policy"}, "which document: found by what it is about",
      "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("Chính phủ có nghị quyết nào để thực hiện nó không?", "ask_policy",  # the last one acted on
+     {"policy": "96-KL/TW", "topic": "policy"}, "which document: found by what it is about",
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),
     ("no de thuc hien ket luan nao cua Bo Chinh tri", "ask_policy",  # of the last one: its own title says
      {"policy": "7/NQ-CP", "topic": "policy"}, "a reference back to the last answer's subject",
      "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025): về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),

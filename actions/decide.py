@@ -146,8 +146,8 @@ def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     province = province_named(a)
     if province is None or a.address:
         return False
-    if not (a.projects_clear and a.project_score >= 2):
-        return True
+    if not a.projects or a.project_score < 2:
+        return True  # (a project recorded by two documents is no clear winner, and still ours)
     info = kb.project(a.projects[0])
     names = fold(" ".join((info.project.name, *info.project.aliases))) if info else ""
     return fold(province) not in names and not names_a_link(a.folded)

@@ -50,7 +50,7 @@ DOMAIN: dict[str, str] = {
     "hd": "Hải Dương", "ns": "ngân sách", "nsnn": "ngân sách nhà nước", "nsđp": "ngân sách địa phương", "nsdp": "ngân sách địa phương",
     "nq": "nghị quyết", "qh": "Quốc hội", "qd": "quyết định", "qđ": "quyết định", "kl": "kết luận",
     "ubnd": "ủy ban nhân dân", "hdnd": "hội đồng nhân dân", "hđnd": "hội đồng nhân dân",
-    "kt": "kinh tế", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
+    "kt": "kinh tế", "ktso": "kinh tế số", "xh": "xã hội", "kcn": "khu công nghiệp", "kkt": "khu kinh tế",
     "ccn": "cụm công nghiệp", "ktm": "khu thương mại", "kdt": "khu đô thị", "kđt": "khu đô thị", "nhà ga": "nhà ga", "sn": "số", "ttg": "thủ tướng",
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",

@@ -48,6 +48,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("thu ngan sach tp hcm nam 2024", "ask_indicator", None, "another province's figures",
      "Tôi chỉ có số liệu của thành phố Hải Phòng"),
+    ("đường sắt lào cai hà nội hp tiến độ ntn r mn", "ask_project", None,  # one of ours, in two documents
+     "a project by its name", "Đường sắt tốc độ cao Lào Cai - Hà Nội - Hải Phòng."),
     ("Đà Nẵng có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # a kind of project of ours, of another city
      "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng"),
     ("phường Lạch Tray quận Ngô Quyền nay thuộc đơn vị nào", "ask_government", None,

@@ -61,6 +61,7 @@ ABBREVIATIONS = [
     ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
     ("vốn đtnn", "von dau tu nuoc ngoai"),
     ("von dtnn", "von dau tu nuoc ngoai"),
+    ("ty trong ktso trong grdp", "ty trong kinh te so trong grdp"),
     ("tỷ lệ bhyt", "ty le bao hiem y te"),
     ("dn nhỏ và vừa", "doanh nghiep nho va vua"),
     ("tăng ntn", "tang nhu the nao"),

@@ -25,6 +25,9 @@ PLURAL = re.compile(r"\b(?:cac|nhung|may|bao nhieu|tat ca|danh muc|nhom)\s+(?:du
                     r"\bmay cai\b|\bchung\b")
 
 
+_IN_THE_LIST = re.compile(r"\b(?:trong|thuoc|cua) danh muc\b")
+
+
 def _about_projects(a: Asked, q: Query) -> bool:
     words = f" {a.folded} "
     return any(f" {w} " in words for w in PROJECT_WORDS) or q.intent in ("ask_project", "list_projects") or (
@@ -36,14 +39,18 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS):
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
-    if any((i := kb.indicator(code)) is not None and fold(i.unit) in ("du an", "cong trinh") for code in a.indicators):
-        return False  # "bao nhiêu dự án nhà ở xã hội": the documents count them themselves
+    if any((i := kb.indicator(code)) is not None and fold(i.unit) in ("du an", "cong trinh") for code in a.indicators) \
+            and not _IN_THE_LIST.search(a.folded):
+        return False  # "bao nhiêu dự án nhà ở xã hội": the documents count them themselves (not "… trong danh mục")
     if a.projects_clear and (a.project_score >= 0.75 or len(a.projects) == 1) and not PLURAL.search(a.folded):
         return False  # "cầu Lại Xuân … tổng giá trị bao nhiêu", "cầu ng trãi tổng vốn bn": one project's value
     filtered = a.entities.get("project_group") or a.entities.get("funding") or len(a.projects) > 1
     if not filtered and of_the_quoted(a, q):
         return False  # "cho mấy dự án?" after "… bố trí 104,372 tỷ đồng cho 12 dự án …": the sentence just quoted
-    if a.operation == "list" and (q.intent == "list_projects" or not filtered) and not _over_the_shown(a, q):
+    # "liệt kê các dự án nhà ở xã hội trong danh mục": those of the list its words name
+    of_the_list = _IN_THE_LIST.search(a.folded) is not None and len(a.projects) > 1
+    if a.operation == "list" and (q.intent == "list_projects" or not filtered) and not (_over_the_shown(a, q)
+                                                                                        or of_the_list):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
     return _about_projects(a, q)
 

@@ -1273,13 +1273,31 @@ def test_a_kind_of_project_asked_narrows_the_list_and_its_ranking(kb: KnowledgeB
 
 
 def test_a_place_asked_of_the_list_narrows_it_to_the_names_saying_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
-    row, reply = ask(kb, matcher, "o Do Son co du an nao trong danh muc trong diem 2025 khong", "list_projects")
-    assert (row, reply.split("\n")[:2]) == ("a list of indicators or projects", [
-        "Danh mục dự án trọng điểm năm 2025, những dự án có tên nêu “Đồ Sơn”:",
+    row, reply = ask(kb, matcher, "những dự án nào ở Cát Bi", "list_projects")
+    assert (row, reply.split("\n")[:3]) == ("a list of indicators or projects", [
+        "Danh mục dự án trọng điểm năm 2025, những dự án có tên nêu “Cát Bi”:",
+        "1. Dự án đầu tư xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi – 2.405.406 triệu đồng",
+        "2. Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi – 725.000 triệu đồng"])
+    _, reply = ask(kb, matcher, "o Do Son co du an nao trong danh muc trong diem 2025 khong", "list_projects")
+    assert reply.split("\n")[:2] == [
+        "Có 1 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:",
         "1. Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15, quận Đồ Sơn, Hải Phòng – 234,539 triệu đồng"
-        " (đơn vị ghi trong tài liệu chưa rõ)"])
+        " (đơn vị ghi trong tài liệu chưa rõ)"]
     _, whole = ask(kb, matcher, "danh mục dự án trọng điểm năm 2025", "list_projects")
     assert whole.startswith("Danh mục dự án trọng điểm năm 2025:\n")
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("liet ke cac du an nha o xa hoi trong danh muc du an trong diem 2025",
+     "Có 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:"),
+    ("Tổng vốn của các dự án nhà ở xã hội trong danh mục dự án trọng điểm năm 2025 là bao nhiêu?",
+     "Tổng giá trị phê duyệt/dự kiến của 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025 (tôi cộng "
+     "từ số liệu của từng dự án trong tài liệu): khoảng 9.101.000 triệu đồng."),
+])
+def test_a_kind_asked_in_the_list_is_counted_over_the_list_not_the_documents_count(
+        kb: KnowledgeBase, matcher: EntityMatcher, text: str, first: str) -> None:
+    row, reply = ask(kb, matcher, text, "list_projects")
+    assert (row, reply.split("\n")[0]) == ("count / largest / total over projects", first)
 
 
 def test_another_figure_asked_with_no_period_after_a_plan_gets_what_it_reached_too(

@@ -72,11 +72,27 @@ def signer_verdict(doc: Document, folded: str) -> str | None:
     return f"Không đúng: theo tài liệu, người ký là {doc.signed}."
 
 
+# "… là do UBND thành phố ban hành phải ko?": an issuer taken for granted
+_ISSUER_CLAIMED = re.compile(r"\b(?:do|boi|cua)\s+(?!ai\b)((?:\w+\s+){1,7}?)(?:ban hanh|phat hanh|ra)\b"
+                             r"(?=.*\b(?:phai|dung|a|ha|ak|ko|khong|chu)\s*$)")
+
+
+def issuer_verdict(doc: Document, folded: str) -> str | None:
+    """Whether the issuer the question takes for granted is the document's (its first two words: "Thành ủy")."""
+    claimed = _ISSUER_CLAIMED.search(folded)
+    if claimed is None or not doc.number:
+        return None
+    issuer = " ".join(fold(doc.issuer).split()[:2])
+    if f" {issuer} " in f" {claimed.group(1)} ":
+        return f"Đúng: văn bản này do {doc.issuer} ban hành."
+    return f"Không đúng: theo tài liệu, văn bản này do {doc.issuer} ban hành."
+
+
 def describe(doc: Document, folded: str) -> str:
     """What the document is, when and by whom it was issued, and (asked or known) who signed it."""
     when = f" ngày {replies.vn_date(doc.date)}" if doc.date else ""
     lines = [f"{doc.citation}: “{doc.title}”." if doc.number else f"{doc.citation}: “{doc.title}” ({doc.issuer})."]
-    if verdict := signer_verdict(doc, folded):
+    if verdict := signer_verdict(doc, folded) or issuer_verdict(doc, folded):
         lines.insert(0, verdict)
     if not doc.date and doc.date_note:
         lines.append(doc.date_note)

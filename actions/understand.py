@@ -521,7 +521,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     return read
 
 
-_CLAIMED_LINK = re.compile(r"\b(?:noi|ket noi)\b.*$")
+_CLAIMED_LINK = re.compile(r"\b(?<!ha )(?:noi|ket noi)\b.*$")  # "Hà Nội" links nothing
 
 
 def names_a_link(folded: str) -> bool:

@@ -48,6 +48,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("thu ngan sach tp hcm nam 2024", "ask_indicator", None, "another province's figures",
      "Tôi chỉ có số liệu của thành phố Hải Phòng"),
+    ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
+     "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng"),
     ("đường sắt lào cai hà nội hp tiến độ ntn r mn", "ask_project", None,  # one of ours, in two documents
      "a project by its name", "Đường sắt tốc độ cao Lào Cai - Hà Nội - Hải Phòng."),
     ("Đà Nẵng có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # a kind of project of ours, of another city
@@ -372,6 +374,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Báo cáo 619-BC/TU là do Bí thư Lê Tiến Châu ký phải không?", "ask_government", None,  # a signer claimed
      "a source document: what it is, when and by whom issued, who signed it",
      "Không đúng: theo tài liệu, người ký là Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành).\nBáo cáo số 619-BC/TU"),
+    ("Báo cáo số 619-BC/TU là do UBND thàh phố ban hành phải ko?", "ask_government", None,  # an issuer claimed
+     "a source document: what it is, when and by whom issued, who signed it",
+     "Không đúng: theo tài liệu, văn bản này do Thành ủy Hải Phòng ban hành.\nBáo cáo số 619-BC/TU"),
     ("bc 619 do pho bi thu nguyen van tung ky dung ko", "out_of_scope", None,  # the signer it names
      "a source document: what it is, when and by whom issued, who signed it",
      "Đúng: người ký là Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành).\nBáo cáo số 619-BC/TU"),

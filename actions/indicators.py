@@ -29,7 +29,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import Asked, claimed_share, kinds_in
+from .understand import Asked, claimed_floor, claimed_share, kinds_in
 
 MAX_PERIOD_CHOICES = 5
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
@@ -544,9 +544,11 @@ def _share_of_plan_claim(indicator: Indicator, label: str, city: list[Value], a:
     actual = "above" if number > 100 else "met" if number >= 100 else "below"
     said = (f"{replies.lower_first(indicator.name)} {label} bằng {share.text}% "
             f"{share.qualifier or 'kế hoạch'}")
-    claimed = claimed_share(a.text)
+    claimed, floor = claimed_share(a.text), claimed_floor(a.text)
     if claimed is not None:  # "chỉ đạt tầm 90% dự toán": the number claimed, about a point either way
         agrees = any(abs((v.number or Decimal(0)) - claimed) <= 1 for v in shares)
+    elif floor is not None:  # "đã đạt hơn một nửa kế hoạch năm": passed, or not
+        agrees = any((v.number or Decimal(0)) > floor for v in shares)
     else:
         agrees = (a.claims_plan == "below") == (actual == "below")
     return f"Đúng, theo tài liệu {said}." if agrees else f"Không đúng: theo tài liệu, {said}."
@@ -990,7 +992,10 @@ def _beside_the_years_plan(kb: KnowledgeBase, indicator: Indicator, period: str,
     if not found or not any(v.kind == "target" for v in kb.values(indicator.code, year)):
         return None
     now, _ = figure_block(kb, indicator, period, plain)
-    reply = Reply().say(f"{now}\n\n{plan}", feedback_buttons())
+    # "quý 1 đã đạt hơn một nửa kế hoạch năm rồi phải không?": the share of the year's plan the quarter states
+    city = [v for v in kb.values(indicator.code, period) if v.scope == "city"]
+    verdict = _share_of_plan_claim(indicator, replies.period_label(period), city, a)
+    reply = Reply().say(f"{verdict}\n{now}\n\n{plan}" if verdict else f"{now}\n\n{plan}", feedback_buttons())
     reply.slots.update(indicator=indicator.code, period=period, topic="indicator", value_kind=None)
     reply.answer_id = f"indicator:{indicator.code}:{period},{indicator.code}:{year}"
     return reply

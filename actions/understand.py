@@ -113,15 +113,34 @@ def claimed_numbers(folded: str) -> tuple[str, ...]:
 _SHARE_CLAIMED = re.compile(r"\b(\d+(?:[.,]\d+)?)\s*phan tram\s*(?:so voi |cua )?(?:ke hoach|du toan|chi tieu|muc tieu)\b")
 
 
+# "đã đạt hơn một nửa kế hoạch năm": a floor of the share claimed, in words or as a number
+_SHARE_WORDS = {"mot nua": Decimal(50), "nua": Decimal(50), "mot phan ba": Decimal("33.3"), "mot phan tu": Decimal(25)}
+_FLOOR_CLAIMED = re.compile(r"\b(?:hon|tren|qua|vuot)\s+(mot nua|nua|mot phan ba|mot phan tu|\d+(?:[.,]\d+)?\s*phan tram)"
+                            r"\s*(?:so voi |cua )?(?:ke hoach|du toan|chi tieu|muc tieu)\b")
+
+
 def claimed_share(text: str) -> Decimal | None:
     """The share of the plan the question states, from its typed text (folding splits "118,9")."""
+    if claimed_floor(text) is not None:
+        return None  # "hơn 50% kế hoạch" states a floor, not a share
     found = _SHARE_CLAIMED.search(_number_text(text.replace("%", " phần trăm ")))
     return Decimal(found.group(1).replace(",", ".")) if found else None
+
+
+def claimed_floor(text: str) -> Decimal | None:
+    """The share of the plan the question says was passed ("hơn một nửa kế hoạch" → 50)."""
+    found = _FLOOR_CLAIMED.search(_number_text(text.replace("%", " phần trăm ")))
+    if found is None:
+        return None
+    said = found.group(1)
+    return _SHARE_WORDS.get(said) or Decimal(said.split()[0].replace(",", "."))
 
 
 def plan_claim(folded: str, text: str = "") -> str | None:
     if (share := claimed_share(text)) is not None:
         return "below" if share < 100 else "met" if share == 100 else "above"
+    if (floor := claimed_floor(text)) is not None:
+        return "below" if floor < 100 else "above"
     if _PLAN_BELOW.search(folded):
         return "below"
     if _PLAN_ABOVE.search(folded):
@@ -495,8 +514,12 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     # the extractor reads "đạt" as a result; "kế hoạch … muốn đạt bao nhiêu" is the plan, which the
     # question's own words already say: the extractor's kinds count only when they say none
     kinds |= frozenset(q.all("value_kind")) - ({"target", "result", "estimate"} if kinds & {"target", "result"} else set())
-    if measure == "percent_of_plan" or claimed_share(q.text) is not None:
-        # "đạt bao nhiêu % dự toán", "chỉ đạt 90% dự toán": the plan is what the result is measured against
+    claims_result = claimed_share(q.text) is not None or claimed_floor(q.text) is not None or (
+        plan_claim(folded) in ("below", "above") and _PREMISE_CUE.search(asked) is not None)
+    if measure == "percent_of_plan" or claims_result:
+        # "đạt bao nhiêu % dự toán", "chỉ đạt 90% dự toán", "hụt kế hoạch đúng không?": the result, measured
+        # against the plan ("đạt kế hoạch" folds as "đặt kế hoạch", which asks the plan; "có vượt chỉ tiêu
+        # không?" asks, and the plan answers too)
         kinds = (kinds - {"target"}) | {"result"}
     read = Asked(
         text=q.text, folded=folded, intent=q.intent, from_button=False,

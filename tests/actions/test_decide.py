@@ -380,6 +380,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("bc 619 do pho bi thu nguyen van tung ky dung ko", "out_of_scope", None,  # the signer it names
      "a source document: what it is, when and by whom issued, who signed it",
      "Đúng: người ký là Phó Bí thư Nguyễn Văn Tùng (T/M Ban Chấp hành).\nBáo cáo số 619-BC/TU"),
+    ("quý 1 năm 2025 vốn FDI đả đạt hơn một nửa kế hoạch năm rồi phải không", "ask_comparison", None,  # a floor
+     "indicators: every one × period × kind named",
+     "Không đúng: theo tài liệu, thu hút vốn đầu tư nước ngoài quý I/2025 bằng 8,27% kế hoạch năm.\n"
+     "Thu hút vốn đầu tư nước ngoài quý I/2025: đạt 372 triệu USD."),
+    ("Năm 2024 thu hút FDI chỉ được khoảng 2 tỷ USD, hụt kế hoạch đúng không?", "ask_indicator", None,  # the result
+     "indicators: every one × period × kind named",
+     "Không đúng: theo tài liệu, thu hút vốn đầu tư nước ngoài năm 2024 bằng 235% kế hoạch đề ra.\n"
+     "Thu hút vốn đầu tư nước ngoài năm 2024: ước đạt 4,7 tỷ USD."),
     ("Kim ngạch xuất khẩu năm 2024 không đạt kế hoạch 33 tỷ USD đúng không?", "ask_indicator", None,
      "indicators: every one × period × kind named",  # "kế hoạch 33 tỷ" is a quantity, not Nghị quyết 33
      "Không đúng: theo tài liệu, kim ngạch xuất khẩu năm 2024 bằng 100,77% kế hoạch năm."),

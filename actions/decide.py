@@ -191,7 +191,10 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     why_of_the_last = q.slots.get("topic") == "indicator" and passages.asks_why(a)
     # "ông ấy làm việc với Thành ủy hôm nào?" after Tổng Bí thư Tô Lâm: of the subject just answered
     of_the_subject = bool(q.slots.get("subject")) and a.refers_back
-    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not says_it(kb, a))
+    # "à nhầm, ý mình là giải nhì" after the prizes: the last question, corrected
+    corrects_the_last = bool(q.slots.get("topic")) and CORRECTION.search(a.folded) is not None
+    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not corrects_the_last
+            and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
     # "bc 619 do phó bí thư … ký đúng ko": a source document named by its number
     return off and not (a.indicators or a.policies or a.address or strong_project or named_source(kb, a.folded))

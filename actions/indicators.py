@@ -434,7 +434,9 @@ def _primary(values: list[Value], kinds: frozenset[str], asked: str = "", measur
 _EVERYONE = re.compile(r"\b(?:vay |nhe |a |oi )?moi nguoi(?: oi)?\s*$")
 _HOW_MANY_THERE_ARE = re.compile(r"\b(?:co|hien co|co tong cong|co tat ca) (?:bao nhieu|may)\b")
 # "tính đến tháng 10/2024" says when, not which figure
-_QUALIFIER_NOISE = STOP_WORDS | frozenset("so voi nam ke hoach giao hien nay tren dia ban duoc tinh den thang ngay".split())
+# ("nhì" of "giải Nhì" is no "nhỉ": it tells the second prizes from the others)
+_QUALIFIER_NOISE = (STOP_WORDS - {"nhi"}) | frozenset(
+    "so voi nam ke hoach giao hien nay tren dia ban duoc tinh den thang ngay".split())
 
 
 def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
@@ -802,8 +804,9 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
     "the nao thuc hien de ra phan dau ca nuoc voi so nham hoi minh co roi".split())
 # Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
 # "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere.
-# words of a follow-up that name no row: a period, a correction, a rank ("đứng thứ mấy": "đứng" folds to "dựng")
-NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui|"
+# words of a follow-up that name no row: a period, a correction, a rank ("đứng thứ mấy": "đứng" folds to "dựng"),
+# the "làm" of "làm chết mấy người" after the fires
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui|lam (?=chet|bi thuong)|"
                                  r"(?:dung|xep|nam) (?:thu|hang|top|dau|cuoi)|thu (?:may|bao nhieu|hang))\b")
 
 

@@ -264,6 +264,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "budget_revenue", "period": "2025", "value_kind": "target", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "ý" names no subject
      "Thu ngân sách Nhà nước trên địa bàn năm 2024: ước đạt 116.387,596 tỷ đồng"),
+    ("à nhầm, ý mình là giải nhì", "out_of_scope",  # a correction of the last question, whatever the classifier says
+     {"indicator": "national_excellent_student_prizes", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Số giải Kỳ thi học sinh giỏi quốc gia năm 2024: đạt 32 giải (giải Nhì)."),
+    ("lam chet may nguoi", "ask_indicator",  # one of the fires' figures, not a subject of its own
+     {"indicator": "fires_explosions", "period": "2024-11M", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Cháy, nổ 11 tháng năm 2024: đạt 04 người (số người chết)."),
     ("à nhầm, ý mình là năm ngoái, 2024 ấy", "followup",
      {"indicator": "health_insurance_coverage", "period": "2025", "value_kind": "target", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "ấy" names no subject

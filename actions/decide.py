@@ -35,7 +35,7 @@ from .curated import (
     fit_with_subject,
 )
 from .documents import answer_source, asks_source, named_source
-from .fallback import no_breakdown, no_prices, no_services, not_covered, not_given_but
+from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
     NARROWS,
@@ -278,6 +278,7 @@ SERVICE = re.compile(
     r"|\bdi tuyen (?:so|nao)\b"
     r"|\b(?:so dien thoai|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
     r"|\b(?:diem chuan|lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì" folds to "diem thi")
+    r"|\b(?:cat|mat|cup|ngung cap) (?:dien|nuoc)\b(?! tich)"  # "lịch cắt điện ở phường An Biên" ("Cát diện tích")
     r"|\btra cuu\b.{0,50}\b(?:o dau|trang nao|web nao|bang cach nao)\b"
     r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
     r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
@@ -285,6 +286,21 @@ SERVICE = re.compile(
 # "xuất khẩu sang Mỹ": a market the documents never break a figure down by
 MARKET = re.compile(r"\b(?:sang|vao|tu|qua|di)\s+(?:thi truong\s+)?(?:my|hoa ky|trung quoc|tq|nhat ban|nhat|han quoc|"
                     r"han|eu|chau au|asean|nga|an do|dai loan|uc|anh|phap|duc)\b")
+
+
+# "Chủ tịch phường Gia Viên mới là ai?", "phường mới đó ai làm chủ tịch": an office holder of a ward or commune
+_LOCAL_OFFICE = r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|lanh dao)"
+_LOCAL_UNIT = r"(?:phuong|xa|dac khu|thi tran)"
+LOCAL_LEADER = re.compile(rf"\b{_LOCAL_OFFICE}\b(?: \w+){{0,5}} {_LOCAL_UNIT}\b.*\b(?:ai|la ai|ten gi|ten la gi)\b"
+                          rf"|\b{_LOCAL_UNIT}\b.*\bai (?:lam|la) {_LOCAL_OFFICE}\b")
+
+
+def asks_local_leader(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and LOCAL_LEADER.search(a.folded) is not None
+
+
+def local_leader_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return no_local_leaders()
 
 
 def asks_service(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1266,6 +1282,7 @@ ROWS: tuple[Row, ...] = (
     Row("who the bot is, no source document asked of", asks_identity, identity),
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
+    Row("who holds an office of a ward or commune: the documents name none", asks_local_leader, local_leader_not_given),
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
     Row("a correction of the last project's place: the same kind of project there", corrects_the_projects_place,
         the_same_kind_there),

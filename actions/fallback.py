@@ -37,6 +37,16 @@ NO_SERVICES = ("Các tài liệu tôi có là báo cáo và bài viết về kin
                "không trả lời để tránh nói sai. Bạn nên hỏi trực tiếp cơ quan hoặc đơn vị phụ trách.")
 
 
+NO_LOCAL_LEADERS = ("Các tài liệu tôi có không nêu ai giữ chức vụ (chủ tịch, bí thư…) ở các phường, xã, đặc khu, nên tôi "
+                    "không trả lời để tránh nói sai. Bạn có thể hỏi trực tiếp Ủy ban nhân dân phường, xã đó.")
+
+
+def no_local_leaders() -> Reply:
+    """"Chủ tịch phường Gia Viên mới là ai?": no document names a ward's or commune's office holders; an
+    aside, the conversation's subject stays."""
+    return Reply().say(NO_LOCAL_LEADERS)
+
+
 def no_services() -> Reply:
     """"Nộp đơn khiếu nại online ở đâu?", "xe buýt từ sân bay Cát Bi đi tuyến nào?": a service to use, not a
     fact of the documents, even where the question names something they speak of. An aside, as an

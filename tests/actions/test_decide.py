@@ -1012,6 +1012,14 @@ def test_a_sentence_naming_the_last_project_keeps_it_the_subject(kb: KnowledgeBa
      "a service to use or a place to recommend: the documents give none"),
     ("bệnh viện nào ở HP khám BHYT tốt nhất z", "ask_indicator", None,
      "a service to use or a place to recommend: the documents give none"),
+    ("lịch cắt điện ở phường an biên tuần này ntn ạ", "out_of_scope", None,  # an old ward named, no conversion asked
+     "a service to use or a place to recommend: the documents give none"),
+    ("Chủ tịch phường Gia Viên mới là ai?", "convert_address", None,
+     "who holds an office of a ward or commune: the documents name none"),
+    ("phường mới đó ai làm chủ tịch v ad", "ask_government", {"topic": "address"},
+     "who holds an office of a ward or commune: the documents name none"),
+    ("chủ tịch ubnd phường lê chân mới là ai z", "ask_government", None,
+     "who holds an office of a ward or commune: the documents name none"),
     ("xuất khẩu sang Mỹ chiếm bao nhiêu?", "out_of_scope", {"indicator": "export_turnover", "period": "2024", "topic": "indicator"},
      "a figure by market (country): the documents give the whole only"),
 ])

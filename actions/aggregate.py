@@ -31,7 +31,7 @@ _IN_THE_LIST = re.compile(r"\b(?:trong|thuoc|cua) danh muc\b")
 def _about_projects(a: Asked, q: Query) -> bool:
     words = f" {a.folded} "
     return any(f" {w} " in words for w in PROJECT_WORDS) or q.intent in ("ask_project", "list_projects") or (
-        a.over_last_list and q.slots.get("topic") == "project_list")
+        a.over_last_list and q.slots.get("topic") == "project_list") or _over_the_shown(a, q)
 
 
 def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -56,14 +56,17 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def _over_the_shown(a: Asked, q: Query) -> bool:
-    return a.over_last_list and q.slots.get("topic") == "project_list" and bool(q.slots.get("options"))
+    # "cái nào vốn lớn nhất?" right after a list: over it, as "trong số đó" would say
+    ranks_it = a.operation in ("max", "min", "sum") and not a.projects and not (
+        q.first("project_group") or q.first("funding"))
+    return (a.over_last_list or ranks_it) and q.slots.get("topic") == "project_list" and bool(q.slots.get("options"))
 
 
 def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], str]:
     """The projects the operation runs over, and how to name them."""
-    if _over_the_shown(a, q) and (shown := _last_shown(kb, q)):
-        # "mấy dự án đó tổng vốn bao nhiêu?": the list just counted; "trong đó mấy dự án dùng ngân sách
-        # thành phố?": those of it the question's filters keep
+    if _over_the_shown(a, q) and (shown := _whole_list_shown(kb, q)):
+        # "mấy dự án đó tổng vốn bao nhiêu?", "cái nào vốn lớn nhất?": the list just shown; "trong đó mấy dự án
+        # dùng ngân sách thành phố?": those of it the question's filters keep
         group, funding, kind = project_filters(q)
         if group or funding:
             kept = {p.project.id for p in kb.projects(group=group, funding=funding, kind=kind)}
@@ -82,6 +85,14 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
         if named:
             return named, f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
     return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
+
+
+def _whole_list_shown(kb: KnowledgeBase, q: Query) -> list[ProjectInfo]:
+    """The list just shown, all its pages (a paged list's options are its first page only)."""
+    if q.slots.get("page_query") and (routed := query_from_payload(str(q.slots["page_query"]), q)) is not None:
+        group, funding, kind = project_filters(routed[1])
+        return kb.projects(group=group, funding=funding, kind=kind)
+    return _last_shown(kb, q)
 
 
 def _last_shown(kb: KnowledgeBase, q: Query) -> list[ProjectInfo]:
@@ -131,7 +142,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         reply.say("\n".join(lines), feedback_buttons())
         # every one listed: "số 15" chooses it, "mấy dự án đó" counts over them
         reply.slots.update(topic="project_list", options=[intent_payload("ask_project", project=p.project.id)
-                                                          for p in projects])
+                                                          for p in projects], page_query=None, page=None)
     elif op in ("max", "min"):
         valued = [p for p in projects if _value(p) is not None]
         if not valued:

@@ -1299,6 +1299,22 @@ def test_a_kind_of_project_asked_narrows_the_list_and_its_ranking(kb: KnowledgeB
     assert reply.startswith("Dự án có giá trị lớn nhất trong danh sách vừa nêu là Công trình cầu Máy Chai")
 
 
+def test_the_largest_asked_right_after_a_list_is_of_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    listed = answer(kb, Query(text="dự án trọng điểm khánh thành năm 2025 gồm nhg cái nào v ad", intent="list_projects",
+                              entities={"project_group": ["completion_2025"]}, slots={}))
+    row, reply = ask(kb, matcher, "cái nào vốn lớn nhất", "followup", dict(listed.slots))
+    assert (row, reply.split(":")[0]) == ("count / largest / total over projects", "Dự án có giá trị lớn nhất trong "
+                                          "danh sách vừa nêu là Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3)")
+
+
+def test_the_smallest_asked_after_a_paged_list_is_of_all_its_pages(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    listed = answer(kb, Query(text="danh mục dự án trọng điểm năm 2025", intent="list_projects", entities={}, slots={}))
+    assert (listed.slots["page_query"], len(listed.slots["options"])) == ("/list_projects", 10)
+    _, reply = ask(kb, matcher, "cái nào vốn nhỏ nhất", "followup", dict(listed.slots))
+    assert reply.split(":")[0] == ("Dự án có giá trị nhỏ nhất trong danh sách vừa nêu là Dự án xây dựng doanh trại và nơi "
+                                   "neo đậu, tránh trú cho các tàu thuyền thuộc Hải đội dân quân thường trực")
+
+
 def test_a_place_asked_of_the_list_narrows_it_to_the_names_saying_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     row, reply = ask(kb, matcher, "những dự án nào ở Cát Bi", "list_projects")
     assert (row, reply.split("\n")[:3]) == ("a list of indicators or projects", [

@@ -146,6 +146,8 @@ def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     province = province_named(a)
     if province is None or a.address:
         return False
+    if q.slots.get("topic") == "project" and a.refers_back and names_a_link(a.folded):
+        return False  # "cầu đó nối Hải Phòng với Thái Bình phải không?" after Cầu Bến Rừng: a link claimed of it
     if not a.projects or a.project_score < 2:
         return True  # (a project recorded by two documents is no clear winner, and still ours)
     info = kb.project(a.projects[0])

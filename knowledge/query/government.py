@@ -198,7 +198,7 @@ class GovernmentQueries(Store):
                     continue
                 if same_name(mention.written, unit_name(ward)):
                     hits.setdefault(ward, []).append(mention)
-        if not hits and districts:
+        if not hits:
             hits = self._slipped_ward(text, districts)
         if not hits:
             changed = _first_change(districts)
@@ -241,15 +241,17 @@ class GovernmentQueries(Store):
     def _slipped_ward(self, text: str, districts: list[NamedDistrict]) -> dict[str, list[Mention]]:
         """"phường Đằng Gian, quận Ngô Quyền": the one ward of the named districts whose name is a letter
         away from the words after a ward's type word. The district keeps the candidates few, so one
-        slip cannot reach another ward's name by chance."""
+        slip cannot reach another ward's name by chance; with no district named ("phường Quán Toanh"),
+        only a long name, and only when no other is as near."""
         index = self._address_index()
         allowed = {d.district for d in districts}
+        shortest = SLIP_MIN_LENGTH if allowed else SLIP_MIN_LENGTH_ALONE
         aligned = fold_aligned(text)
         found: dict[str, list[Mention]] = {}
         for typed in _WARD_TYPED.finditer(aligned):
             for ward, rows in index.rows_by_ward.items():
                 name = rows[0].old_ward_folded
-                if len(name) < SLIP_MIN_LENGTH or not any(row.old_district in allowed for row in rows):
+                if len(name) < shortest or (allowed and not any(row.old_district in allowed for row in rows)):
                     continue
                 words = re.match(rf"\S+(?:\s+\S+){{{len(name.split()) - 1}}}", aligned[typed.end():])
                 if words and distance(words.group(), name, limit=1) <= 1:
@@ -313,6 +315,7 @@ class GovernmentQueries(Store):
 
 _WARD_TYPED = re.compile(r"\b(phuong|xa|thi tran)\s+")
 SLIP_MIN_LENGTH = 6  # letters and spaces of a ward's folded name; shorter names are a slip from too many others
+SLIP_MIN_LENGTH_ALONE = 8  # the same, among all the wards of the mapping
 _COMMUNE_NAMED = re.compile(r"\b(?:xa|phuong|thi tran)\s+(?!(?:nao|gi|moi|cu|nay|nhe|a|vay)\b)\w+")
 
 

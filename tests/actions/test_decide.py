@@ -48,6 +48,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "out of scope, or an instruction to make things up", ""),
     ("thu ngan sach tp hcm nam 2024", "ask_indicator", None, "another province's figures",
      "Tôi chỉ có số liệu của thành phố Hải Phòng"),
+    ("cầu đó nối Hải Phòng với Thái Bình phải không?", "ask_vision",  # a link claimed of the last project
+     {"project": "cau_ben_rung_002", "topic": "project"}, "a reference back to the last answer's subject",
+     "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên, thành phố Hải Phòng và "
+     "thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),
+    ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
+     "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
      "another province's figures", "Tôi chỉ có số liệu của thành phố Hải Phòng"),
     ("đường sắt lào cai hà nội hp tiến độ ntn r mn", "ask_project", None,  # one of ours, in two documents

@@ -228,7 +228,14 @@ def _when_notice(info: ProjectInfo, text: str, ab: About) -> str | None:
         return f"Theo {ab.key_projects_title[:1].lower()}{ab.key_projects_title[1:]}, {_in_group(ab, info.project.group)}."
     if not info.project.status:
         return "Các tài liệu không nêu thời gian hoàn thành của dự án này. Thông tin tài liệu có:"
+    if not _A_TIME.search(info.project.status) and not _HOW_MANY.search(fold(text)):  # "xây xong bn căn": a count
+        # "bao giờ xong?" of a plant whose record says where its procedures stand, and no date
+        return "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:"
     return None
+
+
+_HOW_MANY = re.compile(r"\b(?:bao nhieu|bn|may)\b")
+_A_TIME = re.compile(r"(?:19|20)\d\d|(?:quý|tháng|năm)\s+(?:I|II|III|IV|\d)", re.IGNORECASE)
 
 
 # "đã khởi công chưa?", "khánh thành chưa", "xong chưa": a yes/no question about the project's stage

@@ -52,6 +52,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"project": "cau_ben_rung_002", "topic": "project"}, "a reference back to the last answer's subject",
      "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên, thành phố Hải Phòng và "
      "thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),
+    ("bao giờ xong?", "followup", {"project": "nha_may_dot_rac_dinh_vu_002", "topic": "project"},  # no date recorded
+     "a follow-up on the last answer's subject",
+     "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án đầu tư xây dựng Nhà máy"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

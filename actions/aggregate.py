@@ -15,7 +15,7 @@ from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
 from .passages import of_the_quoted
-from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, of_the_thing_asked, project_filters
+from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, of_the_thing_asked, phrase_of_some, project_filters
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
 from .understand import Asked
@@ -79,6 +79,11 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
             group, funding, kind = project_filters(routed[1])
             return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
     group, funding, kind = project_filters(q)
+    key_projects = kb.projects(kind="key_project")
+    if not (group or funding) and (place := phrase_of_some(a.folded, key_projects)) is not None:
+        # "có mấy dự án trọng điểm liên quan sb cát bi": those whose names say it, not only the best-matched
+        said = [p for p in key_projects if f" {place} " in f" {fold(p.project.name)} "]
+        return said, f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
     if not (group or funding) and a.projects:
         # "có bao nhiêu dự án trọng điểm ở sân bay Cát Bi": the key projects the words name
         named = [p for p in (kb.project(i) for i in a.projects) if p is not None and p.project.kind == "key_project"]

@@ -243,6 +243,9 @@ _STARTED = re.compile(r"\bkhoi cong\b.*\b(?:chua|roi|khong|ko)\b")
 _FINISHED = re.compile(r"\b(?:khanh thanh|hoan thanh|xong|dua vao su dung|dua vao khai thac|di vao hoat dong|"
                        r"van hanh)\b.*\b(?:chua|roi|khong|ko)\b")
 _BUILDING = re.compile(r"\b(?:thi cong|dang xay dung|tien do xay dung)\b")
+# a record still at its procedures, and one that speaks of building or of being done
+_NOT_YET_BUILT = re.compile(r"\b(?:thu tuc dau tu|tham dinh|chu truong dau tu|lap ho so|lap quy hoach|de xuat)\b")
+_BUILDING_OR_DONE = re.compile(r"\b(?:khoi cong|thi cong|dang xay dung|hoan thanh|thong xe|khanh thanh|van hanh)\b")
 
 
 def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
@@ -251,6 +254,13 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     p = info.project
     asked = "finished" if _FINISHED.search(folded) else "started" if _STARTED.search(folded) else None
     header = next((g.quote for g in ab.groups if g.code == p.group), None)
+    if asked is not None and p.group is None and _NOT_YET_BUILT.search(fold(p.status or "")) \
+            and not _BUILDING_OR_DONE.search(fold(p.status or "")):
+        # "các bến 9, 10, 11, 12 khởi công rồi hả?": a record at its procedures, none of building
+        when = replies.vn_date(info.document.date)
+        at = f"tính đến ngày {when} (ngày của tài liệu)" if when else "theo tài liệu"
+        return (f"Chưa, {at}: dự án đang ở bước thủ tục; tài liệu không nói đến việc khởi công. Các tài liệu không "
+                f"nói về tình hình sau ngày đó.")
     if asked is None or header is None or p.group is None:
         return None
     # where the list puts it at the list's date: a group "khởi công" has not started; none has finished

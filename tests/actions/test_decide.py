@@ -52,6 +52,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"project": "cau_ben_rung_002", "topic": "project"}, "a reference back to the last answer's subject",
      "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên, thành phố Hải Phòng và "
      "thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),
+    ("nghe nói các bến 9 10 11 12 cảng lạch huyện khởi công r hả", "ask_project", None,  # at its procedures
+     "a project by its name", "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): dự án đang ở bước thủ tục;"),
+    ("có mấy dự án trọng điểm liên quan sb cát bi v", "ask_project", None,  # every one whose name says "Cát Bi"
+     "count / largest / total over projects", "Có 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:"),
     ("bao giờ xong?", "followup", {"project": "nha_may_dot_rac_dinh_vu_002", "topic": "project"},  # no date recorded
      "a follow-up on the last answer's subject",
      "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án đầu tư xây dựng Nhà máy"),

@@ -226,8 +226,9 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     nor "Tổng Bí thư nói lòng tin của người dân là gì?", which one strong sentence answers."""
     if q.intent != "bot_identity" or a.names_something or asks_source(kb, a.folded, q):
         return False
-    if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list):
-        return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list
+    if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)):
+        return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list;
+        # "sao lại bị chia ra vậy?" after a ward's conversion
     return IDENTITY.search(a.folded) is not None or not says_it(kb, a, bar=passages.EXPLANATION_BAR)
 
 

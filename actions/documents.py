@@ -20,6 +20,8 @@ _SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|do ai ky|ky boi|ai la nguoi ky)
 SOURCE_ASKED = re.compile(rf"{_SIGNER_ASKED.pattern}|\b(?:lay tu (?:bao cao|tai lieu|van ban|nguon|dau)|nguon (?:nao|tu dau|o dau)|"
                           r"(?:bao cao|tai lieu|van ban) (?:do|nay|ay|tren)|"
                           r"(?:so lieu|con so) (?:nay|do|tren)\b.*\b(?:bao cao|tai lieu|van ban|nguon))\b")
+# "ông ấy giữ chức gì?" after a document: its signer's title, which the signature block gives
+_SIGNER_OFFICE = re.compile(r"\b(?:ong ay|ba ay|nguoi do|nguoi ky|ong do|ba do)\b.*\b(?:chuc|chuc vu|chuc gi|la ai|ten gi)\b")
 # when it was issued, of the document just described
 _DATE_ASKED = re.compile(r"\b(?:ban hanh|ra|phat hanh|ky) (?:ngay nao|khi nao|bao gio|luc nao)|\bngay (?:ban hanh|ky)\b")
 
@@ -52,7 +54,8 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
     of its source ("ai ký báo cáo đó?", "số liệu này lấy từ báo cáo số mấy?")."""
     if (named := named_source(kb, folded)) is not None:
         return [named]
-    of_the_last = SOURCE_ASKED.search(folded) or (q.slots.get("topic") == "document" and _DATE_ASKED.search(folded))
+    of_the_last = SOURCE_ASKED.search(folded) or (q.slots.get("topic") == "document" and (
+        _DATE_ASKED.search(folded) or _SIGNER_OFFICE.search(folded)))
     return last_answer_sources(kb, q) if of_the_last else []
 
 
@@ -100,7 +103,7 @@ def describe(doc: Document, folded: str) -> str:
         lines.append(f"Ban hành{when} bởi {doc.issuer}.")
     if doc.signed:
         lines.append(f"Người ký: {doc.signed}.")
-    elif _SIGNER_ASKED.search(folded):
+    elif _SIGNER_ASKED.search(folded) or _SIGNER_OFFICE.search(folded):
         lines.append("Tài liệu không ghi người ký.")
     return "\n".join(lines)
 

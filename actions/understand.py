@@ -559,7 +559,7 @@ def without_claimed_link(folded: str) -> str:
 
 # The question takes its subject from the last answer: "ông ấy", "buổi đó", "nó", "trong đó …",
 # "được thay thế bằng …", or hardly a word of its own ("có khó khăn gì không?").
-_POINTING_TYPED = re.compile(r"\b(?:đó|này|ấy|đấy|kia|nó)\b", re.IGNORECASE)
+_POINTING_TYPED = re.compile(r"\b(?:đó|này|ấy|ây|đấy|kia|nó)\b", re.IGNORECASE)  # ("ông ây": a mark left out)
 _POINTING_PLAIN = re.compile(r"\b(?:do|ay|day|no)\b|(?<!hien )(?<!nam )\bnay\b")
 _STARTS_ON_CONTEXT = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|trong do|ong|ba|duoc|bi|no|con ve)\b")
 FEW_WORDS = 3  # content words

@@ -56,6 +56,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a project by its name", "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): dự án đang ở bước thủ tục;"),
     ("có mấy dự án trọng điểm liên quan sb cát bi v", "ask_project", None,  # every one whose name says "Cát Bi"
      "count / largest / total over projects", "Có 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:"),
+    ("sao lai bi chia ra vay", "bot_identity", {"topic": "address"},  # a why of the last answer: not the identity
+     "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("ông ây giữ chức gì", "help", {"topic": "document", "policy": "619-BC/TU"},  # the signer just named
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
     ("bao giờ xong?", "followup", {"project": "nha_may_dot_rac_dinh_vu_002", "topic": "project"},  # no date recorded
      "a follow-up on the last answer's subject",
      "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án đầu tư xây dựng Nhà máy"),

@@ -537,8 +537,17 @@ def dated_of(kb: KnowledgeBase, a: Asked, subject: str) -> list[Passage]:
     """"Hạn chót phải xong là khi nào?" after a figure: a sentence of its subject with a date; for a
     deadline, one saying it in the documents' words ("hoàn thành trước ngày 20/8, chậm nhất ngày 31/8")."""
     deadline = DEADLINE_ASKED.search(a.folded) is not None
-    query = f"{subject} hoàn thành trước ngày chậm nhất" if deadline else f"{subject} {a.text}"
-    return [p for p in _dated(kb.passages(query, explanation=True)) if not deadline or DEADLINE_SAID.search(p.text)]
+    # the subject's words, then its first words alone: "tổng bí thư phát triển ngang tầm" carries the last
+    # question's words; "tổng bí thư" is whom "ông ấy làm việc với Thành ủy hôm nào?" asks of
+    for said in dict.fromkeys((subject, " ".join(subject.split()[:SUBJECT_HEAD]))):
+        query = f"{said} hoàn thành trước ngày chậm nhất" if deadline else f"{said} {a.text}"
+        found = [p for p in _dated(kb.passages(query, explanation=True)) if not deadline or DEADLINE_SAID.search(p.text)]
+        if found:
+            return found
+    return []
+
+
+SUBJECT_HEAD = 3  # words: a title or name ("tổng bí thư", "cầu Nguyễn Trãi")
 
 
 def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:

@@ -56,6 +56,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a project by its name", "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): dự án đang ở bước thủ tục;"),
     ("có mấy dự án trọng điểm liên quan sb cát bi v", "ask_project", None,  # every one whose name says "Cát Bi"
      "count / largest / total over projects", "Có 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:"),
+    ("ông ấy làm việc với Thành ủy hôm nào?", "ask_comparison",  # the subject's head: the person, not "ngang tầm"
+     {"topic": "vision", "subject": "tổng bí thư phát triển ngang tầm"}, "a reference back to the last answer's subject",
+     "Tài liệu ghi: “Đặc biệt đã triển khai hiệu quả kết luận của Tổng Bí thư Tô Lâm tại cuộc làm việc với Thành ủy, "
+     "ngày 14/11/2024.”"),
     ("sao lai bi chia ra vay", "bot_identity", {"topic": "address"},  # a why of the last answer: not the identity
      "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),
     ("ông ây giữ chức gì", "help", {"topic": "document", "policy": "619-BC/TU"},  # the signer just named

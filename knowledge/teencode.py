@@ -58,6 +58,7 @@ DOMAIN: dict[str, str] = {
     "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ", "bc": "báo cáo",
     # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
+    "dtpt": "đầu tư phát triển", "đtpt": "đầu tư phát triển",
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",

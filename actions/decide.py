@@ -597,9 +597,21 @@ RECORD_ASKED = re.compile(r"\b(?:duyet|phe duyet|van ban|vb|quyet dinh|nghi quye
 GENERIC_PREFIX = re.compile(r"^(?:ccn|kcn|cum cong nghiep|khu cong nghiep|du an|nha may|cau)\s+")
 
 
+# "xử lý thế nào?", "khắc phục ra sao?": what is done about what the last answer said
+REMEDY = re.compile(r"\b(?:xu ly|khac phuc|giai quyet|go|thao go|giai phap|tinh sao|lam gi)\b")
+
+
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if a.aspect == "when" and a.indicators and not EXPLANATION.search(a.folded) and (dated := dated_sentences(kb, a)):
         return passages.answer(kb, a, q, dated)
+    topic = str(q.slots.get("topic") or "")
+    curated_topic = topic if topic in ("government", "theme", "vision") else None
+    if ((curated_topic or topic in ("passage", "answer")) and REMEDY.search(a.folded) and not a.indicators
+            and not (a.projects_clear and a.project_score >= 2)
+            and (chosen := fit_with_subject(kb, fixed(q, a), str(q.slots.get("subject") or ""), curated_topic))):
+        # "bí thư chỉ đạo xử lý ntn" after the two-tier government's difficulties: the remedies, not a
+        # directive of his on another matter ("xử lý" also names a waste plant, weakly)
+        return answer_curated(kb, chosen, q)
     if curated_unbeaten(kb, a, q, None):
         return answer_best_curated(kb, fixed(q, a))
     return passages.answer(kb, a, q)

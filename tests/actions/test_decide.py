@@ -60,6 +60,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "vision", "subject": "tổng bí thư phát triển ngang tầm"}, "a reference back to the last answer's subject",
      "Tài liệu ghi: “Đặc biệt đã triển khai hiệu quả kết luận của Tổng Bí thư Tô Lâm tại cuộc làm việc với Thành ủy, "
      "ngày 14/11/2024.”"),
+    ("bí thư chỉ đạo xử lý ntn", "ask_government",  # the remedies of the difficulties just given, not a waste plant
+     {"topic": "government", "subject": "khó khăn chính quyền cấp từ ngày", "last_answer_id": "answer:chinh_quyen_2_cap_han_che"},
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Bí thư Thành ủy Lê Tiến Châu yêu cầu trong 6 tháng cuối năm 2025 tiếp tục rà soát, khắc phục những khó khăn"),
     ("sao lai bi chia ra vay", "bot_identity", {"topic": "address"},  # a why of the last answer: not the identity
      "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),
     ("ông ây giữ chức gì", "help", {"topic": "document", "policy": "619-BC/TU"},  # the signer just named

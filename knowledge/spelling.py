@@ -202,6 +202,9 @@ def slip(typed: str, meant: str) -> int:
     return 0 if sorted(typed) == sorted(meant) else 3
 
 
+PREFIX_MIN = 5  # letters of an unknown word completed to the one known word it begins
+
+
 def max_edits(word: str) -> int:
     return 2 if len(word) >= 6 else 1
 
@@ -366,6 +369,10 @@ class Speller:
             swapped = sorted((-self.words[c], c) for d, kind, c in found if _SLIPS[kind] == "swapped")
             if len(swapped) == 1:
                 return swapped[0][1]
+        # a name's first letters, its end left off ("Ecovan" for Ecovance): the one word it begins
+        completed = [c for _, _, c in found if c.startswith(word)]
+        if len(word) >= PREFIX_MIN and has_vowel and len(completed) == 1:
+            return completed[0]
         if len(word) < 4 or not has_vowel:
             return None
         frequent = sorted(

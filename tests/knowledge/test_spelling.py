@@ -62,6 +62,7 @@ ABBREVIATIONS = [
     ("vốn đtnn", "von dau tu nuoc ngoai"),
     ("von dtnn", "von dau tu nuoc ngoai"),
     ("ty trong ktso trong grdp", "ty trong kinh te so trong grdp"),
+    ("dự án Ecovan sản xuất gì", "du an ecovance san xuat gi"),  # a name with its end left off
     ("chi đtpt vs chi thường xuyên", "chi dau tu phat trien voi chi thuong xuyen"),
     ("tỷ lệ bhyt", "ty le bao hiem y te"),
     ("dn nhỏ và vừa", "doanh nghiep nho va vua"),

@@ -245,14 +245,19 @@ _FINISHED = re.compile(r"\b(?:khanh thanh|hoan thanh|xong|dua vao su dung|dua va
 _BUILDING = re.compile(r"\b(?:thi cong|dang xay dung|tien do xay dung)\b")
 # a record still at its procedures, and one that speaks of building or of being done
 _NOT_YET_BUILT = re.compile(r"\b(?:thu tuc dau tu|tham dinh|chu truong dau tu|lap ho so|lap quy hoach|de xuat)\b")
-_BUILDING_OR_DONE = re.compile(r"\b(?:khoi cong|thi cong|dang xay dung|hoan thanh|thong xe|khanh thanh|van hanh)\b")
+_BUILDING_OR_DONE = re.compile(r"\b(?:khoi cong|thi cong|dang xay dung|hoan thanh(?! (?:lap|thu tuc|ho so))|thong xe|"
+                               r"khanh thanh|van hanh)\b")
+# "đang được xây dựng rồi phải không?": building taken for granted
+_BUILDING_CLAIMED = re.compile(r"\b(?:dang (?:duoc )?(?:xay dung|thi cong)|da (?:duoc )?(?:xay dung|thi cong))\b"
+                               r".*\b(?:roi|phai khong|dung khong|phai ko|dung ko|a|ha|chua)\s*$")
 
 
 def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     """"Nhà ga T2 đã khởi công chưa?": "Có, …"/"Chưa, …" first, from the group the key-project list
     puts it in at the list's date, with the list's header row quoted; nothing said of later."""
     p = info.project
-    asked = "finished" if _FINISHED.search(folded) else "started" if _STARTED.search(folded) else None
+    asked = "finished" if _FINISHED.search(folded) else "started" if (
+        _STARTED.search(folded) or _BUILDING_CLAIMED.search(folded)) else None
     header = next((g.quote for g in ab.groups if g.code == p.group), None)
     if asked is not None and p.group is None and _NOT_YET_BUILT.search(fold(p.status or "")) \
             and not _BUILDING_OR_DONE.search(fold(p.status or "")):

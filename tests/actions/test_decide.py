@@ -54,6 +54,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "thị xã Quảng Yên, tỉnh Quảng Ninh, không phải Thái Bình."),
     ("nghe nói các bến 9 10 11 12 cảng lạch huyện khởi công r hả", "ask_project", None,  # at its procedures
      "a project by its name", "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): dự án đang ở bước thủ tục;"),
+    ("Sân bay quốc tế Tiên Lãng đang được xây dựng rồi phải không?", "ask_project", None,  # building claimed
+     "a project by its name", "Chưa, tính đến ngày 3/12/2024 (ngày của tài liệu): dự án đang ở bước thủ tục;"),
     ("có mấy dự án trọng điểm liên quan sb cát bi v", "ask_project", None,  # every one whose name says "Cát Bi"
      "count / largest / total over projects", "Có 2 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:"),
     ("ông ấy làm việc với Thành ủy hôm nào?", "ask_comparison",  # the subject's head: the person, not "ngang tầm"

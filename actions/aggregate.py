@@ -15,7 +15,15 @@ from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
 from .passages import of_the_quoted
-from .projects import DOUBTFUL, FUNDING_LABELS, list_projects, of_the_thing_asked, phrase_of_some, project_filters
+from .projects import (
+    DOUBTFUL,
+    FUNDING_LABELS,
+    list_projects,
+    of_the_thing_asked,
+    phrase_of_some,
+    project_filters,
+    saying,
+)
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
 from .understand import Asked
@@ -73,17 +81,14 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
             shown = [p for p in shown if p.project.id in kept]
             return shown, f"trong danh sách vừa nêu ({_filters_named(kb, group, funding)})"
         return shown, "trong danh sách vừa nêu"
-    if a.over_last_list and q.slots.get("page_query"):
-        routed = query_from_payload(str(q.slots["page_query"]), q)
-        if routed is not None:
-            group, funding, kind = project_filters(routed[1])
-            return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
+    if a.over_last_list and (paged := _paged_filters(q)) is not None:
+        group, funding, kind = paged
+        return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
     group, funding, kind = project_filters(q)
     key_projects = kb.projects(kind="key_project")
     if not (group or funding) and (place := phrase_of_some(a.folded, key_projects)) is not None:
         # "có mấy dự án trọng điểm liên quan sb cát bi": those whose names say it, not only the best-matched
-        said = [p for p in key_projects if f" {place} " in f" {fold(p.project.name)} "]
-        return said, f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
+        return saying(key_projects, place), f"khớp với câu hỏi trong {about_of(kb).key_projects_title.lower()}"
     if not (group or funding) and a.projects:
         # "có bao nhiêu dự án trọng điểm ở sân bay Cát Bi": the key projects the words name
         named = [p for p in (kb.project(i) for i in a.projects) if p is not None and p.project.kind == "key_project"]
@@ -92,10 +97,17 @@ def _scope(kb: KnowledgeBase, a: Asked, q: Query) -> tuple[list[ProjectInfo], st
     return kb.projects(group=group, funding=funding, kind=kind), _label(kb, group, funding)
 
 
+def _paged_filters(q: Query) -> tuple[str | None, str | None, str | None] | None:
+    """The filters of the list being shown a page at a time, if one is."""
+    if not q.slots.get("page_query") or (routed := query_from_payload(str(q.slots["page_query"]), q)) is None:
+        return None
+    return project_filters(routed[1])
+
+
 def _whole_list_shown(kb: KnowledgeBase, q: Query) -> list[ProjectInfo]:
     """The list just shown, all its pages (a paged list's options are its first page only)."""
-    if q.slots.get("page_query") and (routed := query_from_payload(str(q.slots["page_query"]), q)) is not None:
-        group, funding, kind = project_filters(routed[1])
+    if (paged := _paged_filters(q)) is not None:
+        group, funding, kind = paged
         return kb.projects(group=group, funding=funding, kind=kind)
     return _last_shown(kb, q)
 

@@ -59,8 +59,14 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
     return last_answer_sources(kb, q) if of_the_last else []
 
 
+# a tag question closing the message: what comes before it is taken for granted
+_TAKEN_FOR_GRANTED = r"(?=.*\b(?:phai|dung|a|ha|ak|ko|khong|chu)\s*$)"
 # "… do Bí thư Lê Tiến Châu ký phải không?": a signer taken for granted ("do ai ký?" asks one)
-_SIGNER_CLAIMED = re.compile(r"\b(?:do|la|boi|duoc)\s+(?!ai\b)((?:\w+\s+){1,7}?)ky\b(?=.*\b(?:phai|dung|a|ha|ak|ko|khong|chu)\s*$)")
+_SIGNER_CLAIMED = re.compile(rf"\b(?:do|la|boi|duoc)\s+(?!ai\b)((?:\w+\s+){{1,7}}?)ky\b{_TAKEN_FOR_GRANTED}")
+
+
+def _verdict(right: bool, fact: str) -> str:
+    return f"Đúng: {fact}." if right else f"Không đúng: theo tài liệu, {fact}."
 
 
 def signer_verdict(doc: Document, folded: str) -> str | None:
@@ -70,14 +76,12 @@ def signer_verdict(doc: Document, folded: str) -> str | None:
         return None
     name = fold(doc.signed.split("(")[0]).split()[-2:]  # the given names: titles are written many ways
     said = f" {claimed.group(1)} "
-    if name and all(f" {word} " in said for word in name):
-        return f"Đúng: người ký là {doc.signed}."
-    return f"Không đúng: theo tài liệu, người ký là {doc.signed}."
+    return _verdict(bool(name) and all(f" {word} " in said for word in name), f"người ký là {doc.signed}")
 
 
 # "… là do UBND thành phố ban hành phải ko?": an issuer taken for granted
-_ISSUER_CLAIMED = re.compile(r"\b(?:do|boi|cua)\s+(?!ai\b)((?:\w+\s+){1,7}?)(?:ban hanh|phat hanh|ra)\b"
-                             r"(?=.*\b(?:phai|dung|a|ha|ak|ko|khong|chu)\s*$)")
+_ISSUER_CLAIMED = re.compile(rf"\b(?:do|boi|cua)\s+(?!ai\b)((?:\w+\s+){{1,7}}?)(?:ban hanh|phat hanh|ra)\b"
+                             rf"{_TAKEN_FOR_GRANTED}")
 
 
 def issuer_verdict(doc: Document, folded: str) -> str | None:
@@ -86,9 +90,7 @@ def issuer_verdict(doc: Document, folded: str) -> str | None:
     if claimed is None or not doc.number:
         return None
     issuer = " ".join(fold(doc.issuer).split()[:2])
-    if f" {issuer} " in f" {claimed.group(1)} ":
-        return f"Đúng: văn bản này do {doc.issuer} ban hành."
-    return f"Không đúng: theo tài liệu, văn bản này do {doc.issuer} ban hành."
+    return _verdict(f" {issuer} " in f" {claimed.group(1)} ", f"văn bản này do {doc.issuer} ban hành")
 
 
 def describe(doc: Document, folded: str) -> str:

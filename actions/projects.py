@@ -657,16 +657,19 @@ def phrase_of_some(folded: str, projects: list[ProjectInfo]) -> str | None:
     """The longest run of two or more of the question's words, not all list words, that some of the
     projects' names say and not all: a place or a kind the list is asked of ("ở Đồ Sơn")."""
     words = folded.split()
-    names = [f" {fold(p.project.name)} " for p in projects]
     for size in range(min(len(words), 6), 1, -1):
         for start in range(len(words) - size + 1):
             run = words[start:start + size]
             if all(w in _LIST_WORDS or w.isdigit() for w in run):
                 continue
-            said = sum(f" {' '.join(run)} " in name for name in names)
-            if 0 < said < len(names):
+            if 0 < len(saying(projects, " ".join(run))) < len(projects):
                 return " ".join(run)
     return None
+
+
+def saying(projects: list[ProjectInfo], phrase: str) -> list[ProjectInfo]:
+    """The projects whose folded name has the folded phrase as whole words."""
+    return [p for p in projects if f" {phrase} " in f" {fold(p.project.name)} "]
 
 
 def _as_written(projects: list[ProjectInfo], place: str) -> str:
@@ -693,7 +696,7 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         thing = None  # none of them is one: the whole list, titled as such
     place = None if thing or q.text.startswith("/") else phrase_of_some(folded, projects)
     if place is not None:  # "ở Đồ Sơn có dự án nào trong danh mục": those whose name says it
-        narrowed = [p for p in projects if f" {place} " in f" {fold(p.project.name)} "]
+        narrowed = saying(projects, place)
     projects = narrowed
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào thuộc nhóm này.")

@@ -249,11 +249,15 @@ class GovernmentQueries(Store):
         aligned = fold_aligned(text)
         found: dict[str, list[Mention]] = {}
         for typed in _WARD_TYPED.finditer(aligned):
+            following: dict[int, re.Match[str] | None] = {}  # the next N words, per name length
             for ward, rows in index.rows_by_ward.items():
                 name = rows[0].old_ward_folded
                 if len(name) < shortest or (allowed and not any(row.old_district in allowed for row in rows)):
                     continue
-                words = re.match(rf"\S+(?:\s+\S+){{{len(name.split()) - 1}}}", aligned[typed.end():])
+                size = len(name.split())
+                if size not in following:
+                    following[size] = re.match(rf"\S+(?:\s+\S+){{{size - 1}}}", aligned[typed.end():])
+                words = following[size]
                 if words and distance(words.group(), name, limit=1) <= 1:
                     start, end = typed.end(), typed.end() + words.end()
                     found.setdefault(ward, []).append(Mention(start, end, text[start:end], typed.group(1)))

@@ -819,7 +819,12 @@ def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.another_project or (a.projects[:1] != (q.slots["project"],) and a.names_something):
         return False  # "còn nhà ga hàng hóa thì vốn bao nhiêu?": another project's record
     return (asked_field(a.folded) is not None or VALUE_ASKED.search(a.folded) is not None
-            or AREA.search(a.folded) is not None or (a.aspect is None and STAGE.search(a.folded) is not None))
+            or AREA.search(a.folded) is not None or (a.aspect is None and STAGE.search(a.folded) is not None)
+            or (bool(a.premise_cue or a.yes_no) and MEASURE_CLAIMED.search(a.folded) is not None))
+
+
+# "nghe nói nó chỉ rộng 2.000 ha thôi mà" after a project: a figure of its record claimed, checked against it
+MEASURE_CLAIMED = re.compile(r"\b\d[\d.,]*\s*(?:ty|trieu|nghin|ha|hecta|km|usd|dong)\b")
 
 
 # "dự kiến khánh thàn hay khởi côg năm 2025" after a project: its stage ("khánh thàn" typed short of an "h")

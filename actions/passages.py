@@ -8,6 +8,7 @@ ever shown inside quotation marks (never the bot's own search text).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from knowledge import STOP_WORDS, KnowledgeBase, Passage, expand_keeping_marks, fold, query_terms, strip_diacritics
@@ -140,7 +141,29 @@ def _of_a_meeting(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passag
     return None
 
 
+# "ông ấy", "bà ấy": the person of the subject leaned on, by the office it names ("tổng bí thư tô lâm …")
+_HE_OR_SHE = re.compile(r"\b(?:ông|bà|ong|ba|đồng chí|dong chi) (?:ấy|ay|ta|đó|do)\b", re.IGNORECASE)
+_OFFICE = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|pho thu tuong|thu tuong|bo truong)"
+                     r"(?: \w+){0,3}")
+
+
+def with_the_person(a: Asked) -> str | None:
+    """The question with "ông ấy" written as the person the subject names: "còn ông ấy dặn gì về quy hoạch?"
+    after Tổng Bí thư Tô Lâm's words has few words of its own, and the office is what the sentences say."""
+    if not a.context or (said := _HE_OR_SHE.search(a.text)) is None:
+        return None
+    folded = fold(a.context)
+    if (office := _OFFICE.search(folded)) is None:
+        return None
+    words = a.context.split()[len(folded[:office.start()].split()):][:len(office.group().split())]
+    person = " ".join(words) if a.text != strip_diacritics(a.text) else office.group()
+    return f"{a.text[:said.start()]}{person}{a.text[said.end():]}"
+
+
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
+    if (person := with_the_person(a)) is not None and (
+            found := _ranked(kb, replace(a, text=person, folded=kb.normalize_question(person), context=""), explanation)):
+        return found
     if a.from_button or len(query_terms(a.folded)) + (len(query_terms(fold(a.context))) if a.context else 0) < MIN_TERMS:
         return []  # "được bao nhiêu điểm?" has one word of its own, the subject it leans on the others
     if not a.context and (of_meeting := _of_a_meeting(kb, a, explanation)):

@@ -355,7 +355,8 @@ def _number_claim(infos: list[ProjectInfo], a: Asked) -> str | None:
                                if t))
     if not stated:
         return None
-    if all(n in stated or n.replace(".", ",") in stated for n in claimed):
+    grouped = {n.replace(".", "") for n in stated}  # "20000 ha" is the "20.000 ha" written
+    if all(n in stated or n.replace(".", ",") in stated or n.replace(".", "") in grouped for n in claimed):
         return "Đúng như tài liệu ghi."
     return "Không đúng như vậy: tài liệu không ghi con số đó cho dự án này; tài liệu ghi như sau."
 

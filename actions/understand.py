@@ -259,6 +259,10 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
     found = parse_periods(folded, context_year)
     if not found and (single := parse_period(folded)):
         found = [single]  # "năm nay", "năm 24"
+    if not found and context_year is not None and _BOTH_YEARS.search(folded):
+        # "còn thu nội địa 2 năm đó?" after 2024's result and 2025's plan: the year in context and the one
+        # beside it that the documents give (their years are 2024's results and 2025's plans)
+        found = [str(context_year - 1), str(context_year)] if context_year >= 2025 else [str(context_year), str(context_year + 1)]
     if re.search(r"\bca nam\b", folded):  # "quý 1 tăng bao nhiêu và mục tiêu cả năm": the year too
         found += [p.split("-")[0] for p in found if re.fullmatch(r"\d{4}-(?:Q\d|H\d|\d+M)", p)]
     for value in entities.get("period", []) + entities.get("year", []):
@@ -269,6 +273,7 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
     return tuple(dict.fromkeys(found))
 
 
+_BOTH_YEARS = re.compile(r"\b(?:2|hai) nam (?:do|nay|ay|day|tren|vua roi|vua noi)\b|\bca (?:2|hai) nam\b")
 _LISTED_YEARS = re.compile(r"\b(20\d\d)\s*[,;]\s*(?:năm\s+|nam\s+)?(20\d\d)\b")
 
 
@@ -425,9 +430,15 @@ def _named_by_sentence(kb: KnowledgeBase, text: str) -> tuple[list[str], set[str
     return found, alone
 
 
-def _context_year(q: Query) -> int | None:
+def _context_year(q: Query, kb: KnowledgeBase | None = None) -> int | None:
+    """The year of the figure in context; for "2 năm đó", the latest of the figure's years up to it: "năm
+    nay" asked (2026) was answered with 2025's plan, the newest, and the two years meant are 2024 and 2025."""
     period = str(q.slots.get("period") or "")
-    return int(period[:4]) if re.match(r"20\d\d", period) else None
+    year = int(period[:4]) if re.match(r"20\d\d", period) else None
+    if year is None or kb is None or not _BOTH_YEARS.search(fold(q.text)) or not q.slots.get("indicator"):
+        return year
+    years = [int(p[:4]) for p in kb.periods(str(q.slots["indicator"])) if int(p[:4]) <= year]
+    return max(years, default=year)
 
 
 def _number_text(text: str) -> str:
@@ -525,7 +536,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q), q.text), indicators), kinds=kinds,
+        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q, kb), q.text), indicators), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=names_the_list or bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),

@@ -73,6 +73,18 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("bao giờ xong?", "followup", {"project": "nha_may_dot_rac_dinh_vu_002", "topic": "project"},  # no date recorded
      "a follow-up on the last answer's subject",
      "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án đầu tư xây dựng Nhà máy"),
+    ("còn ông ấy dặn j về quy hoạch", "nlu_fallback",  # "ông ấy": the General Secretary the subject names
+     {"topic": "passage", "subject": "miền bắc tổng bí thư tô lâm trung"}, "a reference back to the last answer's subject",
+     "Tài liệu ghi: “Quy hoạch chính là nguồn lực"),
+    ("toi nghe noi no chi rong 2.000 ha thoi ma", "ask_indicator",  # a figure of its record claimed
+     {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"}, "a field of the last project's record",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho dự án này"),
+    ("khu này rộng 20000 ha phải không", "ask_project",  # "20000" is the "20.000" written
+     {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"}, "a reference back to the last answer's subject",
+     "Đúng như tài liệu ghi."),
+    ("còn riêng thu nội địa 2 năm đó?", "followup",  # 2026 asked, 2025's plan shown: 2024 and 2025
+     {"indicator": "budget_revenue", "period": "2026", "topic": "indicator", "value_kind": "target"},
+     "indicators: every one × period × kind named", "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -567,7 +579,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("À nhầm, mình hỏi nhà ga hàng hóa cơ, vốn bao nhiêu?", "ask_project", None,  # "hỏi" is no "xã hội"
      "a project by its name", "Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi: giá trị"),
     ("quyết định phân bổ kinh phí lập nhiệm vụ quy hoạch chung khu này số mấy?", "ask_policy",
-     {"project": "kkt_ven_bien_phia_nam_001", "topic": "project"},  # its record lists no document: a sentence does
+     {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"},  # its record lists no document: a sentence does
      "a reference back to the last answer's subject",
      "Tài liệu ghi: “Ngày 5/2/2025, UBND thành phố đã ban hành Quyết định số 278/QĐ-UBND"),
     ("Ký ngày nào?", "followup", {"topic": "policy", "policy": "3457/QĐ-UBND"},

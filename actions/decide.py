@@ -38,6 +38,7 @@ from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
 from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
 from .indicators import (
+    FORMER_PROVINCE,
     NARROWS,
     NOT_A_DETAIL,
     NOT_A_DETAIL_PHRASE,
@@ -195,8 +196,11 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     of_the_subject = bool(q.slots.get("subject")) and a.refers_back
     # "à nhầm, ý mình là giải nhì" after the prizes: the last question, corrected
     corrects_the_last = bool(q.slots.get("topic")) and CORRECTION.search(a.folded) is not None
+    # "tăng mấy %?" after a figure: a number of it asked in a few words
+    number_of_the_last = (q.slots.get("topic") == "indicator" and passages.asks_number(a)
+                          and len(a.folded.split()) <= SHORT_FOLLOW_UP)
     off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not corrects_the_last
-            and not says_it(kb, a))
+            and not number_of_the_last and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
     # "bc 619 do phó bí thư … ký đúng ko": a source document named by its number
     return off and not (a.indicators or a.policies or a.address or strong_project or named_source(kb, a.folded))
@@ -279,13 +283,13 @@ def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 SERVICE = re.compile(
     r"\b(?:xe buyt|tuyen xe)\b.{0,50}\b(?:tuyen nao|tuyen so|di tuyen|may gio|bao lau|o dau|cho nao|bat xe)\b"
     r"|\bdi tuyen (?:so|nao)\b"
-    r"|\b(?:so dien thoai|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
+    r"|\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
     r"|\b(?:diem chuan|lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì" folds to "diem thi")
     r"|\b(?:cat|mat|cup|ngung cap) (?:dien|nuoc)\b(?! tich)"  # "lịch cắt điện ở phường An Biên" ("Cát diện tích")
     r"|\btra cuu\b.{0,50}\b(?:o dau|trang nao|web nao|bang cach nao)\b"
     r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
     r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
-    r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat)\b")
+    r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat|nao re|gia re|binh dan)\b")
 # "xuất khẩu sang Mỹ": a market the documents never break a figure down by
 MARKET = re.compile(r"\b(?:sang|vao|tu|qua|di)\s+(?:thi truong\s+)?(?:my|hoa ky|trung quoc|tq|nhat ban|nhat|han quoc|"
                     r"han|eu|chau au|asean|nga|an do|dai loan|uc|anh|phap|duc)\b")
@@ -367,7 +371,10 @@ def same_kind_elsewhere(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
 
 
 def local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """An indicator asked of one old unit, where no project there is named."""
+    """An indicator asked of one old unit, where no project there is named; or of the former Hải Dương
+    province ("tỉnh Hải Dương năm 2024 thu ngân sách bao nhiêu?"), whose figures the documents do not give."""
+    if bool(a.indicators) and FORMER_PROVINCE.search(a.folded) and FIGURE.search(a.folded):
+        return True
     return (a.address and bool(a.indicators) and not q.all("project") and place_only_qualifies(a, q)
             and FIGURE.search(a.folded) is not None)
 

@@ -32,7 +32,7 @@ NO_PRICES = ("Các tài liệu tôi có không nêu giá vé, giá bán, giá th
 
 
 NO_SERVICES = ("Các tài liệu tôi có là báo cáo và bài viết về kinh tế - xã hội, dự án, chính sách và chính quyền của "
-               "thành phố; chúng không nêu thủ tục, nơi nộp hồ sơ, giờ làm việc, tuyến xe, điểm chuẩn hay học phí của "
+               "thành phố; chúng không nêu thủ tục, nơi nộp hồ sơ, số điện thoại, giờ làm việc, tuyến xe, điểm chuẩn hay học phí của "
                "trường, hay nơi nào tốt nhất, nên tôi "
                "không trả lời để tránh nói sai. Bạn nên hỏi trực tiếp cơ quan hoặc đơn vị phụ trách.")
 

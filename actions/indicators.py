@@ -23,6 +23,7 @@ from knowledge import (
     parse_periods,
     parse_value,
     period_sort_key,
+    reorganisation_of,
 )
 
 from . import replies
@@ -274,17 +275,25 @@ def refuse_other_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return refusal
 
 
+FORMER_PROVINCE = re.compile(r"\b(?:tinh hai duong|hai duong cu|tinh hd|hd cu)\b")
+
+
 def refuse_local_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     """"Thu ngân sách quận Lê Chân": the documents give city-wide figures only; say so and
     offer the city's figure rather than pass it off as the district's."""
-    result = kb.convert_address(q.text)
-    district = None if result.matches else kb.district_answer(q.text)
-    place = result.matches[0].old_ward if result.matches else (district.district if district else "đơn vị đó")
     indicator = kb.indicator(a.indicators[0])
     name = indicator.name if indicator else "chỉ tiêu này"
     period = {"period": a.periods[0]} if a.periods else {}
+    if FORMER_PROVINCE.search(a.folded):
+        ours, merged = reorganisation_of(kb).provinces[:2]
+        city, place = f"thành phố {ours} (trước khi hợp nhất với tỉnh {merged})", f"tỉnh {merged}"
+    else:
+        result = kb.convert_address(q.text)
+        district = None if result.matches else kb.district_answer(q.text)
+        city = "toàn thành phố Hải Phòng"
+        place = result.matches[0].old_ward if result.matches else (district.district if district else "đơn vị đó")
     return Reply().say(
-        f"Các tài liệu tôi có chỉ nêu {name} của toàn thành phố Hải Phòng, không có số liệu riêng của {place} cũ. "
+        f"Các tài liệu tôi có chỉ nêu {name} của {city}, không có số liệu riêng của {place} cũ. "
         "Bạn muốn xem số liệu của toàn thành phố không?",
         [button("Có, của toàn thành phố", intent_payload("ask_indicator", indicator=a.indicators[0], **period))],
     )
@@ -803,10 +812,10 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
     "nam quy thang dau cuoi ke hoach muc tieu chi dat uoc tang giam bao nhieu may ty le so luong tong con thi sao "
     "the nao thuc hien de ra phan dau ca nuoc voi so nham hoi minh co roi".split())
 # Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
-# "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere.
+# "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere; "kết quả" a kind ("kết nối" is a row's).
 # words of a follow-up that name no row: a period, a correction, a rank ("đứng thứ mấy": "đứng" folds to "dựng"),
 # the "làm" of "làm chết mấy người" after the fires
-NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y minh la|nam (?:ngoai|nay|truoc|sau|toi)|qui|lam (?=chet|bi thuong)|"
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y (?:minh|toi|em|tui|anh|chi) (?:la|hoi)|ket qua|nam (?:ngoai|nay|truoc|sau|toi)|qui|lam (?=chet|bi thuong)|"
                                  r"(?:dung|xep|nam) (?:thu|hang|top|dau|cuoi)|thu (?:may|bao nhieu|hang))\b")
 
 

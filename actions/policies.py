@@ -173,6 +173,7 @@ def issuers_typed(folded: str) -> str:
     return _ISSUER_TYPED.sub(lambda m: f"{m.group(1)} {_ISSUER_ABBREVIATIONS[m.group(2)]}", folded)
 
 
+_DAY_CLAIMED = re.compile(r"\b(\d{1,2})\s+(\d{1,2})\s+(20\d\d)\b")
 _MONTH_CLAIMED = re.compile(r"\b(?:t|thang)\s*(\d{1,2})\s+(?:nam\s+)?(20\d\d)\b")
 
 
@@ -194,6 +195,11 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     # "… hồi t5/2025 đúng ko?": a month of its year claimed, against its date
     month = _MONTH_CLAIMED.search(folded) if cued else None
     if month and p.date and month.group(2) == p.date[:4] and int(month.group(1)) != int(p.date[5:7] or 0):
+        wrong_date = True
+    # "… ban hành ngày 10/2/2025 đúng không?": a whole date claimed, not one its title cites, against its date
+    own_dates = set(_DAY_CLAIMED.findall(fold(f"{p.number} {p.title} {' '.join(p.aliases)}")))
+    if p.date and any((int(d), int(m), int(y)) != (int(p.date[8:10]), int(p.date[5:7]), int(p.date[:4]))
+                      for d, m, y in set(_DAY_CLAIMED.findall(folded)) - own_dates):
         wrong_date = True
     issuer = fold(p.issuer or "")
     if "ban chap hanh dang bo thanh pho" in issuer or "ban thuong vu thanh uy" in issuer:

@@ -119,6 +119,8 @@ def _investor_line(info: ProjectInfo, said: str) -> str:
     """No document names a project's investor: said so (first, when the question names one), then the
     sentence naming who the city works with on it, if one does ("Tổng công ty Cảng hàng không Việt Nam")."""
     name = replies.lower_first(info.project.name)
+    if not set(re.findall(r"\d+", name)) <= set(re.findall(r"\d+", said)):
+        name = "dự án này"  # "ai làm chủ đầu tư?" after it: its name's numbers ("bến số 3 và số 4") are no figure to say again
     line = f"Các tài liệu không nêu chủ đầu tư của {name}."
     if INVESTOR_CLAIMED.search(said):
         line = f"Tài liệu không nói như vậy: các tài liệu không nêu chủ đầu tư của {name}."

@@ -85,6 +85,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("còn riêng thu nội địa 2 năm đó?", "followup",  # 2026 asked, 2025's plan shown: 2024 and 2025
      {"indicator": "budget_revenue", "period": "2026", "topic": "indicator", "value_kind": "target"},
      "indicators: every one × period × kind named", "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng."),
+    ("tang may %", "out_of_scope", {"indicator": "export_turnover", "period": "2025-Q1", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Kim ngạch xuất khẩu quý I/2025: tăng 5,45% so với cùng kỳ."),
+    ("À nhầm, ý tôi hỏi kết quả năm 2024 cơ.", "followup",  # "kết quả" is a kind, not the "kết nối" of job fairs
+     {"indicator": "jobs_created", "period": "2025-Q1", "topic": "indicator", "value_kind": "result"},
+     "a follow-up on the last answer's subject", "Số lao động được giải quyết việc làm năm 2024: ước đạt 62.000 lượt người."),
+    ("cho mk xin sdt ubnd phuong le chan vs", "convert_address", None,
+     "a service to use or a place to recommend: the documents give none", "Các tài liệu tôi có là báo cáo"),
+    ("chủ đầu tư là ai", "followup", {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project"},
+     "a field of the last project's record", "Các tài liệu không nêu chủ đầu tư của dự án này."),
+    ("nghi quyet 7/NQ-CP ban hanh ngay 10/2/2025 dung khong", "ask_policy", None,  # a whole date claimed
+     "a policy by its number", "Không đúng: Nghị quyết 7/NQ-CP do Chính phủ ban hành ngày 10/1/2025."),
+    ("Tiện hỏi tỉnh Hải Dương năm 2024 thu ngân sách được bao nhiêu?", "ask_indicator", None,
+     "a figure of one old district or ward: the documents give the city's",
+     "Các tài liệu tôi có chỉ nêu Thu ngân sách Nhà nước trên địa bàn của thành phố Hải Phòng (trước khi hợp nhất"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

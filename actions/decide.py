@@ -36,7 +36,14 @@ from .curated import (
 )
 from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
-from .government import COUNT_QUESTION, MERGER, answer_merger, answer_unit_count, convert_address
+from .government import (
+    COUNT_QUESTION,
+    MERGER,
+    answer_merger,
+    answer_unit_count,
+    convert_address,
+    district_of_the_last,
+)
 from .indicators import (
     FORMER_PROVINCE,
     NARROWS,
@@ -331,6 +338,8 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.address:
         return not place_only_qualifies(a, q)
+    if q.slots.get("topic") == "address" and district_of_the_last(q) is not None:
+        return True  # "ở Ninh Giang" after the communes named Hồng Phong
     if a.indicators or a.projects or a.policies or q.intent != "convert_address":
         return False
     if a.context and q.slots.get("topic") != "address":
@@ -1030,7 +1039,7 @@ def decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return convert_address(kb, q)
+    return convert_address(kb, q, claim=a.yes_no or a.premise_cue)
 
 
 def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

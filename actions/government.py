@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from knowledge import (
     AddressMatch,
@@ -12,6 +13,7 @@ from knowledge import (
     Reorganisation,
     fold,
     reorganisation_of,
+    unit_folded,
 )
 
 from .feedback_buttons import feedback_buttons
@@ -103,6 +105,10 @@ MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|
                               r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may)\b")
 
 
+# "… được sáp nhập cùng những phường nào?", "… nhập chung với xã nào?": the others of its new unit
+TOGETHER_WITH = re.compile(r"\b(?:cung|chung|voi|vs) (?:voi |vs )?(?:nhung |cac )?(?:phuong|xa|don vi|p|x)(?: cu)? (?:nao|gi|j)\b")
+
+
 def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
     """"Đặc khu Cát Hải gồm những xã nào cũ?": the old units a new one was formed from."""
     if not MEMBERS_QUESTION.search(fold(q.text)):
@@ -175,9 +181,39 @@ def _same_name_elsewhere(kb: KnowledgeBase, unit: str | None) -> str:
             "từ trước ngày " + reorganisation_of(kb).effective + "):\n" + "\n".join(_describe(m) for m in same))
 
 
-def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
+def district_of_the_last(q: Query) -> str | None:
+    """"ở Ninh Giang" after several old units of one name were given: that name in the district said."""
+    last = str(q.slots.get("last_answer_id") or "")
+    if not last.startswith("address:") or q.text.startswith("/"):
+        return None
+    given = [entry.split("/", 1) for entry in last.removeprefix("address:").split(";") if "/" in entry]
+    said = f" {fold(q.text)} "
+    chosen = [(district, ward) for district, ward in given if f" {unit_folded(district)} " in said]
+    if len(given) < 2 or len(chosen) != 1 or any(f" {unit_folded(ward)} " in said for _, ward in given):
+        return None
+    district, ward = chosen[0]
+    return f"{ward}, {district}"
+
+
+def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
+    """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
+    own = fold(match.old_ward)
+    named = kb.new_units_in(q.text) or kb.new_units_in(kb.normalize_question(q.text))  # "phườg Hồng An"
+    claimed = [u for u in named if fold(u) != own]
+    if not claimed or not match.new_units:
+        return None
+    actual = {u.name for u in match.new_units}
+    if all(u in actual for u in claimed):
+        return "Đúng."
+    wrong = ", ".join(u for u in claimed if u not in actual)
+    return f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, {match.old_ward} không thuộc {wrong}."
+
+
+def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
     if members := new_unit_members(kb, q):
         return members
+    if (chosen := district_of_the_last(q)) is not None:
+        q = replace(q, text=chosen)  # "ở Ninh Giang" after the communes named Hồng Phong: that one
     result: AddressResult = kb.convert_address(_query_text(q))
     if not result.matches and result.renamed_before is None and not q.text.startswith("/"):
         # "Phường Dư Hàg Kênh quận Lê Chăn": the names with their typos corrected
@@ -192,9 +228,11 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
             # the unit asked is not in the data: said, with its name as written, before the district's units
             lead += (f"Tôi không tìm thấy {unit} trong danh sách đơn vị của {district.district} ngay trước ngày "
                      f"{reorganisation_of(kb).effective} (có thể đơn vị này đã được sáp nhập hoặc đổi tên trước đó). ")
+        units = (f"nay thuộc {district.units[0]}." if len(district.units) == 1 else
+                 f"nay thuộc {len(district.units)} đơn vị mới: {', '.join(district.units)}. "
+                 "Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.")
         reply = Reply().say(
-            f"{lead}Các phường, xã của {district.district} cũ nay thuộc {len(district.units)} đơn vị mới: "
-            f"{', '.join(district.units)}. Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới."
+            f"{lead}Các phường, xã của {district.district} cũ {units}"
             + _same_name_elsewhere(kb, unit) + "\n" + address_source(kb),
             feedback_buttons(),
         )
@@ -234,7 +272,16 @@ def convert_address(kb: KnowledgeBase, q: Query) -> Reply:
                           f"{m.old_ward} {m.old_district} giờ thuộc đơn vị nào?") for m in result.matches]
     else:
         question = ""
-    reply.say("\n".join(_describe(m) for m in result.matches) + "\n" + address_source(kb) + question,
+    together = ""
+    if len(result.matches) == 1 and len(result.matches[0].new_units) == 1 and TOGETHER_WITH.search(fold(q.text)):
+        # "phường Sao Đỏ được sáp nhập cùng những phường nào?": the other old units of its new one
+        unit = result.matches[0].new_units[0].name
+        others = [f"{ward} ({district})" for ward, district in kb.new_unit_members(unit)
+                  if (ward, district) != (result.matches[0].old_ward, result.matches[0].old_district)]
+        if others:
+            together = f"\n{unit} được hình thành từ (toàn bộ hoặc một phần) đơn vị này cùng {len(others)} đơn vị cũ: {'; '.join(others)}."
+    verdict = _claim_verdict(kb, q, result.matches[0]) if claim and len(result.matches) == 1 else None
+    reply.say((f"{verdict}\n" if verdict else "") + "\n".join(_describe(m) for m in result.matches) + together + "\n" + address_source(kb) + question,
               buttons)
     reply.answer_id = "address:" + ";".join(f"{m.old_district}/{m.old_ward}" for m in result.matches)
     return reply

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from knowledge import KnowledgeBase, ProjectInfo, fold, parse_period, parse_periods, query_terms, strip_diacritics
 
+from .government import MEMBERS_QUESTION
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
@@ -545,7 +546,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         claims_highest=bool(_HIGHEST_CLAIM.search(folded)), premise_cue=bool(_PREMISE_CUE.search(asked)),
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded, q.text),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
-        address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded),
+        address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded) or (
+            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text))),
         asks_conversion=asks_new_unit(folded), entities=entities,
     )
     # (after a figure, the figure's own row answers a follow-up: its subject words would only pull

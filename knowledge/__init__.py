@@ -5,7 +5,7 @@ door: code outside the package (the actions and the bot) imports only the names 
 """
 
 from .about import About, Reorganisation, about_of, load_about, reorganisation_of
-from .address import DistrictChange, other_province
+from .address import DistrictChange, other_province, unit_folded
 from .errors import FactFileError, FeedbackUnavailable, KnowledgeUnavailable, Problem
 from .feedback import FeedbackStore
 from .loader import document_texts, load_documents
@@ -78,4 +78,5 @@ __all__ = [
     "question_words",
     "reorganisation_of",
     "strip_diacritics",
+    "unit_folded",
 ]

@@ -137,7 +137,7 @@ def unit_folded(name: str) -> str:
 # -- reading unit names in a question: tone-exact where the resident gave the marks ------------
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền, sắc, ngã, hỏi, nặng
 WARD_WORDS = ("thi tran", "phuong", "xa", "p", "x", "tt")
-DISTRICT_WORDS = ("thanh pho", "thi xa", "quan", "huyen", "tp", "q", "h")
+DISTRICT_WORDS = ("thanh pho", "thi xa", "quan", "huyen", "huyen dao", "tp", "q", "h")  # "huyện đảo Cát Hải"
 
 
 def _syllable_key(syllable: str) -> tuple[str, str]:

@@ -19,7 +19,7 @@ from .text import fold
 Entry = tuple[str, str, str]  # (entity, canonical value, surface form)
 DOC_TYPES = ("de an", "quy hoach", "nghi quyet", "chuong trinh", "chien luoc", "ke hoach", "ket luan",
              "chi thi", "quyet dinh", "luat", "thong bao", "nghi dinh")
-_SHORT_TYPES = {"phuong": ("p",), "xa": ("x",), "thi": ("tt",), "quan": ("q",), "huyen": ("h",)}
+_SHORT_TYPES = {"phuong": ("p",), "xa": ("x",), "thi": ("tt",), "quan": ("q",), "huyen": ("h", "huyen dao")}  # "huyện đảo Cát Hải"
 
 
 def lexicon(indicators: Iterable[r.Indicator], projects: Iterable[r.Project], policies: Iterable[r.Policy],

@@ -295,7 +295,7 @@ class GovernmentQueries(Store):
     def new_units_in(self, text: str) -> list[str]:
         """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact
         where typed with marks; several only when names differ by their marks alone."""
-        text = unicodedata.normalize("NFC", text)
+        text = _TYPE_ABBREVIATED.sub(lambda m: _TYPE_WRITTEN[m.group(1).lower()], unicodedata.normalize("NFC", text))
         found = []
         for name, folded in self._address_index().new_units.in_question(text):
             for mention in mentions(text, folded):
@@ -317,6 +317,9 @@ class GovernmentQueries(Store):
         return list(self._address_index().members_by_unit.get(new_unit, []))
 
 
+# "p Thành Đông", "x. An Lão": the type word as residents shorten it, before a unit's name
+_TYPE_ABBREVIATED = re.compile(r"(?<!\w)([pPxX])\.?\s+(?=\w)")
+_TYPE_WRITTEN = {"p": "phường ", "x": "xã "}
 _WARD_TYPED = re.compile(r"\b(phuong|xa|thi tran)\s+")
 SLIP_MIN_LENGTH = 6  # letters and spaces of a ward's folded name; shorter names are a slip from too many others
 SLIP_MIN_LENGTH_ALONE = 8  # the same, among all the wards of the mapping

@@ -99,6 +99,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Tiện hỏi tỉnh Hải Dương năm 2024 thu ngân sách được bao nhiêu?", "ask_indicator", None,
      "a figure of one old district or ward: the documents give the city's",
      "Các tài liệu tôi có chỉ nêu Thu ngân sách Nhà nước trên địa bàn của thành phố Hải Phòng (trước khi hợp nhất"),
+    ("p thành đông gồm những p cũ nào", "nlu_fallback", None,  # a new unit, its type word shortened
+     "an old ward, commune or district", "Phường Thành Đông được hình thành từ (toàn bộ hoặc một phần) 4 đơn vị cũ:"),
+    ("Thế phường Sao Đỏ được sáp nhập cùng những phường nào?", "convert_address", None,  # the others of its new unit
+     "an old ward, commune or district", "Phường Sao Đỏ (Thành phố Chí Linh, Tỉnh Hải Dương cũ) nay thuộc Phường Chu Văn An, "
+     "thành phố Hải Phòng.\nPhường Chu Văn An được hình thành từ (toàn bộ hoặc một phần) đơn vị này cùng 5 đơn vị cũ:"),
+    ("Phường Sở Dầu quận Hồng Bàng cũ giờ thuộc phườg Hồng An đúng không?", "convert_address", None,  # a new unit claimed
+     "an old ward, commune or district",
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, Phường Sở Dầu không thuộc Phường Hồng An.\nPhường Sở Dầu"),
+    ("ở ninh giang", "nlu_fallback",  # one of the old communes of that name just given
+     {"topic": "address", "last_answer_id": "address:Quận An Dương/Phường Hồng Phong;Huyện Ninh Giang/Xã Hồng Phong;"
+                                            "Huyện Nam Sách/Xã Hồng Phong"},
+     "an old ward, commune or district", "Xã Hồng Phong (Huyện Ninh Giang, Tỉnh Hải Dương cũ) nay thuộc Xã Khúc Thừa Dụ"),
+    ("huyện đảo cát hải h là j", "nlu_fallback", None, "an old ward, commune or district",
+     "Các phường, xã của Huyện Cát Hải cũ nay thuộc Đặc khu Cát Hải.\nNguồn"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

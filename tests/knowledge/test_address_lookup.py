@@ -152,3 +152,8 @@ def test_a_rebuilt_database_file_is_read_afresh(sqlite_url: str, tmp_path: Path,
     assert set(after) == {"Phường Thử Nghiệm"}
     assert kb.new_unit_members("Phường Thử Nghiệm") == [("Phường Lạch Tray", "Quận Ngô Quyền")]
     kb.close()
+
+
+def test_a_new_unit_with_its_type_word_shortened(kb: KnowledgeBase) -> None:
+    assert kb.new_units_in("p thành đông gồm những p cũ nào") == ["Phường Thành Đông"]
+    assert kb.new_units_in("x. Cẩm Giàng gồm những xã nào") == ["Xã Cẩm Giàng"]

@@ -44,12 +44,58 @@ def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     people = _people(text)
     if not people:
         return text
-    asked = f" {kb.normalize_question(question)} "
-    holding = [c for c, posts in people if any(f" {kb.normalize_question(post)} " in asked for post in posts.split(", "))]
+    claimed = _posts_asked(kb, people, f" {kb.normalize_question(question)} ")
+    holding = [c for c, posts in people if claimed & {_post_key(kb, post) for post in posts.split(", ")}]
     return f"{intro}: {holding[0]}." if len(holding) == 1 else text
 
 
+def _posts_asked(kb: KnowledgeBase, people: list[tuple[str, str]], asked: str) -> set[str]:
+    """The posts of the list the question names, each as residents shorten it; "phó bí thư" is not also "bí thư"."""
+    keys = {_post_key(kb, post) for _, posts in people for post in posts.split(", ")}
+    found = {k for k in keys if k and f" {k} " in asked}
+    return {k for k in found if not any(k != other and k in other for other in found)}
+
+
+# "… đúng không?", "… phải ko", "… à?": a claim put as a question
+_TAGGED = re.compile(r"\b(?:dung|phai) (?:khong|ko|k|hem)\b|\b(?:a|ha|ak|nhi|chu)\s*$")
+_PLACE_WORDS = re.compile(r"(?: (?:thanh uy|thanh pho|hai phong|tp|hp))+$")
+
+
+def _post_key(kb: KnowledgeBase, post: str) -> str:
+    """A post as residents shorten it: "Phó Bí thư Thường trực Thành ủy" → "pho bi thu thuong truc"."""
+    return _PLACE_WORDS.sub("", kb.normalize_question(post)).strip()
+
+
+def role_verdict(kb: KnowledgeBase, text: str, question: str) -> str | None:
+    """"Ông Lê Ngọc Châu là Bí thư Thành ủy đúng không?": one person of a curated list of people and their
+    posts, claimed to hold posts of the list: right or wrong, with who holds the post claimed."""
+    people = _people(text)
+    asked = f" {kb.normalize_question(question)} "
+    if not people or not _TAGGED.search(asked.strip()):
+        return None
+    # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"
+    named = [(clause, posts) for clause, posts in people
+             if re.search(rf" {fold(clause.split(' là ')[0].split(' ', 1)[1])} (?:dang )?(?:la|lam|giu chuc) ", asked)]
+    claimed = _posts_asked(kb, people, asked)
+    if len(named) != 1 or not claimed:
+        return None
+    clause, posts = named[0]
+    according = replies.lower_first(text.partition(": ")[0])  # the posts as of the meeting the list is from
+    held = {_post_key(kb, post) for post in posts.split(", ")}
+    if claimed <= held:
+        return f"Đúng: {according}, {clause}."
+    holders = [c for c, p in people if c != clause and claimed & {_post_key(kb, post) for post in p.split(", ")}]
+    return f"Không đúng: {according}, {'; '.join([clause, *holders])}."
+
+
+def people_claimed(kb: KnowledgeBase, q: Query) -> AnswerInfo | None:
+    """The curated list of people and posts that a claim of the question is about, if any."""
+    return next((info for info in kb.answers() if role_verdict(kb, info.answer.answer, q.text) is not None), None)
+
+
 def _described(kb: KnowledgeBase, best: AnswerInfo, q: Query) -> str:
+    if (verdict := role_verdict(kb, best.answer.answer, q.text)) is not None:
+        return f"{verdict}\n{replies.source_line(best.document)}"
     return f"{focused(kb, best.answer.answer, q.text)}\n{replies.source_line(best.document)}"
 
 

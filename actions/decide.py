@@ -33,6 +33,7 @@ from .curated import (
     curated_fit,
     curated_fitting,
     fit_with_subject,
+    people_claimed,
 )
 from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
@@ -189,6 +190,17 @@ def says_goodbye(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def goodbye(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     thanks = re.search(r"\b(?:cam on|thank|thanks|tks|thks)\b", a.folded) is not None
     return Reply().template("utter_thank" if thanks else "utter_goodbye")
+
+
+def claims_a_post(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and people_claimed(kb, q) is not None
+
+
+def post_verdict(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"Ông Lê Ngọc Châu là Bí thư Thành ủy đúng không?": right or wrong first, with who holds the post."""
+    info = people_claimed(kb, q)
+    assert info is not None
+    return answer_curated(kb, info, q)
 
 
 def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1337,6 +1349,7 @@ ROWS: tuple[Row, ...] = (
     Row("how many new units", counts_new_units, unit_count),
     Row("a source document: what it is, when and by whom issued, who signed it", asks_source_document,
         source_document),
+    Row("a person claimed to hold a post: the documents' list of the city's leaders says", claims_a_post, post_verdict),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

@@ -113,6 +113,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "an old ward, commune or district", "Xã Hồng Phong (Huyện Ninh Giang, Tỉnh Hải Dương cũ) nay thuộc Xã Khúc Thừa Dụ"),
     ("huyện đảo cát hải h là j", "nlu_fallback", None, "an old ward, commune or district",
      "Các phường, xã của Huyện Cát Hải cũ nay thuộc Đặc khu Cát Hải.\nNguồn"),
+    ("Ông Lê Ngọc Châu là Bí thư Thành ủy Hải Phòng đúng không?", "ask_government", None,
+     "a person claimed to hold a post: the documents' list of the city's leaders says",
+     "Không đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Ngọc Châu là Phó Bí thư "
+     "Thành ủy, Chủ tịch UBND thành phố; ông Lê Tiến Châu là Bí thư Thành ủy"),
+    ("vay ong Le Ngoc Chau la pho bi thu thuong truc a?", "ask_project", None,  # "phó bí thư" is not also "bí thư"
+     "a person claimed to hold a post: the documents' list of the city's leaders says",
+     "Không đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Ngọc Châu là Phó Bí thư "
+     "Thành ủy, Chủ tịch UBND thành phố; ông Đỗ Mạnh Hiến là Phó Bí thư Thường trực Thành ủy."),
+    ("ông Lê Ngọc Châu là chủ tịch UBND thành phố phải không", "ask_government", None,
+     "a person claimed to hold a post: the documents' list of the city's leaders says",
+     "Đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Ngọc Châu là Phó Bí thư"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

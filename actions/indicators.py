@@ -318,7 +318,8 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
     own_unit = [v for v in level if _unit_words(v.unit) & _unit_words(v.indicator.unit)]  # "triệu USD" is "tỷ USD"
     # "tăng bao nhiêu phần trăm?": the latest change stated, though a later level is not
     changes = [v for v in city if v.kind in wanted and v.measure == "change"] if "change" in kinds else []
-    for pool in (changes, own_unit, level, [v for v in city if v.kind in wanted], city):
+    # a figure stated of the country alone ("18 địa phương cả nước đóng góp …") is still the latest of its own
+    for pool in (changes, own_unit, level, [v for v in city if v.kind in wanted], city, kb.values(code)):
         if pool:
             return max(pool, key=lambda v: period_sort_key(v.period)).period
     return None
@@ -479,6 +480,9 @@ def _said(value: Value) -> str:
     return replies.with_unit(value.text or "", value.indicator.unit or "")
 
 
+_ONLY_CLAIM = re.compile(r"\b(?:duy nhat|moi minh|chi minh|chi co (?:hai phong|hp|thanh pho))\b")
+
+
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
              said_too: Sequence[Value] = ()) -> str | None:
     """Say first when the documents contradict what the question takes for granted; `said_too`: the
@@ -504,6 +508,11 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
         if falling:
             return f"Đúng, theo tài liệu {name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
+    if _ONLY_CLAIM.search(a.folded) and (counted := [v for v in values if v.scope == "national" and v.number is not None
+                                                      and v.number > 1]):
+        # "HP là địa phương duy nhất đóng góp ngân sách TW à?": one of the localities the country counts
+        return (f"Không đúng: theo tài liệu, {replies.lower_first(indicator.name)} {label} là {counted[0].text} "
+                f"{replies.lower_first(counted[0].unit)}; Hải Phòng là một trong số đó, không phải duy nhất.")
     ranks = [int(m.group()) for v in values if v.scope == "city" and v.measure == "rank"
              and (m := re.match(r"\d+", v.text or "")) is not None]  # "3/63": third of 63
     if a.claims_top and ranks and all(rank != 1 for rank in ranks):

@@ -292,6 +292,8 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: Mapping[s
         return place
     if not (a.premise_cue or a.yes_no):
         return None
+    if places and (located := _located_claim(info, a, places)) is not None:
+        return located
     p = info.project
     funding = next(iter(a.entities.get("funding", [])), None) or funding_claimed(a.folded)
     group = next(iter(a.entities.get("project_group", [])), None)
@@ -337,6 +339,20 @@ def _place_claim(info: ProjectInfo, a: Asked, places: Mapping[str, str] | None =
 
 
 _LINKS = re.compile(r"(?:kết nối|nối)\s[^.;]*")
+_LOCATED = r"\b(?:o|tai|nam o|xay o|xay dung o|dat o|thuoc)\s+(?:huyen |quan |tp |thanh pho |thi xa |dao )?"
+
+
+def _located_claim(info: ProjectInfo, a: Asked, places: Mapping[str, str]) -> str | None:
+    """"Nhà máy đốt rác phát điện xây ở Tiên Lãng à?": a place the project is said to be in, where its own
+    words name another place of the city; where they name it, as the correction."""
+    said = fold(" ".join((info.project.name, *info.project.aliases, info.project.status or "")))
+    if not any(f" {place} " in f" {said} " for place in places):
+        return None  # its words name no place: nothing to set against the claim
+    claimed = [written for place, written in places.items()
+               if re.search(_LOCATED + re.escape(place) + r"\b", a.folded) and place not in said]
+    if not claimed:
+        return None
+    return f"Không đúng: theo tài liệu, đây là {replies.lower_first(info.project.name)}, không phải ở {claimed[0]}."
 
 
 def _numbers(text: str) -> set[str]:

@@ -124,6 +124,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ông Lê Ngọc Châu là chủ tịch UBND thành phố phải không", "ask_government", None,
      "a person claimed to hold a post: the documents' list of the city's leaders says",
      "Đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Ngọc Châu là Phó Bí thư"),
+    ("nha may dot rac phat dien cua thanh pho xay o tien lang a", "ask_project", None,  # another place of the city
+     "a project by its name", "Không đúng: theo tài liệu, đây là dự án đầu tư xây dựng Nhà máy xử lý chất thải rắn sinh "
+     "hoạt bằng công nghệ đốt rác phát điện tại Đình Vũ, quận Hải An, không phải ở Tiên Lãng."),
+    ("Kim ngạch xuất khẩu 2024 khôg đạt kế hoạch 33 tỷ USD đúng không?", "ask_indicator", None,  # "khôg": không
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, kim ngạch xuất khẩu năm 2024 bằng 100,77%"),
+    ("hp la dp duy nhat dong gop ngan sach tw ha", "ask_indicator", None,  # a count of the country's, the latest
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, số địa phương cả nước có đóng góp cho "
+     "ngân sách Trung ương năm 2024 là 18 địa phương; Hải Phòng là một trong số đó, không phải duy nhất."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

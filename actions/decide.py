@@ -449,10 +449,23 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up
     # ("còn nghị quyết HĐND về bóng đá là số mấy?" describes another one)
     of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
+    if IS_WHAT.search(a.folded) and not ACTS_ON.search(a.folded) and any(
+            re.search(rf"\b{number_digits(p)}\b", a.folded) and (found := policy_numbered(kb, p)) is not None
+            and kinds_asked(a.folded) == {fold(found.doc_type)} for p in a.policies):
+        return False  # "nq 35 của qh về hp là nq j vậy": the one its number names, described
     if another_kind_asked(kb, a) and not (of_the_last and q.slots.get("policy") in a.policies):
         return policy_by_subject(kb, a, q) not in (None, *a.policies)
     return (asks_which_document(a) and not of_the_last and not (a.policies and IMPLEMENTS_WHICH.search(a.folded))
             and policy_by_subject(kb, a, q) is not None)
+
+
+IS_WHAT = re.compile(r"\bla (?:\w+ ){0,2}(?:gi|nao)\b")
+ACTS_ON = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|thay the|can cu)\b")  # the one named is a reference
+
+
+def number_digits(number: str) -> str:
+    """A document number's own digits: "35/2021/QH15" → "35", "45-NQ/TW" → "45"."""
+    return re.split(r"[/-]", number)[0]
 
 
 def another_kind_asked(kb: KnowledgeBase, a: Asked) -> bool:
@@ -924,11 +937,14 @@ FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last documen
 COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi dung|phan|muc)\b")
 
 
+THE_NEW_ONE = re.compile(r"\b(?:nghi quyet|van ban|quyet dinh|ket luan|luat) moi\b(?! (?:nao|gi|so may)\b)")
+
+
 def another_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A document named by its kind and described, not pointed back at, that is not the last one."""
     if (not DOCUMENT_CUE.search(a.folded) or points_back(a.text, a.folded) or COUNTS_PARTS.search(a.folded)
-            or REPLACED.search(a.folded)):
-        return False  # "… nghị quyết thay thế khi nào?" asks of the last one
+            or REPLACED.search(a.folded) or THE_NEW_ONE.search(a.folded)):
+        return False  # "… nghị quyết thay thế khi nào?", "nq mới có cơ chế gì?" (the one replacing it) ask of the last one
     found = policy_by_subject(kb, a, q)
     return found is not None and found != q.slots.get("policy")
 

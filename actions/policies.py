@@ -95,7 +95,7 @@ def _item(info: PolicyInfo, n: int) -> Reply:
 
 # "nghị quyết nào thay thế nó?", "có nghị quyết mới thay nó chưa?": the documents say a new resolution
 # replaces it, not which one
-REPLACED = re.compile(r"\bthay (?:the|bang|cho|no|cai (?:nay|do))\b")
+REPLACED = re.compile(r"\bthay (?:the|bang|cho|no|cai (?:nay|do)|chua)\b|\bmoi thay\b")  # "có nq mới thay chưa"
 
 
 def same_title(kb: KnowledgeBase, number: str, earlier: bool = False) -> PolicyInfo | None:

@@ -100,6 +100,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "bn"): "kế hoạch bao nhiêu", ("kh", "bao", "nhieu"): "kế hoạch bao nhiêu", ("kh", "nam"): "kế hoạch năm",
     ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp", ("dh", "diem"): "đại hội điểm",

@@ -132,6 +132,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("hp la dp duy nhat dong gop ngan sach tw ha", "ask_indicator", None,  # a count of the country's, the latest
      "indicators: every one × period × kind named", "Không đúng: theo tài liệu, số địa phương cả nước có đóng góp cho "
      "ngân sách Trung ương năm 2024 là 18 địa phương; Hải Phòng là một trong số đó, không phải duy nhất."),
+    ("nq 35 của qh về hp là nq j vậy", "ask_policy", None,  # the one its number names, not one found by subject
+     "a policy by its number", "Nghị quyết 35/2021/QH15 (Quốc hội, ngày 13/11/2021)"),
+    ("nq mới có cơ chế j đáng chú ý ko", "ask_policy", {"policy": "226", "topic": "policy"},  # the newer one, just named
+     "a follow-up on the last answer's subject", "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

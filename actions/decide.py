@@ -74,7 +74,15 @@ from .policies import (
     policy_numbered,
     successor_note,
 )
-from .projects import AREA, answer_project, asked_field, claims_not_done, component_named, list_projects
+from .projects import (
+    AREA,
+    answer_project,
+    answer_records,
+    asked_field,
+    claims_not_done,
+    component_named,
+    list_projects,
+)
 from .query import Query, Reply
 from .routes import ROUTES
 from .understand import (
@@ -888,6 +896,9 @@ FAMILY = {"indicator": "ask_indicator", "project": "ask_project", "policy": "ask
           "units": "ask_government", "government": "ask_government", "theme": "ask_theme", "vision": "ask_vision"}
 
 
+OF_THE_PROJECT = 4  # content words ("định hướng phát triển" is four): a question this short after a project asks of it
+
+
 def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Nothing named, and the question continues the last answer: a follow-up or comparison, the same
     kind of question again ("còn năm 2025?" after a figure), or a short one adding a period, a kind or an aspect.
@@ -897,6 +908,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
+    if topic == "project" and q.slots.get("project") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT:
+        return True  # "định hướng phát triển thế nào?", "đã được thành lập chưa?" after a project: of it
     if topic == "indicator" and NAMES_ASKED.search(a.folded):
         return True  # "gồm những khu nào?" after a count or an area: the names counted
     if topic == "indicator" and WHICH_PART.search(a.folded) and (a.claims_highest or a.claims_lowest):
@@ -1284,6 +1297,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         # "nó nối Thủy Nguyên với đâu?", "quyết định … khu này số mấy?": what its record lacks
         if said := sentences_naming(kb, a, project) or documents_naming(kb, a, project):
             return passages.answer(kb, a, q, said)
+        records = str(q.slots.get("last_answer_id") or "").removeprefix("project:").split(",")
+        if project in records and len(records) > 1 and not asks_its_record(a.folded) and asked_field(a.folded) is None:
+            return answer_records(kb, records, a)  # the same project in several documents: each says where it stands
         return answer_project(kb, q, replace(a, projects=(project,), projects_clear=True, indicators=()))
     if topic == "policy" and q.slots.get("policy") and PROJECT_PRONOUN.search(a.folded) and (
             named := _project_in_title(kb, str(q.slots["policy"]))):

@@ -207,6 +207,12 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     return reply
 
 
+def answer_records(kb: KnowledgeBase, ids: list[str], a: Asked) -> Reply:
+    """The records of one project that several documents speak of, all shown again: "đã được thành lập
+    chưa?" after them is answered by each document at its date, the later one saying it was."""
+    return _several(kb, [info for info in (kb.project(i) for i in ids) if info is not None], a.folded, a)
+
+
 def _not_recognised(kb: KnowledgeBase) -> Reply:
     return Reply().say(
         "Tôi chưa nhận ra dự án bạn hỏi. Bạn gõ giúp tên dự án (ví dụ: cầu Nguyễn Trãi, nhà ga T2 Cát Bi, "

@@ -136,6 +136,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a policy by its number", "Nghị quyết 35/2021/QH15 (Quốc hội, ngày 13/11/2021)"),
     ("nq mới có cơ chế j đáng chú ý ko", "ask_policy", {"policy": "226", "topic": "policy"},  # the newer one, just named
      "a follow-up on the last answer's subject", "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("dinh huong phat trien the nao", "ask_vision",  # a few words after a project: of it
+     {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"}, "a follow-up on the last answer's subject",
+     "Khu kinh tế ven biển phía Nam Hải Phòng.\nDiện tích: khoảng 20.000 ha.\nTình hình (tại ngày 3/12/2024)"),
+    ("chủ đầu tư là ai", "followup",  # a field of a project shown from two documents: the field, not the records
+     {"project": "vanh_dai_2_tan_vu_bui_vien", "topic": "project",
+      "last_answer_id": "project:vanh_dai_2_tan_vu_bui_vien,vanh_dai_2_000"},
+     "a field of the last project's record", "Các tài liệu không nêu chủ đầu tư của dự án này."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -1098,7 +1098,7 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         timed = [p for p in kb.passages(f"{found.title} {a.text}", explanation=True) if TIMED.search(p.text)] \
             if found else []
         if timed:
-            return passages.answer(kb, a, q, timed)
+            return _still_of_it(passages.answer(kb, a, q, timed), number)
     # "Nghị quyết 7/NQ-CP ban hành khi nào?": its own record, not a curated text about another one;
     # "Nghị quyết 45 và Nghị quyết 7 lần lượt ban hành ngày nào?": each one's
     record = asks_its_record(a.folded)
@@ -1107,6 +1107,13 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         more = answer_policy(kb, _with(q, policy=[other]), a, record=True).messages
         if reply.messages and more:  # one message, its feedback buttons under both
             reply.messages[0]["text"] += "\n\n" + "\n".join(m.get("text") or "" for m in more)
+    return _still_of_it(reply, number)
+
+
+def _still_of_it(reply: Reply, number: str) -> Reply:
+    """A document named and answered by a sentence citing it is still the subject: "nội dung của nó là gì?" next."""
+    if number and reply.slots.get("topic") == "passage":
+        reply.slots.update(topic="policy", policy=number)
     return reply
 
 
@@ -1338,7 +1345,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 # "định trình Quốc hội khi nào?" asks a plan, which a sentence says
 _ISSUER_ASKED = re.compile(r"\b(?:ai ky|ai ban hanh|do ai|co quan nao|cua ai|cap nao)\b")
 _DATE_ASKED = re.compile(r"\b(?:ngay nao|ngay bao nhieu|khi nao|bao gio|nam nao|thang nao|hieu luc)\b")
-_PLANNED = re.compile(r"\b(?:dinh|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
+_PLANNED = re.compile(r"\b(?:(?<!quyet )dinh|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
 
 
 def asks_its_record(folded: str) -> bool:

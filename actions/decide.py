@@ -896,6 +896,7 @@ FAMILY = {"indicator": "ask_indicator", "project": "ask_project", "policy": "ask
           "units": "ask_government", "government": "ask_government", "theme": "ask_theme", "vision": "ask_vision"}
 
 
+CITY_WIDE = re.compile(r"\b(?:hai phong|thanh pho|kinh te)\b")  # "kinh tế HP dạo này sao rồi": the city's, not the project's
 OF_THE_PROJECT = 4  # content words ("định hướng phát triển" is four): a question this short after a project asks of it
 
 
@@ -908,7 +909,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
-    if topic == "project" and q.slots.get("project") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT:
+    if (topic == "project" and q.slots.get("project") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT
+            and not CITY_WIDE.search(a.folded)):
         return True  # "định hướng phát triển thế nào?", "đã được thành lập chưa?" after a project: of it
     if topic == "indicator" and NAMES_ASKED.search(a.folded):
         return True  # "gồm những khu nào?" after a count or an area: the names counted

@@ -21,7 +21,7 @@ from .text import fold
 # normalizer keeps when they stand in a known name.
 EVERYDAY: dict[str, str] = {
     # negation and common function words
-    "ko": "không", "k": "không", "kg": "không", "kh": "không", "khg": "không", "khog": "không", "hok": "không",
+    "ko": "không", "k": "không", "kg": "không", "kh": "không", "khg": "không", "khog": "không", "nhut": "nhất", "hok": "không",
     "hong": "không", "hem": "không", "khum": "không", "hông": "không",
     "dc": "được", "dk": "được", "đc": "được", "đk": "được", "duoc": "được",
     "j": "gì", "ji": "gì", "gj": "gì",

@@ -54,10 +54,20 @@ def _describe(match: AddressMatch) -> str:
     return text
 
 
+# "bà ở Vạn Mỹ chứ ko phải Máy Chai": the unit denied is not the one asked
+DENIED_PART = re.compile(r"[,;]?\s*(?:chứ|chu|chớ)\s+(?:không|khong|ko|k|hông)\s+phải\b.*$|"
+                         r"[,;]?\s*(?:chu|cho)\s+(?:khong|ko|k)\s+phai\b.*$", re.IGNORECASE)
+
+
 def _query_text(q: Query) -> str:
     if q.text.startswith("/"):  # a button payload: the entities say it all
         return " ".join(q.all("old_unit"))
-    return q.text
+    return DENIED_PART.sub("", q.text)
+
+
+def names_an_old_unit(kb: KnowledgeBase, text: str) -> bool:
+    """"à nhầm, bà ở Vạn Mỹ chứ ko phải Máy Chai" after a conversion: an old unit by its bare name."""
+    return bool(kb.convert_address(DENIED_PART.sub("", text)).matches)
 
 
 COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")  # "bộ máy"

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from knowledge import KnowledgeBase, ProjectInfo, fold, parse_period, parse_periods, query_terms, strip_diacritics
 
-from .government import MEMBERS_QUESTION
+from .government import MEMBERS_QUESTION, names_an_old_unit
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
@@ -547,7 +547,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded, q.text),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded) or (
-            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text))),
+            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text))) or (
+            q.slots.get("topic") == "address" and CORRECTION.search(folded) is not None and names_an_old_unit(kb, q.text)),
         asks_conversion=asks_new_unit(folded), entities=entities,
     )
     # (after a figure, the figure's own row answers a follow-up: its subject words would only pull

@@ -698,6 +698,20 @@ def counts_in_an_indicators_unit(kb: KnowledgeBase, a: Asked) -> bool:
     return any(re.search(rf"\b(?:bao nhieu|may|so) {re.escape(u)}\b", a.folded) for u in units if u)
 
 
+def said_beyond_the_name(kb: KnowledgeBase, a: Asked) -> bool:
+    """A project named in part, and one sentence saying nearly all of the question, with a word of it that the
+    project's own words lack ("UNESCO" beside "Nguyễn Bỉnh Khiêm", a street's name)."""
+    info = kb.project(a.projects[0])
+    if info is None:
+        return False
+    own = set(fold(" ".join((info.project.name, *info.project.aliases, info.project.status or ""))).split())
+    found = passages.best(kb, a)
+    if not found or found[0].score < passages.STRONG:
+        return False
+    said = set(fold(found[0].text).split())
+    return any(word in said and word not in own for word in query_terms(a.folded))
+
+
 def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A project answers when the question names one: in full, or clearly enough for its intent."""
     if not a.projects:
@@ -705,6 +719,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     strong = a.project_score >= 2  # a whole name or alias
     if counts_in_an_indicators_unit(kb, a):
         return False  # "có bao nhiêu dự án nhà ở xã hội": the documents' own count, not one project
+    if not strong and not a.indicators and said_beyond_the_name(kb, a):
+        return False  # "tài liệu có nhắc gì tới Nguyễn Bỉnh Khiêm với UNESCO không": a sentence, not the street project
     if q.intent == "ask_project" and not a.indicators:
         return True  # a clear winner is answered, close candidates are offered
     if a.aspect == "investor" and a.projects_clear and a.project_score >= 0.75:

@@ -39,13 +39,21 @@ def wants_words(folded: str) -> bool:
 _AI = re.compile(r"\bAI\b")
 
 
+# "tài liệu có nhắc gì tới …", "có nói gì về …": whether the documents mention it, which no sentence says in
+# those words; what is asked is the rest
+_MENTION_TYPED = re.compile(r"\b(?:ủa\s+)?(?:các\s+)?(?:tài liệu|văn bản|báo cáo)\s+(?:có\s+)?"
+                            r"(?:nhắc|nói|đề cập|nhắc đến|nhắc tới)(?:\s+(?:gì|j))?\s+(?:tới|đến|về)\b", re.IGNORECASE)
+_MENTION_FOLDED = re.compile(r"\b(?:ua\s+)?(?:cac\s+)?(?:tai lieu|van ban|bao cao)\s+(?:co\s+)?"
+                             r"(?:nhac|noi|de cap|nhac den|nhac toi)(?:\s+gi)?\s+(?:toi|den|ve)\b")
+
+
 def _question(kb: KnowledgeBase, a: Asked) -> str:
     # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài"), its typos
     # corrected ("di sảm" is "di sản"); typed without, its corrected folded form is all there is.
     if a.text == strip_diacritics(a.text):
-        return a.folded
-    return kb.correct_keeping_marks(expand_keeping_marks(
-        _AI.sub("AI trí tuệ nhân tạo", a.text) if not a.text.isupper() else a.text))
+        return _MENTION_FOLDED.sub(" ", a.folded)
+    text = _MENTION_TYPED.sub(" ", a.text)
+    return kb.correct_keeping_marks(expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text))
 
 
 def _context(a: Asked) -> str:

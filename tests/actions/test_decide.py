@@ -150,6 +150,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 6 tháng đầu năm 2025: ước đạt 11,28%"),
     ("à nhầm, bà ở Vạn Mỹ chứ ko phải Máy Chai", "ask_project", {"topic": "address"},  # a bare old ward, the other denied
      "an old ward, commune or district", "Phường Vạn Mỹ (Quận Ngô Quyền, Thành phố Hải Phòng cũ) nay thuộc Phường Ngô Quyền"),
+    ("ủa tài liệu có nhắc j tới nguyễn bỉnh khiêm với unesco ko", "ask_project", None,  # a sentence, not the street
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Đối với các lĩnh vực xã hội, văn hóa, giáo dục, ông Lê Tiến Châu đề nghị"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -21,7 +21,7 @@ from .text import fold
 # normalizer keeps when they stand in a known name.
 EVERYDAY: dict[str, str] = {
     # negation and common function words
-    "ko": "không", "k": "không", "kg": "không", "kh": "không", "khg": "không", "khog": "không", "nhut": "nhất", "hok": "không",
+    "ko": "không", "k": "không", "kg": "không", "kh": "không", "khg": "không", "khog": "không", "hok": "không",
     "hong": "không", "hem": "không", "khum": "không", "hông": "không",
     "dc": "được", "dk": "được", "đc": "được", "đk": "được", "duoc": "được",
     "j": "gì", "ji": "gì", "gj": "gì",
@@ -40,6 +40,8 @@ EVERYDAY: dict[str, str] = {
     "camon": "cảm ơn", "cmon": "cảm ơn", "xl": "xin lỗi", "sr": "xin lỗi", "sorry": "xin lỗi",
     "bít": "biết", "thui": "thôi", "nhìu": "nhiều", "ik": "đi", "oy": "rồi", "dz": "vậy", "nka": "nha",
     "lm": "làm", "nhg": "những", "nhữg": "những", "ms": "mới", "kp": "không phải",
+    "nhut": "nhất", "nhứt": "nhất", "hum": "hôm", "nx": "nữa", "tg": "thời gian", "ngta": "người ta", "mjk": "mình",
+    "dzậy": "vậy", "dzay": "vậy", "thik": "thích", "pbt": "phó bí thư", "pct": "phó chủ tịch",
 }
 DOMAIN: dict[str, str] = {
     # domain abbreviations

@@ -158,6 +158,9 @@ def test_a_word_saying_which_ones_is_never_moved(kb_sqlite: KnowledgeBase) -> No
 def test_everyday_teencode_expands_when_it_is_no_name(kb_sqlite: KnowledgeBase) -> None:
     assert kb_sqlite.normalize_question("có hong") == "co khong"
     assert kb_sqlite.normalize_question("ko biết") == "khong biet"
+    assert kb_sqlite.normalize_question("hum nay pbt thuong truc la ai nx") == "hom nay pho bi thu thuong truc la ai nua"
+    assert kb_sqlite.normalize_question("khôg đạt, lớn nhứt") == "khong dat lon nhat"
+    assert kb_sqlite.normalize_question("khu tm tự do bao h xong") == "khu thuong mai tu do bao gio xong"
 
 
 @pytest.mark.parametrize(

@@ -480,6 +480,8 @@ def _said(value: Value) -> str:
     return replies.with_unit(value.text or "", value.indicator.unit or "")
 
 
+_CLASS = re.compile(r"\bloai (i{1,3}|iv|v|1|2|3|4|5|dac biet)\b")  # "đô thị loại I"
+_ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
 _ONLY_CLAIM = re.compile(r"\b(?:duy nhat|moi minh|chi minh|chi co (?:hai phong|hp|thanh pho))\b")
 
 
@@ -508,6 +510,12 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
         if falling:
             return f"Đúng, theo tài liệu {name} {label} giảm."
         return f"Các tài liệu tôi có không nói {indicator.name} {label} giảm; tài liệu không nói như vậy."
+    if (claimed_class := _CLASS.search(a.folded)) is not None and (classed := [
+            (v, found) for v in values if (found := _CLASS.search(fold(v.text or ""))) is not None]):
+        # "Thủy Nguyên đã đạt tiêu chí đô thị loại I rồi phải không?": the class stated is another
+        same = any(_ROMAN.get(found.group(1), found.group(1)) == _ROMAN.get(claimed_class.group(1), claimed_class.group(1))
+                   for _, found in classed)
+        return f"{'Đúng' if same else 'Không đúng'}: theo tài liệu, {replies.lower_first(indicator.name)} {label}: {classed[0][0].text}."
     if _ONLY_CLAIM.search(a.folded) and (counted := [v for v in values if v.scope == "national" and v.number is not None
                                                       and v.number > 1]):
         # "HP là địa phương duy nhất đóng góp ngân sách TW à?": one of the localities the country counts

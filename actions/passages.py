@@ -313,6 +313,11 @@ def ordinal_verdict(a: Asked, sentence: str) -> str | None:
     return f"Không đúng: tài liệu ghi lần thứ {said[0]}."
 
 
+# "Kết luận số 110-TB/VPTW, ngày 20/11/2024": a document's own date, beside its number
+_ISSUED_ON = re.compile(r"\b(?:số|so)\s+(\d+[\w/-]*),?\s+ngày\s+(\d{1,2})/(\d{1,2})")
+_DOCUMENT_KIND = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|thong bao|van ban|chi thi|ke hoach|bao cao|ban hanh|ky)\b")
+
+
 def date_verdict(a: Asked, sentence: str) -> str | None:
     """"… làm việc với Thành ủy hôm 14/11/2023 đúng không?": a date claimed, against the sentence's."""
     claimed, said = _claimed_dates(a.text), _dates(sentence)
@@ -321,6 +326,13 @@ def date_verdict(a: Asked, sentence: str) -> str | None:
 
     def stated(d: int, m: int, y: str) -> bool:
         return any(d in (d2, 0) and m == m2 and (not y or not y2 or y == y2) for d2, m2, y2 in said)
+    issued = {(int(d), int(m)): number for number, d, m in _ISSUED_ON.findall(sentence)}
+    if issued and not _DOCUMENT_KIND.search(a.folded) and all(
+            (d, m) in issued for d, m, _ in claimed) and all(stated(*date) for date in claimed):
+        # "… làm việc với Thành ủy ngày 20/11/2024 phải ko": that is the date of the notice of it, not of the visit
+        d, m, _ = claimed[0]
+        return (f"Không đúng: theo tài liệu, ngày {d}/{m} là ngày của văn bản số {issued[(d, m)]}, "
+                "không phải ngày của việc bạn hỏi.")
     if all(stated(*date) for date in claimed):
         return "Đúng như tài liệu ghi."
     written = ", ".join(f"{d}/{m}" + (f"/{y}" if y else "") for d, m, y in said)

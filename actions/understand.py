@@ -76,7 +76,7 @@ _PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (
 _PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc tieu)\b")
 # Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
 _NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b\d+ cap\b|\b\d+ con so\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"
-                         r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|so|nhom|lan)\s+\d+\b")
+                         r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|so|nhom|lan|loai)\s+\d+\b")
 
 
 _DOCUMENT_WORD = (r"(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi dinh|thong tu|ke hoach|chuong trinh|de an|"

@@ -153,6 +153,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ủa tài liệu có nhắc j tới nguyễn bỉnh khiêm với unesco ko", "ask_project", None,  # a sentence, not the street
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Đối với các lĩnh vực xã hội, văn hóa, giáo dục, ông Lê Tiến Châu đề nghị"),
+    ("Đô thị Thủy Nguyên đã được công nhận đạt tiêu chí đô thị loại I rồi phải không?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # a class claimed, against the class stated
+     "Không đúng: theo tài liệu, phân loại đô thị Thủy Nguyên năm 2024: đạt tiêu chí đô thị loại III."),
+    ("thủy nguyên đạt đô thị loại 3 đúng không", "ask_indicator", None,  # "loại 3" is III, no figure claimed
+     "indicators: every one × period × kind named", "Đúng: theo tài liệu, phân loại đô thị Thủy Nguyên năm 2024"),
+    ("tổng bí thư tô lâm làm việc vs thành ủy hải phòng ngày 20/11/2024 phải ko", "ask_government", None,
+     "a passage of the documents, quoted",  # the date of the notice of the visit, not of the visit
+     "Không đúng: theo tài liệu, ngày 20/11 là ngày của văn bản số 110-TB/VPTW, không phải ngày của việc bạn hỏi."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

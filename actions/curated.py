@@ -11,6 +11,7 @@ from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, answer_score, fold,
 from . import replies
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, address_source, answer_unit_count
+from .passages import without_the_meeting
 from .query import Query, Reply, button
 
 MORE_TOPICS = 3
@@ -101,7 +102,7 @@ def _described(kb: KnowledgeBase, best: AnswerInfo, q: Query) -> str:
 
 def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     """The curated answer of `topic` closest to the question; related ones as buttons."""
-    found = kb.find_answers(q.text, topic=topic, limit=MORE_TOPICS + 1)
+    found = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=MORE_TOPICS + 1)
     best = found[0] if found else next(iter(kb.answers(topic)), None)
     if best is None:
         return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")
@@ -119,7 +120,7 @@ def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | Non
     """The text of the curated answer (of `topic`, or of any topic) that fits the question well
     enough to give, or None. Whatever the topic, it must speak of most of what the question asks
     about: "dân số sau hợp nhất" is not answered by a text about the merger that gives no population."""
-    found = kb.find_answers(q.text, topic=topic, limit=1)
+    found = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=1)
     if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
         return None
     read = kb.normalize_question(q.text)
@@ -137,8 +138,8 @@ TOPIC_MARGIN = 0.1  # the intent's topic breaks ties only: another topic's answe
 
 def better_elsewhere(kb: KnowledgeBase, q: Query, topic: str) -> bool:
     """A curated answer of another topic fits the question clearly better than any of `topic`'s."""
-    best = kb.find_answers(q.text, limit=1)
-    own = kb.find_answers(q.text, topic=topic, limit=1)
+    best = kb.find_answers(without_the_meeting(kb, q.text), limit=1)
+    own = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=1)
     if not best or best[0].answer.topic == topic or best[0].score < STRONG_MATCH:
         return False
     return not own or best[0].score > own[0].score + TOPIC_MARGIN
@@ -189,7 +190,7 @@ COVERED = 0.6
 
 def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
     """The curated answer of any topic that fits best."""
-    best = kb.find_answers(q.text, limit=1)[0]
+    best = kb.find_answers(without_the_meeting(kb, q.text), limit=1)[0]
     reply = Reply().say(_described(kb, best, q), feedback_buttons())
     reply.slots.update(topic=best.answer.topic if best.answer.topic in ("government", "theme", "vision") else "answer")
     reply.answer_id = f"answer:{best.answer.id}"

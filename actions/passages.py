@@ -138,6 +138,19 @@ def _meetings(kb: KnowledgeBase) -> list[tuple[re.Pattern[str], str]]:
     return found
 
 
+MEETING_AND_MORE = 3  # content words besides the meeting named: "… ai là chủ tịch UBND trình bày báo cáo"
+
+
+def without_the_meeting(kb: KnowledgeBase, folded: str) -> str:
+    """"hn thành ủy 12/7 ai là ct ubnd tp trình bày bc": what is asked of the meeting named, when that is a
+    question of its own (the meeting's overview is no answer to it); else the question as it is."""
+    for pattern, _ in _meetings(kb):
+        if (named := pattern.search(folded)) is not None:
+            rest = f"{folded[:named.start()]} {folded[named.end():]}"
+            return rest if len(query_terms(rest)) >= MEETING_AND_MORE else folded
+    return folded
+
+
 def _of_a_meeting(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage] | None:
     """"Hội nghị Thành ủy tháng 7 nói gì về đầu tư nước ngoài?": the meeting named is where to look, not
     words its article's sentence repeats."""

@@ -161,6 +161,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("tổng bí thư tô lâm làm việc vs thành ủy hải phòng ngày 20/11/2024 phải ko", "ask_government", None,
      "a passage of the documents, quoted",  # the date of the notice of the visit, not of the visit
      "Không đúng: theo tài liệu, ngày 20/11 là ngày của văn bản số 110-TB/VPTW, không phải ngày của việc bạn hỏi."),
+    ("hn thành ủy 12/7 ai là ct ubnd tp trình bày bc", "ask_government", None,  # of the meeting, not its overview
+     "a passage of the documents, quoted",
+     "Tài liệu ghi: “Ông Lê Ngọc Châu, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Hải Phòng trình bày báo cáo"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -71,8 +71,10 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str) -> str | None:
     """"Ông Lê Ngọc Châu là Bí thư Thành ủy đúng không?": one person of a curated list of people and their
     posts, claimed to hold posts of the list: right or wrong, with who holds the post claimed."""
     people = _people(text)
+    if not people:
+        return None  # most curated texts: no list of people, nothing to normalize
     asked = f" {kb.normalize_question(question)} "
-    if not people or not _TAGGED.search(asked.strip()):
+    if not _TAGGED.search(asked.strip()):
         return None
     # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"
     named = [(clause, posts) for clause, posts in people

@@ -91,8 +91,14 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str) -> str | None:
     return f"Không đúng: {according}, {'; '.join([clause, *holders])}."
 
 
+_SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
+
+
 def people_claimed(kb: KnowledgeBase, q: Query) -> AnswerInfo | None:
     """The curated list of people and posts that a claim of the question is about, if any."""
+    folded = fold(q.text)
+    if not _SAID_TO_BE.search(folded) or not _TAGGED.search(kb.normalize_question(q.text)):
+        return None  # no claim put as a question: the curated texts are not read (most messages)
     return next((info for info in kb.answers() if role_verdict(kb, info.answer.answer, q.text) is not None), None)
 
 

@@ -318,11 +318,12 @@ def latest_period(kb: KnowledgeBase, code: str, kinds: frozenset[str]) -> str | 
     own_unit = [v for v in level if _unit_words(v.unit) & _unit_words(v.indicator.unit)]  # "triệu USD" is "tỷ USD"
     # "tăng bao nhiêu phần trăm?": the latest change stated, though a later level is not
     changes = [v for v in city if v.kind in wanted and v.measure == "change"] if "change" in kinds else []
-    # a figure stated of the country alone ("18 địa phương cả nước đóng góp …") is still the latest of its own
-    for pool in (changes, own_unit, level, [v for v in city if v.kind in wanted], city, kb.values(code)):
+    for pool in (changes, own_unit, level, [v for v in city if v.kind in wanted], city):
         if pool:
             return max(pool, key=lambda v: period_sort_key(v.period)).period
-    return None
+    # a figure stated of the country alone ("18 địa phương cả nước đóng góp …") is still the latest of its own
+    stated = kb.values(code)
+    return max(stated, key=lambda v: period_sort_key(v.period)).period if stated else None
 
 
 _NOW = re.compile(r"\b(?:hien nay|hien tai|bay gio|hien dang)\b")

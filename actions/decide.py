@@ -310,7 +310,8 @@ def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 SERVICE = re.compile(
     r"\b(?:xe buyt|tuyen xe)\b.{0,50}\b(?:tuyen nao|tuyen so|di tuyen|may gio|bao lau|o dau|cho nao|bat xe)\b"
     r"|\bdi tuyen (?:so|nao)\b"
-    r"|\b(?:so dien thoai|sdt|so dt|hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
+    r"|\b(?:so dien thoai|sdt|so dt)\b(?!\s*\d)"  # one asked for, not the resident's own given ("sđt 0912 …")
+    r"|\b(?:hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
     r"|\b(?:diem chuan|lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì" folds to "diem thi")
     r"|\b(?:cat|mat|cup|ngung cap) (?:dien|nuoc)\b(?! tich)"  # "lịch cắt điện ở phường An Biên" ("Cát diện tích")
     r"|\btra cuu\b.{0,50}\b(?:o dau|trang nao|web nao|bang cach nao)\b"

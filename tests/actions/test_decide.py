@@ -164,6 +164,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("hn thành ủy 12/7 ai là ct ubnd tp trình bày bc", "ask_government", None,  # of the meeting, not its overview
      "a passage of the documents, quoted",
      "Tài liệu ghi: “Ông Lê Ngọc Châu, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Hải Phòng trình bày báo cáo"),
+    ("tôi là Trần Thị Bê, sđt 0912 345 678: grdp hai phong nam 2024 tang bao nhieu", "ask_indicator", None,
+     "indicators: every one × period × kind named", "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP"),  # a number given
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

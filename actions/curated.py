@@ -45,15 +45,20 @@ def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     people = _people(text)
     if not people:
         return text
-    claimed = _posts_asked(kb, people, f" {kb.normalize_question(question)} ")
-    holding = [c for c, posts in people if claimed & {_post_key(kb, post) for post in posts.split(", ")}]
+    posts_of = _posts_of(kb, people)
+    claimed = _posts_asked(posts_of, f" {kb.normalize_question(question)} ")
+    holding = [c for c, keys in posts_of.items() if claimed & keys]
     return f"{intro}: {holding[0]}." if len(holding) == 1 else text
 
 
-def _posts_asked(kb: KnowledgeBase, people: list[tuple[str, str]], asked: str) -> set[str]:
-    """The posts of the list the question names, each as residents shorten it; "phó bí thư" is not also "bí thư"."""
-    keys = {_post_key(kb, post) for _, posts in people for post in posts.split(", ")}
-    found = {k for k in keys if k and f" {k} " in asked}
+def _posts_of(kb: KnowledgeBase, people: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each clause of a list of people, with its posts as residents shorten them (each normalized once)."""
+    return {clause: {_post_key(kb, post) for post in posts.split(", ")} for clause, posts in people}
+
+
+def _posts_asked(posts_of: dict[str, set[str]], asked: str) -> set[str]:
+    """The posts of the list the question names; "phó bí thư" is not also "bí thư"."""
+    found = {k for keys in posts_of.values() for k in keys if k and f" {k} " in asked}
     return {k for k in found if not any(k != other and k in other for other in found)}
 
 
@@ -67,27 +72,28 @@ def _post_key(kb: KnowledgeBase, post: str) -> str:
     return _PLACE_WORDS.sub("", kb.normalize_question(post)).strip()
 
 
-def role_verdict(kb: KnowledgeBase, text: str, question: str) -> str | None:
+def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None = None) -> str | None:
     """"Ông Lê Ngọc Châu là Bí thư Thành ủy đúng không?": one person of a curated list of people and their
-    posts, claimed to hold posts of the list: right or wrong, with who holds the post claimed."""
+    posts, claimed to hold posts of the list: right or wrong, with who holds the post claimed. `asked`: the
+    question already normalized, when the caller has it."""
     people = _people(text)
     if not people:
         return None  # most curated texts: no list of people, nothing to normalize
-    asked = f" {kb.normalize_question(question)} "
+    asked = f" {kb.normalize_question(question) if asked is None else asked} "
     if not _TAGGED.search(asked.strip()):
         return None
     # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"
-    named = [(clause, posts) for clause, posts in people
+    named = [clause for clause, _ in people
              if re.search(rf" {fold(clause.split(' là ')[0].split(' ', 1)[1])} (?:dang )?(?:la|lam|giu chuc) ", asked)]
-    claimed = _posts_asked(kb, people, asked)
+    posts_of = _posts_of(kb, people)
+    claimed = _posts_asked(posts_of, asked)
     if len(named) != 1 or not claimed:
         return None
-    clause, posts = named[0]
+    clause = named[0]
     according = replies.lower_first(text.partition(": ")[0])  # the posts as of the meeting the list is from
-    held = {_post_key(kb, post) for post in posts.split(", ")}
-    if claimed <= held:
+    if claimed <= posts_of[clause]:
         return f"Đúng: {according}, {clause}."
-    holders = [c for c, p in people if c != clause and claimed & {_post_key(kb, post) for post in p.split(", ")}]
+    holders = [c for c, keys in posts_of.items() if c != clause and claimed & keys]
     return f"Không đúng: {according}, {'; '.join([clause, *holders])}."
 
 
@@ -96,10 +102,9 @@ _SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
 
 def people_claimed(kb: KnowledgeBase, q: Query) -> AnswerInfo | None:
     """The curated list of people and posts that a claim of the question is about, if any."""
-    folded = fold(q.text)
-    if not _SAID_TO_BE.search(folded) or not _TAGGED.search(kb.normalize_question(q.text)):
+    if not _SAID_TO_BE.search(fold(q.text)) or not _TAGGED.search(asked := kb.normalize_question(q.text)):
         return None  # no claim put as a question: the curated texts are not read (most messages)
-    return next((info for info in kb.answers() if role_verdict(kb, info.answer.answer, q.text) is not None), None)
+    return next((info for info in kb.answers() if role_verdict(kb, info.answer.answer, q.text, asked) is not None), None)
 
 
 def _described(kb: KnowledgeBase, best: AnswerInfo, q: Query) -> str:

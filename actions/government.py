@@ -112,7 +112,7 @@ def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
 
 
 MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong|"
-                              r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may)\b")
+                              r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may|doi ten tu|tu (?:phuong|xa|don vi)(?: cu)? nao)\b")
 
 
 # "… được sáp nhập cùng những phường nào?", "… nhập chung với xã nào?": the others of its new unit
@@ -205,10 +205,20 @@ def district_of_the_last(q: Query) -> str | None:
     return f"{ward}, {district}"
 
 
+def _in_the_last_district(result: AddressResult, q: Query) -> tuple[AddressMatch, ...]:
+    """The matches in the district of the unit converted just before, if that leaves one."""
+    last = str(q.slots.get("last_answer_id") or "")
+    if not last.startswith("address:"):
+        return ()
+    districts = {entry.split("/", 1)[0] for entry in last.removeprefix("address:").split(";")}
+    near = tuple(m for m in result.matches if m.old_district in districts)
+    return near if len(near) == 1 else ()
+
+
 def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
     """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
     own = fold(match.old_ward)
-    named = kb.new_units_in(q.text) or kb.new_units_in(kb.normalize_question(q.text))  # "phườg Hồng An"
+    named = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))  # "phườg Hồng An"
     claimed = [u for u in named if fold(u) != own]
     if not claimed or not match.new_units:
         return None
@@ -229,6 +239,8 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
         # "Phường Dư Hàg Kênh quận Lê Chăn": the names with their typos corrected
         corrected = kb.convert_address(kb.normalize_question(q.text))
         result = corrected if corrected.matches or corrected.renamed_before is not None else result
+    if len(result.matches) > 1 and not result.districts and (near := _in_the_last_district(result, q)):
+        result = replace(result, matches=near)  # "còn Minh Đức" after a ward of Đồ Sơn: Đồ Sơn's
     unit = typed_unit(q.text)  # the old unit as written, said back when the data does not have it
     if result.renamed_before is not None:
         return renamed_before(kb, result.renamed_before, unit)

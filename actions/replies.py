@@ -74,6 +74,11 @@ def kind_label(value: Value) -> str:
     return KIND_LABELS[value.kind]
 
 
+def is_a_sentence(text: str) -> bool:
+    """A value the document states in a sentence of its own, not a figure in words ("đô thị loại I")."""
+    return not re.search(r"\d", text) and text[:1].isupper() and len(text.split()) >= 5
+
+
 def describe_value(value: Value, with_name: bool = True) -> str:
     """One figure as a sentence: what, when, which kind, how much, relative to what."""
     name = value.indicator.name if with_name else ""
@@ -91,6 +96,9 @@ def describe_value(value: Value, with_name: bool = True) -> str:
         body = f"{verb} {shown} {value.qualifier or ''}".rstrip()
     elif value.measure == "rank":
         body = f"xếp thứ {value.text}" + (f" ({value.qualifier})" if value.qualifier else "")
+    elif is_a_sentence(value.text):
+        # "Giải ngân vốn đầu tư công còn chậm so với cùng kỳ": no figure to call "ước đạt", the document's words
+        body = f"tài liệu ghi “{value.text}”"
     else:
         label = kind_label(value)
         # "đạt tiêu chí đô thị loại III": a figure in words that already says it was reached

@@ -182,6 +182,13 @@ _REFERS_BACK = re.compile(rf"\b(?:{_PROJECT_NOUNS}|nghi quyet|van ban|chi tieu|c
 # Follow-up words: the question leans on the previous answer.
 # "à nhầm, mình hỏi năm 2024 cơ": the same subject, corrected
 CORRECTION = re.compile(r"\b(?:nham|y minh la|minh hoi)\b")
+BARE_FOLLOWUP_WORDS = 8  # "thế còn Phả Lại thì sao": a unit's bare name and a few words of a follow-up
+
+
+def _bare_followup(folded: str) -> bool:
+    """"còn Phả Lại", "the Co Thanh cung vao phuong Chu Van An dung khong" after a conversion: short enough
+    that a bare old unit's name is what it asks about."""
+    return len(folded.split()) <= BARE_FOLLOWUP_WORDS
 _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b"
                     rf"|{CORRECTION.pattern}")
@@ -190,9 +197,10 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
 # though the extractor knows no such old unit (a name from before 1/1/2025)
 # "p Lập Lễ … h là p j": "p" for phường, "x" for xã, as residents abbreviate them
-_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+")
+_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|huyen|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+")
 _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p|x|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
-                             r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b")
+                             r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b"
+                             r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b")
 
 
 def asks_new_unit(folded: str) -> bool:
@@ -548,7 +556,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded) or (
             MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text))) or (
-            q.slots.get("topic") == "address" and CORRECTION.search(folded) is not None and names_an_old_unit(kb, q.text)),
+            q.slots.get("topic") == "address" and (CORRECTION.search(folded) is not None or _bare_followup(folded))
+            and names_an_old_unit(kb, q.text)),
         asks_conversion=asks_new_unit(folded), entities=entities,
     )
     # (after a figure, the figure's own row answers a follow-up: its subject words would only pull

@@ -78,6 +78,7 @@ class AddressIndex:
     wards: NameLookup  # (old ward, folded name without its type word)
     districts: NameLookup  # (old district, folded)
     new_units: NameLookup  # (new unit, folded full name)
+    new_units_bare: NameLookup  # (new unit, folded name without its type word)
     new_unit_names: list[str]  # sorted
     rows_by_ward: dict[str, list[Any]]  # in mapping order (district, ward, new unit)
     units_by_district: dict[str, list[str]]  # sorted new units
@@ -99,6 +100,7 @@ class AddressIndex:
             wards=NameLookup.build({(row.old_ward, row.old_ward_folded) for row in rows}),
             districts=NameLookup.build({(row.old_district, row.old_district_folded) for row in rows}),
             new_units=NameLookup.build({(name, fold(name)) for name in new_unit_names}),
+            new_units_bare=NameLookup.build({(name, _NEW_TYPE.sub("", fold(name))) for name in new_unit_names}),
             new_unit_names=new_unit_names,
             rows_by_ward=rows_by_ward,
             units_by_district={d: sorted(units) for d, units in units_by_district.items()},
@@ -136,6 +138,9 @@ class NameLookup:
 
 
 _WORD = re.compile(r"[0-9a-z]+")
+_NEW_TYPE = re.compile(r"^(?:phuong|xa|dac khu)\s+")
+_CLAIM_VERB = re.compile(r"\b(?:thuoc|vao|ve|sang|thanh|la|nhap)\b")
+_NEW_TYPE_WRITTEN = re.compile(r"^(?:Phường|Xã|Đặc khu)\s+")
 
 
 class GovernmentQueries(Store):
@@ -305,6 +310,23 @@ class GovernmentQueries(Store):
             return []
         longest = max(size for size, _ in found)
         return sorted({name for size, name in found if size == longest})
+
+    def new_units_claimed(self, text: str) -> list[str]:
+        """The new units a question says an old one became: named with their type word, or bare
+        after the verb that claims it ("… cũng vào Hồng An luôn đúng không?")."""
+        if named := self.new_units_in(text):
+            return named
+        text = unicodedata.normalize("NFC", text)
+        verbs = list(_CLAIM_VERB.finditer(fold_aligned(text)))
+        return self._new_units_bare(text[verbs[-1].end():]) if verbs else []
+
+    def _new_units_bare(self, text: str) -> list[str]:
+        found = []
+        for name, folded in self._address_index().new_units_bare.in_question(text):
+            for mention in mentions(text, folded):
+                if same_name(mention.written, _NEW_TYPE_WRITTEN.sub("", name)):
+                    found.append((mention.start, name))
+        return [name for _, name in sorted(found)]
 
     def new_unit_in(self, text: str) -> str | None:
         """A new unit named with its type word; None when the name fits two units that differ

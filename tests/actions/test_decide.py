@@ -166,6 +166,20 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Ông Lê Ngọc Châu, Phó Bí thư Thành ủy, Chủ tịch UBND thành phố Hải Phòng trình bày báo cáo"),
     ("tôi là Trần Thị Bê, sđt 0912 345 678: grdp hai phong nam 2024 tang bao nhieu", "ask_indicator", None,
      "indicators: every one × period × kind named", "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP"),  # a number given
+    ("con Pha Lai", "nlu_fallback", {"topic": "address", "last_answer_id": "address:Thành phố Chí Linh/Phường Sao Đỏ"},
+     "an old ward, commune or district",  # a bare old unit's name after a conversion
+     "Phường Phả Lại (Thành phố Chí Linh, Tỉnh Hải Dương cũ) nay thuộc Phường Chí Linh"),
+    ("còn Minh Đức", "nlu_fallback", {"topic": "address", "last_answer_id": "address:Quận Đồ Sơn/Phường Ngọc Xuyên"},
+     "an old ward, commune or district",  # three old units of that name: the one of the district just converted
+     "Phường Minh Đức (Quận Đồ Sơn, Thành phố Hải Phòng cũ) nay thuộc Phường Nam Đồ Sơn"),
+    ("con phuong So Dau thi cung vao Hong An luon dung ko", "ask_comparison",
+     {"topic": "address", "last_answer_id": "address:Quận Hồng Bàng/Phường Quán Toan"},
+     "an old ward, commune or district",  # the new unit claimed without its type word
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, Phường Sở Dầu không thuộc Phường Hồng An.\n"),
+    ("vậy phường An Dương mới là đổi tên từ phường nào?", "convert_address", None,
+     "an old ward, commune or district", "Phường An Dương được hình thành từ (toàn bộ hoặc một phần) 6 đơn vị cũ"),
+    ("Huyện Bạch Long Vĩ sau sắp xếp đơn vị hành chính thì thành gì?", "ask_government", None,
+     "an old ward, commune or district", "Các phường, xã của Huyện Bạch Long Vĩ cũ nay thuộc Đặc khu Bạch Long Vĩ."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

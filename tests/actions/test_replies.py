@@ -112,6 +112,9 @@ def test_kind_labels(kind: str, qualifier: str | None, label: str) -> None:
     (value("2", measure="rank", qualifier="cả nước"), "Tốc độ tăng trưởng GRDP năm 2024: xếp thứ 2 (cả nước)."),
     (value("6,5", scope="national", kind="estimate"), "Tốc độ tăng trưởng GRDP cả nước năm 2024: ước đạt 6,5%."),
     (value("31,2", indicator=EXPORTS, qualifier="hàng hóa"), "Kim ngạch xuất khẩu năm 2024: đạt 31,2 tỷ USD (hàng hóa)."),
+    (value("Tăng trưởng còn chậm so với cùng kỳ", kind="estimate"),
+     "Tốc độ tăng trưởng GRDP năm 2024: tài liệu ghi “Tăng trưởng còn chậm so với cùng kỳ”."),
+    (value("đô thị loại I", unit=""), "Tốc độ tăng trưởng GRDP năm 2024: đạt đô thị loại I."),
 ])
 def test_one_figure_as_a_sentence(figure: Value, sentence: str) -> None:
     assert replies.describe_value(figure) == sentence

@@ -53,6 +53,10 @@ def test_tone_marks_choose_the_unit(kb: KnowledgeBase) -> None:
     assert kb.new_units_in("Xã Cẩm Giang gồm những xã nào") == ["Xã Cẩm Giang"]
     assert kb.new_units_in("xa cam giang gom nhung xa nao") == ["Xã Cẩm Giang", "Xã Cẩm Giàng"]
     assert kb.new_unit_in("xa cam giang gom nhung xa nao") is None  # ask, never pick
+    # a unit claimed: with its type word anywhere, or bare after the verb that claims it
+    assert kb.new_units_claimed("phường Sở Dầu cũng vào Hồng An luôn đúng không") == ["Phường Hồng An"]
+    assert kb.new_units_claimed("so dau giờ là phường hồng an à") == ["Phường Hồng An"]
+    assert kb.new_units_claimed("Hồng An có mấy phường cũ") == []  # no verb claims it
     assert same_name("Hoà Bình", "Hòa Bình")  # where the mark sits ("hoà"/"hòa") is no difference
     assert not same_name("Cẩm Giang", "Cẩm Giàng") and same_name("cam giang", "Cẩm Giàng")
     members = {ward for ward, _ in kb.new_unit_members("Xã Cẩm Giàng")}

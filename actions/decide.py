@@ -947,6 +947,9 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
     if topic == "policy" and q.slots.get("policy") and POLICY_CONTENT.search(a.folded):
         return True  # "có cơ chế j đáng chú ý cho dn ko?" after Nghị quyết 226: what it holds
+    if (topic == "policy" and q.slots.get("policy") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT
+            and not CITY_WIDE.search(a.folded) and q.intent != "out_of_scope"):
+        return True  # "nói về j", "áp dụng giai đoạn nào" after a document: of it
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
         return True  # "phần bồi thường, giải phóng mặt bằng thì bao nhiêu?" after the bridge: its part
     if (topic == "project" and q.slots.get("project") and len(query_terms(a.folded)) <= FEW_OWN_WORDS
@@ -1335,7 +1338,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
         number = q.slots["policy"]
-        said = [] if record else passages.about_document(kb, a, number)
+        # "nội dung chính là gì?": no theme asked, the document itself says (not a sentence saying "nội dung")
+        said = ([] if record or not passages.asks_a_theme(passages.document_question(kb, a, number))
+                else passages.about_document(kb, a, number))
         reply = passages.answer(kb, a, q, said) if said else answer_policy(kb, _with(q, policy=[number]), a, record=record)
         reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
         if REPLACED.search(a.folded) and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):

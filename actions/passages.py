@@ -87,7 +87,7 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
         if i in stating:
             return True
         typed = words[i].lower()
-        naming = typed in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
+        naming = typed.replace("đ", "d") in _NAMING_WORDS  # "hđnd", "qđ" as typed or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
         return (naming or any(c.isdigit() for c in folded[i])
                 or (i > 0 and (folded[i - 1], folded[i]) in pairs)
                 or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
@@ -105,10 +105,22 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     rest = document_question(kb, a, number)
     if len(query_terms(fold(rest))) < MIN_TERMS:
         return []  # "Nghị quyết 45 là gì?": the document itself
-    found = kb.passages(rest, limit=MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
+    found = [p for p in kb.passages(rest, limit=MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
+             if not cites_only_others(p.text, number)]
     if len(found) > 1 and found[1].score > found[0].score - MARGIN and not asks_a_theme(rest):
         return []  # "Nghị quyết 7 nêu mục tiêu gì?": the document itself, not three sentences of "mục tiêu"
     return found
+
+
+# A document's number as sentences cite it: "08/2024/NQ-HĐND", "45-NQ/TW", "110-TB/VPTW", "1131/QĐ-TTg"
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/-])\d+(?:/\d{4})?[/-](?:NQ|QĐ|QD|KL|NĐ|ND|TB|CT|QH|KH|BC)\b[\w/-]*", re.IGNORECASE)
+
+
+def cites_only_others(text: str, number: str) -> bool:
+    """The sentence cites other documents and not this one: it is about them ("Nghị quyết số 08/2024 …"
+    is no answer about 03/2024), though it stands in a document that cites this one elsewhere."""
+    cited = [m.group().lower() for m in _DOCUMENT_NUMBER.finditer(text)]
+    return bool(cited) and number.lower() not in text.lower() and not any(c.startswith(number.lower()) for c in cited)
 
 
 # What any document has ("mục tiêu", "nhiệm vụ"): asked alone, the document itself answers.

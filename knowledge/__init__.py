@@ -31,6 +31,7 @@ from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
 from .teencode import TEENCODE, expand_keeping_marks
 from .teencode import expand as expand_teencode
+from .teencode import expand_phrase as expand_teencode_phrase
 from .text import fold, strip_diacritics
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "document_texts",
     "expand_keeping_marks",
     "expand_teencode",
+    "expand_teencode_phrase",
     "fold",
     "format_number",
     "load_about",

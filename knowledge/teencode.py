@@ -65,6 +65,7 @@ DOMAIN: dict[str, str] = {
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
     "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông",
+    "mtieu": "mục tiêu", "mtiêu": "mục tiêu", "ctr": "chương trình", "ctrinh": "chương trình",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
 
@@ -102,6 +103,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "bn"): "kế hoạch bao nhiêu", ("kh", "bao", "nhieu"): "kế hoạch bao nhiêu", ("kh", "nam"): "kế hoạch năm",
     ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi",
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục
     ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",

@@ -13,11 +13,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from knowledge import document_texts, fold
 
 from .diacritics import DiacriticRestorer
-from .teencode import expand
+from .teencode import expand, expand_phrase
 
 MAX_CHARS = 5000  # longer messages are cut: no resident question needs more
 _PIECE = re.compile(r"https?://\S+|www\.\S+|\w+(?:[./,:%-]\w+)*%?", re.UNICODE)
@@ -43,6 +44,19 @@ def default_restorer() -> DiacriticRestorer:
     return DiacriticRestorer(document_texts())
 
 
+def _phrase_at(text: str, pieces: list[re.Match[str]], folded: list[str], k: int) -> tuple[str, int] | None:
+    """The abbreviation phrase of several words starting at piece `k`, if its words are letters
+    typed with nothing but spaces between them."""
+    phrase = expand_phrase(folded, k)
+    if phrase is None or phrase[1] < 2:
+        return None
+    spanned = pieces[k:k + phrase[1]]
+    if not all(_LETTERS.fullmatch(m.group()) for m in spanned) or any(
+            text[a.end():b.start()].strip() for a, b in pairwise(spanned)):
+        return None
+    return phrase
+
+
 def _segment(syllables: list[str]) -> list[int]:
     """How many syllables each word has, by underthesea; one each if it disagrees."""
     from underthesea import word_tokenize  # imported lazily: it loads a model
@@ -60,13 +74,28 @@ def normalize(text: str, restore: bool = True, segment: bool = True) -> list[Wor
     words: list[Word] = []
     ordered: list[Word | list[tuple[int, int, str]]] = []
     last_end = 0
-    for match in _PIECE.finditer(text):
+    pieces = list(_PIECE.finditer(text))
+    folded = [fold(match.group()) for match in pieces]
+    skip = 0
+    for k, match in enumerate(pieces):
+        if skip:
+            skip -= 1
+            continue
         piece = match.group()
         if runs[-1] and text[last_end:match.start()].strip():
             # punctuation between two words ends a phrase: never join across it
             ordered.append(runs[-1])
             runs.append([])
         last_end = match.end()
+        if (phrase := _phrase_at(text, pieces, folded, k)) is not None:
+            # "nghe ns" is "nghe nói", "so với kh" the plan: read by the words that follow, as the
+            # knowledge layer reads the question (`expand_phrase`); one token for the words it spans
+            standard, size = phrase
+            end = pieces[k + size - 1].end()
+            for syllable in standard.split():
+                runs[-1].append((match.start(), end, syllable))
+            skip, last_end = size - 1, end
+            continue
         if _LETTERS.fullmatch(piece) or expand(piece):
             standard = expand(piece) or expand(restorer_for_spelling.correct(piece)) or restorer_for_spelling.correct(piece)
             for syllable in standard.split():

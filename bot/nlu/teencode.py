@@ -5,5 +5,6 @@ from __future__ import annotations
 
 from knowledge import TEENCODE
 from knowledge import expand_teencode as expand
+from knowledge import expand_teencode_phrase as expand_phrase
 
-__all__ = ["TEENCODE", "expand"]
+__all__ = ["TEENCODE", "expand", "expand_phrase"]

@@ -180,6 +180,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "an old ward, commune or district", "Phường An Dương được hình thành từ (toàn bộ hoặc một phần) 6 đơn vị cũ"),
     ("Huyện Bạch Long Vĩ sau sắp xếp đơn vị hành chính thì thành gì?", "ask_government", None,
      "an old ward, commune or district", "Các phường, xã của Huyện Bạch Long Vĩ cũ nay thuộc Đặc khu Bạch Long Vĩ."),
+    ("nói về j", "nlu_fallback", {"policy": "96-KL/TW", "topic": "policy"},
+     "a follow-up on the last answer's subject",  # a few words naming nothing after a document: of it
+     "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
+    ("nội dung chính là gì", "followup", {"policy": "03/2024/NQ-HĐND", "topic": "policy"},
+     "a follow-up on the last answer's subject",  # no theme asked: the document, not a sentence saying "nội dung"
+     "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024)"),
+    ("nq 03/2024 của hđnd tp ban hành ngày nào", "ask_policy", None,  # "hđnd" names it; the sentence on 08/2024 is no answer
+     "a policy by its number", "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -41,6 +41,13 @@ def test_teencode_is_expanded_in_lemmas_but_offsets_stay_on_the_typed_text(token
         assert text[token.start:token.end] == token.text
 
 
+def test_an_abbreviation_read_by_the_next_word_is_one_token_of_both(tokenizer: VietnameseTokenizer) -> None:
+    text = "nghe ns fdi 2024, ns so vs kh?"  # heard, then the budget against the plan
+    toks = tokens(tokenizer, text)
+    assert [(t.text, t.lemma) for t in toks] == [
+        ("nghe ns", "nghe_noi"), ("fdi", "fdi"), ("2024", "2024"), ("ns", "ngan_sach"), ("so vs kh", "so_voi_ke_hoach")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -82,9 +82,11 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
     asked = f" {kb.normalize_question(question) if asked is None else asked} "
     if not _TAGGED.search(asked.strip()):
         return None
-    # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"
-    named = [clause for clause, _ in people
-             if re.search(rf" {fold(clause.split(' là ')[0].split(' ', 1)[1])} (?:dang )?(?:la|lam|giu chuc) ", asked)]
+    # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"; or the post
+    # first: "Chủ tịch UBND là ông X phải không?"
+    named = [clause for clause, _ in people if re.search(
+        rf" {(name := fold(clause.split(' là ')[0].split(' ', 1)[1]))} (?:dang )?(?:la|lam|giu chuc) "
+        rf"| (?:la|lam) (?:ong |ba |dong chi )?{name} ", asked)]
     posts_of = _posts_of(kb, people)
     claimed = _posts_asked(posts_of, asked)
     if len(named) != 1 or not claimed:

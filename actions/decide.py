@@ -312,7 +312,8 @@ SERVICE = re.compile(
     r"|\bdi tuyen (?:so|nao)\b"
     r"|\b(?:so dien thoai|sdt|so dt)\b(?!\s*\d)"  # one asked for, not the resident's own given ("sđt 0912 …")
     r"|\b(?:hotline|duong day nong|gio lam viec|may gio mo cua|mo cua (?:luc|may gio))\b"
-    r"|\b(?:diem chuan|lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì" folds to "diem thi")
+    r"|\b(?:diem chuan|(?<!du )lich thi|hoc phi|phat nguoi)\b"  # ("trọng điểm thì", "du lịch thì")
+    r"|\b(?:link|website|trang web|dia chi web|cong dich vu cong)\b"
     r"|\b(?:cat|mat|cup|ngung cap) (?:dien|nuoc)\b(?! tich)"  # "lịch cắt điện ở phường An Biên" ("Cát diện tích")
     r"|\btra cuu\b.{0,50}\b(?:o dau|trang nao|web nao|bang cach nao)\b"
     r"|\b(?:nop|dang ky|xin|cap lai|lam lai|doi)\b.{0,50}\b(?:o dau|giay to|mat bao lau|het bao lau|mat may ngay)\b"
@@ -860,7 +861,7 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # a project named in full, not in part; "dự án đó vốn ngân sách hay ngoài ngân sách" names no budget figure
     project_pronoun = q.slots.get("topic") == "project" and PROJECT_PRONOUN.search(a.folded) is not None
     # "Nó nối Thủy Nguyên với đâu?": the subject is the pronoun; a place named after it is no project asked
-    opens_with_it = SUBJECT_PRONOUN.match(a.text.strip()) is not None
+    opens_with_it = SUBJECT_PRONOUN.match(fold(a.text).strip()) is not None
     subject_pronoun = q.slots.get("topic") == "project" and opens_with_it
     named = ((a.indicators and not project_pronoun) or a.policies or a.address
              or (a.project_score >= 2 and not subject_pronoun))
@@ -897,7 +898,8 @@ MEASURE_CLAIMED = re.compile(r"\b\d[\d.,]*\s*(?:ty|trieu|nghin|ha|hecta|km|usd|d
 STAGE = re.compile(r"\b(?:khanh thanh?|khoi cong|thong xe|dua vao (?:su dung|khai thac|van hanh))\b")
 
 
-SUBJECT_PRONOUN = re.compile(r"(?:nó|dự án (?:đó|này)|công trình (?:đó|này)|cái (?:đó|này))\b", re.IGNORECASE)
+# folded: "nó", "cầu đấy", "du an nay" opening the question
+SUBJECT_PRONOUN = re.compile(r"(?:no|(?:du an|cong trinh|cai|cau|tuyen|duong|cang|ben|san bay|nha may|khu) (?:do|nay|day|ay))\b")
 
 
 def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -87,7 +87,8 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
         if i in stating:
             return True
         typed = words[i].lower()
-        naming = typed.replace("đ", "d") in _NAMING_WORDS  # "hđnd", "qđ" as typed or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
+        # "hđnd", "qđ" as typed; typed without tone marks, "so" may be "số"
+        naming = typed.replace("đ", "d") in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
         return (naming or any(c.isdigit() for c in folded[i])
                 or (i > 0 and (folded[i - 1], folded[i]) in pairs)
                 or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
@@ -105,8 +106,10 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     rest = document_question(kb, a, number)
     if len(query_terms(fold(rest))) < MIN_TERMS:
         return []  # "Nghị quyết 45 là gì?": the document itself
-    found = [p for p in kb.passages(rest, limit=MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
-             if not cites_only_others(p.text, number)]
+    # a sentence of a document about it, or one that cites it: not any sentence of a report citing it once
+    about = kb.documents_about(number)
+    found = [p for p in kb.passages(rest, limit=3 * MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
+             if (p.source in about or kb.cites(p, number)) and not cites_only_others(p.text, number)][:MAX_QUOTES]
     if len(found) > 1 and found[1].score > found[0].score - MARGIN and not asks_a_theme(rest):
         return []  # "Nghị quyết 7 nêu mục tiêu gì?": the document itself, not three sentences of "mục tiêu"
     return found

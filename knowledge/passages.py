@@ -95,14 +95,14 @@ CONTEXT_WEIGHT = 0.5  # a question term found only in the sentence's context (he
 _STOP_ACCENTED = (
     "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
     "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
-    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn"
+    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn nó"
 ).split()
 # Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
 # (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
 # "may" "nhà máy", "bi" "Bí thư"... ("de", "co", "o" stay stop words: "để", "có", "ở").
 _AMBIGUOUS_FOLDED = frozenset(
     "dau do the cai ban nay khi hoi long minh biet qua dang cung nhi thi may chu ha hu gom bi noi "
-    "tai hai phong thanh pho khong".split()
+    "tai hai phong thanh pho khong no".split()  # "no" may be "nợ"
 )
 _STOP_FOLDED = frozenset(
     ({fold(w) for w in _STOP_ACCENTED} | STOP_WORDS | {"ko", "k", "dc", "j", "ntn", "hp", "tp", "hok", "vs"})
@@ -465,6 +465,17 @@ def split_document(text: str) -> Iterator[Sentence]:
 # -- ranking --------------------------------------------------------------------------
 
 
+ABOUT_CITATIONS = 3  # sentences citing a document number that make a document about it
+LEAD_UNITS = 3  # sentences of a document's opening
+
+
+@functools.lru_cache(maxsize=256)
+def _citation(number: str) -> re.Pattern[str]:
+    # a bare number ("226") is a document's only after its kind: "226 tỷ đồng" cites nothing
+    kind = "" if re.search(r"[/-]", number) else r"(?:nghị quyết|quyết định|kết luận|chỉ thị|nq|qđ)\s+(?:số\s+)?"
+    return re.compile(rf"(?<![\w/-]){kind}{re.escape(number)}(?![\w/-])", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Unit:
     source: str
@@ -510,6 +521,7 @@ class PassageIndex:
         # quoted passage): each ranking once per index, the index being rebuilt with the documents
         self._remembered = functools.lru_cache(maxsize=BEST_CACHE)(self._best)
         self._citing: dict[str, frozenset[str]] = {}
+        self._about: dict[str, frozenset[str]] = {}
 
     @classmethod
     def from_documents(cls, docs: Mapping[str, str]) -> PassageIndex:
@@ -678,11 +690,41 @@ class PassageIndex:
         """The documents with a sentence that cites this document number ("7/NQ-CP"); each number
         scanned for once per index (a row's test and its answer both ask)."""
         if number not in self._citing:
-            # a bare number ("226") is a document's only after its kind: "226 tỷ đồng" cites nothing
-            kind = "" if re.search(r"[/-]", number) else r"(?:nghị quyết|quyết định|kết luận|chỉ thị|nq|qđ)\s+(?:số\s+)?"
-            pattern = re.compile(rf"(?<![\w/-]){kind}{re.escape(number)}(?![\w/-])", re.IGNORECASE)
+            pattern = _citation(number)
             self._citing[number] = frozenset(u.source for u in self.units if pattern.search(u.text))
         return self._citing[number]
+
+    def about(self, number: str) -> frozenset[str]:
+        """The documents about this document number: their opening cites it ("Nghị quyết 7/NQ-CP ngày
+        10/1/2025 … vừa được Chính phủ ban hành"), or ABOUT_CITATIONS of their sentences do. A report that
+        cites it once among a hundred others is not about it."""
+        if number in self._about:
+            return self._about[number]
+        pattern = _citation(number)
+        found = set()
+        for source in self.citing(number):
+            units = [u for u in self.units if u.source == source]
+            citing = sum(1 for u in units if pattern.search(u.text))
+            if citing >= ABOUT_CITATIONS or any(pattern.search(u.text) for u in units[:LEAD_UNITS]):
+                found.add(source)
+        self._about[number] = frozenset(found)
+        return self._about[number]
+
+    def cites(self, passage: Passage, number: str) -> bool:
+        """The sentence quoted, another of its paragraph or the one just before or after it, cites this document
+        number: "Đề nghị đồng chí Lê
+        Anh Quân … chỉ đạo …" is a piece of a sentence ending "… thay thế Nghị quyết số 35/2021/QH15"; "tiếp
+        nhận gần 400 kiến nghị" follows the plan for the dialogue conferences it reports on."""
+        pattern = _citation(number)
+        if pattern.search(passage.text):
+            return True
+        at = self._position(passage)
+        if at is None:
+            return False
+        unit = self.units[at]
+        beside = {at - 1, at + 1}
+        return any(pattern.search(u.text) for i, u in enumerate(self.units)
+                   if u.source == unit.source and (u.paragraph == unit.paragraph or i in beside))
 
     def _best(self, question: str, limit: int = 3, threshold: float = THRESHOLD,
               sources: frozenset[str] | None = None, context: str = "") -> list[Passage]:

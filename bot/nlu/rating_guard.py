@@ -22,7 +22,8 @@ from knowledge import fold
 
 RATING = "feedback"
 # Folded, teencode included: words that make a message ask rather than rate.
-_ASKS = re.compile(r"\b(?:may|bao nhieu|bn|bnhieu|nao|gi|j|ai|dau|the nao|ntn|khi nao|bh|bao gio|thu may)\b")
+_ASKS = re.compile(r"\b(?:may|bao nhieu|bn|bnhieu|nao|gi|j|ai|dau|the nao|ntn|khi nao|bh|bao gio|thu may"
+                   r"|tai sao|vi sao|sao lai|ly do|nguyen nhan)\b")  # "tai sao lai the": the cause asked
 # Words that rate whatever else the message says ("sao sai vậy?" is a rating).
 _RATES = re.compile(r"\b(?:sai|dung roi|huu ich|hay|tot|chuan|chinh xac|te|do|vo dung|vo ich|cam on|thanks?"
                     r"|(?:ko|k|khong|chang|cha|chua) (?:dung|giup|huu ich|chinh xac|lien quan))\b")

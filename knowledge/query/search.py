@@ -94,3 +94,11 @@ class SearchQueries(Store):
     def documents_citing(self, number: str) -> frozenset[str]:
         """The source documents with a sentence citing this document number ("7/NQ-CP")."""
         return self._passage_index().citing(number)
+
+    def documents_about(self, number: str) -> frozenset[str]:
+        """The source documents about this document number (see `PassageIndex.about`)."""
+        return self._passage_index().about(number)
+
+    def cites(self, passage: Passage, number: str) -> bool:
+        """The passage's sentence cites this document number (see `PassageIndex.cites`)."""
+        return self._passage_index().cites(passage, number)

@@ -188,6 +188,18 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024)"),
     ("nq 03/2024 của hđnd tp ban hành ngày nào", "ask_policy", None,  # "hđnd" names it; the sentence on 08/2024 is no answer
      "a policy by its number", "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024)"),
+    ("khách du lịch thì s, khách quốc tế dc bn ng", "ask_indicator", None,  # "du lịch thì" is no "lịch thi"
+     "indicators: every one × period × kind named", "Khách du lịch quý I/2025"),
+    ("link cổng dịch vụ công hp là j ad", "nlu_fallback", None,
+     "a service to use or a place to recommend: the documents give none", "Các tài liệu tôi có là báo cáo"),
+    ("Chủ tịch UBND là ông Lê Tiến Châu phải không?", "ask_government", None,  # the post first, then the name
+     "a person claimed to hold a post: the documents' list of the city's leaders says", "Không đúng: theo bài viết"),
+    ("no noi Thuy Nguyen voi dau?", "ask_project", {"project": "cau_lai_xuan_dt352", "topic": "project"},
+     "a reference back to the last answer's subject",  # "nó" opens it: the place after "nối" is no project
+     "Tài liệu ghi: “Dự án đầu tư xây dựng cầu Lại Xuân và cải tạo, mở rộng đường tỉnh 352 kết nối huyện Thủy Nguyên"),
+    ("Nó là để tiếp tục thực hiện nghị quyết nào?", "ask_policy", {"policy": "96-KL/TW", "topic": "policy"},
+     "a reference back to the last answer's subject",  # "nó" is no "nợ"; the report cites it once: no sentence of it
+     "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

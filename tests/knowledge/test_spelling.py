@@ -346,3 +346,8 @@ def test_teencode_is_written_out_keeping_the_tone_marks_typed(typed: str, expect
 
 def test_typos_are_corrected_keeping_the_other_words_tone_marks(kb_sqlite: KnowledgeBase) -> None:
     assert kb_sqlite.correct_keeping_marks("hồ sơ di sảm nào phải chuẩn bị") == "hồ sơ di san nào phải chuẩn bị"
+
+
+def test_a_function_word_is_never_a_slip_for_a_name(kb_sqlite: KnowledgeBase) -> None:
+    assert (kb_sqlite.normalize_question("giai doan 2019-2023 thi binh quan tang bao nhieu")
+            == "giai doan 2019 2023 thi binh quan tang bao nhieu")  # not "Thái Bình"

@@ -26,6 +26,7 @@ def classified(text: str, intent: str = "feedback", entities: list[dict[str, Any
     ("dung thu may ca nuoc", True),
     ("thế còn năm 2025 bn", True),
     ("ai ký?", True),
+    ("tai sao lai the", True),        # the cause of the figure just given
     ("sao sai vậy?", False),          # a rating with a question word
     ("câu trả lời hay quá", False),
     ("thông tin này sai rồi", False),

@@ -808,8 +808,13 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     of_the_last = q.slots.get("topic") == "project" and a.aspect is not None and not a.names_something
     # "chỉ số giá tiêu dùng CPI năm 2024 tăng bao nhiêu": one figure asked, whatever the classifier read
     one_figure = FIGURE.search(a.folded) is not None and LIST_WORDS.search(a.folded) is None
-    return (q.intent in LIST_INTENTS and not of_the_last and not one_figure and not of_the_last_figure(kb, a, q)
-            and not passages.of_the_quoted(a, q))
+    if q.intent not in LIST_INTENTS or of_the_last or one_figure or of_the_last_figure(kb, a, q) or passages.of_the_quoted(a, q):
+        return False
+    # "thành phố có kế hoạch gì về chuyển đổi xanh?": no list named, and a sentence of the documents says it
+    return bool(LIST_WORDS.search(a.folded) or LISTED.search(a.folded)) or not says_it(kb, a)
+
+
+LISTED = re.compile(r"(?:chi tieu|du an|cong trinh)")
 
 
 LIST_WORDS = re.compile(r"\b(?:nhung|cac|danh sach|danh muc|liet ke|gom|(?:bao nhieu|may) (?:chi tieu|du an|cong trinh))\b")

@@ -12,6 +12,7 @@ from knowledge import (
     KnowledgeBase,
     Reorganisation,
     fold,
+    fold_aligned,
     reorganisation_of,
     unit_folded,
 )
@@ -215,14 +216,37 @@ def _in_the_last_district(result: AddressResult, q: Query) -> tuple[AddressMatch
     return near if len(near) == 1 else ()
 
 
+# "… là p Cát Bà đúng ko": a unit claimed with its type word after the verb that claims it
+_CLAIMED_UNIT = re.compile(r"\b(?:thuoc|vao|ve|sang|thanh|la|nhap)\s+((?:phuong|xa|p|x|dac khu)\s+"
+                           r"(?!(?:nao|gi|j|moi|nay|do|khac)\b)\w+(?:\s+(?!(?:dung|phai|ko|khong|k|a|ha|nhi|chu|roi|luon|"
+                           r"nhe|nha|hay|hem|hong|moi|nao|ak)\b)\w+)?)")
+_TYPE_TYPED = {"p": "phường", "x": "xã"}
+
+
+def _no_such_unit(text: str) -> str | None:
+    """The unit claimed, as typed with its type word written out, when it is no unit at all."""
+    match = _CLAIMED_UNIT.search(fold_aligned(text))
+    if match is None:
+        return None
+    typed = text[match.start(1):match.end(1)]
+    first, _, rest = typed.partition(" ")
+    return f"{_TYPE_TYPED.get(first.lower(), first)} {rest}"
+
+
 def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
     """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
     own = fold(match.old_ward)
     named = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))  # "phườg Hồng An"
     claimed = [u for u in named if fold(u) != own]
+    if not claimed and match.new_units and (unknown := _no_such_unit(q.text)) is not None:
+        # "tt Cát Bà h là p Cát Bà đúng ko": a new unit the data does not have
+        return f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, không có đơn vị mới nào là {unknown}."
     if not claimed or not match.new_units:
         return None
     actual = {u.name for u in match.new_units}
+    if all(u in actual for u in claimed) and len(claimed) < len(actual):
+        # "Lạch Tray giờ là phường Gia Viên à": one of the units it was divided among
+        return f"Đúng một phần: {match.old_ward} được chia cho {len(actual)} đơn vị mới, trong đó có {', '.join(claimed)}."
     if all(u in actual for u in claimed):
         return "Đúng."
     wrong = ", ".join(u for u in claimed if u not in actual)

@@ -47,12 +47,32 @@ _MENTION_FOLDED = re.compile(r"\b(?:ua\s+)?(?:cac\s+)?(?:tai lieu|van ban|bao ca
                              r"(?:nhac|noi|de cap|nhac den|nhac toi)(?:\s+gi)?\s+(?:toi|den|ve)\b")
 
 
+# What makes a sentence of a message ask something
+_QUESTION_CUE = re.compile(r"\b(?:gi|j|nao|sao|bao nhieu|bn|may|khong|ko|chua|ai|dau|the nao|ntn|khi nao|bao gio|hay|ha|a)\b")
+_SENTENCES = re.compile(r"(?<=[.!?\n])\s+")
+
+
+# A sentence that only greets or says who is asking ("chào bạn, mình ở nhóm tình nguyện môi trường");
+# "tôi đang viết bài về buổi làm việc …" names the subject, and stays
+_ABOUT_ME = re.compile(r"^(?:\W*(?:xin )?chao\b|.*\b(?:toi|minh|em|chau|bac|tui) (?:la|o|lam|dang lam|song o)\b)")
+
+
+def asking_part(text: str) -> str:
+    """The message less its sentences that only greet or say who is asking: "chào bạn, mình ở nhóm tình
+    nguyện môi trường. thành phố có kế hoạch gì về chuyển đổi xanh?"."""
+    sentences = [s for s in _SENTENCES.split(text.strip()) if s]
+    kept = [s for s in sentences if "?" in s or _QUESTION_CUE.search(fold(s))
+            or not _ABOUT_ME.search(fold(s)) or " ve " in f" {fold(s)} "]
+    return " ".join(kept) if kept and len(kept) < len(sentences) else text
+
+
 def _question(kb: KnowledgeBase, a: Asked) -> str:
     # Typed with tone marks, the question matches exact spellings ("bãi" is not "bài"), its typos
     # corrected ("di sảm" is "di sản"); typed without, its corrected folded form is all there is.
+    asked = asking_part(a.text)
     if a.text == strip_diacritics(a.text):
-        return _MENTION_FOLDED.sub(" ", a.folded)
-    text = _MENTION_TYPED.sub(" ", a.text)
+        return _MENTION_FOLDED.sub(" ", a.folded if asked == a.text else kb.normalize_question(asked))
+    text = _MENTION_TYPED.sub(" ", asked)
     return kb.correct_keeping_marks(expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text))
 
 

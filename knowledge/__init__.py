@@ -32,7 +32,7 @@ from .settings import current_settings
 from .teencode import TEENCODE, expand_keeping_marks
 from .teencode import expand as expand_teencode
 from .teencode import expand_phrase as expand_teencode_phrase
-from .text import fold, strip_diacritics
+from .text import fold, fold_aligned, strip_diacritics
 
 __all__ = [
     "RELATIVE_YEAR_WORDS",
@@ -66,6 +66,7 @@ __all__ = [
     "expand_teencode",
     "expand_teencode_phrase",
     "fold",
+    "fold_aligned",
     "format_number",
     "load_about",
     "load_documents",

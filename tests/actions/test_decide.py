@@ -200,6 +200,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Nó là để tiếp tục thực hiện nghị quyết nào?", "ask_policy", {"policy": "96-KL/TW", "topic": "policy"},
      "a reference back to the last answer's subject",  # "nó" is no "nợ"; the report cites it once: no sentence of it
      "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
+    ("còn tt Cát Bà h là p Cát Bà đúng ko", "ask_project", {"topic": "address"},  # no such new unit
+     "an old ward, commune or district",
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, không có đơn vị mới nào là phường Cát Bà.\n"),
+    ("phuong Lach Tray gio la phuong Gia Vien a", "convert_address", None,  # one of the two it was divided among
+     "an old ward, commune or district",
+     "Đúng một phần: Phường Lạch Tray được chia cho 2 đơn vị mới, trong đó có Phường Gia Viên.\n"),
+    ("chao ban, minh o nhom tinh nguyen moi truong. thanh pho co ke hoach gi ve chuyen doi xanh?", "list_indicators",
+     None, "how, why, what will be done: a curated answer or the documents' own sentences",  # no list asked
+     "Tài liệu ghi: “"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

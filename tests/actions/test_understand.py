@@ -2,6 +2,7 @@
 
 import pytest
 
+from actions.passages import asking_part
 from actions.understand import (
     asks_new_unit,
     aspect_in,
@@ -150,3 +151,14 @@ def test_a_question_leaning_on_the_last_answer_for_its_subject(question: str, le
 def test_a_share_of_the_plan_claimed(question: str, share: str | None) -> None:
     found = claimed_share(question)
     assert (str(found) if found is not None else None) == share
+
+
+@pytest.mark.parametrize(("message", "asking"), [
+    ("chao ban, minh o nhom tinh nguyen moi truong. thanh pho co ke hoach gi ve chuyen doi xanh?",
+     "thanh pho co ke hoach gi ve chuyen doi xanh?"),  # a greeting and who is asking: left out
+    ("Tôi đang viết bài về buổi làm việc của Tổng Bí thư. Buổi làm việc đó diễn ra ngày nào?",
+     "Tôi đang viết bài về buổi làm việc của Tổng Bí thư. Buổi làm việc đó diễn ra ngày nào?"),  # names the subject
+    ("GRDP 2024 tăng bao nhiêu?", "GRDP 2024 tăng bao nhiêu?"),
+])
+def test_the_asking_part_of_a_message(message: str, asking: str) -> None:
+    assert asking_part(message) == asking

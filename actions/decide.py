@@ -890,6 +890,8 @@ def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if a.another_project or (a.projects[:1] != (q.slots["project"],) and a.names_something):
         return False  # "còn nhà ga hàng hóa thì vốn bao nhiêu?": another project's record
+    if q.all("project_group") and a.operation:
+        return False  # "còn nhóm khởi công năm 2025 thì có mấy dự án?": a group of the list, counted
     return (asked_field(a.folded) is not None or VALUE_ASKED.search(a.folded) is not None
             or AREA.search(a.folded) is not None or (a.aspect is None and STAGE.search(a.folded) is not None)
             or (bool(a.premise_cue or a.yes_no) and MEASURE_CLAIMED.search(a.folded) is not None))

@@ -480,7 +480,9 @@ def _value_notice(info: ProjectInfo, text: str) -> str | None:
 
 
 # "bao nhiêu căn", "mấy ha": the unit a figure is asked in (not money: the value line answers that)
-_COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)\b(?!\s+\d)")  # "mấy bến 9, 10": those berths
+# "mấy bến 9, 10", "mấy bến đó": those berths, no count asked
+_COUNTED = re.compile(r"\b(?:bao nhieu|may|khoang bao nhieu)\s+(?!tien|ty|trieu|dong|von|phan tram\b)(\w+)\b"
+                      r"(?!\s+\d|\s+(?:do|nay|ay|day|kia)\b)")
 
 
 def _asked_figure_line(info: ProjectInfo, folded: str) -> str | None:

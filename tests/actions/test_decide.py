@@ -209,6 +209,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("chao ban, minh o nhom tinh nguyen moi truong. thanh pho co ke hoach gi ve chuyen doi xanh?", "list_indicators",
      None, "how, why, what will be done: a curated answer or the documents' own sentences",  # no list asked
      "Tài liệu ghi: “"),
+    ("may ben do bao gio dua vao khai thac", "ask_project", {"project": "lach_huyen_ben_5_6", "topic": "project"},
+     "a reference back to the last answer's subject",  # "mấy bến đó" points back, no count asked
+     "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025."),
+    ("Còn nhóm khởi công năm 2025 thì có mấy dự án?", "followup", {"project": "lg_innotek_mo_rong", "topic": "project"},
+     "count / largest / total over projects",  # a group counted, not a field of the last project ("khởi công")
+     "Có 8 dự án trong danh mục dự án trọng điểm năm 2025 (dự án khởi công năm 2025):"),
+    ("Đến cuối năm 2024 có bao nhiêu lượt khách hàng được cơ cấu lại rồi?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # "khách hàng" is no tourist
+     "Khách hàng được cơ cấu lại thời hạn trả nợ và giữ nguyên nhóm nợ năm 2024: ước đạt 650 lượt khách hàng."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

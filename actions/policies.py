@@ -151,9 +151,17 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: b
     # issuer named is what it was searched by ("Thành ủy có nghị quyết nào về …")
     checked = a is not None and (a.premise_cue or about in a.policies)
     cued = a is not None and a.premise_cue and about in a.policies  # found by its subject: only a wrong claim is said
-    if about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, cued)):
+    if about and a is not None and UNCHANGED.search(a.folded) and (later := successor_note(kb, about)) is not None:
+        # "nq 35 vẫn giữ nguyên ko thay j hả": a later one of the same title is what the documents say
+        reply.messages[0]["text"] = f"Không hẳn: {replies.lower_first(later[1])}\n\n{reply.messages[0]['text']}"
+    elif about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, cued)):
         reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
     return reply
+
+
+# "… vẫn giữ nguyên, không thay gì à?", "còn hiệu lực chứ?": a document claimed never replaced
+UNCHANGED = re.compile(r"\b(?:van giu nguyen|giu nguyen|van con hieu luc|con hieu luc|van ap dung|khong (?:bi )?thay|"
+                       r"chua (?:bi )?thay|van nhu cu)\b")
 
 
 _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")

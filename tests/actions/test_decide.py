@@ -218,6 +218,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Đến cuối năm 2024 có bao nhiêu lượt khách hàng được cơ cấu lại rồi?", "ask_indicator", None,
      "indicators: every one × period × kind named",  # "khách hàng" is no tourist
      "Khách hàng được cơ cấu lại thời hạn trả nợ và giữ nguyên nhóm nợ năm 2024: ước đạt 650 lượt khách hàng."),
+    ("nghe bảo nq 35 của quốc hội vẫn giữ nguyên ko thay j hả ad", "ask_policy", None,  # claimed never replaced
+     "a policy by its number", "Không hẳn: các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -100,6 +100,35 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
 
 
 _SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
+# "ông Đỗ Mạnh Hiến giữ chức vụ gì?", "… là ai vậy": the post of a person named asked
+_POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:chuc|chuc vu|vi tri)(?: vu)? (?:gi|j|nao)|chuc vu (?:gi|j|la gi|nao)|"
+                         r"chuc (?:gi|j)|la ai|dang lam gi|giu vi tri (?:gi|nao))\b")
+
+
+def person_named(text: str, asked: str) -> str | None:
+    """The clause of the one person of a curated list of people that the question names, if one."""
+    people = _people(text)
+    named = [clause for clause, _ in people if f" {fold(clause.split(' là ')[0].split(' ', 1)[1])} " in f" {asked} "]
+    return named[0] if len(named) == 1 else None
+
+
+def answer_post(info: AnswerInfo, clause: str) -> Reply:
+    """One person's clause of a curated list of people, as of the meeting the list is from."""
+    according = info.answer.answer.partition(": ")[0]
+    reply = Reply().say(f"{according}, {clause}.\n{replies.source_line(info.document)}", feedback_buttons())
+    reply.slots.update(topic=info.answer.topic)
+    reply.answer_id = f"answer:{info.answer.id}"
+    return reply
+
+
+def post_asked_of(kb: KnowledgeBase, q: Query) -> tuple[AnswerInfo, str] | None:
+    """The curated list of people naming the one person whose post is asked, with that person's clause."""
+    if not _POST_ASKED.search(asked := kb.normalize_question(q.text)):
+        return None
+    for info in kb.answers():
+        if (clause := person_named(info.answer.answer, asked)) is not None:
+            return info, clause
+    return None
 
 
 def people_claimed(kb: KnowledgeBase, q: Query) -> AnswerInfo | None:

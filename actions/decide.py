@@ -27,6 +27,7 @@ from .curated import (
     answer_best_curated,
     answer_curated,
     answer_government,
+    answer_post,
     answer_theme,
     answer_vision,
     better_elsewhere,
@@ -34,6 +35,7 @@ from .curated import (
     curated_fitting,
     fit_with_subject,
     people_claimed,
+    post_asked_of,
 )
 from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
@@ -211,6 +213,17 @@ def post_verdict(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_curated(kb, info, q)
 
 
+def asks_a_post(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and not a.names_something and post_asked_of(kb, q) is not None
+
+
+def post_of_the_person(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"Còn ông Đỗ Mạnh Hiến giữ chức vụ gì?": that person's clause of the list, as of its meeting."""
+    found = post_asked_of(kb, q)
+    assert found is not None
+    return answer_post(*found)
+
+
 def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Out of scope by the classifier or by its words, and nothing of ours named; or an instruction
     to make things up."""
@@ -320,7 +333,7 @@ SERVICE = re.compile(
     r"|\b(?:benh vien|phong kham|bac si|truong|nha hang|quan an|khach san|sieu thi|cua hang)\b.{0,40}"
     r"\b(?:tot nhat|uy tin nhat|ngon nhat|re nhat|nao re|gia re|binh dan)\b")
 # "xuất khẩu sang Mỹ": a market the documents never break a figure down by
-MARKET = re.compile(r"\b(?:sang|vao|tu|qua|di)\s+(?:thi truong\s+)?(?:my|hoa ky|trung quoc|tq|nhat ban|nhat|han quoc|"
+MARKET = re.compile(r"\b(?:sang|vao|(?<!bo )tu|qua|di)\s+(?:thi truong\s+)?(?:my|hoa ky|trung quoc|tq|nhat ban|nhat|han quoc|"
                     r"han|eu|chau au|asean|nga|an do|dai loan|uc|anh|phap|duc)\b")
 
 
@@ -1422,6 +1435,7 @@ ROWS: tuple[Row, ...] = (
     Row("a source document: what it is, when and by whom issued, who signed it", asks_source_document,
         source_document),
     Row("a person claimed to hold a post: the documents' list of the city's leaders says", claims_a_post, post_verdict),
+    Row("the post of a person the documents' list of the city's leaders names", asks_a_post, post_of_the_person),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

@@ -143,6 +143,13 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: b
     about = found[0].policy.number if len(found) == 1 else None
     if about and a is not None and (n := item_asked(a.folded)) is not None and found[0].policy.items:
         return _item(found[0], n)
+    if about and a is not None and SIGNER_ASKED.search(a.folded):
+        # "ai ký văn bản này?": the documents cite it by number, issuer and date, never its signature
+        unsigned = Reply().say(f"Các tài liệu tôi có không ghi người ký {document_name(found[0].policy)}; "
+                               f"tài liệu chỉ nêu cơ quan ban hành: {found[0].policy.issuer}.\n"
+                               + replies.source_line(found[0].document))
+        unsigned.slots.update(topic="policy", policy=about)
+        return unsigned
     reply = None
     if not q.text.startswith("/") and not record:
         reply = _curated(kb, q, about)
@@ -157,6 +164,9 @@ def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: b
     elif about and a is not None and checked and reply.messages and (claim := _claim_line(found[0], a.folded, cued)):
         reply.messages[0]["text"] = f"{claim}\n{reply.messages[0]['text']}"
     return reply
+
+
+SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|ky boi ai|do ai ky|ai la nguoi ky)\b")
 
 
 # "… vẫn giữ nguyên, không thay gì à?", "còn hiệu lực chứ?": a document claimed never replaced

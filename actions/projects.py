@@ -74,7 +74,10 @@ _HOW_MUCH = re.compile(r"\b(?:bao nhieu tien|tong muc|tong von|gia tri|kinh phi|
 
 
 def asked_field(folded: str) -> str | None:
-    """The field of a project's record a question asks for, if any; the investor first."""
+    """The field of a project's record a question asks for, if any; the investor first, unless the
+    document approving it is asked ("được chấp thuận nhà đầu tư theo quyết định số mấy?")."""
+    if _DOCUMENT_NUMBER_ASKED.search(folded) or _BY_WHICH_DOCUMENT.search(folded):
+        return "approval"
     if aspect_in(folded) == "investor":
         return "investor"
     return next((field for field, asked in _FIELDS if asked.search(folded)), None)
@@ -462,9 +465,10 @@ def _count_notice(info: ProjectInfo, text: str) -> str | None:
 
 # "mấy phần", "bao nhiêu năm", "bao nhiêu vậy", "bao nhiêu usd": no count of the project's own
 _NOT_A_UNIT = frozenset("phan nam thang ngay lan du nhom giai dot vay v z a ah ha nhi the roi r nua usd do ty trieu "
-                        "tien dong".split())
+                        "tien dong bay moc".split())  # "máy bay", "máy móc" fold to "may …"
 
 
+_BY_WHICH_DOCUMENT = re.compile(r"\btheo (?:quyet dinh|van ban|giay chung nhan)(?: so)? (?:nao|may|gi)\b")
 _DOCUMENT_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi quyet|van ban|giay chung nhan)\b.*\bso (?:bao nhieu|may|gi)\b")
 
 

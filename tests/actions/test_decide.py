@@ -220,6 +220,22 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Khách hàng được cơ cấu lại thời hạn trả nợ và giữ nguyên nhóm nợ năm 2024: ước đạt 650 lượt khách hàng."),
     ("nghe bảo nq 35 của quốc hội vẫn giữ nguyên ko thay j hả ad", "ask_policy", None,  # claimed never replaced
      "a policy by its number", "Không hẳn: các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào."),
+    ("Còn ông Đỗ Mạnh Hiến giữ chức vụ gì?", "nlu_fallback", None,
+     "the post of a person the documents' list of the city's leaders names",
+     "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Đỗ Mạnh Hiến là Phó Bí thư Thường trực Thành ủy.\n"),
+    ("Ai ký văn bản này?", "followup", {"policy": "7/NQ-CP", "topic": "policy"},
+     "a reference back to the last answer's subject",  # the documents cite it, never its signature
+     "Các tài liệu tôi có không ghi người ký Nghị quyết 7/NQ-CP; tài liệu chỉ nêu cơ quan ban hành: Chính phủ.\n"),
+    ("Dự án đó được chấp thuận nhà đầu tư theo quyết định số mấy?", "ask_project",
+     {"project": "kdt_duong_kinh_kien_thuy", "topic": "project"},
+     "a reference back to the last answer's subject",  # the approving decision, not the investor
+     "Văn bản phê duyệt/chấp thuận của dự án xây dựng Khu đô thị mới tại khu vực quận Dương Kinh và huyện Kiến Thụy"),
+    ("Chào bạn, mình làm đại lý vé máy bay. Nhà ga hành khách T2 sân bay Cát Bi bao giờ khởi công?", "ask_project",
+     None, "a project by its name",  # "máy bay" counts nothing
+     "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khởi công năm 2025."),
+    ("Thành phố chuẩn bị liên thông trực tuyến thủ tục gì với Bộ Tư pháp?", "nlu_fallback", None,
+     "a passage of the documents, quoted",  # "Bộ Tư pháp" is no market ("từ Pháp")
+     "Tài liệu ghi: “Đặc biệt, thành phố đã hoàn thành kết nối với Hệ thống Hộ tịch của Bộ Tư pháp"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

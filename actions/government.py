@@ -253,9 +253,25 @@ def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | No
     return f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, {match.old_ward} không thuộc {wrong}."
 
 
+# "… thị trấn An Lão cũ giờ là xã gì? còn xã Quốc Tuấn …?": one question after another
+_PARTS = re.compile(r"\?+\s*|[.;]\s+(?=(?:còn|con|thế còn|the con|với|voi|và|va)\b)", re.IGNORECASE)
+
+
 def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
     if members := new_unit_members(kb, q):
         return members
+    parts = [part for part in _PARTS.split(q.text) if part.strip()]
+    if not q.text.startswith("/") and len(parts) > 1 and all(kb.convert_address(part).matches for part in parts):
+        # each old unit asked is converted, in the order asked
+        replies_of = [convert_address(kb, replace(q, text=part), claim) for part in parts]
+        whole = Reply()
+        for one in replies_of:
+            whole.messages += [dict(m, buttons=[]) if m.get("buttons") else m for m in one.messages]
+        whole.messages[-1]["buttons"] = feedback_buttons()
+        whole.slots.update(topic="address")
+        given = [one.answer_id.removeprefix("address:") for one in replies_of if one.answer_id]
+        whole.answer_id = "address:" + ";".join(given) if given else None
+        return whole
     if (chosen := district_of_the_last(q)) is not None:
         q = replace(q, text=chosen)  # "ở Ninh Giang" after the communes named Hồng Phong: that one
     result: AddressResult = kb.convert_address(_query_text(q))

@@ -236,6 +236,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thành phố chuẩn bị liên thông trực tuyến thủ tục gì với Bộ Tư pháp?", "nlu_fallback", None,
      "a passage of the documents, quoted",  # "Bộ Tư pháp" is no market ("từ Pháp")
      "Tài liệu ghi: “Đặc biệt, thành phố đã hoàn thành kết nối với Hệ thống Hộ tịch của Bộ Tư pháp"),
+    ("toi o thi tran An Lao cu, gio la xa gi? con xa Quoc Tuan cung huyen An Lao cu?", "convert_address", None,
+     "an old ward, commune or district",  # two old units asked one after the other: each converted
+     "Thị trấn An Lão (Huyện An Lão, Thành phố Hải Phòng cũ) nay thuộc Xã An Lão, thành phố Hải Phòng.\nNguồn: dữ liệu"
+     " sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea "
+     "9.5.0.\nXã Quốc Tuấn (Huyện An Lão, Thành phố Hải Phòng cũ) nay thuộc Xã An Quang"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

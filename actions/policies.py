@@ -139,7 +139,7 @@ def _bare_title(title: str) -> str:
 def answer_policy(kb: KnowledgeBase, q: Query, a: Asked | None = None, record: bool = False) -> Reply:
     """The policy the question names; a claim about it (`a`, the question as read) checked first.
     `record`: its own record, never a curated answer ("ký ngày nào?" asks its date)."""
-    found = _find(kb, q)
+    found = _by_title(_find(kb, q), q.text)
     about = found[0].policy.number if len(found) == 1 else None
     if about and a is not None and (n := item_asked(a.folded)) is not None and found[0].policy.items:
         return _item(found[0], n)
@@ -255,6 +255,28 @@ def _find(kb: KnowledgeBase, q: Query) -> list[PolicyInfo]:
     if not found and q.slots.get("policy"):
         found = [p for p in kb.find_policy(q.slots["policy"]) if p.policy.number == q.slots["policy"]]
     return found
+
+
+TITLE_WORDS = 2  # of a document's title the question must say beyond the others of the same number
+
+
+def _by_title(found: list[PolicyInfo], text: str) -> list[PolicyInfo]:
+    """Documents of the same number: the one whose title the question says clearly more of ("nghị quyết số
+    05 về danh mục ưu đãi xã hội hoá …"), else all of them, to choose from."""
+    if len(found) < 2:
+        return found
+    asked = set(fold(text).split()) - _ANY_TITLE
+    titles = [set(fold(f.policy.title).split()) for f in found]
+    # the words of each title that the others of its number lack
+    own = [title - set().union(*(t for j, t in enumerate(titles) if j != n)) for n, title in enumerate(titles)]
+    said = sorted(((len(asked & words), n) for n, words in enumerate(own)), reverse=True)
+    (best, at), (second, _) = said[0], said[1]
+    return [found[at]] if best - second >= TITLE_WORDS else found
+
+
+# what any title says: "quy định về nội dung gì?" chooses no document
+_ANY_TITLE = frozenset("quy dinh noi dung ve viec thanh pho hai phong tren dia ban nghi quyet ke hoach quyet dinh hoi dong "
+                       "nhan dan uy ban to chuc thuc hien cua va cac".split())
 
 
 def _describe_found(found: list[PolicyInfo]) -> Reply:

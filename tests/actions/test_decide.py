@@ -241,6 +241,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Thị trấn An Lão (Huyện An Lão, Thành phố Hải Phòng cũ) nay thuộc Xã An Lão, thành phố Hải Phòng.\nNguồn: dữ liệu"
      " sắp xếp đơn vị hành chính cấp xã vietnamadminunits 1.0.4 (hiệu lực 01/07/2025), đi kèm thư viện underthesea "
      "9.5.0.\nXã Quốc Tuấn (Huyện An Lão, Thành phố Hải Phòng cũ) nay thuộc Xã An Quang"),
+    ("Thế còn nghị quyết số 05 về danh mục ưu đãi xã hội hoá và miễn giảm tiền thê đất thì sao?", "ask_policy", None,
+     "a policy by its number",  # two of that number: the one whose title it says
+     "Nghị quyết 05/NQ-HĐND, ngày 22/3/2024 (Hội đồng nhân dân thành phố, ngày 22/3/2024): về việc cho ý kiến"),
+    ("Nghị quyết số 05/NQ-HĐND của Hội đồng nhân dân thành phố quy định về nội dung gì?", "ask_policy", None,
+     "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),  # nothing of either title
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -11,6 +11,7 @@ from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, answer_score, fold,
 from . import replies
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, address_source, answer_unit_count
+from .leaders import name_of, people_of, posts_asked, posts_of
 from .passages import without_the_meeting
 from .query import Query, Reply, button
 
@@ -19,17 +20,6 @@ MORE_TOPICS = 3
 
 WEAK_MATCH = 0.3
 STRONG_MATCH = 0.45  # a curated answer given whatever the intent
-
-
-_PERSON = re.compile(r"^(?:ông|bà) [^;]+? là (.+)$")
-
-
-def _people(text: str) -> list[tuple[str, str]]:
-    """The clauses of a curated list of people and their posts, with each one's posts; [] for any other text."""
-    _, colon, body = text.partition(": ")
-    clauses = body.rstrip(".").split("; ")
-    people = [(c, m.group(1)) for c in clauses if (m := _PERSON.match(c))]
-    return people if colon and len(clauses) >= 3 and len(people) == len(clauses) else []
 
 
 # "… là ai?", "ai đang làm chủ tịch?", "tên gì": a person asked, which a list of people answers
@@ -42,41 +32,22 @@ def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     asked of one post ("Còn Chủ tịch UBND thành phố?"): that person's clause alone, after the list's
     own opening. Anything else, or a post several clauses hold, keeps the whole text."""
     intro = text.partition(": ")[0]
-    people = _people(text)
+    people = people_of(text)
     if not people:
         return text
-    posts_of = _posts_of(kb, people)
-    claimed = _posts_asked(posts_of, f" {kb.normalize_question(question)} ")
-    holding = [c for c, keys in posts_of.items() if claimed & keys]
+    posts = posts_of(kb, people)
+    claimed = posts_asked(posts, f" {kb.normalize_question(question)} ")
+    holding = [c for c, keys in posts.items() if claimed & keys]
     return f"{intro}: {holding[0]}." if len(holding) == 1 else text
-
-
-def _posts_of(kb: KnowledgeBase, people: list[tuple[str, str]]) -> dict[str, set[str]]:
-    """Each clause of a list of people, with its posts as residents shorten them (each normalized once)."""
-    return {clause: {_post_key(kb, post) for post in posts.split(", ")} for clause, posts in people}
-
-
-def _posts_asked(posts_of: dict[str, set[str]], asked: str) -> set[str]:
-    """The posts of the list the question names; "phó bí thư" is not also "bí thư"."""
-    found = {k for keys in posts_of.values() for k in keys if k and f" {k} " in asked}
-    return {k for k in found if not any(k != other and k in other for other in found)}
 
 
 # "… đúng không?", "… phải ko", "… à?": a claim put as a question
 _TAGGED = re.compile(r"\b(?:dung|phai) (?:khong|ko|k|hem)\b|\b(?:a|ha|ak|nhi|chu)\s*$")
-_PLACE_WORDS = re.compile(r"(?: (?:thanh uy|thanh pho|hai phong|tp|hp))+$")
-
-
-def _post_key(kb: KnowledgeBase, post: str) -> str:
-    """A post as residents shorten it: "Phó Bí thư Thường trực Thành ủy" → "pho bi thu thuong truc"."""
-    return _PLACE_WORDS.sub("", kb.normalize_question(post)).strip()
-
-
 def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None = None) -> str | None:
     """"Ông Lê Ngọc Châu là Bí thư Thành ủy đúng không?": one person of a curated list of people and their
     posts, claimed to hold posts of the list: right or wrong, with who holds the post claimed. `asked`: the
     question already normalized, when the caller has it."""
-    people = _people(text)
+    people = people_of(text)
     if not people:
         return None  # most curated texts: no list of people, nothing to normalize
     asked = f" {kb.normalize_question(question) if asked is None else asked} "
@@ -85,17 +56,17 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
     # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"; or the post
     # first: "Chủ tịch UBND là ông X phải không?"
     named = [clause for clause, _ in people if re.search(
-        rf" {(name := fold(clause.split(' là ')[0].split(' ', 1)[1]))} (?:dang )?(?:la|lam|giu chuc) "
+        rf" {(name := fold(name_of(clause)))} (?:dang )?(?:la|lam|giu chuc) "
         rf"| (?:la|lam) (?:ong |ba |dong chi )?{name} ", asked)]
-    posts_of = _posts_of(kb, people)
-    claimed = _posts_asked(posts_of, asked)
+    posts = posts_of(kb, people)
+    claimed = posts_asked(posts, asked)
     if len(named) != 1 or not claimed:
         return None
     clause = named[0]
     according = replies.lower_first(text.partition(": ")[0])  # the posts as of the meeting the list is from
-    if claimed <= posts_of[clause]:
+    if claimed <= posts[clause]:
         return f"Đúng: {according}, {clause}."
-    holders = [c for c, keys in posts_of.items() if c != clause and claimed & keys]
+    holders = [c for c, keys in posts.items() if c != clause and claimed & keys]
     return f"Không đúng: {according}, {'; '.join([clause, *holders])}."
 
 
@@ -107,8 +78,8 @@ _POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:chuc|chuc vu|vi tri)(?: vu)? (?:g
 
 def person_named(text: str, asked: str) -> str | None:
     """The clause of the one person of a curated list of people that the question names, if one."""
-    people = _people(text)
-    named = [clause for clause, _ in people if f" {fold(clause.split(' là ')[0].split(' ', 1)[1])} " in f" {asked} "]
+    people = people_of(text)
+    named = [clause for clause, _ in people if f" {fold(name_of(clause))} " in f" {asked} "]
     return named[0] if len(named) == 1 else None
 
 
@@ -168,7 +139,7 @@ def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | Non
     if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
         return None
     read = kb.normalize_question(q.text)
-    if _people(found[0].answer.answer) and _SAID.search(read) and not _WHO.search(read):
+    if people_of(found[0].answer.answer) and _SAID.search(read) and not _WHO.search(read):
         return None  # "bí thư thành ủy chỉ đạo khắc phục thế nào?" asks what was said, not who holds the post
     if topic:
         return found[0].answer.answer

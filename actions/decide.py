@@ -1356,6 +1356,10 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             named := _project_in_title(kb, str(q.slots["policy"]))):
         # "khu kinh tế đó rộng bao nhiêu?" after the decision funding its plan: the zone its title names
         return answer_project(kb, q, replace(a, projects=named, projects_clear=True, indicators=()))
+    if (topic == "policy" and q.slots.get("policy") and passages.of_a_person(a)
+            and (doc := policy_numbered(kb, str(q.slots["policy"]))) is not None
+            and (said := passages.best(kb, replace(a, context=doc.title)))):
+        return passages.answer(kb, a, q, said)  # "ông ấy nói gì về lòng tin …" after the notice of his words
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None

@@ -15,6 +15,7 @@ from knowledge import STOP_WORDS, KnowledgeBase, Passage, expand_keeping_marks, 
 
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
+from .leaders import holder_named
 from .policies import policy_numbered
 from .query import Query, Reply
 from .understand import EXPLANATION, FEW_WORDS, Asked
@@ -203,6 +204,11 @@ _OFFICE = re.compile(r"\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|
                      r"(?: \w+){0,3}")
 
 
+def of_a_person(a: Asked) -> bool:
+    """"ông ấy", "bà đó": a person the subject names is what the question is of."""
+    return _HE_OR_SHE.search(a.text) is not None
+
+
 def with_the_person(a: Asked) -> str | None:
     """The question with "ông ấy" written as the person the subject names: "còn ông ấy dặn gì về quy hoạch?"
     after Tổng Bí thư Tô Lâm's words has few words of its own, and the office is what the sentences say."""
@@ -217,6 +223,15 @@ def with_the_person(a: Asked) -> str | None:
 
 
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
+    found = _ranked_once(kb, a, explanation)
+    if found or a.from_button or (name := holder_named(kb, a.folded)) is None or fold(name) in a.folded:
+        return found
+    # "Bí thư Thành ủy chỉ ra những hạn chế gì?": the sentences name the person who holds the post
+    named = f"{a.text} {name}"
+    return _ranked_once(kb, replace(a, text=named, folded=kb.normalize_question(named)), explanation)
+
+
+def _ranked_once(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     if (person := with_the_person(a)) is not None and (
             found := _ranked(kb, replace(a, text=person, folded=kb.normalize_question(person), context=""), explanation)):
         return found

@@ -246,6 +246,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nghị quyết 05/NQ-HĐND, ngày 22/3/2024 (Hội đồng nhân dân thành phố, ngày 22/3/2024): về việc cho ý kiến"),
     ("Nghị quyết số 05/NQ-HĐND của Hội đồng nhân dân thành phố quy định về nội dung gì?", "ask_policy", None,
      "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),  # nothing of either title
+    ("Bí thư Thành ủy chỉ ra những hạn chế gì?", "ask_government", None,  # the sentence names the post's holder
+     "a passage of the documents, quoted", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
+    ("Ông ấy nói gì về lòng tin của người dân?", "nlu_fallback", {"policy": "110-TB/VPTW", "topic": "policy"},
+     "a reference back to the last answer's subject",  # "ông ấy": the person the notice's title names
+     "Tài liệu ghi: “Lòng tin của người dân là tài sản và là động lực lớn nhất.”"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

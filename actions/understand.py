@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from knowledge import KnowledgeBase, ProjectInfo, fold, parse_period, parse_periods, query_terms, strip_diacritics
+from knowledge import (
+    KnowledgeBase,
+    ProjectInfo,
+    fold,
+    parse_period,
+    parse_periods,
+    period_since,
+    query_terms,
+    strip_diacritics,
+)
 
 from .government import MEMBERS_QUESTION, names_an_old_unit
 from .query import Query
@@ -268,6 +277,8 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
     found = parse_periods(folded, context_year)
     if not found and (single := parse_period(folded)):
         found = [single]  # "năm nay", "năm 24"
+    if not found and (since := period_since(folded)) is not None:
+        found = [since]  # "từ khi có nq 45": the span the documents count from it
     if not found and context_year is not None and _BOTH_YEARS.search(folded):
         # "còn thu nội địa 2 năm đó?" after 2024's result and 2025's plan: the year in context and the one
         # beside it that the documents give (their years are 2024's results and 2025's plans)

@@ -12,7 +12,7 @@ from .loader import document_texts, load_documents
 from .matching import answer_score, question_words
 from .numbers import format_number, parse_value
 from .passages import Passage
-from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods
+from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods, period_since
 from .privacy import log_tag
 from .query import (
     AddressMatch,
@@ -76,6 +76,7 @@ __all__ = [
     "parse_period",
     "parse_periods",
     "parse_value",
+    "period_since",
     "period_sort_key",
     "query_terms",
     "question_words",

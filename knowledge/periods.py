@@ -50,6 +50,16 @@ _RANGE = re.compile(rf"{_YEAR}\s*(?:den|toi)?\s*(?:nam\s*)?{_YEAR}")
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = ((_RANGE, "range"), *_PART_WORDS)
 
 
+# The span a document counts from an event it names: the briefing of the General Secretary's visit (003),
+# "Từ khi có Nghị quyết 45 của Bộ Chính trị (24/1/2019), giai đoạn 2019-2023, tăng trưởng kinh tế bình quân …"
+_SINCE = ((re.compile(r"\b(?:tu khi co|tu khi ban hanh|ke tu|sau khi co|tu) (?:nghi quyet|nq) (?:so )?45\b"), "2019-2023"),)
+
+
+def period_since(folded: str) -> str | None:
+    """The period a question names by what it began with ("từ khi có nq 45"), as the documents count it."""
+    return next((period for pattern, period in _SINCE if pattern.search(folded)), None)
+
+
 def parse_period(text: str, default_year: int | None = None) -> str | None:
     """The period a question asks about, or None when it names none.
 

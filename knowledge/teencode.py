@@ -83,6 +83,8 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
     ("vuot", "kh"): "vượt kế hoạch", ("kh", "giao"): "kế hoạch giao",
     ("dh", "dang"): "đại hội đảng", ("dh", "dai", "bieu"): "đại hội đại biểu",  # "dh dang bo diem"
+    ("chi", "dao", "dh"): "chỉ đạo đại hội", ("to", "chuc", "dh"): "tổ chức đại hội",  # "dh" alone may be đại học
+    ("bt", "thanh", "uy"): "bí thư thành ủy", ("bt", "tu"): "bí thư thành ủy",  # "bt" alone may be bình thường
     ("dv", "nao"): "đơn vị nào", ("dv", "hanh", "chinh"): "đơn vị hành chính",  # "thuộc đv nào": no "dịch vụ"
     ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget

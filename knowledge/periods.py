@@ -17,7 +17,9 @@ _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam truoc", -1), ("nam s
 _BACKWARD = frozenset(w for w, offset in _RELATIVE_YEARS if offset < 0)
 # "còn năm trước?" is always the year before the one just discussed
 _BEFORE_THE_ONE_DISCUSSED = frozenset({"nam truoc"})
-RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b")
+# "cả năm sau hợp nhất" is the year after the merger, not next year
+_NOT_RELATIVE = r"(?!\s+(?:hn|hop nhat|sap nhap|sat nhap|khi)\b)"
+RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b" + _NOT_RELATIVE)
 
 _YEAR = r"(20\d\d)"
 # "năm ngoái 2024": the year written wins over the resident's reckoning
@@ -111,7 +113,7 @@ def _year(folded: str, today: date | None = None) -> int | None:
     if short:
         return 2000 + int(short.group(1))
     for words, offset in _RELATIVE_YEARS:
-        if re.search(rf"\b{words}\b", folded):
+        if re.search(rf"\b{words}\b{_NOT_RELATIVE}", folded):
             return (today or date.today()).year + offset
     return None
 

@@ -103,6 +103,8 @@ def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> 
     ("Năm ngoái 2024 kinh tế lớn thêm bao nhiêu", ["2024"]),  # the year written wins
     ("2025 2024", ["2025", "2024"]),  # two years, not a span
     ("GRDP (giá so sánh 2010) năm 2024", ["2024"]),  # the prices' base year is no period
+    ("mục tiêu grdp cả năm sau hn là bn", []),  # the year after the merger, not next year
+    ("năm sau mục tiêu bao nhiêu", [f"{date.today().year + 1}"]),
 ])
 def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]) -> None:
     from knowledge.periods import parse_periods

@@ -742,6 +742,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "nhà đầu tư bến 3, 4 là công ty nào": no indicator has an investor
     if a.indicators and strong and a.aspect == "value":
         return True  # "sân bay Tiên Lãng tổng vốn đầu tư bao nhiêu": the project's value, not the city's investment
+    if a.indicators and a.projects_clear and a.project_score >= 0.75 and said_after_project(kb, a):
+        return True  # "còn dự án khu du lịch vịnh trung tâm thì sao?": "du lịch" is the project's, no figure
     if a.indicators:
         # "sản lượng hàng hóa qua cảng Hải Phòng" is a figure, though "Cảng Hải Phòng" is a project's name
         return strong and a.projects_clear and (q.intent in PROJECT_INTENTS or " du an " in f" {a.folded} ")
@@ -814,6 +816,18 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "đã đạt bao nhiêu chỉ tiêu của Nghị quyết Đại hội XVI?" asks a figure, whatever the classifier says
     listed = q.intent == "list_indicators" and not passages.asks_number(a)
     return bool(a.indicators) and not listed and not filters_projects
+
+
+# "còn dự án khu du lịch vịnh trung tâm thì sao?": a project named after "dự án"
+PROJECT_NAMED = re.compile(r"\bdu an ((?:\w+ ){2}\w+)")
+
+
+def said_after_project(kb: KnowledgeBase, a: Asked) -> bool:
+    """The words after "dự án" are all of the first project's name."""
+    named = PROJECT_NAMED.search(a.folded)
+    if named is None or not a.projects or (info := kb.project(a.projects[0])) is None:
+        return False
+    return set(named.group(1).split()) <= set(fold(info.project.name).split())
 
 
 def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

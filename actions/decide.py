@@ -841,7 +841,7 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return bool(LIST_WORDS.search(a.folded) or LISTED.search(a.folded)) or not says_it(kb, a)
 
 
-LISTED = re.compile(r"(?:chi tieu|du an|cong trinh)")
+LISTED = re.compile(r"\b(?:chi tieu|du an|cong trinh)\b")
 
 
 LIST_WORDS = re.compile(r"\b(?:nhung|cac|danh sach|danh muc|liet ke|gom|(?:bao nhieu|may) (?:chi tieu|du an|cong trinh))\b")

@@ -246,7 +246,10 @@ def _when_notice(info: ProjectInfo, text: str, ab: About) -> str | None:
 
 
 _HOW_MANY = re.compile(r"\b(?:bao nhieu|bn|may)\b")
-_A_TIME = re.compile(r"(?:19|20)\d\d|(?:quý|tháng|năm)\s+(?:I|II|III|IV|\d)", re.IGNORECASE)
+# a completion with its time ("thông xe ngày 17/7/2024", "dự kiến hoàn thành trong quý II/2025"); a task's year
+# ("Nhiệm vụ năm 2025: hoàn thành lập hồ sơ …") is no completion time
+_A_TIME = re.compile(r"\b(?:hoàn thành|khánh thành|thông xe|đưa vào (?:sử dụng|khai thác|vận hành)|đi vào hoạt động)\b"
+                     r"[^;.:]*?(?:\b(?:19|20)\d\d\b|\b(?:quý|tháng)\s+(?:I|II|III|IV|\d))", re.IGNORECASE)
 
 
 # "đã khởi công chưa?", "khánh thành chưa", "xong chưa": a yes/no question about the project's stage

@@ -256,6 +256,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) giai đoạn 2019 - 2023: đạt 12,6%"),
     ("con du an khu du lich vinh trung tam thi s", "ask_project", None,  # "du lịch" is of the project named after "dự án"
      "a project by its name", "Dự án Khu du lịch dịch vụ Vịnh trung tâm Cát Bà."),
+    ("cau ben rung thong xe ngay nao", "ask_project", None,  # its record says the day: no "not given" first
+     "a project by its name", "Dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -486,6 +486,10 @@ _ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}
 _ONLY_CLAIM = re.compile(r"\b(?:duy nhat|moi minh|chi minh|chi co (?:hai phong|hp|thanh pho))\b")
 
 
+_MIDDLE_GROUP = re.compile(r"\bnhom (?:trung binh|thap)")
+_TOP_GROUP = re.compile(r"\b(?:top dau|nhom dau|hang dau|dung top|top \d+)\b")  # near the top, not first
+
+
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
              said_too: Sequence[Value] = ()) -> str | None:
     """Say first when the documents contradict what the question takes for granted; `said_too`: the
@@ -526,6 +530,10 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
              and (m := re.match(r"\d+", v.text or "")) is not None]  # "3/63": third of 63
     if a.claims_top and ranks and all(rank != 1 for rank in ranks):
         return f"Không đúng: theo tài liệu, {replies.lower_first(indicator.name)} {label} không đứng đầu."
+    grouped = [v for v in values if v.scope == "city" and _MIDDLE_GROUP.search(fold(v.qualifier or ""))]
+    if (a.claims_top or _TOP_GROUP.search(a.folded)) and grouped:
+        # "nghe nói PAPI 2023 HP đứng top đầu cả nước?": the documents put it in a middle or low group
+        return f"Không đúng: theo tài liệu, {replies.lower_first(indicator.name)} {label} {grouped[0].qualifier}."
     if a.claims_lowest and not any(v.measure == "rank" for v in values):
         return (f"Các tài liệu tôi có không nói như vậy: không có tài liệu nào xếp Hải Phòng thấp nhất về "
                 f"{indicator.name} {label}.")

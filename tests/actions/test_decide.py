@@ -258,6 +258,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a project by its name", "Dự án Khu du lịch dịch vụ Vịnh trung tâm Cát Bà."),
     ("cau ben rung thong xe ngay nao", "ask_project", None,  # its record says the day: no "not given" first
      "a project by its name", "Dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên"),
+    ("nghe noi PAPI 2023 hai phong dung top dau ca nuoc?", "ask_vision", None,  # the document's group says otherwise
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, chỉ số hiệu quả quản trị và hành chính "
+     "công cấp tỉnh (PAPI) năm 2023 xếp trong nhóm trung bình thấp.\n"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

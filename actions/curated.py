@@ -213,7 +213,28 @@ def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
 
 
 def answer_theme(kb: KnowledgeBase, q: Query) -> Reply:
-    return answer_topic(kb, q, "theme")
+    reply = answer_topic(kb, q, "theme")
+    if reply.messages and (verdict := _theme_claim(kb, q, reply.messages[0]["text"])) is not None:
+        reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+    return reply
+
+
+# "chủ đề năm 2025 của HP là năm chỉnh trang đô thị đúng không?": what the theme is claimed to be
+_THEME_CLAIMED = re.compile(r"\bchu de\b.*?\bla (?:nam )?(.+?)(?: (?:dung|phai) (?:khong|ko|k|hem)| a| ha| ak| nhi| chu)?\s*$")
+CLAIM_COVERED = 0.5  # of the words claimed that the theme must say for the claim to stand
+
+
+def _theme_claim(kb: KnowledgeBase, q: Query, said: str) -> str | None:
+    """A theme claimed as a question, against the theme the documents give: wrong when it says less
+    than half the pairs of words claimed."""
+    asked = kb.normalize_question(q.text)
+    if not _TAGGED.search(asked) or (claimed := _THEME_CLAIMED.search(asked)) is None:
+        return None
+    pairs = list(pairwise(w for w in claimed.group(1).split() if w not in STOP_WORDS))
+    if not pairs:
+        return None
+    theme = set(pairwise(fold(said).split()))  # pairs: "chỉnh trang đô thị" shares "đô thị" only, not "chỉnh"
+    return "Đúng." if sum(p in theme for p in pairs) / len(pairs) >= CLAIM_COVERED else "Không đúng."
 
 
 def answer_vision(kb: KnowledgeBase, q: Query) -> Reply:

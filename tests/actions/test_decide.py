@@ -261,6 +261,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("nghe noi PAPI 2023 hai phong dung top dau ca nuoc?", "ask_vision", None,  # the document's group says otherwise
      "indicators: every one × period × kind named", "Không đúng: theo tài liệu, chỉ số hiệu quả quản trị và hành chính "
      "công cấp tỉnh (PAPI) năm 2023 xếp trong nhóm trung bình thấp.\n"),
+    ("chu de nam 2025 cua hai phong la nam chinh trang do thi dung khong", "ask_theme", None,  # another theme claimed
+     "a curated answer of the intent's topic that fits", "Không đúng.\nChủ đề năm 2025 của thành phố Hải Phòng là:"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

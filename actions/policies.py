@@ -263,8 +263,8 @@ TITLE_WORDS = 2  # of a document's title the question must say beyond the others
 def _by_title(found: list[PolicyInfo], text: str) -> list[PolicyInfo]:
     """Documents of the same number: the one whose title the question says clearly more of ("nghị quyết số
     05 về danh mục ưu đãi xã hội hoá …"), else all of them, to choose from."""
-    if len(found) < 2:
-        return found
+    if len(found) < 2 or len({bare_number(f.policy.number) for f in found}) > 1:
+        return found  # documents of several numbers are no choice between namesakes
     asked = set(fold(text).split()) - _ANY_TITLE
     titles = [set(fold(f.policy.title).split()) for f in found]
     # the words of each title that the others of its number lack

@@ -35,7 +35,7 @@ def focused(kb: KnowledgeBase, text: str, question: str) -> str:
     people = people_of(text)
     if not people:
         return text
-    posts = posts_of(kb, people)
+    posts = posts_of(kb, text)
     claimed = posts_asked(posts, f" {kb.normalize_question(question)} ")
     holding = [c for c, keys in posts.items() if claimed & keys]
     return f"{intro}: {holding[0]}." if len(holding) == 1 else text
@@ -58,7 +58,7 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
     named = [clause for clause, _ in people if re.search(
         rf" {(name := fold(name_of(clause)))} (?:dang )?(?:la|lam|giu chuc) "
         rf"| (?:la|lam) (?:ong |ba |dong chi )?{name} ", asked)]
-    posts = posts_of(kb, people)
+    posts = posts_of(kb, text)
     claimed = posts_asked(posts, asked)
     if len(named) != 1 or not claimed:
         return None

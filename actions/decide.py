@@ -950,7 +950,13 @@ FAMILY = {"indicator": "ask_indicator", "project": "ask_project", "policy": "ask
 
 
 CITY_WIDE = re.compile(r"\b(?:hai phong|thanh pho|kinh te)\b")  # "kinh tế HP dạo này sao rồi": the city's, not the project's
-OF_THE_PROJECT = 4  # content words ("định hướng phát triển" is four): a question this short after a project asks of it
+OF_THE_SUBJECT = 4  # content words ("định hướng phát triển" is four): a question this short after a project or a
+# document asks of it
+
+
+def hardly_its_own(a: Asked) -> bool:
+    """A few words naming no period nor the city: "đã được thành lập chưa?", "nói về j"."""
+    return not a.periods and len(query_terms(a.folded)) <= OF_THE_SUBJECT and not CITY_WIDE.search(a.folded)
 
 
 def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -962,8 +968,7 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
-    if (topic == "project" and q.slots.get("project") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT
-            and not CITY_WIDE.search(a.folded)):
+    if topic == "project" and q.slots.get("project") and hardly_its_own(a):
         return True  # "định hướng phát triển thế nào?", "đã được thành lập chưa?" after a project: of it
     if topic == "indicator" and NAMES_ASKED.search(a.folded):
         return True  # "gồm những khu nào?" after a count or an area: the names counted
@@ -983,8 +988,7 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
     if topic == "policy" and q.slots.get("policy") and POLICY_CONTENT.search(a.folded):
         return True  # "có cơ chế j đáng chú ý cho dn ko?" after Nghị quyết 226: what it holds
-    if (topic == "policy" and q.slots.get("policy") and not a.periods and len(query_terms(a.folded)) <= OF_THE_PROJECT
-            and not CITY_WIDE.search(a.folded) and q.intent != "out_of_scope"):
+    if topic == "policy" and q.slots.get("policy") and hardly_its_own(a) and q.intent != "out_of_scope":
         return True  # "nói về j", "áp dụng giai đoạn nào" after a document: of it
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
         return True  # "phần bồi thường, giải phóng mặt bằng thì bao nhiêu?" after the bridge: its part

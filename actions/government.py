@@ -192,12 +192,20 @@ def _same_name_elsewhere(kb: KnowledgeBase, unit: str | None) -> str:
             "từ trước ngày " + reorganisation_of(kb).effective + "):\n" + "\n".join(_describe(m) for m in same))
 
 
+def _last_converted(q: Query) -> list[tuple[str, str]]:
+    """(old district, old ward) of each unit the last answer converted (its `last_answer_id`); the ward is ""
+    for a district answered whole."""
+    last = str(q.slots.get("last_answer_id") or "")
+    if not last.startswith("address:"):
+        return []
+    return [(district, ward) for district, _, ward in (entry.partition("/") for entry in last.removeprefix("address:").split(";"))]
+
+
 def district_of_the_last(q: Query) -> str | None:
     """"ở Ninh Giang" after several old units of one name were given: that name in the district said."""
-    last = str(q.slots.get("last_answer_id") or "")
-    if not last.startswith("address:") or q.text.startswith("/"):
+    if q.text.startswith("/"):
         return None
-    given = [entry.split("/", 1) for entry in last.removeprefix("address:").split(";") if "/" in entry]
+    given = [(district, ward) for district, ward in _last_converted(q) if ward]
     said = f" {fold(q.text)} "
     chosen = [(district, ward) for district, ward in given if f" {unit_folded(district)} " in said]
     if len(given) < 2 or len(chosen) != 1 or any(f" {unit_folded(ward)} " in said for _, ward in given):
@@ -208,10 +216,7 @@ def district_of_the_last(q: Query) -> str | None:
 
 def _in_the_last_district(result: AddressResult, q: Query) -> tuple[AddressMatch, ...]:
     """The matches in the district of the unit converted just before, if that leaves one."""
-    last = str(q.slots.get("last_answer_id") or "")
-    if not last.startswith("address:"):
-        return ()
-    districts = {entry.split("/", 1)[0] for entry in last.removeprefix("address:").split(";")}
+    districts = {district for district, _ in _last_converted(q)}
     near = tuple(m for m in result.matches if m.old_district in districts)
     return near if len(near) == 1 else ()
 

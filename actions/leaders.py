@@ -28,9 +28,14 @@ def name_of(clause: str) -> str:
     return clause.split(" là ")[0].split(" ", 1)[1]
 
 
-def posts_of(kb: KnowledgeBase, people: list[tuple[str, str]]) -> dict[str, set[str]]:
-    """Each clause of a list of people, with its posts as residents shorten them (each normalized once)."""
-    return {clause: {post_key(kb, post) for post in posts.split(", ")} for clause, posts in people}
+_POSTS: dict[str, dict[str, set[str]]] = {}  # by the list's text: its posts normalized once per process
+
+
+def posts_of(kb: KnowledgeBase, text: str) -> dict[str, set[str]]:
+    """Each clause of a curated list of people, with its posts as residents shorten them; {} for any other text."""
+    if text not in _POSTS:
+        _POSTS[text] = {clause: {post_key(kb, post) for post in posts.split(", ")} for clause, posts in people_of(text)}
+    return _POSTS[text]
 
 
 def posts_asked(posts: dict[str, set[str]], asked: str) -> set[str]:
@@ -47,15 +52,10 @@ def post_key(kb: KnowledgeBase, post: str) -> str:
     return _PLACE_WORDS.sub("", kb.normalize_question(post)).strip()
 
 
-_LISTS: dict[int, list[dict[str, set[str]]]] = {}  # by knowledge base: its curated lists, posts normalized once
-
-
 def holder_named(kb: KnowledgeBase, asked: str) -> str | None:
     """The name of the one person whose post the question (normalized) names, by the curated lists."""
-    if id(kb) not in _LISTS:
-        _LISTS[id(kb)] = [posts_of(kb, people) for info in kb.answers() if (people := people_of(info.answer.answer))]
     asked = f" {asked} "
-    for posts in _LISTS[id(kb)]:
+    for posts in (posts_of(kb, info.answer.answer) for info in kb.answers()):
         claimed = posts_asked(posts, asked)
         holders = [clause for clause, keys in posts.items() if claimed & keys]
         if len(holders) == 1:

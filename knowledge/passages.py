@@ -712,9 +712,8 @@ class PassageIndex:
 
     def cites(self, passage: Passage, number: str) -> bool:
         """The sentence quoted, another of its paragraph or the one just before or after it, cites this document
-        number: "Đề nghị đồng chí Lê
-        Anh Quân … chỉ đạo …" is a piece of a sentence ending "… thay thế Nghị quyết số 35/2021/QH15"; "tiếp
-        nhận gần 400 kiến nghị" follows the plan for the dialogue conferences it reports on."""
+        number: "Đề nghị đồng chí Lê Anh Quân … chỉ đạo …" follows the sentence ending "… thay thế Nghị quyết số
+        35/2021/QH15"; "tiếp nhận gần 400 kiến nghị" follows the plan for the dialogue conferences it reports on."""
         pattern = _citation(number)
         if pattern.search(passage.text):
             return True

@@ -32,12 +32,12 @@ class AnswerInfo:
 
 class CuratedQueries(Store):
     def answers(self, topic: str | None = None) -> list[AnswerInfo]:
-        statement = sa.select(db.answers)
-        if topic:
-            statement = statement.where(db.answers.c.topic == topic)
-        with self._connect() as conn:
-            rows = conn.execute(statement).all()
-        return [self._answer(row) for row in rows]
+        """Every curated answer (of `topic`), read once per database file: several lookups of one message
+        read them (the claims of a post, the fitting answer, the better topic)."""
+        self.documents()  # read first: each answer names its source document
+        every: list[AnswerInfo] = self._cached(
+            "answers", lambda conn: [self._answer(row) for row in conn.execute(sa.select(db.answers)).all()])
+        return [info for info in every if not topic or info.answer.topic == topic]
 
     def _answer(self, row: Any, score: float = 1.0) -> AnswerInfo:
         answer = r.Answer(row.id, row.topic, tuple(row.questions), row.answer, row.resident_note,

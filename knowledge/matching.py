@@ -81,6 +81,8 @@ MAX_GAP = 2
 GAP_COST = 2.5
 # Words of a period, which a name may have between its words without counting them as a gap.
 PERIOD_WORDS = frozenset("quy thang nam dau cuoi i ii iii iv va".split())
+# The copula: the words before it are the subject, those after it what the subject is.
+SPLITS_A_NAME = frozenset({"la"})
 
 
 def _gapped_end(words: Sequence[str], start: int, parts: tuple[str, ...]) -> int | None:
@@ -91,6 +93,8 @@ def _gapped_end(words: Sequence[str], start: int, parts: tuple[str, ...]) -> int
         while at < len(words) and words[at] != part:
             if words[at] in parts:
                 return None  # "thu ngân sách, thu nội địa": another clause, not one name
+            if words[at] in SPLITS_A_NAME:
+                return None  # "chủ đầu tư là công ty nào": what it is, not "đầu tư công"
             # "kinh tế Hải Phòng quý 1 và 6 tháng đầu năm 2025 tăng": the period between is read on its own
             at, gaps = at + 1, gaps + (words[at] not in PERIOD_WORDS and not words[at].isdigit())
             if gaps > MAX_GAP:

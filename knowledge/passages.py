@@ -114,11 +114,13 @@ _TRAILING = frozenset("không chưa à ạ nhỉ nhé vậy hả chứ ko k hok 
 # every document, so they say nothing about which sentence answers.
 _STOP_PHRASES_TEXT = (
     "như thế nào", "làm thế nào", "thế nào", "làm gì", "làm sao", "ra sao", "bao giờ",
-    "khi nào", "lúc nào", "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "phải không",
+    "khi nào", "lúc nào", "thời gian nào", "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "phải không",
     "hải phòng", "thành phố", "vui lòng", "cho biết", "cho hỏi",
     "nội dung gì", "ý nghĩa gì", "điều gì", "việc gì", "cái gì",
     "hiện nay", "hiện tại", "bây giờ",  # the documents speak of their own dates
     "chuyển chủ đề", "đổi chủ đề", "hỏi cái khác", "hỏi chuyện khác",  # the resident steering, not asking
+    # what is planned asked, not a plan document: "có kế hoạch gì cho y tế cơ sở", "báo cáo thừa nhận điều gì"
+    "có kế hoạch", "kế hoạch gì", "dự định", "thừa nhận",
 )
 # Words ending in a stop word: the stop word stays ("nhà ở" xã hội, người "có công").
 _KEEP_TEXT = ("nhà ở", "có công")
@@ -142,7 +144,8 @@ _PROBLEM = re.compile(rf"\b(?:{'|'.join(_PROBLEMS)})\b")
 # asked: those, or "đang có vấn đề gì", "điểm yếu gì", "đang gặp khó gì"
 # "nguyên nhân chủ quan là gì": the report gives the causes of its shortcomings under those headings
 _PROBLEM_ASKED = re.compile(rf"{_PROBLEM.pattern}|\b(?:van de|diem yeu|yeu diem) (?:gi|nao|j)\b|\bgap kho\b"
-                            r"|\bnguyen nhan (?:chu quan|khach quan)\b")
+                            r"|\bnguyen nhan (?:chu quan|khach quan)\b"
+                            r"|\bthua nhan (?:\w+ )?(?:gi|j|nao|nhung)\b")  # "báo cáo thừa nhận điều gì": its shortcomings
 _PROBLEM_WORDS = frozenset(" ".join((*_PROBLEMS, "van de")).split())
 # Among the sentences naming a problem, the best answers at this share of the question if it also shares a
 # two-word term of its own (not the problem words): "hội nghị Thành ủy tháng 7 vừa rồi, bí thư Lê Tiến Châu

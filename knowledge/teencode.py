@@ -134,7 +134,13 @@ PHRASES: dict[tuple[str, ...], str] = {
 }
 # Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan.
 BEFORE_NUMBER: dict[str, str] = {"kh": "kế hoạch"}
-_LONGEST_PHRASE = max(len(pattern) for pattern in PHRASES)
+# "ns" ending a question is "nói sao" ("xã Ninh Sơn thì ns", "thành phố tính ns"), opening one "nói" ("ns thế
+# năm 2025 …"); elsewhere the budget ("thì ns 2025 bn")
+AT_THE_END: dict[tuple[str, ...], str] = {("thi", "ns"): "thì sao", ("tinh", "ns"): "tính sao", ("lam", "ns"): "làm sao",
+                                          ("the", "ns"): "thế sao"}
+AT_THE_START: dict[tuple[str, ...], str] = {("ns", "the"): "nói thế", ("ns", "vay"): "nói vậy"}
+TRAILING = frozenset("v vay z a ah ha nhi nhe ad admin b ban ta".split())  # "… thì ns v ad"
+_LONGEST_PHRASE = max(len(pattern) for pattern in (*PHRASES, *AT_THE_END, *AT_THE_START))
 
 
 def expand(token: str) -> str | None:
@@ -148,7 +154,12 @@ def expand_phrase(words: Sequence[str], start: int) -> tuple[str, int] | None:
     if words[start] in BEFORE_NUMBER and start + 1 < len(words) and words[start + 1].isdigit():
         return BEFORE_NUMBER[words[start]], 1
     for size in range(min(_LONGEST_PHRASE, len(words) - start), 1, -1):
-        found = PHRASES.get(tuple(words[start:start + size]))
+        key = tuple(words[start:start + size])
+        found = PHRASES.get(key)
+        if found is None and start == 0:
+            found = AT_THE_START.get(key)
+        if found is None and all(w in TRAILING for w in words[start + size:]):
+            found = AT_THE_END.get(key)
         if found is not None:
             return found, size
     return None

@@ -182,6 +182,8 @@ def test_a_parent_indicator_is_asked_only_when_named_apart_from_its_children(
     ("đến 9/7 có bao nhiêu tổ chức cơ sở đảng đại hội xong", ["party_base_congresses_held"]),  # held, not due
     # words of the name between its words are another clause, not one name
     ("năm 2024 tổng thu ngân sách, thu nội địa mỗi khoản bao nhiêu", ["budget_revenue", "budget_revenue_domestic"]),
+    # the copula splits no name: the subject, then what it is
+    ("chủ đầu tư là cty nào", []),
 ])
 def test_names_with_words_between(kb: KnowledgeBase, question: str, codes: list[str]) -> None:
     assert kb.indicator_codes_named(kb.normalize_question(question)) == codes

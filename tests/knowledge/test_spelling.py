@@ -109,6 +109,9 @@ ABBREVIATIONS = [
     ("nhg vc cấp thiết", "nhung viec cap thiet"), ("q1 dv tăng bn", "q1 dich vu tang bao nhieu"),
     ("nghe ns grdp tăng 12,5%", "nghe noi grdp tang 12 5 phan tram"),
     ("nay thuộc đv nào", "nay thuoc don vi nao"), ("dh dang bo diem", "dai hoi dang bo diem"), ("ct ubnd tp trình bày bc", "chu tich uy ban nhan dan thanh pho trinh bay bao cao"), ("so vs kh thì sao", "so voi ke hoach thi sao"),
+    # "ns" ending a question asks "nói sao", opening one "nói"; in between it is the budget
+    ("xã Ninh Sơn thì ns", "xa ninh son thi sao"), ("ns thế năm 2025", "noi the nam 2025"),
+    ("còn hd thì ns 2025 bn", "con hai duong thi ngan sach 2025 bao nhieu"),
 ]
 
 

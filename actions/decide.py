@@ -893,7 +893,8 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # a project named in full, not in part; "dự án đó vốn ngân sách hay ngoài ngân sách" names no budget figure
     project_pronoun = q.slots.get("topic") == "project" and PROJECT_PRONOUN.search(a.folded) is not None
     # "Nó nối Thủy Nguyên với đâu?": the subject is the pronoun; a place named after it is no project asked
-    opens_with_it = SUBJECT_PRONOUN.match(fold(a.text).strip()) is not None
+    pointed = points_at_the_last_project(kb, a, q)
+    opens_with_it = SUBJECT_PRONOUN.match(fold(a.text).strip()) is not None or pointed
     subject_pronoun = q.slots.get("topic") == "project" and opens_with_it
     named = ((a.indicators and not project_pronoun) or a.policies or a.address
              or (a.project_score >= 2 and not subject_pronoun))
@@ -905,7 +906,7 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     if q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies:
         return True  # "trong đó phần an sinh xã hội nói gì?" after Nghị quyết 7: a part of it, whatever it names
-    return a.refers_back and bool(q.slots.get("topic")) and not named
+    return (a.refers_back or pointed) and bool(q.slots.get("topic")) and not named
 
 
 def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -934,6 +935,23 @@ STAGE = re.compile(r"\b(?:khanh thanh?|khoi cong|thong xe|dua vao (?:su dung|kha
 
 # folded: "nó", "cầu đấy", "du an nay" opening the question
 SUBJECT_PRONOUN = re.compile(r"(?:no|(?:du an|cong trinh|cai|cau|tuyen|duong|cang|ben|san bay|nha may|khu) (?:do|nay|day|ay))\b")
+
+
+# "cây cầu đó", "phần mở rộng đó" opening the question: up to three words, then what points
+_POINTED = re.compile(r"^((?:\w+ ){1,3}?)(?:do|nay|day|ay)\b")
+_CLASSIFIERS = frozenset("cay chiec con cai".split())
+
+
+def points_at_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Cây cầu đó nối Thủy Nguyên với đâu?", "Phần mở rộng đó nằm tại lô nào?" after a project: the words
+    pointed at are its own name's, so it is the subject, whatever project the rest of the question names."""
+    if q.slots.get("topic") != "project" or (info := kb.project(str(q.slots.get("project") or ""))) is None:
+        return False
+    if (pointed := _POINTED.match(fold(a.text).strip())) is None:
+        return False
+    words = set(pointed.group(1).split()) - _CLASSIFIERS
+    own = set(fold(" ".join((info.project.name, *info.project.aliases))).split())
+    return bool(words) and words <= own
 
 
 def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1034,7 +1052,8 @@ def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
                           "i ii iii iv khoang tong cong tat hien da roi duoc chung "
-                          "nham y la co ay day".split())  # "à nhầm, ý mình là … cơ", "2024 ấy": a correction names no subject
+                          "nham y la co ay day thoi".split())  # "à nhầm, ý mình là … cơ", "2024 ấy": a correction names no subject
+# ("thôi, năm 2023 thì sao": the resident leaving a refused question, not a subject)
 
 
 def new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

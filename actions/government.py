@@ -238,6 +238,14 @@ def _no_such_unit(text: str) -> str | None:
     return f"{_TYPE_TYPED.get(first.lower(), first)} {rest}"
 
 
+def _without_the_unit_claimed(text: str) -> tuple[str, str] | None:
+    """The question less the new unit it claims, and that unit's name (folded, no type word), if it claims one."""
+    match = _CLAIMED_UNIT.search(fold_aligned(text))
+    if match is None or text.startswith("/"):  # a button's payload claims nothing
+        return None
+    return text[:match.start(1)] + text[match.end(1):], match.group(1).partition(" ")[2]
+
+
 def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
     """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
     own = fold(match.old_ward)
@@ -280,6 +288,9 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
     if (chosen := district_of_the_last(q)) is not None:
         q = replace(q, text=chosen)  # "ở Ninh Giang" after the communes named Hồng Phong: that one
     result: AddressResult = kb.convert_address(_query_text(q))
+    if (claimless := _without_the_unit_claimed(q.text)) is not None and any(
+            claimless[1] in fold(m.old_ward) for m in result.matches) and (other := kb.convert_address(claimless[0])).matches:
+        result = other  # "xã Bắc Hưng nhập vào xã Tiên Lãng đúng không?": Bắc Hưng asked, not thị trấn Tiên Lãng
     if not result.matches and result.renamed_before is None and not q.text.startswith("/"):
         # "Phường Dư Hàg Kênh quận Lê Chăn": the names with their typos corrected
         corrected = kb.convert_address(kb.normalize_question(q.text))

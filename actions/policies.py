@@ -304,7 +304,7 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 _KINDS = ("nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|chuong trinh|nghi dinh|"
           "quy dinh|thong tu|cong van|chien luoc")
 # "chính sách gì hỗ trợ học nghề": a policy asked for is a document asked for
-_POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b"
+_POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b|\bco chinh sach\b"  # "có chính sách hỗ trợ bóng đá không"
 DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b|{_POLICY_ASKED}")
 # "… thông qua bằng nghị quyết nào", "còn nghị quyết của Quốc hội …": the kind of document the question asks for
 _KIND_ASKED = re.compile(rf"\b({_KINDS})\s+(?:(?:\w+\s+){{0,2}}?(?:nao|gi|so may)\b|cua\s)")
@@ -316,8 +316,11 @@ def kinds_asked(folded: str) -> set[str]:
 _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho "
                      "voi thi sao con the vay khong ko bao nhieu may o tai tu tren trong "
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "
-                     "nghi dinh quy dinh thong tu cong van chien luoc".split())
+                     "nghi dinh quy dinh thong tu cong van chien luoc "
+                     "nham y minh toi em hoi ban ad admin oi "  # "à nhầm, ý mình là nq về …": no subject
+                     "do nay ay day truoc sau cung phai".split())  # "trước đó … cũng có … phải không"
 SUBJECT_MIN = 0.5
+YEAR = re.compile(r"(?:19|20)\d\d")
 ISSUERS = ("bo chinh tri", "quoc hoi", "chinh phu", "thu tuong", "ban bi thu", "ban chap hanh", "hoi dong nhan dan",
            "uy ban nhan dan", "ubnd", "thanh uy", "bo xay dung", "ngan hang nha nuoc")
 DOCUMENT_NUMBER = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|quy dinh|cong van|ke hoach)"
@@ -349,7 +352,8 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     named_project = a.projects_clear and a.project_score >= 2  # a whole name: "chính quyền đô thị" is none
     if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or named_project)):
         return []
-    words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1]
+    # a year is no subject ("kế hoạch gì cho y tế cơ sở năm 2025" is not the 2025 digital plan): it breaks ties below
+    words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1 and not YEAR.fullmatch(w)]
     if len(words) < 2:
         return []
     doc_type = DOCUMENT_WORDS.search(a.folded)
@@ -383,7 +387,18 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     if not scored or scored[0][0] < SUBJECT_MIN:
         return []
     best = scored[0][0]
-    return [number for score, number in scored if score >= best - 0.02][:3]
+    found = [number for score, number in scored if score >= best - 0.02][:3]
+    if len(found) > 1 and (order := _LATEST.search(a.folded) or _EARLIEST.search(a.folded)):
+        # "nghị quyết mới nhất của Quốc hội về cơ chế đặc thù": of those that fit, the one issued last
+        dated = {info.policy.number: info.policy.date for info in policies if info.policy.number in found
+                 and info.policy.date}
+        if len(dated) == len(found):
+            return [(max if order.re is _LATEST else min)(dated, key=lambda n: dated[n])]
+    return found
+
+
+_LATEST = re.compile(r"\b(?:moi nhat|gan day nhat|gan nhat|sau cung|hien hanh)\b")
+_EARLIEST = re.compile(r"\b(?:dau tien|cu nhat|som nhat)\b")
 
 
 def policy_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:

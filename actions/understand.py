@@ -593,8 +593,9 @@ def without_claimed_link(folded: str) -> str:
 
 # The question takes its subject from the last answer: "ông ấy", "buổi đó", "nó", "trong đó …",
 # "được thay thế bằng …", or hardly a word of its own ("có khó khăn gì không?").
-_POINTING_TYPED = re.compile(r"\b(?:đó|này|ấy|ây|đấy|kia|nó)\b", re.IGNORECASE)  # ("ông ây": a mark left out)
-_POINTING_PLAIN = re.compile(r"\b(?:do|ay|day|no)\b|(?<!hien )(?<!nam )\bnay\b")
+# ("ông ây": a mark left out); "trước đó", "sau đó" are a time beside the subject's, not the subject
+_POINTING_TYPED = re.compile(r"(?<!trước )(?<!sau )\b(?:đó|này|ấy|ây|đấy|kia|nó)\b", re.IGNORECASE)
+_POINTING_PLAIN = re.compile(r"(?<!truoc )(?<!sau )\b(?:do|ay|day|no)\b|(?<!hien )(?<!nam )\bnay\b")
 _STARTS_ON_CONTEXT = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|trong do|ong|ba|duoc|bi|no|con ve)\b")
 FEW_WORDS = 3  # content words
 

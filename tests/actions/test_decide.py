@@ -263,6 +263,39 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "công cấp tỉnh (PAPI) năm 2023 xếp trong nhóm trung bình thấp.\n"),
     ("chu de nam 2025 cua hai phong la nam chinh trang do thi dung khong", "ask_theme", None,  # another theme claimed
      "a curated answer of the intent's topic that fits", "Không đúng.\nChủ đề năm 2025 của thành phố Hải Phòng là:"),
+    ("Cây cầu đó nối Thủy Nguyên với đâu?", "ask_project", {"project": "cau_ben_rung_002", "topic": "project"},
+     "a reference back to the last answer's subject",  # "cây cầu đó": the last project, not the one "Thủy Nguyên" names
+     "Dự án đầu tư xây dựng cầu Bến Rừng nối huyện Thủy Nguyên"),
+    ("Phần mở rộng đó nằm tại lô nào?", "ask_project", {"project": "lg_innotek_mo_rong", "topic": "project"},
+     "a reference back to the last answer's subject",  # words of the last project's own name, pointed at
+     "Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3)"),
+    ("chủ đầu tư là cty nào v ad", "followup", {"project": "kdt_duong_kinh_kien_thuy", "topic": "project"},
+     "a field of the last project's record",  # "đầu tư là công ty" is no "đầu tư công"
+     "Các tài liệu không nêu chủ đầu tư của dự án xây dựng Khu đô thị mới"),
+    ("Nghị quyết mới nhất của Quốc hội về thí điểm cơ chế đặc thù cho Hải Phòng là nghị quyết số mấy?", "ask_policy",
+     None, "which document: found by what it is about", "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),  # of two, the later
+    ("Trước đó năm 2021 Quốc hội cũng có một nghị quyết về cơ chế đặc thù cho Hải Phòng phải không, số mấy vậy?",
+     "ask_policy", {"policy": "226", "topic": "policy"},  # "trước đó" is a time, no pointer to the last document
+     "which document: found by what it is about", "Nghị quyết 35/2021/QH15"),
+    ("à nhầm, ý mình là nq về trường đh hải phòng cơ, số mấy", "ask_policy", {"policy": "14-NQ/TU", "topic": "policy"},
+     "which document: found by what it is about", "Nghị quyết 12-NQ/TU"),  # the correction's words are no subject
+    ("Thành ủy yêu cầu hoàn thiện kế hoạch triển khai văn bản đó trong thời gian nào?", "followup",
+     {"policy": "226", "topic": "policy"}, "a reference back to the last answer's subject",  # its citing sentence
+     "Tài liệu ghi: “Để đạt mục tiêu này, Bí thư Thành ủy Hải Phòng chỉ đạo khẩn trương hoàn thiện Kế hoạch triển khai"),
+    ("trong do co noi den xay dung Hai Phong thanh thanh pho khong ma tuy khong", "followup",
+     {"policy": "7/NQ-CP", "topic": "policy"}, "a reference back to the last answer's subject",  # whether it says it
+     "Tài liệu ghi: “Xây dựng thành phố Hải Phòng trở thành thành phố an toàn"),
+    ("Mình nghe nói xã Bắc Hưng nhập vào xã Tiên Lãng, đúng không?", "convert_address", None,
+     "an old ward, commune or district",  # the unit claimed is no old unit asked
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, Xã Bắc Hưng không thuộc Xã Tiên Lãng."),
+    ("thôi, năm 2023 HP được bao nhiêu", "ask_indicator", {"indicator": "grdp_per_capita", "period": "2024",
+                                                           "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # "thôi" leaves a refused question, it names no subject
+     "GRDP bình quân đầu người (giá hiện hành) năm 2023: đạt 7.960 USD/người"),
+    ("Hải Phòng có chính sách hỗ trợ bóng đá không?", "help", None,  # "có chính sách …": a document asked for
+     "which document: found by what it is about", "Nghị quyết 05/NQ-HĐND, ngày 12/4/2022"),
+    ("nam 2025 thanh pho co ke hoach gi cho y te co so", "nlu_fallback", None,  # every close sentence says "y tế"
+     "how, why, what will be done: a curated answer or the documents' own sentences", "Tài liệu ghi: “"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -232,7 +232,27 @@ def with_the_person(a: Asked) -> str | None:
     return f"{a.text[:said.start()]}{person}{a.text[said.end():]}"
 
 
+# "Tổng Bí thư nói gì về quy hoạch": what was said about a matter; the sentences saying it come before those
+# that only name the speaker and the meeting ("Hà Nội", "kết nối" are no "nói")
+_SAID_ABOUT = re.compile(r"\b(?:(?<!ha )(?<!ket )noi|phat bieu|chi dao|yeu cau|nhan manh|de nghi|de cap|nhac|luu y)\b"
+                         r"(?: (?:gi|j|nhung gi|nhieu))?(?: (?:ve|toi|den))? (.+)$")  # "ông ấy nói lòng tin …"
+
+
 def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
+    found = _ranked_by_words(kb, a, explanation)
+    said = _SAID_ABOUT.search(a.folded)
+    matter = set(query_terms(said.group(1))) if said else set()
+    if not matter or not found:
+        return found
+
+    def saying(candidates: list[Passage]) -> list[Passage]:
+        return [p for p in candidates if matter <= set(fold(p.text).split())]
+    # below the first few, among those that clear the bar too
+    first = saying(found) or saying(kb.passages(_question(kb, a), limit=3 * MAX_QUOTES, explanation=explanation))
+    return (first + [p for p in found if p not in first])[:MAX_QUOTES]
+
+
+def _ranked_by_words(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     found = _ranked_once(kb, a, explanation)
     if found or a.from_button or (name := holder_named(kb, a.folded)) is None or fold(name) in a.folded:
         return found

@@ -121,6 +121,8 @@ _STOP_PHRASES_TEXT = (
     "chuyển chủ đề", "đổi chủ đề", "hỏi cái khác", "hỏi chuyện khác",  # the resident steering, not asking
     # what is planned asked, not a plan document: "có kế hoạch gì cho y tế cơ sở", "báo cáo thừa nhận điều gì"
     "có kế hoạch", "kế hoạch gì", "dự định", "thừa nhận",
+    # what was just said, pointed at: "… để chỉ đạo việc đó" (the subject leaned on says what it is)
+    "việc đó", "việc này", "việc ấy", "chuyện đó", "chuyện này", "vấn đề đó", "vấn đề này", "điều đó", "điều này",
 )
 # Words ending in a stop word: the stop word stays ("nhà ở" xã hội, người "có công").
 _KEEP_TEXT = ("nhà ở", "có công")

@@ -296,6 +296,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "which document: found by what it is about", "Nghị quyết 05/NQ-HĐND, ngày 12/4/2022"),
     ("nam 2025 thanh pho co ke hoach gi cho y te co so", "nlu_fallback", None,  # every close sentence says "y tế"
      "how, why, what will be done: a curated answer or the documents' own sentences", "Tài liệu ghi: “"),
+    ("TBT Tô Lâm làm việc vs thành ủy hp nói j về quy hoạch v", "ask_policy", None,  # the sentence on the matter
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Quy hoạch chính là nguồn lực"),
+    ("Ban Thường vụ đã lập bao nhiêu tổ công tác để chỉ đạo việc đó?", "ask_government",  # "việc đó" points back
+     {"topic": "passage", "subject": "đại hội"}, "a passage of the documents, quoted",
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy quyết định thành lập 20 tổ công tác"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from knowledge import KnowledgeBase, Passage, ProjectInfo, fold, other_province, query_terms
+from knowledge import Indicator, KnowledgeBase, Passage, ProjectInfo, fold, other_province, query_terms
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more, option_named
@@ -955,12 +955,18 @@ def points_at_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """"HP mới có bao nhiêu phường?": counted from the unit data, whatever the intent."""
-    return bool(COUNT_QUESTION.search(a.folded)) and not (a.address or a.indicators or a.projects_clear) and (
+    """"HP mới có bao nhiêu phường?": counted from the unit data, whatever the intent; "trong đó có những đặc khu
+    nào?" after the count: those of the kind named."""
+    if q.slots.get("topic") == "units" and KIND_NAMED.search(a.folded):
+        return True
+    named_project = a.projects_clear and a.project_score >= 2  # "hành chính" alone names no administrative centre
+    return bool(COUNT_QUESTION.search(a.folded)) and not (a.address or a.indicators or named_project) and (
         q.intent in ("ask_government", "convert_address") or NEW_UNITS.search(a.folded) is not None)
 
 
-NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|sau sap nhap|sau hop nhat|sau sap xep|tu 1 7|dac khu)\b")
+NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|hien gio|hien tai|sau sap nhap|sau hop nhat|sau sap xep|"
+                       r"tu 1 7|dac khu|cap xa)\b")  # "đơn vị hành chính cấp xã": only the new ones are counted
+KIND_NAMED = re.compile(r"\b(?:nhung|cac|la) (?:dac khu|phuong|xa)(?: nao| gi| j)?\b")
 
 
 FAMILY = {"indicator": "ask_indicator", "project": "ask_project", "policy": "ask_policy", "address": "convert_address",
@@ -1361,13 +1367,28 @@ def source_document(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_source(kb, asks_source(kb, a.folded, q), a.folded)
 
 
+_GENERIC_HEADS = frozenset("ty so chi muc tong".split())  # "Tỷ lệ …", "Số …", "Chỉ số …": no subject of their own
+
+
+def names_only_the_whole(part: Indicator, whole: Indicator, folded: str) -> bool:
+    """The part and its whole named by one word ("Thu nội địa", "Thu ngân sách"), and the question says that word
+    and none of the part's own: "thế năm 2025 kh thu bn?" after domestic revenue asks the revenue."""
+    head = fold(part.name).split()[0]
+    if head in _GENERIC_HEADS or head != fold(whole.name).split()[0]:
+        return False
+    own = set(query_terms(fold(part.name))) - set(fold(whole.name).split())
+    words = set(folded.split())
+    return head in words and not words & own
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
     if topic == "units":
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
-        if shown.parent and WHOLE.search(a.folded) and (whole := kb.indicator(shown.parent)) is not None:
-            shown = whole  # "à nhầm, mình hỏi tổng thu cơ" after domestic revenue: the whole it is part of
+        if shown.parent and (whole := kb.indicator(shown.parent)) is not None and (
+                WHOLE.search(a.folded) or names_only_the_whole(shown, whole, a.folded)):
+            shown = whole  # "à nhầm, mình hỏi tổng thu cơ", "năm 2025 kh thu bn" after domestic revenue: the whole
         a = replace(a, indicators=(shown.code,))
         if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
                 latest := latest_result_period(kb, shown.code)) is not None:
@@ -1542,7 +1563,14 @@ def decide(kb: KnowledgeBase, a: Asked, q: Query) -> Row:
     return next(row for row in ROWS if row.when(kb, a, q))
 
 
+# "Chuyển chủ đề: thành phố có kế hoạch gì …": the resident leaves the last subject; nothing of it is leaned on
+SWITCHES_TOPIC = re.compile(r"^\W*(?:thoi |ok |vay )?(?:chuyen (?:sang )?chu de|doi chu de|hoi (?:cai|chuyen|viec) khac|"
+                            r"sang chuyen khac|chuyen sang (?:chuyen|cai) khac)\b")
+
+
 def answer(kb: KnowledgeBase, q: Query) -> Reply:
+    if SWITCHES_TOPIC.search(fold(q.text)):
+        q = replace(q, slots={name: None for name in q.slots})
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if reply.answer_id is not None:

@@ -753,9 +753,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             first, _, after = text.partition("\n")
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
         if (newest := _newest_before(kb, indicator, period)) is not None:
-            if re.search(rf"\b{period[:4]}\b", a.folded):
-                # "năm 2026" typed: that year is asked, and no other year's figure stands in for it
-                # (the newest is offered as a button); "quý 1 năm nay" gets the newest of the same part
+            if stand_in(kb, indicator, period, a) is None:
                 return f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}.", False
             text, found = figure_block(kb, indicator, newest, a)
             # the newest figure on the first line, as any figure asked; the period it stands in for said next
@@ -785,6 +783,17 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
     if notice:
         lines.append(notice)
     return "\n".join(lines), True
+
+
+def stand_in(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> str | None:
+    """The newest period whose figure is given for a period the documents have nothing of, nor of any part of:
+    "quý 1 năm nay" gets the newest first quarter; "năm 2026" typed asks that year, and no other year stands in
+    (the newest is offered as a button)."""
+    if kb.values(indicator.code, period) or any(p.startswith(f"{period}-") for p in kb.periods(indicator.code)):
+        return None
+    if re.search(rf"\b{period[:4]}\b", a.folded):
+        return None
+    return _newest_before(kb, indicator, period)
 
 
 def _said_with(kb: KnowledgeBase, indicator: Indicator, period: str, primary: Value) -> list[Value]:
@@ -1007,6 +1016,8 @@ def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = F
     reply = Reply().say("\n\n".join(blocks), buttons[:MAX_PERIOD_BUTTONS + 2] + (feedback_buttons() if answered else []))
     named_periods = list(a.periods) or periods_for(kb, indicators[-1], a, q)[0]
     last_period = named_periods[-1] if named_periods else None
+    if last_period is not None and (shown := stand_in(kb, indicators[-1], last_period, a)) is not None:
+        last_period = shown  # "đạt bao nhiêu % kế hoạch năm?" next is of the figure shown, quý I/2025
     reply.slots.update(indicator=indicators[-1].code, period=last_period, topic="indicator",
                        value_kind=next(iter(a.kinds)) if len(a.kinds) == 1 else None)
     reply.answer_id = ("indicator:" + ",".join(answered)) if answered else None

@@ -318,8 +318,11 @@ _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra du
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "
                      "nghi dinh quy dinh thong tu cong van chien luoc "
                      "nham y minh toi em hoi ban ad admin oi "  # "à nhầm, ý mình là nq về …": no subject
-                     "do nay ay day truoc sau cung phai".split())  # "trước đó … cũng có … phải không"
+                     "do nay ay day truoc sau cung phai "  # "trước đó … cũng có … phải không"
+                     "hoi thang quy luc khi".split())  # "hồi tháng 9/2024": when, not what
 SUBJECT_MIN = 0.5
+UNKNOWN_SHARE = 0.4  # of a question's weight in words no document's title or aliases have
+RARE = 3  # sentences: a word fewer of them have names a matter of its own
 YEAR = re.compile(r"(?:19|20)\d\d")
 ISSUERS = ("bo chinh tri", "quoc hoi", "chinh phu", "thu tuong", "ban bi thu", "ban chap hanh", "hoi dong nhan dan",
            "uy ban nhan dan", "ubnd", "thanh uy", "bo xay dung", "ngan hang nha nuoc")
@@ -365,6 +368,12 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     vocabularies = {info.policy.number: _policy_words(info) for info in policies}
     weight = {w: math.log((len(policies) + 1) / (1 + sum(w in v for v in vocabularies.values()))) + 1 for w in words}
     total = sum(weight.values())
+    # a rare word of the sources that no document's title has ("5G"; not "đh", which no sentence has, nor "buổi",
+    # which many have)
+    unknown = sum(weight[w] for w in words if not any(w in v for v in vocabularies.values())
+                  and 0 < len(kb.passages(w, limit=RARE)) < RARE)
+    if unknown >= UNKNOWN_SHARE * total:
+        return []  # "tp có kế hoạch j về triển khai 5G ko": no document is about what it asks ("triển khai" fits many)
     question_pairs = {pair for pair in pairwise(a.folded.split()) if not set(pair) <= _GENERIC}
     scored: list[tuple[float, str]] = []
     for info in policies:

@@ -302,6 +302,19 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Ban Thường vụ đã lập bao nhiêu tổ công tác để chỉ đạo việc đó?", "ask_government",  # "việc đó" points back
      {"topic": "passage", "subject": "đại hội"}, "a passage of the documents, quoted",
      "Tài liệu ghi: “Ban Thường vụ Thành ủy quyết định thành lập 20 tổ công tác"),
+    ("Hiện giờ cả thành phố có tổng cộng bao nhiêu đơn vị hành chính cấp xã?", "ask_indicator", {"topic": "address"},
+     "how many new units",  # "hành chính" alone names no administrative centre project
+     "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới"),
+    ("Trong đó có những đặc khu nào?", "nlu_fallback", {"topic": "units"}, "how many new units",
+     "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025), thành phố Hải Phòng mới (gồm Hải Phòng và Hải "
+     "Dương cũ) có 114 đơn vị hành chính cấp xã: 67 xã, 45 phường, 2 đặc khu. Các đặc khu: Đặc khu Bạch Long Vĩ, "
+     "Đặc khu Cát Hải."),
+    ("tp có kế hoạch j về triển khai 5G ko?", "ask_comparison", None,  # no document's title is about 5G
+     "a passage of the documents, quoted", "Tài liệu ghi: “Triển khai hạ tầng băng thông rộng di động 5G"),
+    ("thế năm 2025 kh thu bn?", "ask_indicator", {"indicator": "budget_revenue_domestic", "period": "2024",
+                                                 "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # "thu" alone: the revenue, not its domestic part
+     "Thu ngân sách Nhà nước trên địa bàn năm 2025: kế hoạch 118.079,279 tỷ đồng."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -929,6 +942,20 @@ def test_follow_up_after_a_change_of_topic_is_about_the_new_topic(kb: KnowledgeB
     answered_by, reply = ask(kb, matcher, "khi nào xong?", "followup", slots)
     assert answered_by == "a follow-up on the last answer's subject"
     assert reply.startswith("Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai")
+
+
+def test_a_switch_of_topic_said_leans_on_nothing_before(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"indicator": "export_turnover", "period": "2025-Q1", "topic": "indicator"}
+    _, reply = ask(kb, matcher, "Chuyển chủ đề: thành phố có kế hoạch gì để giải quyết tình trạng ngập úng nội đô không?",
+                   "ask_project", slots)
+    assert reply.startswith("Tài liệu ghi: “Nghiên cứu, đề xuất các định hướng, nhiệm vụ giải pháp lâu dài bảo vệ nguồn nước")
+
+
+def test_the_period_kept_is_the_one_whose_figure_stood_in(kb: KnowledgeBase) -> None:
+    # "quý 1 năm nay" when the documents end at 2025: the first quarter of 2025 is shown, and is what follows
+    q = Query(text="quý 1 năm nay thu dc bn r?", intent="ask_indicator", entities={"period": ["2026-Q1"]},
+              slots={"indicator": "budget_revenue", "period": "2024", "topic": "indicator"})
+    assert answer(kb, q).slots["period"] == "2025-Q1"
 
 
 def test_a_quoted_claim_the_documents_do_not_make_is_said_to_be_wrong(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -684,8 +684,8 @@ def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Nghị quyết 7/NQ-CP nêu phương châm gì?": a sentence of the documents citing it says what is
     asked, and the policy's own answer (its title, contents) speaks of it clearly less."""
-    if len(a.policies) != 1:
-        return False
+    if len(a.policies) != 1 or asks_its_record(a.folded):
+        return False  # "Kết luận 96 ra đời khi nào?": its record's date, not a sentence with "đời"
     found = passages.about_document(kb, a, a.policies[0])
     if not found:
         return False

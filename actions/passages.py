@@ -100,10 +100,14 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
     p = policy_numbered(kb, number)
     if p is None:
         return ""
-    pairs = {pair for name in (p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
-             for pair in pairwise(fold(name).split())}
     words = re.findall(r"\w+", _question(kb, a))  # "7/NQ-CP" is words and a number
     folded = [fold(w) for w in words]
+    # "… hỗ trợ bao nhiêu người theo nghị quyết đó": pointed at, the document is not named by its title's words,
+    # and a number asked is no title's ("kết luận đó tiếp tục thực hiện nghị quyết nào": its title says)
+    number_of_it = _POINTED_DOCUMENT.search(" ".join(folded)) is not None and asks_number(a)
+    texts = (p.doc_type, p.issuer or "", *_ISSUERS) if number_of_it else (
+        p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
+    pairs = {pair for name in texts for pair in pairwise(fold(name).split())}
     starts = [len(" ".join(folded[:i])) + (1 if i else 0) for i in range(len(folded))]
     stating = {i for m in _STATING.finditer(" ".join(folded)) for i, at in enumerate(starts) if m.start() <= at < m.end()}
 
@@ -116,7 +120,9 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
         typed = words[i].lower()
         # "hđnd", "qđ" as typed; typed without tone marks, "so" may be "số"
         naming = typed.replace("đ", "d") in _NAMING_WORDS or (typed == strip_diacritics(typed) and folded[i] in _NAMING_FOLDED)
-        return (naming or any(c.isdigit() for c in folded[i])
+        # "năm 2024": the period goes with its number
+        period = folded[i] in ("nam", "quy", "thang") and i + 1 < len(words) and any(c.isdigit() for c in folded[i + 1])
+        return (naming or period or any(c.isdigit() for c in folded[i])
                 or (i > 0 and (folded[i - 1], folded[i]) in pairs)
                 or (i + 1 < len(words) and (folded[i], folded[i + 1]) in pairs))
     return " ".join(w for i, w in enumerate(words) if not names(i))

@@ -349,7 +349,8 @@ def operation_in(folded: str) -> str | None:
 
 
 # "… là do Vingroup đầu tư đúng không?": an investor taken for granted ("do ngân sách thành phố" is the funding)
-INVESTOR_CLAIMED = re.compile(r"\bdo (?!ai\b|do\b|ngan sach\b|von\b|nha nuoc\b|thanh pho\b)\w+(?: \w+){0,4} "
+# ("dự án đó được cấp GCN đăng ký đầu tư": "đó", folded, is no "do")
+INVESTOR_CLAIMED = re.compile(r"\bdo (?!ai\b|do\b|ngan sach\b|von\b|nha nuoc\b|thanh pho\b|duoc\b)\w+(?: \w+){0,4} "
                               r"(?:lam chu dau tu|dau tu)\b(?! (?:bao nhieu|may|het|gi|nao)\b)")
 
 

@@ -315,6 +315,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
                                                  "topic": "indicator"},
      "a follow-up on the last answer's subject",  # "thu" alone: the revenue, not its domestic part
      "Thu ngân sách Nhà nước trên địa bàn năm 2025: kế hoạch 118.079,279 tỷ đồng."),
+    ("Kết luận 96-KL/TW ra đời khi nào và nói về điều gì?", "ask_policy", None,  # its date: no sentence with "đời"
+     "a policy by its number", "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024)"),
+    ("dự án đó dc cấp gcn đăng ký đầu tư ngày nào?", "followup", {"project": "lg_innotek_mo_rong", "topic": "project"},
+     "a reference back to the last answer's subject",  # "đó được cấp …" claims no investor
+     "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025.\nDự án nhà máy LG Innotek"),
+    ("nam 2024 da ho tro cho bao nhieu nguoi theo nghi quyet do?", "followup",
+     {"policy": "12/2022/NQ-HĐND", "topic": "policy"}, "a reference back to the last answer's subject",
+     "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),  # a number of it: its title's words ask
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -27,14 +27,21 @@ _DATE_ASKED = re.compile(r"\b(?:ban hanh|ra|phat hanh|ky) (?:ngay nao|khi nao|ba
 
 
 def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
-    """A source document the question names by its number ("báo cáo 619-BC/TU", "bc 619")."""
+    """A source document the question names by its number ("báo cáo 619-BC/TU", "bc 619"), or whose number it asks
+    of the one report its issuer made ("báo cáo kết quả năm 2024 của Thành ủy là báo cáo số mấy?")."""
     for doc in kb.documents().values():
         if not doc.number:
             continue
         digits = doc.number.split("-")[0]
         if fold(doc.number) in folded or re.search(rf"\b(?:bao cao|bc|van ban)\s+(?:so\s+)?{re.escape(digits)}\b", folded):
             return doc
+    if _REPORT_NUMBER_ASKED.search(folded):
+        reports = [d for d in kb.documents().values() if d.number and d.kind == "report" and fold(d.issuer) in folded]
+        return reports[0] if len(reports) == 1 else None
     return None
+
+
+_REPORT_NUMBER_ASKED = re.compile(r"\bbao cao\b.*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:

@@ -132,6 +132,9 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
 _MENTIONED = re.compile(r"\b(?:noi|nhac|de cap|neu)(?: \w+)? (?:den|toi|ve)\b")
 
 
+CITING_CANDIDATES = 100
+
+
 def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     """What a named document says of something ("Nghị quyết 7 yêu cầu liên kết vùng như thế nào?"): the
     question less the document's name, among the sentences of the documents citing it; one sentence
@@ -141,12 +144,16 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     if a.from_button or not (wants_words(a.folded) or asks_number(a) or _MENTIONED.search(a.folded)):
         return []
     rest = document_question(kb, a, number)
-    if len(query_terms(fold(rest))) < MIN_TERMS:
+    terms = len(query_terms(fold(rest)))
+    if terms < MIN_TERMS and not (terms and asks_number(a)):
         return []  # "Nghị quyết 45 là gì?": the document itself
-    # a sentence of a document about it, or one that cites it: not any sentence of a report citing it once
-    about = kb.documents_about(number)
-    found = [p for p in kb.passages(rest, limit=3 * MAX_QUOTES, explanation=True, sources=kb.documents_citing(number))
-             if (p.source in about or kb.cites(p, number)) and not cites_only_others(p.text, number)][:MAX_QUOTES]
+    # a sentence of a document about it, or one that cites it: not any sentence of a report citing it once;
+    # "được bao nhiêu người rồi?" says too little for more than the sentences citing it themselves
+    about = kb.documents_about(number) if terms >= MIN_TERMS else frozenset()
+    limit = 3 * MAX_QUOTES if terms >= MIN_TERMS else CITING_CANDIDATES  # "người" and a number: many sentences
+    found = [p for p in kb.passages(rest, limit=limit, explanation=True, sources=kb.documents_citing(number))
+             if (p.source in about or kb.cites(p, number)) and not cites_only_others(p.text, number)
+             and (terms >= MIN_TERMS or number.lower() in p.text.lower())][:MAX_QUOTES]
     if len(found) > 1 and found[1].score > found[0].score - MARGIN and not asks_a_theme(rest):
         return []  # "Nghị quyết 7 nêu mục tiêu gì?": the document itself, not three sentences of "mục tiêu"
     return found

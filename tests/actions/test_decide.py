@@ -323,6 +323,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("nam 2024 da ho tro cho bao nhieu nguoi theo nghi quyet do?", "followup",
      {"policy": "12/2022/NQ-HĐND", "topic": "policy"}, "a reference back to the last answer's subject",
      "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),  # a number of it: its title's words ask
+    ("Báo cáo kết quả kinh tế - xã hội năm 2024 của Thành ủy Hải Phòng là báo cáo số mấy, ngày nào?", "ask_indicator",
+     None, "a source document: what it is, when and by whom issued, who signed it",  # the one report of its issuer
+     "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng: “Báo cáo kết quả thực hiện nhiệm vụ"),
+    ("Được bao nhiêu người rồi?", "ask_indicator", {"policy": "12/2022/NQ-HĐND", "topic": "policy"},
+     "a follow-up on the last answer's subject",  # a number of the document: the sentence citing it that gives one
+     "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

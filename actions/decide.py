@@ -807,7 +807,7 @@ def says_it_is_gone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return reply
 
 
-ASKED_YES_NO = re.compile(r"\b(?:khong|ko|k|chua)\s*$")
+ASKED_YES_NO = re.compile(r"\b(?:khong|ko|k|chua)(?:\s+(?:ad|admin|ban|ban oi|a|ha|nhi|nhe|vay|v|z))?\s*$")  # "… ko ad"
 
 
 def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1381,6 +1381,13 @@ def names_only_the_whole(part: Indicator, whole: Indicator, folded: str) -> bool
     return head in words and not words & own
 
 
+def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
+    """Of "nq đó ban hành ngày nào, hỗ trợ bn người", the part asking a number, read alone, of the document pointed at."""
+    parts = [kb.normalize_question(p) for p in re.split(r"[,;?]|\b(?:và|va)\b", a.text) if p.strip()]
+    part = next((p for p in parts if passages.QUANTITY.search(p)), a.folded)
+    return replace(a, text=f"{part} theo van ban do", folded=f"{part} theo van ban do")
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
     if topic == "units":
@@ -1426,6 +1433,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         said = ([] if record or not passages.asks_a_theme(passages.document_question(kb, a, number))
                 else passages.about_document(kb, a, number))
         reply = passages.answer(kb, a, q, said) if said else answer_policy(kb, _with(q, policy=[number]), a, record=record)
+        if (asks_its_record(a.folded) and passages.asks_number(a)
+                and (counted := passages.about_document(kb, _the_count_asked(kb, a), number))):
+            # "nq đó ban hành ngày nào, hỗ trợ bn người": its date, then the sentence citing it that gives the number
+            reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]  # one set, last
+            reply.messages += passages.answer(kb, a, q, counted).messages
         reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
         if REPLACED.search(a.folded) and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):
             reply.say(other[1])  # "nghị quyết nào thay thế nó?": the other one of the same title, said as such

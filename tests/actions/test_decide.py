@@ -329,6 +329,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Được bao nhiêu người rồi?", "ask_indicator", {"policy": "12/2022/NQ-HĐND", "topic": "policy"},
      "a follow-up on the last answer's subject",  # a number of the document: the sentence citing it that gives one
      "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
+    ("nq do ban hanh ngay nao, ho tro bn ng", "ask_policy", {"policy": "12/2022/NQ-HĐND", "topic": "policy"},
+     "a reference back to the last answer's subject",  # its date from its record, the number from the sentence citing it
+     "Nghị quyết 12/2022/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 9/12/2022): Nghị quyết của HĐND thành phố làm căn "
+     "cứ hỗ trợ thêm mức đóng bảo hiểm xã hội\nNguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng.\n"
+     "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
+    ("hp h con ho ngheo ko ad", "ask_indicator", None,  # a yes-or-no question though it ends on "ad"
+     "a claim that something remains, which a sentence says is gone", "Theo tài liệu, không còn."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

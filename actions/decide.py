@@ -370,9 +370,16 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return no_breakdown(code, info.name if info else code)
 
 
+ADDRESS_FOLLOW_UP_WORDS = 10  # "còn phường Minh Đức bên Thủy Nguyên thì sao?"
+
+
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.address:
-        return not place_only_qualifies(a, q)
+        # after a conversion, a short question naming another old unit asks its new one, though a school or a
+        # project has its name ("p. Trần Phú thì sao", "phường Minh Đức bên Thủy Nguyên")
+        next_unit = (q.slots.get("topic") == "address" and len(a.folded.split()) <= ADDRESS_FOLLOW_UP_WORDS
+                     and not passages.asks_number(a))
+        return next_unit or not place_only_qualifies(a, q)
     if q.slots.get("topic") == "address" and district_of_the_last(q) is not None:
         return True  # "ở Ninh Giang" after the communes named Hồng Phong
     if a.indicators or a.projects or a.policies or q.intent != "convert_address":

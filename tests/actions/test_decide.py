@@ -336,6 +336,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
     ("hp h con ho ngheo ko ad", "ask_indicator", None,  # a yes-or-no question though it ends on "ad"
      "a claim that something remains, which a sentence says is gone", "Theo tài liệu, không còn."),
+    ("Còn phường Minh Đức bên Thủy Nguyên thì sao?", "convert_address", {"topic": "address"},
+     "an old ward, commune or district",  # after a conversion: the unit, not the project "Thủy Nguyên" names
+     "Phường Minh Đức (Thành phố Thủy Nguyên, Thành phố Hải Phòng cũ) nay thuộc Phường Bạch Đằng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -1389,10 +1389,10 @@ def names_only_the_whole(part: Indicator, whole: Indicator, folded: str) -> bool
 
 
 def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
-    """Of "nq đó ban hành ngày nào, hỗ trợ bn người", the part asking a number, read alone, of the document pointed at."""
+    """Of "nq đó ban hành ngày nào, hỗ trợ bn người", the part asking a number, read alone."""
     parts = [kb.normalize_question(p) for p in re.split(r"[,;?]|\b(?:và|va)\b", a.text) if p.strip()]
     part = next((p for p in parts if passages.QUANTITY.search(p)), a.folded)
-    return replace(a, text=f"{part} theo van ban do", folded=f"{part} theo van ban do")
+    return replace(a, text=part, folded=part)
 
 
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1441,7 +1441,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
                 else passages.about_document(kb, a, number))
         reply = passages.answer(kb, a, q, said) if said else answer_policy(kb, _with(q, policy=[number]), a, record=record)
         if (asks_its_record(a.folded) and passages.asks_number(a)
-                and (counted := passages.about_document(kb, _the_count_asked(kb, a), number))):
+                and (counted := passages.about_document(kb, _the_count_asked(kb, a), number, pointed_at=True))):
             # "nq đó ban hành ngày nào, hỗ trợ bn người": its date, then the sentence citing it that gives the number
             reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]  # one set, last
             reply.messages += passages.answer(kb, a, q, counted).messages

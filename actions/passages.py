@@ -94,7 +94,7 @@ _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban
             "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")
 
 
-def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
+def document_question(kb: KnowledgeBase, a: Asked, number: str, pointed_at: bool = False) -> str:
     """The question less the words naming the document: two words in a row of its number, type,
     issuer, aliases or title ("liên kết vùng" keeps "kết", which "Kết luận" has), its number's letters."""
     p = policy_numbered(kb, number)
@@ -104,7 +104,7 @@ def document_question(kb: KnowledgeBase, a: Asked, number: str) -> str:
     folded = [fold(w) for w in words]
     # "… hỗ trợ bao nhiêu người theo nghị quyết đó": pointed at, the document is not named by its title's words,
     # and a number asked is no title's ("kết luận đó tiếp tục thực hiện nghị quyết nào": its title says)
-    number_of_it = _POINTED_DOCUMENT.search(" ".join(folded)) is not None and asks_number(a)
+    number_of_it = (pointed_at or _POINTED_DOCUMENT.search(" ".join(folded)) is not None) and asks_number(a)
     texts = (p.doc_type, p.issuer or "", *_ISSUERS) if number_of_it else (
         p.doc_type, p.issuer or "", *p.aliases, p.title, *_ISSUERS)
     pairs = {pair for name in texts for pair in pairwise(fold(name).split())}
@@ -135,7 +135,7 @@ _MENTIONED = re.compile(r"\b(?:noi|nhac|de cap|neu)(?: \w+)? (?:den|toi|ve)\b")
 CITING_CANDIDATES = 100
 
 
-def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
+def about_document(kb: KnowledgeBase, a: Asked, number: str, pointed_at: bool = False) -> list[Passage]:
     """What a named document says of something ("Nghị quyết 7 yêu cầu liên kết vùng như thế nào?"): the
     question less the document's name, among the sentences of the documents citing it; one sentence
     clearly best, or none (many sentences speak of "mục tiêu")."""
@@ -143,7 +143,7 @@ def about_document(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
     # sentences that give one
     if a.from_button or not (wants_words(a.folded) or asks_number(a) or _MENTIONED.search(a.folded)):
         return []
-    rest = document_question(kb, a, number)
+    rest = document_question(kb, a, number, pointed_at)  # `pointed_at`: the document of the context, not named
     terms = len(query_terms(fold(rest)))
     if terms < MIN_TERMS and not (terms and asks_number(a)):
         return []  # "Nghị quyết 45 là gì?": the document itself

@@ -319,7 +319,7 @@ _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra du
                      "nghi dinh quy dinh thong tu cong van chien luoc "
                      "nham y minh toi em hoi ban ad admin oi "  # "à nhầm, ý mình là nq về …": no subject
                      "do nay ay day truoc sau cung phai "  # "trước đó … cũng có … phải không"
-                     "hoi thang quy luc khi".split())  # "hồi tháng 9/2024": when, not what
+                     "thang quy luc khi".split())  # "hồi tháng 9/2024": when, not what ("hoi" is also "hội")
 SUBJECT_MIN = 0.5
 UNKNOWN_SHARE = 0.4  # of a question's weight in words no document's title or aliases have
 RARE = 3  # sentences: a word fewer of them have names a matter of its own

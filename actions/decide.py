@@ -48,12 +48,14 @@ from .government import (
     district_of_the_last,
 )
 from .indicators import (
+    ASKS_A_NUMBER,
     FORMER_PROVINCE,
     NARROWS,
     NOT_A_DETAIL,
     NOT_A_DETAIL_PHRASE,
     WHICH_PART,
     answer_figures,
+    clauses_of,
     family,
     latest_result_period,
     list_indicators,
@@ -1389,9 +1391,8 @@ def names_only_the_whole(part: Indicator, whole: Indicator, folded: str) -> bool
 
 
 def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
-    """Of "nq đó ban hành ngày nào, hỗ trợ bn người", the part asking a number, read alone."""
-    parts = [kb.normalize_question(p) for p in re.split(r"[,;?]|\b(?:và|va)\b", a.text) if p.strip()]
-    part = next((p for p in parts if passages.QUANTITY.search(p)), a.folded)
+    """Of "nq đó ban hành ngày nào, hỗ trợ bn người", the clause asking a number, read alone."""
+    part = next((clause for clause in clauses_of(kb, a) if ASKS_A_NUMBER.search(clause)), a.folded)
     return replace(a, text=part, folded=part)
 
 

@@ -753,7 +753,7 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             first, _, after = text.partition("\n")
             return f"{first}\n(Tài liệu chưa có số liệu cả {label}; đây là số liệu mới nhất trong năm.)\n{after}", found
         if (newest := _newest_before(kb, indicator, period)) is not None:
-            if stand_in(kb, indicator, period, a) is None:
+            if _year_typed(period, a):
                 return f"Các tài liệu tôi có chưa có số liệu {indicator.name} {label}.", False
             text, found = figure_block(kb, indicator, newest, a)
             # the newest figure on the first line, as any figure asked; the period it stands in for said next
@@ -791,9 +791,12 @@ def stand_in(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> 
     (the newest is offered as a button)."""
     if kb.values(indicator.code, period) or any(p.startswith(f"{period}-") for p in kb.periods(indicator.code)):
         return None
-    if re.search(rf"\b{period[:4]}\b", a.folded):
-        return None
-    return _newest_before(kb, indicator, period)
+    return None if _year_typed(period, a) else _newest_before(kb, indicator, period)
+
+
+def _year_typed(period: str, a: Asked) -> bool:
+    """"năm 2026" typed: that year is asked, and no other year's figure stands in for it; "quý 1 năm nay" is not."""
+    return re.search(rf"\b{period[:4]}\b", a.folded) is not None
 
 
 def _said_with(kb: KnowledgeBase, indicator: Indicator, period: str, primary: Value) -> list[Value]:
@@ -882,9 +885,9 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     căn" after the number of social-housing projects the number of flats. A row with no figure
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
-    one_asked = len(_ASKS.findall(a.folded)) <= 1  # several asked: each clause finds its own row ("còn xnk?" asks none)
+    one_asked = len(ASKS_A_NUMBER.findall(a.folded)) <= 1  # several asked: each clause finds its own row ("còn xnk?" asks none)
     # several asked: this row is the first clause's ("trong đó bn dự án khởi công, bn căn")
-    words = a.folded if one_asked else (_clauses(kb, a) or [a.folded])[0]
+    words = a.folded if one_asked else (clauses_of(kb, a) or [a.folded])[0]
     asked = [w for w in NOT_A_DETAIL_PHRASE.sub(" ", words).split() if not any(ch.isdigit() for ch in w)]
     details = set(asked) - own - NOT_A_DETAIL
     # two-word details too: "đô thị" is a detail though "đô" and "thị" alone are function words
@@ -907,7 +910,7 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
 
 
 _CLAUSE = re.compile(r"[,;]|\b(?:và|va|với|voi|vs|còn|con)\b", re.IGNORECASE)
-_ASKS = re.compile(r"\b(?:bao nhieu|may|bn)\b")
+ASKS_A_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn)\b")
 
 
 def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:
@@ -916,8 +919,8 @@ def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Ind
     own = set(vocabulary(indicator).split())
     rows = family(kb, indicator)
     found: list[Indicator] = []
-    for clause in _clauses(kb, a)[1:]:
-        if not _ASKS.search(clause) or kb.indicator_codes_named(clause):
+    for clause in clauses_of(kb, a)[1:]:
+        if not ASKS_A_NUMBER.search(clause) or kb.indicator_codes_named(clause):
             continue
         words = [w for w in clause.split() if not any(ch.isdigit() for ch in w)]
         details = set(words) - own - NOT_A_DETAIL
@@ -943,13 +946,13 @@ def _first_clause_leans(kb: KnowledgeBase, a: Asked, q: Query) -> Indicator | No
     context = q.slots.get("indicator")
     if q.slots.get("topic") != "indicator" or not context or context in a.indicators:
         return None
-    clauses = _clauses(kb, a)
-    if len(clauses) < 2 or not _ASKS.search(clauses[0]) or kb.indicator_codes_named(clauses[0]):
+    clauses = clauses_of(kb, a)
+    if len(clauses) < 2 or not ASKS_A_NUMBER.search(clauses[0]) or kb.indicator_codes_named(clauses[0]):
         return None
     return kb.indicator(str(context))
 
 
-def _clauses(kb: KnowledgeBase, a: Asked) -> list[str]:
+def clauses_of(kb: KnowledgeBase, a: Asked) -> list[str]:
     """The question's clauses as typed, each normalized: "…, tổng quy mô bao nhiêu căn?"."""
     return [kb.normalize_question(typed) for typed in _CLAUSE.split(a.text)]
 
@@ -957,7 +960,7 @@ def _clauses(kb: KnowledgeBase, a: Asked) -> list[str]:
 def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
     """"GRDP 2024 tăng bao nhiêu, còn 2025 kế hoạch bao nhiêu": each period is asked in its own
     clause, with its own kind (2025's plan, not 2024's) and its own words."""
-    for folded in _clauses(kb, a):
+    for folded in clauses_of(kb, a):
         if period in parse_periods(folded):
             return replace(a, kinds=kinds_in(folded), folded=folded)
     return a
@@ -966,7 +969,7 @@ def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = False) -> Reply:
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
     # the rows further clauses ask are their own: refined by the first clause's words, they would fold back
-    further = other_clauses(kb, named[0], a) if len(named) == 1 and len(_ASKS.findall(a.folded)) > 1 else []
+    further = other_clauses(kb, named[0], a) if len(named) == 1 and len(ASKS_A_NUMBER.findall(a.folded)) > 1 else []
     refined = ({named[0].code: named[0]} if len(named) == 1 and WHICH_PART.search(a.folded) and kb.children(named[0].code)
                else {r.code: r for i in named for r in refine(kb, i, a, from_context)})  # its parts are compared
     indicators = list((refined | {i.code: i for i in further}).values())[:MAX_INDICATORS]

@@ -999,6 +999,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     topic = q.slots.get("topic")
     if not topic or a.names_something:
         return False
+    if topic == "address" and a.aspect in ("investor", "value"):
+        return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
     if topic == "project" and q.slots.get("project") and hardly_its_own(a):

@@ -36,12 +36,14 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
         if fold(doc.number) in folded or re.search(rf"\b(?:bao cao|bc|van ban)\s+(?:so\s+)?{re.escape(digits)}\b", folded):
             return doc
     if _REPORT_NUMBER_ASKED.search(folded):
-        reports = [d for d in kb.documents().values() if d.number and d.kind == "report" and fold(d.issuer) in folded]
+        # "của thành ủy": the issuer without the city's name, which a resident of it leaves out
+        reports = [d for d in kb.documents().values() if d.number and d.kind == "report"
+                   and re.sub(r"\s+(?:thanh pho )?hai phong$", "", fold(d.issuer)) in folded]
         return reports[0] if len(reports) == 1 else None
     return None
 
 
-_REPORT_NUMBER_ASKED = re.compile(r"\bbao cao\b.*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
+_REPORT_NUMBER_ASKED = re.compile(r"\b(?:bao cao|bc)\b.*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:

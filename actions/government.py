@@ -246,8 +246,26 @@ def _without_the_unit_claimed(text: str) -> tuple[str, str] | None:
     return text[:match.start(1)] + text[match.end(1):], match.group(1).partition(" ")[2]
 
 
+# "phường Cát Bi cũ giờ vẫn giữ tên Cát Bi đúng ko", "vẫn giữ nguyên tên à", "không đổi tên hả"
+_NAME_KEPT = re.compile(r"\b(?:giu (?:nguyen )?ten|van (?:mang )?ten|khong doi ten|ten van|van giu nguyen)\b")
+_UNIT_TYPE = re.compile(r"^(?:phuong|xa|thi tran|dac khu)\s+")
+
+
+def _name_kept_verdict(match: AddressMatch) -> str:
+    """Whether the old unit's name lives on in the new unit it went to."""
+    own = _UNIT_TYPE.sub("", fold(match.old_ward))
+    keeping = [u.name for u in match.new_units if _UNIT_TYPE.sub("", fold(u.name)) == own]
+    if keeping and len(keeping) == len(match.new_units):
+        return f"Đúng: {match.old_ward} nay thuộc {keeping[0]}, vẫn mang tên này."
+    if keeping:
+        return f"Đúng một phần: {match.old_ward} được chia cho {len(match.new_units)} đơn vị mới, trong đó {keeping[0]} mang tên này."
+    return f"Không đúng: {match.old_ward} không còn giữ tên; nay thuộc {', '.join(u.name for u in match.new_units)}."
+
+
 def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
     """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
+    if match.new_units and _NAME_KEPT.search(fold(q.text)):
+        return _name_kept_verdict(match)
     own = fold(match.old_ward)
     named = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))  # "phườg Hồng An"
     claimed = [u for u in named if fold(u) != own]

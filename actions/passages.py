@@ -85,10 +85,11 @@ def _context(a: Asked) -> str:
 # What names a document rather than asks about it: its number's letters, and its issuers.
 _NAMING_WORDS = frozenset("nq kl qd ct nd tt cp tw qh15 cua ubnd hdnd số".split())  # "số", not "hồ sơ"
 # What a document does, not what it is about: "Nghị quyết 7 yêu cầu … liên kết vùng như thế nào?"
-_STATING = re.compile(r"\b(?:yeu cau|neu ro|neu|de ra|dat ra|dat muc tieu|noi)\b")
+_STATING = re.compile(r"\b(?:yeu cau|neu ro|neu|de ra|dat ra|dat muc tieu|noi(?! dung))\b")  # "nói", not "nội dung"
 # "văn bản đó", "nq này": the document pointed at, named
+# "Nó về nội dung gì?": the pronoun opening the question is the document too
 _POINTED_DOCUMENT = re.compile(r"\b(?:van ban|nghi quyet|quyet dinh|ket luan|chi thi|ke hoach|nq|qd|kl)"
-                               r" (?:do|nay|ay|day|tren)\b")
+                               r" (?:do|nay|ay|day|tren)\b|^(?:the |vay )?no\b")
 _NAMING_FOLDED = frozenset(fold(w) for w in _NAMING_WORDS)  # typed without tone marks: "so" may be "số"
 _ISSUERS = ("chinh phu", "bo chinh tri", "quoc hoi", "thu tuong chinh phu", "ban chap hanh trung uong",
             "hoi dong nhan dan", "uy ban nhan dan", "thanh uy")

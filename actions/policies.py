@@ -308,11 +308,14 @@ _POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b|\bco chinh sach\b"  # "có chính 
 DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b|{_POLICY_ASKED}")
 # "… thông qua bằng nghị quyết nào", "còn nghị quyết của Quốc hội …": the kind of document the question asks for
 _KIND_ASKED = re.compile(rf"\b({_KINDS})\s+(?:(?:\w+\s+){{0,2}}?(?:nao|gi|so may)\b|cua\s)")
+# "Chính phủ có ra nghị quyết … để thực hiện kết luận đó không?": whether one exists, asked of its kind
+_KIND_ASKED_IF_ANY = re.compile(rf"\bco (?:ra |ban hanh |\w+ )?({_KINDS})\b(?=.*\b(?:khong|ko|k|chua)\s*$)")
 
 
 def kinds_asked(folded: str) -> set[str]:
     """The kinds of document asked for, "văn bản" (any kind) aside."""
-    return set(_KIND_ASKED.findall(f"{folded} ")) - {"van ban"}
+    found = set(_KIND_ASKED.findall(f"{folded} ")) | set(_KIND_ASKED_IF_ANY.findall(folded))
+    return found - {"van ban"}
 _GENERIC = frozenset("nao gi la cua ve cho de va cac nhung mot co ban hanh ra duoc nam den thanh pho "
                      "voi thi sao con the vay khong ko bao nhieu may o tai tu tren trong "
                      "tp so ngay nao nghi quyet quyet dinh ket luan van ban chi thi de an luat ke hoach chuong trinh "

@@ -177,7 +177,8 @@ _INVESTOR = re.compile(r"\b(?:chu dau tu|nha dau tu|ai dau tu|ai lam|cong ty nao
 _WHEN = re.compile(r"\b(?:khi nao|bao gio|luc nao|nam nao|hom nao|ngay nao|thang nao|thoi gian|tien do|xong chua|"
                    r"hoan thanh chua|khoi cong chua|xong|bao lau)\b")
 VALUE_ASKED = re.compile(r"\b(?:bao nhieu tien|von|tong muc|gia tri|kinh phi|chi phi|bao nhieu ty)\b")
-_POINTING = r"\s+(?:do|nay|ay|day|kia|tren)\b"  # "… đó", "… này", "… đấy"
+# "khu do thi" typed plain is "khu đô thị" unless "sao" follows ("khu do thi sao": "khu đó thì sao")
+_POINTING = r"\s+(?:do(?! thi\b(?! sao\b))|nay|ay|day|kia|tren)\b"  # "… đó", "… này", "… đấy"
 # "dự án đó", "cầu này", "tòa đó": a project pointed at by what it is
 # ("khu đô thị" is no "khu đó": folded, its "đô" is "do")
 _PROJECT_NOUNS = (r"du an|cong trinh|cau|toa|toa nha|nha may|ben|tuyen|duong|nha ga|san bay|cang|khu kinh te|"

@@ -88,6 +88,11 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("dv", "nao"): "đơn vị nào", ("dv", "hanh", "chinh"): "đơn vị hành chính",  # "thuộc đv nào": no "dịch vụ"
     ("ct", "ubnd"): "chủ tịch ủy ban nhân dân", ("ct", "tp"): "chủ tịch thành phố",
     ("nghe", "ns"): "nghe nói", ("ng", "ta", "ns"): "người ta nói",  # "nghe ns grdp …": heard, no budget
+    # after a person, "ns" is what they said: "ổng ns hp phải phấn đấu ngang tầm vs đâu"
+    **{(*who, "ns"): f"{said} nói" for who, said in ((("ong",), "ông"), (("ong", "ay"), "ông ấy"), (("ba",), "bà"),
+                                                     (("ba", "ay"), "bà ấy"), (("tbt",), "Tổng Bí thư"), (("ho",), "họ"),
+                                                     (("bi", "thu"), "bí thư"), (("chu", "tich"), "chủ tịch"),
+                                                     (("lanh", "dao"), "lãnh đạo"))},
     ("cn", "va", "xd"): "công nghiệp và xây dựng",
     # "gt" alone may be giá trị or giới thiệu; after traffic's words it is giao thông
     **{(*before, "gt"): f"{said} giao thông" for before, said in ((("tai", "nan"), "tai nạn"), (("an", "toan"), "an toàn"),

@@ -339,6 +339,30 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Còn phường Minh Đức bên Thủy Nguyên thì sao?", "convert_address", {"topic": "address"},
      "an old ward, commune or district",  # after a conversion: the unit, not the project "Thủy Nguyên" names
      "Phường Minh Đức (Thành phố Thủy Nguyên, Thành phố Hải Phòng cũ) nay thuộc Phường Bạch Đằng"),
+    ("Còn gói vay 120.000 tỷ theo Nghị quyết 33 thì dư nợ ở Hải Phòng được bao nhiêu?", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # the loans' balance, not the projects counted for them
+     "Dư nợ tín dụng Chương trình 120.000 tỷ đồng (cho vay nhà ở xã hội) theo Nghị quyết số 33/NQ-CP 9 tháng năm 2024: "
+     "đạt 79,95 tỷ đồng."),
+    ("dự án đầu tiên mik hỏi ai là chủ đầu tư", "nlu_fallback",
+     {"topic": "address", "last_answer_id": "address:Thành phố Thủy Nguyên/Phường Dương Quan"},
+     "a passage of the documents, quoted", "Tài liệu ghi:"),  # no unit has an investor: "tiên mình" is no Tiên Minh
+    ("khu do thi moi o Duong Kinh - Kien Thuy von bao nhieu", "ask_project", {"project": "ecovance", "topic": "project"},
+     "a project by its name",  # "khu do thi" typed plain is "khu đô thị", not "khu đó"
+     "Dự án xây dựng Khu đô thị mới tại khu vực quận Dương Kinh và huyện Kiến Thụy: giá trị phê duyệt/dự kiến 23.218.000"),
+    ("Nó về nội dung gì?", "followup", {"policy": "96-KL/TW", "topic": "policy"},
+     "a reference back to the last answer's subject",  # "nó" is the document, "nội dung" no "nói": the document itself
+     "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
+    ("Chính phủ có ra nghị quyết về chương trình hành động để thực hiện kết luận đó không?", "ask_policy",
+     {"policy": "96-KL/TW", "topic": "policy"}, "which document: found by what it is about",  # whether one exists: it
+     "Nghị quyết 7/NQ-CP ngày 10/1/2025 của Chính phủ về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("phường Cát Bi cũ giờ vẫn giữ tên Cát Bi đúng ko", "convert_address", None, "an old ward, commune or district",
+     "Không đúng: Phường Cát Bi không còn giữ tên; nay thuộc Phường Hải An.\nPhường Cát Bi (Quận Hải An"),
+    ("xã Tiên Minh cũ vẫn giữ tên à", "convert_address", None, "an old ward, commune or district",
+     "Đúng: Xã Tiên Minh nay thuộc Xã Tiên Minh, vẫn mang tên này."),
+    ("báo cáo kt-xh 2024 của thành ủy số mấy v", "nlu_fallback", None,  # the issuer named without the city's name
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("ổng ns hp phải phấn đấu ngang tầm vs đâu", "ask_vision", None,  # "ns" after a person is what they said
+     "a curated answer of the intent's topic that fits", "Về tầm nhìn dài hạn của Hải Phòng theo Nghị quyết 45"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

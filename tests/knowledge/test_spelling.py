@@ -112,6 +112,8 @@ ABBREVIATIONS = [
     # "ns" ending a question asks "nói sao", opening one "nói"; in between it is the budget
     ("xã Ninh Sơn thì ns", "xa ninh son thi sao"), ("ns thế năm 2025", "noi the nam 2025"),
     ("còn hd thì ns 2025 bn", "con hai duong thi ngan sach 2025 bao nhieu"),
+    ("ổng ns hp phải phấn đấu ngang tầm vs đâu", "ong noi hai phong phai phan dau ngang tam voi dau"),  # after a person
+    ("ông ấy ns gì về ns", "ong ay noi gi ve ngan sach"),
 ]
 
 

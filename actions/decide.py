@@ -1023,6 +1023,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "có bao nhiêu nhóm nhiệm vụ giải pháp?" after Nghị quyết 7: its own contents say
     if topic == "policy" and q.slots.get("policy") and POLICY_CONTENT.search(a.folded):
         return True  # "có cơ chế j đáng chú ý cho dn ko?" after Nghị quyết 226: what it holds
+    if topic == "policy" and q.slots.get("policy") and asks_its_record(a.folded):
+        return True  # "Ban hành ngày nào, định hướng đến năm bao nhiêu?" after a document: its record
     if topic == "policy" and q.slots.get("policy") and hardly_its_own(a) and q.intent != "out_of_scope":
         return True  # "nói về j", "áp dụng giai đoạn nào" after a document: of it
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
@@ -1475,7 +1477,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 # "định trình Quốc hội khi nào?" asks a plan, which a sentence says
 _ISSUER_ASKED = re.compile(r"\b(?:ai ky|ai ban hanh|do ai|co quan nao|cua ai|cap nao)\b")
 _DATE_ASKED = re.compile(r"\b(?:ngay nao|ngay bao nhieu|khi nao|bao gio|nam nao|thang nao|hieu luc)\b")
-_PLANNED = re.compile(r"\b(?:(?<!quyet )dinh|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
+_PLANNED = re.compile(r"\b(?:(?<!quyet )dinh(?! huong)|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
 
 
 def asks_its_record(folded: str) -> bool:

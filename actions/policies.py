@@ -33,7 +33,9 @@ def describe_policy(info: PolicyInfo) -> str:
     p = info.policy
     when = replies.vn_date(p.date)
     issuer = re.sub(r"\s*\((.*)\)$", r", \1", p.issuer or "")  # "Thành phố Hải Phòng (trình Chính phủ)"
-    who = ", ".join(part for part in (issuer, f"ngày {when}" if when else "") if part)
+    # "05/NQ-HĐND, ngày 12/4/2022": a number that shares its namesake's carries its date already
+    dated = bool(when) and f"ngày {when}" not in p.number
+    who = ", ".join(part for part in (issuer, f"ngày {when}" if dated else "") if part)
     title = "" if fold(p.title) == fold(p.number) else f": {p.title}"
     lines = [document_name(p) + (f" ({who})" if who else "") + title]
     if p.items:
@@ -304,12 +306,18 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
 _KINDS = ("nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|luat|quy hoach|ke hoach|chuong trinh|nghi dinh|"
           "quy dinh|thong tu|cong van|chien luoc")
 # "chính sách gì hỗ trợ học nghề": a policy asked for is a document asked for
-_POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b|\bco chinh sach\b"  # "có chính sách hỗ trợ bóng đá không"
+# "có chính sách hỗ trợ bóng đá không", "tp có bỏ chính sách hỗ trợ bóng đá không"
+_POLICY_ASKED = r"\bchinh sach (?:nao|gi|j)\b|\bco (?:bo |them |rieng )?chinh sach\b"
 DOCUMENT_WORDS = re.compile(rf"\b(?:{_KINDS})\b|{_POLICY_ASKED}")
 # "… thông qua bằng nghị quyết nào", "còn nghị quyết của Quốc hội …": the kind of document the question asks for
 _KIND_ASKED = re.compile(rf"\b({_KINDS})\s+(?:(?:\w+\s+){{0,2}}?(?:nao|gi|so may)\b|cua\s)")
 # "Chính phủ có ra nghị quyết … để thực hiện kết luận đó không?": whether one exists, asked of its kind
-_KIND_ASKED_IF_ANY = re.compile(rf"\bco (?:ra |ban hanh |\w+ )?({_KINDS})\b(?=.*\b(?:khong|ko|k|chua)\s*$)")
+# ("có kế hoạch … không" asks what is planned, "có đạt kế hoạch không" a result: no document)
+_KIND_ASKED_IF_ANY = re.compile(r"\bco (?:ra |ban hanh |them |rieng )?(nghi quyet|quyet dinh|ket luan|chi thi|de an|luat|"
+                                r"chuong trinh|nghi dinh|thong tu|cong van)\b(?=.*\b(?:khong|ko|k|chua)\s*$)")
+
+
+_KIND_ABOUT = re.compile(rf"\b(?:{_KINDS})\s+(?:\w+\s+)?ve\b")  # "nghị quyết riêng về nhà ở xã hội": its subject
 
 
 def kinds_asked(folded: str) -> set[str]:
@@ -346,7 +354,10 @@ WHICH_DOCUMENT = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi th
 
 def asks_which_document(a: Asked) -> bool:
     """"Chính phủ ban hành nghị quyết nào để thực hiện Kết luận 96?": a document to find, not the one named."""
-    return not a.from_button and WHICH_DOCUMENT.search(a.folded) is not None
+    # "Thành ủy có nghị quyết riêng về nhà ở xã hội không?": whether one exists, of a subject, not of a project named
+    if_any = _KIND_ASKED_IF_ANY.search(a.folded) is not None and (
+        not (a.projects_clear and a.project_score >= 2) or _KIND_ABOUT.search(a.folded) is not None)
+    return not a.from_button and (WHICH_DOCUMENT.search(a.folded) is not None or if_any)
 
 
 def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:

@@ -220,6 +220,9 @@ def asks_new_unit(folded: str) -> bool:
 _FILLERS = re.compile(r"\b(?:cua |o |tai )?(?:hai phong|thanh pho|tp)\b|\b(?:nam |quy )?(?:20\d\d|ngoai|nay|truoc)\b(?= )"
                       r"|\b(?:duoc|da|se)\b")
 _NOT_THIS = re.compile(r"\b(?:khong|ko|k) phai (?:la )?([^,.?!]+)")
+# "kcn nam trang cat rong bao nhieu ha, a nham y minh la trang due 3": corrected within the message, the
+# names after the correction are the ones asked
+_CORRECTED_TO = re.compile(r"(?<=\w )\b(?:a |à )?nham(?: roi)?(?: y minh la| minh hoi| y la| la)?\s+(\S.*)$")
 # "quay lại cây cầu, …": back to the last subject, whose "lại" is no cầu Lại Xuân
 _ASKING = re.compile(r"\b(?:minh|toi|em|to|cho|muon|xin|can|de) hoi\b|\bhoi (?:ve|them|luon|chut|ti|xiu|lai)\b"
                      r"|\b(?:quay lai|tro lai|quay ve)(?: voi| chuyen| ve)?\b")
@@ -517,6 +520,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         scores[key] = max(score, scores.get(key, 0.0))
     scored = sorted(scores.items(), key=lambda item: -item[1])[:8]
     named = q.all("project")
+    if (corrected := _CORRECTED_TO.search(folded)) and (after := kb.project_scores(corrected.group(1), limit=8)):
+        scored = after  # the project named after "à nhầm", not the one before it
+        named = [key for key in named if key in dict(after)]
     project_ids = list(dict.fromkeys([key for key, _ in scored] + named))  # best named first
     previous, another = q.slots.get("project"), False
     if previous in project_ids and len(project_ids) > 1 and _ANOTHER.search(folded):

@@ -113,7 +113,8 @@ _TRAILING = frozenset("không chưa à ạ nhỉ nhé vậy hả chứ ko k hok 
 # Phrases dropped before single words; "hải phòng" and "thành phố" name the subject of
 # every document, so they say nothing about which sentence answers.
 _STOP_PHRASES_TEXT = (
-    "như thế nào", "làm thế nào", "thế nào", "làm gì", "làm sao", "ra sao", "bao giờ",
+    "như thế nào", "làm thế nào", "thế nào", "làm gì", "làm sao", "ra sao",
+    "bao giờ làm", "khi nào làm", "bao giờ",  # "đường sắt qua hp bao h làm": when, not a word of the matter
     "khi nào", "lúc nào", "thời gian nào", "ở đâu", "tại sao", "vì sao", "bao nhiêu", "có phải", "phải không",
     "hải phòng", "thành phố", "vui lòng", "cho biết", "cho hỏi",
     "nội dung gì", "ý nghĩa gì", "điều gì", "việc gì", "cái gì",

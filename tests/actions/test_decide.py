@@ -243,7 +243,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "9.5.0.\nXã Quốc Tuấn (Huyện An Lão, Thành phố Hải Phòng cũ) nay thuộc Xã An Quang"),
     ("Thế còn nghị quyết số 05 về danh mục ưu đãi xã hội hoá và miễn giảm tiền thê đất thì sao?", "ask_policy", None,
      "a policy by its number",  # two of that number: the one whose title it says
-     "Nghị quyết 05/NQ-HĐND, ngày 22/3/2024 (Hội đồng nhân dân thành phố, ngày 22/3/2024): về việc cho ý kiến"),
+     "Nghị quyết 05/NQ-HĐND, ngày 22/3/2024 (Hội đồng nhân dân thành phố): về việc cho ý kiến"),
     ("Nghị quyết số 05/NQ-HĐND của Hội đồng nhân dân thành phố quy định về nội dung gì?", "ask_policy", None,
      "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),  # nothing of either title
     ("Bí thư Thành ủy chỉ ra những hạn chế gì?", "ask_government", None,  # the sentence names the post's holder
@@ -363,6 +363,21 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
     ("ổng ns hp phải phấn đấu ngang tầm vs đâu", "ask_vision", None,  # "ns" after a person is what they said
      "a curated answer of the intent's topic that fits", "Về tầm nhìn dài hạn của Hải Phòng theo Nghị quyết 45"),
+    ("Thành ủy có nghị quyết riêng về nhà ở xã hội không?", "ask_policy", None,  # whether one exists: it
+     "which document: found by what it is about", "Nghị quyết 09-NQ/TU (Ban Chấp hành Đảng bộ thành phố khóa XVI"),
+    ("Ban hành ngày nào, định hướng đến năm bao nhiêu?", "nlu_fallback", {"policy": "09-NQ/TU", "topic": "policy"},
+     "a follow-up on the last answer's subject",  # "định hướng" plans nothing: its record
+     "Nghị quyết 09-NQ/TU (Ban Chấp hành Đảng bộ thành phố khóa XVI, ngày 13/11/2023): về phát triển nhà ở xã hội"),
+    ("tp co bo chinh sach ho tro bong da khong", "help", None, "which document: found by what it is about",
+     "Nghị quyết 05/NQ-HĐND, ngày 12/4/2022 (Hội đồng nhân dân thành phố): về việc hỗ trợ tài chính"),
+    ("GRDP 2024 có đạt kế hoạch không", "ask_indicator", None,  # a plan reached: no plan document asked
+     "indicators: every one × period × kind named", "Chưa đạt kế hoạch."),
+    ("kcn nam trang cat rong bao nhieu ha, a nham y minh la trang due 3", "ask_project", None,
+     "a project by its name", "KCN Tràng Duệ 3: diện tích 687 ha."),  # corrected within the message
+    ("đường sắt qua hp bao h làm", "ask_project", None, "a passage of the documents, quoted",  # "bao giờ làm": when
+     "Tài liệu ghi: “phối hợp hoàn thành quy hoạch và nghiên cứu chuẩn bị đầu tư tuyến đường sắt Lào Cai"),
+    ("dự án của LG vốn bao nhiêu", "ask_project", None, "a project by its name",
+     "Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3): giá trị phê duyệt/dự kiến 47.122.000 triệu đồng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

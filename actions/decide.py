@@ -44,8 +44,10 @@ from .government import (
     MERGER,
     answer_merger,
     answer_unit_count,
+    claims_a_special_zone,
     convert_address,
     district_of_the_last,
+    special_zone_verdict,
 )
 from .indicators import (
     ASKS_A_NUMBER,
@@ -373,6 +375,14 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 ADDRESS_FOLLOW_UP_WORDS = 10  # "còn phường Minh Đức bên Thủy Nguyên thì sao?"
+
+
+def special_zone_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return (a.yes_no or a.premise_cue) and claims_a_special_zone(a.text)
+
+
+def special_zone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return special_zone_verdict(kb, q)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -736,6 +746,9 @@ def said_beyond_the_name(kb: KnowledgeBase, a: Asked) -> bool:
     return any(word in said and word not in own for word in query_terms(a.folded))
 
 
+WHERE_ASKED = re.compile(r"\b(?:o dau|nam o|(?:huyen|quan|xa|phuong|dia ban|dia phuong) nao)\b")
+
+
 def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """A project answers when the question names one: in full, or clearly enough for its intent."""
     if not a.projects:
@@ -751,6 +764,8 @@ def names_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "nhà đầu tư bến 3, 4 là công ty nào": no indicator has an investor
     if a.indicators and strong and a.aspect == "value":
         return True  # "sân bay Tiên Lãng tổng vốn đầu tư bao nhiêu": the project's value, not the city's investment
+    if a.indicators and strong and a.projects_clear and WHERE_ASKED.search(a.folded):
+        return True  # "Cụm công nghiệp Lê Thiện - Đại Bản … nằm ở huyện nào?": no figure has a place
     if a.indicators and a.projects_clear and a.project_score >= 0.75 and said_after_project(kb, a):
         return True  # "còn dự án khu du lịch vịnh trung tâm thì sao?": "du lịch" is the project's, no figure
     if a.indicators:
@@ -1514,6 +1529,7 @@ ROWS: tuple[Row, ...] = (
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
     Row("a correction of the last project's place: the same kind of project there", corrects_the_projects_place,
         the_same_kind_there),
+    Row("a place claimed to be a special zone", special_zone_claimed, special_zone),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),

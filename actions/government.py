@@ -112,12 +112,57 @@ def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
     return reply
 
 
+# "nghe nói Đồ Sơn thành đặc khu rồi hả": a place claimed to be one of the special zones
+_SPECIAL_ZONE_CLAIMED = re.compile(r"\b(?:thanh|la|len|tro thanh|thuoc)\s+dac khu\b(?!\s+(?:nao|gi|j)\b)")
+_SPECIAL_ZONE = "dac khu"
+
+
+def claims_a_special_zone(text: str) -> bool:
+    return _SPECIAL_ZONE_CLAIMED.search(fold(text)) is not None
+
+
+def special_zone_verdict(kb: KnowledgeBase, q: Query) -> Reply:
+    """Whether the place named before the claim is one of the special zones, with the zones the data has
+    and, for an old district, the units its wards went to."""
+    folded = fold(q.text)
+    claim = _SPECIAL_ZONE_CLAIMED.search(folded)
+    named_before = folded[:claim.start()] if claim else folded
+    zones = [u for u in kb.new_unit_names() if fold(u).startswith(_SPECIAL_ZONE)]
+    listed = f"thành phố có {len(zones)} đặc khu: {', '.join(zones)}"
+    if any(fold(zone).removeprefix(_SPECIAL_ZONE).strip() in named_before for zone in zones):
+        verdict = f"Đúng: theo dữ liệu sắp xếp đơn vị hành chính, {listed}."
+    else:
+        district = kb.district_answer(q.text)
+        if district is not None and district.units:
+            verdict = (f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, {listed}; {district.district} cũ không "
+                       f"trở thành đặc khu. Các phường, xã của {district.district} cũ nay thuộc: {', '.join(district.units)}.")
+        else:
+            verdict = f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, {listed}; nơi bạn nêu không phải đặc khu."
+    reply = Reply().say(f"{verdict}\n{address_source(kb)}", feedback_buttons())
+    reply.slots.update(topic="units")
+    reply.answer_id = "address:counts"
+    return reply
+
+
 MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong|"
                               r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may|doi ten tu|tu (?:phuong|xa|don vi)(?: cu)? nao)\b")
 
 
 # "… được sáp nhập cùng những phường nào?", "… nhập chung với xã nào?": the others of its new unit
 TOGETHER_WITH = re.compile(r"\b(?:cung|chung|voi|vs) (?:voi |vs )?(?:nhung |cac )?(?:phuong|xa|don vi|p|x)(?: cu)? (?:nao|gi|j)\b")
+
+
+_UNIT_POINTED = re.compile(r"\b(?:dac khu|phuong|xa|don vi)(?: moi)? (?:do|nay|ay|day)\b")
+
+
+def unit_pointed_at(kb: KnowledgeBase, q: Query) -> str | None:
+    """"đặc khu đó", "phường mới đó" after one old unit converted to one new unit: that new unit."""
+    last = [(district, ward) for district, ward in _last_converted(q) if ward]
+    if len(last) != 1 or not _UNIT_POINTED.search(fold(q.text)):
+        return None
+    matches = kb.convert_address(f"{last[0][1]}, {last[0][0]}").matches
+    units = {u.name for m in matches for u in m.new_units}
+    return units.pop() if len(units) == 1 else None
 
 
 def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
@@ -131,6 +176,8 @@ def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
                             f"“{named[0]} gồm những xã nào cũ?”")
         reply.slots.update(topic="address")
         return reply
+    if not named and (pointed := unit_pointed_at(kb, q)) is not None:
+        named = [pointed]  # "đặc khu đó gồm bao nhiêu xã cũ" after Cát Bà: the unit it went to
     if not named:
         return None
     unit = named[0]

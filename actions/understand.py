@@ -25,7 +25,7 @@ from knowledge import (
     strip_diacritics,
 )
 
-from .government import MEMBERS_QUESTION, names_an_old_unit
+from .government import MEMBERS_QUESTION, names_an_old_unit, unit_pointed_at
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
@@ -574,7 +574,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded, q.text),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded) or (
-            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text))) or (
+            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text) or unit_pointed_at(kb, q))) or (
             q.slots.get("topic") == "address" and (CORRECTION.search(folded) is not None or _bare_followup(folded))
             and names_an_old_unit(kb, q.text)),
         asks_conversion=asks_new_unit(folded), entities=entities,

@@ -378,6 +378,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “phối hợp hoàn thành quy hoạch và nghiên cứu chuẩn bị đầu tư tuyến đường sắt Lào Cai"),
     ("dự án của LG vốn bao nhiêu", "ask_project", None, "a project by its name",
      "Dự án nhà máy LG Innotek (dự án phần mở rộng tại Lô I-3): giá trị phê duyệt/dự kiến 47.122.000 triệu đồng"),
+    ("nghe noi do son thanh dac khu roi ha", "ask_project", None, "a place claimed to be a special zone",
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, thành phố có 2 đặc khu: Đặc khu Bạch Long Vĩ, Đặc khu Cát "
+     "Hải; Quận Đồ Sơn cũ không trở thành đặc khu."),
+    ("Cát Hải đã thành đặc khu đúng không", "nlu_fallback", None, "a place claimed to be a special zone",
+     "Đúng: theo dữ liệu sắp xếp đơn vị hành chính, thành phố có 2 đặc khu"),
+    ("đặc khu đó gồm bao nhiu xã, thị trấn cũ", "ask_government",
+     {"topic": "address", "last_answer_id": "address:Huyện Cát Hải/Thị trấn Cát Bà"},
+     "an old ward, commune or district",  # the new unit of the one just converted
+     "Đặc khu Cát Hải được hình thành từ (toàn bộ hoặc một phần) 12 đơn vị cũ"),
+    ("Cụm công nghiệp Lê Thiện - Đại Bản thành lập năm 2024 nằm ở huyện nào?", "ask_indicator", None,
+     "a project by its name", "Cụm công nghiệp Lê Thiện - Đại Bản (huyện An Dương)."),  # no figure has a place
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

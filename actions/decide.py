@@ -40,6 +40,7 @@ from .curated import (
 from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
 from .government import (
+    COUNT_CLAIMED,
     COUNT_QUESTION,
     MERGER,
     answer_merger,
@@ -375,6 +376,30 @@ def market_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 ADDRESS_FOLLOW_UP_WORDS = 10  # "còn phường Minh Đức bên Thủy Nguyên thì sao?"
+
+
+# "Ai nêu con số đó tại hội nghị Thành ủy?", "ai nói con số đó" after a figure
+WHO_SAID = re.compile(r"\bai (?:da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu)\b")
+
+
+def asks_who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    shown = q.slots.get("indicator")
+    return (q.slots.get("topic") == "indicator" and bool(shown) and WHO_SAID.search(a.folded) is not None
+            and set(a.indicators) <= {shown} and not a.projects_clear and not a.policies)
+
+
+def who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """A news article says who said it (the speaker's sentence in the figure's paragraph); a report is
+    its own speaker: its record, with its signer."""
+    period = q.slots.get("period")
+    values = kb.values(str(q.slots["indicator"]), str(period) if period else None)
+    for value in values:
+        if value.document.kind == "report":
+            continue
+        for quote in value.quotes:
+            if (said := kb.speaker_of(value.document.id, quote)) is not None:
+                return passages.answer(kb, a, q, [said])
+    return answer_source(kb, list({v.document.id: v.document for v in values}.values()), a.folded)
 
 
 def special_zone_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -984,12 +1009,17 @@ def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if q.slots.get("topic") == "units" and KIND_NAMED.search(a.folded):
         return True
     named_project = a.projects_clear and a.project_score >= 2  # "hành chính" alone names no administrative centre
-    return bool(COUNT_QUESTION.search(a.folded)) and not (a.address or a.indicators or named_project) and (
+    # "… có bn đơn vị hành chính cấp xã": the new units, though "sắp xếp … đơn vị" names a figure of units merged
+    of_the_reform = REFORM_UNITS.search(a.folded) is not None
+    claimed = (a.yes_no or a.premise_cue) and COUNT_CLAIMED.search(a.folded) is not None  # "có 3 đặc khu đúng không"
+    return bool(COUNT_QUESTION.search(a.folded) or claimed) and not (a.address or (a.indicators and not of_the_reform)
+                                                          or named_project) and (
         q.intent in ("ask_government", "convert_address") or NEW_UNITS.search(a.folded) is not None)
 
 
 NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|hien gio|hien tai|sau sap nhap|sau hop nhat|sau sap xep|"
                        r"tu 1 7|dac khu|cap xa)\b")  # "đơn vị hành chính cấp xã": only the new ones are counted
+REFORM_UNITS = re.compile(r"\b(?:don vi hanh chinh cap xa|dac khu)\b")
 KIND_NAMED = re.compile(r"\b(?:nhung|cac|la) (?:dac khu|phuong|xa)(?: nao| gi| j)?\b")
 
 
@@ -1459,7 +1489,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         # "nội dung chính là gì?": no theme asked, the document itself says (not a sentence saying "nội dung")
         said = ([] if record or not passages.asks_a_theme(passages.document_question(kb, a, number))
                 else passages.about_document(kb, a, number))
-        reply = passages.answer(kb, a, q, said) if said else answer_policy(kb, _with(q, policy=[number]), a, record=record)
+        # the document pointed at is the one a claim is about ("nq đó do chính phủ ban hành hả"): checked
+        reply = (passages.answer(kb, a, q, said) if said
+                 else answer_policy(kb, _with(q, policy=[number]), replace(a, policies=(number,)), record=record))
         if (asks_its_record(a.folded) and passages.asks_number(a)
                 and (counted := passages.about_document(kb, _the_count_asked(kb, a), number, pointed_at=True))):
             # "nq đó ban hành ngày nào, hỗ trợ bn người": its date, then the sentence citing it that gives the number
@@ -1538,6 +1570,8 @@ ROWS: tuple[Row, ...] = (
         source_document),
     Row("a person claimed to hold a post: the documents' list of the city's leaders says", claims_a_post, post_verdict),
     Row("the post of a person the documents' list of the city's leaders names", asks_a_post, post_of_the_person),
+    Row("who said the figure just shown: the sentence naming the speaker, else its document",
+        asks_who_said_the_figure, who_said_the_figure),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

@@ -91,6 +91,25 @@ def answer_merger(kb: KnowledgeBase, province: str | None) -> Reply:
 FEW_TO_NAME = 5  # "mấy đặc khu, tên gì": a kind with this few units is listed by name
 
 
+# "Có 3 đặc khu đúng không?", "hp mới có 126 xã phường à": a count claimed
+COUNT_CLAIMED = re.compile(r"\b(\d+) (xa|phuong|dac khu|don vi)\b")
+
+
+def _count_verdict(counts: dict[str, int], asked: str) -> str:
+    """"Đúng. " or "Không đúng: … " for each count the question claims of a kind of new unit (all units for
+    "đơn vị"); "" when none is claimed."""
+    named = {fold(kind): (kind.lower(), n) for kind, n in counts.items()} | {"don vi": ("đơn vị", sum(counts.values()))}
+    wrong: list[str] = []
+    right: list[str] = []
+    for number, kind in COUNT_CLAIMED.findall(asked):
+        if kind in named:
+            said, actual = named[kind]
+            (right if int(number) == actual else wrong).append(f"có {actual} {said}")
+    if wrong:
+        return f"Không đúng: {', '.join(wrong)}.\n"
+    return "Đúng.\n" if right else ""
+
+
 def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
     counts, _ = kb.new_unit_counts()
     parts = ", ".join(f"{n} {kind.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
@@ -101,8 +120,9 @@ def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
             members = sorted(u for u in kb.new_unit_names() if fold(u).startswith(fold(kind)))
             named += f" Các {kind.lower()}: {', '.join(members)}."
     reorg = reorganisation_of(kb)
+    verdict = _count_verdict(counts, asked)
     reply = Reply().say(
-        f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực {reorg.effective}), thành phố {reorg.provinces[0]} mới "
+        verdict + f"Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực {reorg.effective}), thành phố {reorg.provinces[0]} mới "
         f"(gồm {' và '.join(reorg.provinces)} cũ) có {sum(counts.values())} đơn vị hành chính cấp xã: {parts}.{named}\n"
         f"{address_source(kb)}",
         feedback_buttons(),

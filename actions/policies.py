@@ -34,7 +34,9 @@ def describe_policy(info: PolicyInfo) -> str:
     when = replies.vn_date(p.date)
     issuer = re.sub(r"\s*\((.*)\)$", r", \1", p.issuer or "")  # "Thành phố Hải Phòng (trình Chính phủ)"
     # "05/NQ-HĐND, ngày 12/4/2022": a number that shares its namesake's carries its date already
-    dated = bool(when) and f"ngày {when}" not in p.number
+    in_number = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", p.number)
+    dated = bool(when) and not (in_number and p.date and tuple(map(int, in_number.groups()))
+                                == (int(p.date[8:10]), int(p.date[5:7]), int(p.date[:4])))
     who = ", ".join(part for part in (issuer, f"ngày {when}" if dated else "") if part)
     title = "" if fold(p.title) == fold(p.number) else f": {p.title}"
     lines = [document_name(p) + (f" ({who})" if who else "") + title]
@@ -291,7 +293,10 @@ def _describe_found(found: list[PolicyInfo]) -> Reply:
         )
     if len(found) > 1:
         payloads = [intent_payload("ask_policy", policy=f.policy.number) for f in found[:MAX_CHOICES]]
-        reply = Reply().say("Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?",
+        # each said with what it is about: the question may be answered already, else the choice is an informed one
+        described = "\n\n".join(describe_policy(f) for f in found[:MAX_CHOICES])
+        reply = Reply().say(f"Có {min(len(found), MAX_CHOICES)} văn bản trùng số này:\n{described}\n"
+                            "Bạn muốn hỏi văn bản nào?",
                             [button(replies.short(document_name(f.policy)), p) for f, p in zip(found, payloads, strict=False)])
         reply.slots.update(topic="policy", options=payloads)
         return reply

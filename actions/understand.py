@@ -297,6 +297,23 @@ def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | 
     return tuple(dict.fromkeys(found))
 
 
+# "khách du lịch năm đó", "GRDP quý đó": the period of the figure in context
+_THAT_PERIOD = re.compile(r"(?<!\d )(?<!hai )(?<!cac )\b(nam|quy|ky) (?:do|ay|day)\b")  # "2 năm đó": both years
+
+
+def that_period(folded: str, shown: str) -> tuple[str, ...]:
+    """The period in context that "năm đó" / "quý đó" points at: its year, or itself when it is of the kind
+    pointed at; () when nothing is pointed at or the context has no such period."""
+    pointed = _THAT_PERIOD.search(folded)
+    if pointed is None or not re.match(r"20\d\d", shown):
+        return ()
+    if pointed.group(1) == "nam":
+        return (shown[:4],)
+    if pointed.group(1) == "quy":
+        return (shown,) if re.fullmatch(r"20\d\d-Q\d", shown) else ()
+    return (shown,)
+
+
 _BOTH_YEARS = re.compile(r"\b(?:2|hai) nam (?:do|nay|ay|day|tren|vua roi|vua noi)\b|\bca (?:2|hai) nam\b")
 _LISTED_YEARS = re.compile(r"\b(20\d\d)\s*[,;]\s*(?:năm\s+|nam\s+)?(20\d\d)\b")
 
@@ -564,7 +581,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         text=q.text, folded=folded, intent=q.intent, from_button=False,
         indicators=tuple(indicators), projects=tuple(project_ids), projects_clear=clear, policies=tuple(policies),
         project_score=2.0 if named else (scored[0][1] if scored else 0.0),
-        periods=_not_in_names(kb, periods_in(folded, entities, _context_year(q, kb), q.text), indicators), kinds=kinds,
+        periods=tuple(dict.fromkeys(that_period(folded, str(q.slots.get("period") or "")) + _not_in_names(
+            kb, periods_in(folded, entities, _context_year(q, kb), q.text), indicators))), kinds=kinds,
         comparison=comparison_in(folded, entities), measure=measure, operation=operation,
         over_last_list=names_the_list or bool(_PRONOUN_LIST.search(folded)),
         yes_no=bool(_YES_NO.search(asked)), claims_decrease=bool(_DECREASE_CLAIM.search(folded)),

@@ -275,6 +275,7 @@ _PERSON = re.compile(r"\b(?:đồng chí|ông|bà|đ/c)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w
 
 
 PERSON_WINDOW = 3  # sentences after a task's that may name who is assigned it
+SPEAKER_QUOTE_CHARS = 60  # of a figure's quote, folded, that find its sentence
 PERSON_COVERAGE = 0.1  # of the question that such a sentence must speak of itself ("chỉ đạo": 0.19; unrelated: 0.02)
 
 
@@ -674,6 +675,22 @@ class PassageIndex:
     def _position(self, passage: Passage) -> int | None:
         """Where the sentence quoted is among the units, in document order."""
         return next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
+
+    def speaker_of(self, source: str, quote: str) -> Passage | None:
+        """The sentence naming who said a quoted figure: the quote's own sentence if it names a person, else
+        the nearest before it in its paragraph ("Tại hội nghị, ông Lê Ngọc Châu … đã nêu rõ …" before
+        "Theo đó, kinh tế thành phố … ước đạt 11,28% …"); None when its paragraph names no one before it."""
+        wanted = fold(quote)[:SPEAKER_QUOTE_CHARS]
+        at = next((i for i, u in enumerate(self.units) if u.source == source and wanted in fold(u.text)), None)
+        if at is None:
+            return None
+        paragraph = self.units[at].paragraph
+        for unit in reversed(self.units[:at + 1]):
+            if unit.source != source or unit.paragraph != paragraph:
+                break
+            if _PERSON.search(unit.shown):
+                return Passage(unit.source, unit.shown, 1.0)
+        return None
 
     def _person_after(self, passage: Passage, window: int = PERSON_WINDOW) -> _Unit | None:
         """The first of the next `window` sentences of the same document that names a person."""

@@ -91,6 +91,10 @@ class SearchQueries(Store):
         (see `PassageIndex.causes`)."""
         return self._passage_index().causes(question)
 
+    def speaker_of(self, source: str, quote: str) -> Passage | None:
+        """The sentence naming who said a figure quoted from `source` (see `PassageIndex.speaker_of`)."""
+        return self._passage_index().speaker_of(source, quote)
+
     def documents_citing(self, number: str) -> frozenset[str]:
         """The source documents with a sentence citing this document number ("7/NQ-CP")."""
         return self._passage_index().citing(number)

@@ -245,7 +245,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a policy by its number",  # two of that number: the one whose title it says
      "Nghị quyết 05/NQ-HĐND, ngày 22/3/2024 (Hội đồng nhân dân thành phố): về việc cho ý kiến"),
     ("Nghị quyết số 05/NQ-HĐND của Hội đồng nhân dân thành phố quy định về nội dung gì?", "ask_policy", None,
-     "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),  # nothing of either title
+     "a policy by its number", "Có 2 văn bản trùng số này:\nNghị quyết 05/NQ-HĐND, ngày 12/4/2022"),  # nothing of either title
     ("Bí thư Thành ủy chỉ ra những hạn chế gì?", "ask_government", None,  # the sentence names the post's holder
      "a passage of the documents, quoted", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
     ("Ông ấy nói gì về lòng tin của người dân?", "nlu_fallback", {"policy": "110-TB/VPTW", "topic": "policy"},
@@ -389,6 +389,25 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Đặc khu Cát Hải được hình thành từ (toàn bộ hoặc một phần) 12 đơn vị cũ"),
     ("Cụm công nghiệp Lê Thiện - Đại Bản thành lập năm 2024 nằm ở huyện nào?", "ask_indicator", None,
      "a project by its name", "Cụm công nghiệp Lê Thiện - Đại Bản (huyện An Dương)."),  # no figure has a place
+    ("Ai nêu con số đó tại hội nghị Thành ủy?", "ask_government",
+     {"indicator": "grdp_growth", "period": "2025-H1", "topic": "indicator"},
+     "who said the figure just shown: the sentence naming the speaker, else its document",
+     "Tài liệu ghi: “Tại hội nghị, ông Lê Ngọc Châu, Chủ tịch UBND thành phố Hải Phòng đã nêu rõ"),
+    ("ai nói con số đó", "followup", {"indicator": "grdp_growth", "period": "2024", "topic": "indicator"},
+     "who said the figure just shown: the sentence naming the speaker, else its document",  # a report: itself
+     "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng"),
+    ("nq đó do chính phủ ban hành hả, ngày nào z", "ask_policy", {"policy": "35/2021/QH15", "topic": "policy"},
+     "a reference back to the last answer's subject",  # the issuer claimed of the document pointed at
+     "Không đúng: Nghị quyết 35/2021/QH15 do Quốc hội ban hành ngày 13/11/2021."),
+    ("ok, mà hp sau sắp xếp có bn đơn vị hành chính cấp xã z", "ask_government", None, "how many new units",
+     "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025)"),  # not the units merged in 2024
+    ("Có 3 đặc khu đúng không? Là những đâu?", "ask_government", None, "how many new units",
+     "Không đúng: có 2 đặc khu.\nTheo dữ liệu sắp xếp đơn vị hành chính"),
+    ("hp mới có 45 phường đúng ko", "ask_government", None, "how many new units", "Đúng.\nTheo dữ liệu"),
+    ("khách du lịch năm đó và kế hoạch năm nay", "ask_indicator",
+     {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator", "value_kind": "target"},
+     "indicators: every one × period × kind named",  # "năm đó": the year in context, beside the one named
+     "Khách du lịch năm 2024: ước đạt 9,15 triệu lượt."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -665,7 +684,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng.\n\n"
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2024: ước đạt 11,01%."),
     ("Kế hoạch số 85/KH-UBND nói về việc gì?", "ask_policy", None,  # two plans share the number; "UBND" is no claim
-     "a policy by its number", "Có mấy văn bản trùng số này. Bạn muốn hỏi văn bản nào?"),
+     "a policy by its number", "Có 2 văn bản trùng số này:\nKế hoạch 85/KH-UBND, ngày 01/4/2021 (Ủy ban nhân dân thành phố)"),
     ("Cái năm 2024 ấy.", "followup", {"topic": "policy", "options": [  # the one option the year typed is in
         '/ask_policy{"policy": "85/KH-UBND, ngày 01/4/2021"}', '/ask_policy{"policy": "85/KH-UBND, ngày 05/4/2024"}']},
      "a choice from the list just shown", "Kế hoạch 85/KH-UBND, ngày 05/4/2024"),

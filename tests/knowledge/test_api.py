@@ -193,3 +193,12 @@ def test_the_places_projects_name_are_towns_and_districts(kb: KnowledgeBase) -> 
     places = kb.project_places()
     assert {"dong trieu", "quang yen", "thuy nguyen"} <= places.keys() and places["dong trieu"] == "Đông Triều"
     assert not any(p.startswith("hai phong") for p in places)
+
+
+def test_who_said_a_figure_is_the_person_named_before_it_in_its_paragraph(kb: KnowledgeBase) -> None:
+    quote = "kinh tế thành phố tiếp tục duy trì đà tăng trưởng 2 con số, ước đạt 11,28% trong 6 tháng đầu năm 2025"
+    said = kb.speaker_of("001", quote)
+    assert said is not None
+    assert (said.source, said.text) == ("001", "Tại hội nghị, ông Lê Ngọc Châu, Chủ tịch UBND thành phố Hải Phòng đã "
+                                               "nêu rõ một số kết quả nổi bật trong phát triển kinh tế - xã hội.")
+    assert kb.speaker_of("001", "a sentence no document has") is None

@@ -1008,6 +1008,8 @@ def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     nào?" after the count: those of the kind named."""
     if q.slots.get("topic") == "units" and KIND_NAMED.search(a.folded):
         return True
+    if ZONES_ASKED.search(a.folded) and not a.address:
+        return True  # "Hai Phong co nhung dac khu nao": the special zones, whatever else the words match
     named_project = a.projects_clear and a.project_score >= 2  # "hành chính" alone names no administrative centre
     # "… có bn đơn vị hành chính cấp xã": the new units, though "sắp xếp … đơn vị" names a figure of units merged
     of_the_reform = REFORM_UNITS.search(a.folded) is not None
@@ -1019,6 +1021,7 @@ def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|hien gio|hien tai|sau sap nhap|sau hop nhat|sau sap xep|"
                        r"tu 1 7|dac khu|cap xa)\b")  # "đơn vị hành chính cấp xã": only the new ones are counted
+ZONES_ASKED = re.compile(r"\b(?:nhung|cac) dac khu(?: nao| gi| j)?\b")
 REFORM_UNITS = re.compile(r"\b(?:don vi hanh chinh cap xa|dac khu)\b")
 KIND_NAMED = re.compile(r"\b(?:nhung|cac|la) (?:dac khu|phuong|xa)(?: nao| gi| j)?\b")
 
@@ -1642,6 +1645,14 @@ SWITCHES_TOPIC = re.compile(r"^\W*(?:thoi |ok |vay )?(?:chuyen (?:sang )?chu de|
                             r"sang chuyen khac|chuyen sang (?:chuyen|cai) khac)\b")
 
 
+WHO_ASKED = re.compile(r"\b(?:la ai|ai la|nguoi nao)\b")
+PERSON_NAMED = re.compile(r"\b(?:ông|bà|đồng chí)\s+((?:[A-ZĐ]\w*\s+){1,3}[A-ZĐ]\w*)")
+
+
+def _first_text(reply: Reply) -> str:
+    return next((m.get("text") or "" for m in reply.messages), "")
+
+
 def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if SWITCHES_TOPIC.search(fold(q.text)):
         q = replace(q, slots={name: None for name in q.slots})
@@ -1649,6 +1660,11 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if reply.answer_id is not None:
         reply.slots.setdefault("subject", subject_of(asked, reply))
+        if WHO_ASKED.search(asked.folded) and len(named := set(PERSON_NAMED.findall(_first_text(reply)))) == 1:
+            # "Bí thư Thành ủy hiện nay là ai" → "ông Lê Tiến Châu": "ông ấy …" next is of him
+            reply.slots["subject"] = named.pop().lower()  # the slot holds lower-case words
+        elif passages.of_a_person(asked) and asked.context and fold(asked.context) in fold(_first_text(reply)):
+            reply.slots["subject"] = asked.context  # "ông ấy …" answered by his words: still of him
     if reply.slots.get("topic") == "passage" and asked.projects_clear and asked.project_score >= 2:
         # "cầu Lại Xuân nối với đâu?" is answered by a sentence: the project stays the subject
         reply.slots.update(project=asked.projects[0], topic="project")

@@ -395,7 +395,7 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
                  f"nay thuộc {len(district.units)} đơn vị mới: {', '.join(district.units)}. "
                  "Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.")
         reply = Reply().say(
-            f"{lead}Các phường, xã của {district.district} cũ {units}"
+            f"{lead}Các phường, xã của {district.district} ({district.province} cũ) {units}"
             + _same_name_elsewhere(kb, unit) + "\n" + address_source(kb),
             feedback_buttons(),
         )

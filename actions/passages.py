@@ -233,16 +233,24 @@ def of_a_person(a: Asked) -> bool:
     return _HE_OR_SHE.search(a.text) is not None
 
 
+NAME_WORDS = (2, 4)  # a Vietnamese person's name, family name first
+
+
 def with_the_person(a: Asked) -> str | None:
     """The question with "ông ấy" written as the person the subject names: "còn ông ấy dặn gì về quy hoạch?"
     after Tổng Bí thư Tô Lâm's words has few words of its own, and the office is what the sentences say."""
     if not a.context or (said := _HE_OR_SHE.search(a.text)) is None:
         return None
     folded = fold(a.context)
+    plain = a.text == strip_diacritics(a.text)
     if (office := _OFFICE.search(folded)) is None:
-        return None
+        if not NAME_WORDS[0] <= len(folded.split()) <= NAME_WORDS[1]:
+            return None
+        # "lê tiến châu": the person a "who" question was answered with is the subject itself
+        person = folded if plain else a.context
+        return f"{a.text[:said.start()]}{person}{a.text[said.end():]}"
     words = a.context.split()[len(folded[:office.start()].split()):][:len(office.group().split())]
-    person = " ".join(words) if a.text != strip_diacritics(a.text) else office.group()
+    person = " ".join(words) if not plain else office.group()
     return f"{a.text[:said.start()]}{person}{a.text[said.end():]}"
 
 

@@ -58,6 +58,7 @@ class DistrictAnswer:
     district: str  # as the mapping writes it ("Quận An Dương")
     units: tuple[str, ...]  # every new unit its wards went to
     changed: DistrictChange | None = None  # written by its name before 1/1/2025 ("huyện An Dương")
+    province: str = ""  # the old province it was in ("Tỉnh Hải Dương")
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class AddressIndex:
     new_unit_names: list[str]  # sorted
     rows_by_ward: dict[str, list[Any]]  # in mapping order (district, ward, new unit)
     units_by_district: dict[str, list[str]]  # sorted new units
+    province_of_district: dict[str, str]  # the old province of each old district
     members_by_unit: dict[str, list[tuple[str, str]]]  # sorted (old ward, old district)
 
     @classmethod
@@ -104,6 +106,7 @@ class AddressIndex:
             new_unit_names=new_unit_names,
             rows_by_ward=rows_by_ward,
             units_by_district={d: sorted(units) for d, units in units_by_district.items()},
+            province_of_district={row.old_district: row.old_province for row in rows},
             members_by_unit={u: sorted(members) for u, members in members_by_unit.items()},
         )
 
@@ -294,8 +297,9 @@ class GovernmentQueries(Store):
             return None
         # a district named with its type word beats a bare name; then the first named
         best = sorted(districts, key=lambda d: (not d.mention.as_district, d.mention.start))[0]
-        units = self._address_index().units_by_district.get(best.district, [])
-        return DistrictAnswer(best.district, tuple(units), best.change)
+        index = self._address_index()
+        units = index.units_by_district.get(best.district, [])
+        return DistrictAnswer(best.district, tuple(units), best.change, index.province_of_district.get(best.district, ""))
 
     def new_units_in(self, text: str) -> list[str]:
         """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact

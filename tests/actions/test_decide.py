@@ -112,7 +112,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
                                             "Huyện Nam Sách/Xã Hồng Phong"},
      "an old ward, commune or district", "Xã Hồng Phong (Huyện Ninh Giang, Tỉnh Hải Dương cũ) nay thuộc Xã Khúc Thừa Dụ"),
     ("huyện đảo cát hải h là j", "nlu_fallback", None, "an old ward, commune or district",
-     "Các phường, xã của Huyện Cát Hải cũ nay thuộc Đặc khu Cát Hải.\nNguồn"),
+     "Các phường, xã của Huyện Cát Hải (Thành phố Hải Phòng cũ) nay thuộc Đặc khu Cát Hải.\nNguồn"),
     ("Ông Lê Ngọc Châu là Bí thư Thành ủy Hải Phòng đúng không?", "ask_government", None,
      "a person claimed to hold a post: the documents' list of the city's leaders says",
      "Không đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Ngọc Châu là Phó Bí thư "
@@ -179,7 +179,7 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("vậy phường An Dương mới là đổi tên từ phường nào?", "convert_address", None,
      "an old ward, commune or district", "Phường An Dương được hình thành từ (toàn bộ hoặc một phần) 6 đơn vị cũ"),
     ("Huyện Bạch Long Vĩ sau sắp xếp đơn vị hành chính thì thành gì?", "ask_government", None,
-     "an old ward, commune or district", "Các phường, xã của Huyện Bạch Long Vĩ cũ nay thuộc Đặc khu Bạch Long Vĩ."),
+     "an old ward, commune or district", "Các phường, xã của Huyện Bạch Long Vĩ (Thành phố Hải Phòng cũ) nay thuộc Đặc khu Bạch Long Vĩ."),
     ("nói về j", "nlu_fallback", {"policy": "96-KL/TW", "topic": "policy"},
      "a follow-up on the last answer's subject",  # a few words naming nothing after a document: of it
      "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
@@ -408,6 +408,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"indicator": "fdi_attraction", "period": "2024", "topic": "indicator", "value_kind": "target"},
      "indicators: every one × period × kind named",  # "năm đó": the year in context, beside the one named
      "Khách du lịch năm 2024: ước đạt 9,15 triệu lượt."),
+    ("huyen Kim Thanh truoc day thuoc tinh nao", "convert_address", None, "an old ward, commune or district",
+     "Các phường, xã của Huyện Kim Thành (Tỉnh Hải Dương cũ) nay thuộc 7 đơn vị mới"),  # its province said
+    ("Hai Phong co nhung dac khu nao", "nlu_fallback", {"topic": "passage"}, "how many new units",
+     "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025)"),
+    ("ông ấy chỉ ra những hạn chế gì trong 6 tháng đàu năm", "nlu_fallback",
+     {"topic": "government", "subject": "lê tiến châu", "last_answer_id": "answer:lanh_dao_thanh_pho_2025"},
+     "a reference back to the last answer's subject",  # the person a "who" question was answered with
+     "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như tiến độ giải ngân"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1035,6 +1043,11 @@ def test_follow_up_after_a_change_of_topic_is_about_the_new_topic(kb: KnowledgeB
     answered_by, reply = ask(kb, matcher, "khi nào xong?", "followup", slots)
     assert answered_by == "a follow-up on the last answer's subject"
     assert reply.startswith("Theo danh mục dự án trọng điểm năm 2025, dự án này đang triển khai")
+
+
+def test_the_person_a_who_question_was_answered_with_is_the_next_subject(kb: KnowledgeBase) -> None:
+    q = Query(text="Bí thư Thành ủy Hải Phòng hiện nay là ai", intent="ask_government", entities={}, slots={})
+    assert answer(kb, q).slots["subject"] == "lê tiến châu"
 
 
 def test_a_switch_of_topic_said_leans_on_nothing_before(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -350,6 +350,7 @@ def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
 
 
 _LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(?:du an|cong trinh) nao\b")
+_HOW_MANY = re.compile(r"\b(?:bao nhieu|may)\b")
 _COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:du an|cong trinh)\b")
 
 
@@ -564,6 +565,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     names_the_list = (q.slots.get("topic") == "project_list" and operation in (None, "list")
                       and _NAMES_OF_THE_LIST.search(folded) is not None)
     operation = "list" if names_the_list else operation
+    if (operation is None and q.slots.get("topic") == "project_list" and (q.all("project_group") or q.all("funding"))
+            and _HOW_MANY.search(folded)):
+        operation = "count"  # "còn khởi công bao nhiêu?" after the projects counted: the other group counted
     measure = measure_in(folded)
     asked = _ADDRESSED.sub("", folded)  # "… hả ad", "… không bạn ơi": the tag question before the address
     kinds = kinds_in(folded)

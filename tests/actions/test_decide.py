@@ -416,6 +416,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "government", "subject": "lê tiến châu", "last_answer_id": "answer:lanh_dao_thanh_pho_2025"},
      "a reference back to the last answer's subject",  # the person a "who" question was answered with
      "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như tiến độ giải ngân"),
+    ("Còn khởi công bao nhiêu?", "followup", {"topic": "project_list"},  # after a group counted: the other group
+     "count / largest / total over projects", "Có 8 dự án trong danh mục dự án trọng điểm năm 2025 (dự án khởi công"),
+    ("thế còn dùng vốn ngân sách thì mấy", "followup", {"topic": "project_list"},  # the funding, no budget figure
+     "count / largest / total over projects", "Có 11 dự án trong danh mục dự án trọng điểm năm 2025 (vốn ngân sách"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

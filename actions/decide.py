@@ -510,7 +510,23 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
 
 
+DESCRIBING_ALIAS = 3  # words: "7 nhiệm vụ giải pháp" describes the document, "Nghị quyết 7" names it
+
+
+def described_by_an_alias(kb: KnowledgeBase, a: Asked) -> bool:
+    """"nghị quyết nào về 7 nhiệm vụ giải pháp …": a document named by an alias that says what it holds is the
+    answer asked for, not a reference."""
+    # (only an alias with the number's digits in it: one without them never made the document look named by number)
+    asked = kinds_asked(a.folded)
+    return any(len(alias.split()) >= DESCRIBING_ALIAS and number_digits(number) in alias.split()
+               and not any(c.isdigit() for c in alias.split()[-1]) and f" {fold(alias)} " in f" {a.folded} "
+               for number in a.policies if (found := policy_numbered(kb, number)) is not None
+               and asked == {fold(found.doc_type)} for alias in found.aliases)
+
+
 def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if described_by_an_alias(kb, a):
+        return False
     if (reference := the_last_as_reference(kb, a, q)) is not a:
         return policy_by_subject(kb, reference, q) not in (None, *reference.policies)
     # "được thay thế bằng nghị quyết nào?" after a resolution asks of that one: a follow-up

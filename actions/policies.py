@@ -175,7 +175,7 @@ SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|ky boi ai|do ai ky|ai la nguoi k
 
 # "… vẫn giữ nguyên, không thay gì à?", "còn hiệu lực chứ?": a document claimed never replaced
 UNCHANGED = re.compile(r"\b(?:van giu nguyen|giu nguyen|van con hieu luc|con hieu luc|van ap dung|khong (?:bi )?thay|"
-                       r"chua (?:bi )?thay|van nhu cu)\b")
+                       r"chua (?:bi )?thay|van nhu cu|(?:van )?la (?:\w+ ){0,4}moi nhat)\b")  # "… vẫn là … mới nhất"
 
 
 _GROUPS_CLAIM = re.compile(r"\b(\d+) (?:nhom|nhiem vu|giai phap|noi dung)\b")
@@ -375,7 +375,9 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     if a.from_button or not DOCUMENT_WORDS.search(a.folded) or (not which and (a.indicators or named_project)):
         return []
     # a year is no subject ("kế hoạch gì cho y tế cơ sở năm 2025" is not the 2025 digital plan): it breaks ties below
-    words = [w for w in dict.fromkeys(a.folded.split()) if w not in _GENERIC and len(w) > 1 and not YEAR.fullmatch(w)]
+    # a count is a word ("7 nhiệm vụ giải pháp"); single letters ("k", "j") are not
+    words = [w for w in dict.fromkeys(a.folded.split())
+             if w not in _GENERIC and (len(w) > 1 or w.isdigit()) and not YEAR.fullmatch(w)]
     if len(words) < 2:
         return []
     doc_type = DOCUMENT_WORDS.search(a.folded)

@@ -420,6 +420,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "count / largest / total over projects", "Có 8 dự án trong danh mục dự án trọng điểm năm 2025 (dự án khởi công"),
     ("thế còn dùng vốn ngân sách thì mấy", "followup", {"topic": "project_list"},  # the funding, no budget figure
      "count / largest / total over projects", "Có 11 dự án trong danh mục dự án trọng điểm năm 2025 (vốn ngân sách"),
+    ("chinh phu ban hanh nghi quyet nao ve 7 nhiem vu giai phap phat trien hai phong den 2030", "ask_policy", None,
+     "a policy by its number",  # "7 nhiệm vụ giải pháp" describes 7/NQ-CP: the answer, not a reference
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),
+    ("Nghị quyêt 35/2021 vẫn là chính sách đặc thù mới nhất cho HP đúng ko?", "ask_policy", None,
+     "a policy by its number", "Không hẳn: các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

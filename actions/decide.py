@@ -399,7 +399,8 @@ def who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         for quote in value.quotes:
             if (said := kb.speaker_of(value.document.id, quote)) is not None:
                 return passages.answer(kb, a, q, [said])
-    return answer_source(kb, list({v.document.id: v.document for v in values}.values()), a.folded)
+    sources = list({v.document.id: v.document for v in values}.values())
+    return answer_source(kb, sources, a.folded) if sources else not_covered(kb)
 
 
 def special_zone_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -149,8 +149,13 @@ def special_zone_verdict(kb: KnowledgeBase, q: Query) -> Reply:
     named_before = folded[:claim.start()] if claim else folded
     zones = [u for u in kb.new_unit_names() if fold(u).startswith(_SPECIAL_ZONE)]
     listed = f"thành phố có {len(zones)} đặc khu: {', '.join(zones)}"
+    into = [(m.old_ward, u.name) for m in kb.convert_address(q.text).matches for u in m.new_units]
     if any(fold(zone).removeprefix(_SPECIAL_ZONE).strip() in named_before for zone in zones):
         verdict = f"Đúng: theo dữ liệu sắp xếp đơn vị hành chính, {listed}."
+    elif into and all(unit in zones for _, unit in into):
+        # "xã Hoàng Châu thành đặc khu à": an old commune that is now part of one
+        verdict = (f"Đúng một phần: {into[0][0]} nay thuộc {into[0][1]} (một phần của đặc khu, không tự thành đặc khu); "
+                   f"theo dữ liệu sắp xếp đơn vị hành chính, {listed}.")
     else:
         district = kb.district_answer(q.text)
         if district is not None and district.units:

@@ -425,6 +425,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),
     ("Nghị quyêt 35/2021 vẫn là chính sách đặc thù mới nhất cho HP đúng ko?", "ask_policy", None,
      "a policy by its number", "Không hẳn: các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào."),
+    ("xã Hoàng Châu thành đặc khu rồi à", "convert_address", None, "a place claimed to be a special zone",
+     "Đúng một phần: Xã Hoàng Châu nay thuộc Đặc khu Cát Hải (một phần của đặc khu, không tự thành đặc khu)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -26,7 +26,7 @@ from .projects import (
 )
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
-from .understand import Asked
+from .understand import Asked, names_a_group_of_the_list
 
 PROJECT_WORDS = ("du an", "cong trinh")
 PLURAL = re.compile(r"\b(?:cac|nhung|may|bao nhieu|tat ca|danh muc|nhom)\s+(?:du an|cong trinh)\b|\bdanh muc\b|\bnhom\b|"
@@ -39,19 +39,13 @@ _IN_THE_LIST = re.compile(r"\b(?:trong|thuoc|cua) danh muc\b")
 def _about_projects(a: Asked, q: Query) -> bool:
     words = f" {a.folded} "
     return any(f" {w} " in words for w in PROJECT_WORDS) or q.intent in ("ask_project", "list_projects") or (
-        a.over_last_list and q.slots.get("topic") == "project_list") or _over_the_shown(a, q) or _of_a_group(q)
-
-
-def _of_a_group(q: Query) -> bool:
-    """"còn khởi công bao nhiêu?", "thế còn dùng vốn ngân sách thì mấy" after projects counted: a group of the
-    list named ("ngân sách" is then the projects' funding, no budget figure)."""
-    return q.slots.get("topic") == "project_list" and bool(q.all("project_group") or q.all("funding"))
+        a.over_last_list and q.slots.get("topic") == "project_list") or _over_the_shown(a, q) or names_a_group_of_the_list(q)
 
 
 def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.operation is None or a.from_button:
         return False
-    if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS) and not _of_a_group(q):
+    if a.indicators and not any(f" {w} " in f" {a.folded} " for w in PROJECT_WORDS) and not names_a_group_of_the_list(q):
         return False  # "ngân sách" in "dự án dùng vốn ngân sách" names no indicator to count
     if any((i := kb.indicator(code)) is not None and fold(i.unit) in ("du an", "cong trinh") for code in a.indicators) \
             and not _IN_THE_LIST.search(a.folded):

@@ -51,7 +51,6 @@ from .government import (
     special_zone_verdict,
 )
 from .indicators import (
-    ASKS_A_NUMBER,
     FORMER_PROVINCE,
     NARROWS,
     NOT_A_DETAIL,
@@ -93,6 +92,7 @@ from .projects import (
 from .query import Query, Reply
 from .routes import ROUTES
 from .understand import (
+    ASKS_A_NUMBER,
     CORRECTION,
     DOCUMENT_CUE,
     EXPLANATION,

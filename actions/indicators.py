@@ -30,7 +30,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import Asked, claimed_floor, claimed_share, kinds_in
+from .understand import ASKS_A_NUMBER, Asked, claimed_floor, claimed_share, kinds_in
 
 MAX_PERIOD_CHOICES = 5
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
@@ -910,7 +910,6 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
 
 
 _CLAUSE = re.compile(r"[,;]|\b(?:và|va|với|voi|vs|còn|con)\b", re.IGNORECASE)
-ASKS_A_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn)\b")
 
 
 def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:

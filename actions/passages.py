@@ -18,7 +18,7 @@ from .feedback_buttons import feedback_buttons
 from .leaders import holder_named
 from .policies import policy_numbered
 from .query import Query, Reply
-from .understand import EXPLANATION, FEW_WORDS, Asked
+from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, Asked
 
 MAX_QUOTES = 3
 
@@ -29,11 +29,10 @@ MIN_TERMS = 2  # "thế còn cái kia" has nothing a passage could answer
 # explanation bar (with its two-word term) serves them too. "Mấy giờ", "bao nhiêu" keep the high bar.
 # "đâu" folded is "dau", as "đầu tư" is: "ở đâu", "về đâu" or a last word
 WHAT = re.compile(r"\b(?:gi|nao|ai)\b|\b(?:o|ve|tai|den|di|tu|cho) dau\b|\bdau\s*$")
-QUANTITY = re.compile(r"\b(?:bao nhieu|may|so luong|bn)\b")
 
 
 def wants_words(folded: str) -> bool:
-    return EXPLANATION.search(folded) is not None or (WHAT.search(folded) is not None and not QUANTITY.search(folded))
+    return EXPLANATION.search(folded) is not None or (WHAT.search(folded) is not None and not ASKS_A_QUANTITY.search(folded))
 
 
 # "AI" in capitals is what the documents write out ("ứng dụng trí tuệ nhân tạo …"); "ai" is "who"
@@ -351,7 +350,7 @@ def of_the_quoted(a: Asked, q: Query) -> bool:
 
 
 def asks_number(a: Asked) -> bool:
-    return QUANTITY.search(a.folded) is not None
+    return ASKS_A_QUANTITY.search(a.folded) is not None
 
 
 def coverage(kb: KnowledgeBase, a: Asked, text: str) -> float:

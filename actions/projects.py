@@ -11,7 +11,7 @@ from . import paging, replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import INVESTOR_CLAIMED, VALUE_ASKED, Asked, aspect_in, without_claimed_link
+from .understand import ASKS_A_NUMBER, INVESTOR_CLAIMED, VALUE_ASKED, Asked, aspect_in, without_claimed_link
 
 # The key-project list's title and its groups' names come from the knowledge base (`about_of`).
 FUNDING_LABELS = {"city_budget": "vốn ngân sách thành phố", "non_budget": "vốn ngoài ngân sách"}
@@ -239,13 +239,12 @@ def _when_notice(info: ProjectInfo, text: str, ab: About) -> str | None:
         return f"Theo {ab.key_projects_title[:1].lower()}{ab.key_projects_title[1:]}, {_in_group(ab, info.project.group)}."
     if not info.project.status:
         return "Các tài liệu không nêu thời gian hoàn thành của dự án này. Thông tin tài liệu có:"
-    if not _A_TIME.search(info.project.status) and not _HOW_MANY.search(fold(text)):  # "xây xong bn căn": a count
+    if not _A_TIME.search(info.project.status) and not ASKS_A_NUMBER.search(fold(text)):  # "xây xong bn căn": a count
         # "bao giờ xong?" of a plant whose record says where its procedures stand, and no date
         return "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:"
     return None
 
 
-_HOW_MANY = re.compile(r"\b(?:bao nhieu|bn|may)\b")
 # a completion with its time ("thông xe ngày 17/7/2024", "dự kiến hoàn thành trong quý II/2025"); a task's year
 # ("Nhiệm vụ năm 2025: hoàn thành lập hồ sơ …") is no completion time
 _A_TIME = re.compile(r"\b(?:hoàn thành|khánh thành|thông xe|đưa vào (?:sử dụng|khai thác|vận hành)|đi vào hoạt động)\b"

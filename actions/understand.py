@@ -350,8 +350,17 @@ def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
 
 
 _LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(?:du an|cong trinh) nao\b")
-_HOW_MANY = re.compile(r"\b(?:bao nhieu|may)\b")
+# "bao nhiêu", "mấy", "bn": a number asked (indicators count them to split clauses; "số lượng" names, asks nothing)
+ASKS_A_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn)\b")
+# a sentence's quantity asked: "số lượng" counts too when no figure row answers
+ASKS_A_QUANTITY = re.compile(rf"{ASKS_A_NUMBER.pattern}|\bso luong\b")
 _COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:du an|cong trinh)\b")
+
+
+def names_a_group_of_the_list(q: Query) -> bool:
+    """"còn khởi công bao nhiêu?", "thế còn dùng vốn ngân sách thì mấy" after projects counted: a group of the
+    list named ("ngân sách" is then the projects' funding, no budget figure)."""
+    return q.slots.get("topic") == "project_list" and bool(q.all("project_group") or q.all("funding"))
 
 
 def operation_in(folded: str) -> str | None:
@@ -565,8 +574,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     names_the_list = (q.slots.get("topic") == "project_list" and operation in (None, "list")
                       and _NAMES_OF_THE_LIST.search(folded) is not None)
     operation = "list" if names_the_list else operation
-    if (operation is None and q.slots.get("topic") == "project_list" and (q.all("project_group") or q.all("funding"))
-            and _HOW_MANY.search(folded)):
+    if operation is None and names_a_group_of_the_list(q) and ASKS_A_NUMBER.search(folded):
         operation = "count"  # "còn khởi công bao nhiêu?" after the projects counted: the other group counted
     measure = measure_in(folded)
     asked = _ADDRESSED.sub("", folded)  # "… hả ad", "… không bạn ơi": the tag question before the address

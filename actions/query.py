@@ -12,6 +12,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
+from knowledge import undouble
+
 from .entity_values import valid_entities, valid_slots
 
 CONTEXT_SLOTS = ("indicator", "period", "value_kind", "project", "policy", "topic", "subject", "options", "page_query",
@@ -43,7 +45,8 @@ class Query:
                 values.append(value)
         slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
         intent = (message.get("intent") or {}).get("name") or ""
-        return cls(text=message.get("text") or "", intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
+        # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic
+        return cls(text=undouble(message.get("text") or ""), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
 
 
 @dataclass

@@ -29,6 +29,7 @@ from .query import (
 from .records import Document, Indicator, Policy
 from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
+from .spelling import undouble
 from .teencode import TEENCODE, expand_keeping_marks
 from .teencode import expand as expand_teencode
 from .teencode import expand_phrase as expand_teencode_phrase
@@ -82,5 +83,6 @@ __all__ = [
     "question_words",
     "reorganisation_of",
     "strip_diacritics",
+    "undouble",
     "unit_folded",
 ]

@@ -178,6 +178,25 @@ def is_syllable(word: str) -> bool:
     return _SYLLABLE.fullmatch(word) is not None
 
 
+_DOUBLED_END = re.compile(r"\b[^\W\d_]{3,}\b")
+
+
+def undouble(text: str) -> str:
+    """Each word whose last letter was typed twice, written once: "Cát Bii" → "Cát Bi",
+    "Kiến Hưngg" → "Kiến Hưng", "Xáa" → "Xá", "baoo" → "bao". Only where the word as typed is
+    no Vietnamese syllable and the word without the extra letter is one; capitals ("PPP",
+    "III") are abbreviations and numerals, kept."""
+    def once(match: re.Match[str]) -> str:
+        word = match.group()
+        folded = _plain_fold(word)
+        if word.isupper() or len(folded) != len(word) or folded[-1] != folded[-2] or is_syllable(folded):
+            return word
+        shorter = word[:-1] if fold(word[-1]) == word[-1] else word[:-2] + word[-1]  # keep the marked letter
+        return shorter if is_syllable(_plain_fold(shorter)) else word
+
+    return _DOUBLED_END.sub(once, text)
+
+
 def untelex(word: str) -> str:
     """A token without the Telex keys typed for marks: "truowngr" → "truong",
     "caauf" → "cau", "nguyeenx" → "nguyen", "laf" → "la"."""

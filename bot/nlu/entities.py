@@ -8,11 +8,12 @@ Years and periods are read by pattern.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from knowledge import fold, parse_period
+from knowledge import fold, parse_period, undouble
 
 from .normalizer import normalize
 
@@ -38,19 +39,25 @@ class _Syllables:
 
     words: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]
+    typed: tuple[str, ...]  # each syllable as typed, tone marks kept ("" where a token became several words)
 
     @classmethod
     def of(cls, text: str) -> _Syllables:
         words: list[str] = []
         spans: list[tuple[int, int]] = []
+        typed: list[str] = []
         for word in normalize(text, restore=False, segment=False):
-            for syllable in fold(word.standard).split():
+            syllables = fold(undouble(word.standard)).split()  # "Cát Bii": a last letter typed twice
+            as_typed = unicodedata.normalize("NFC", text[word.start:word.end]).lower()
+            for syllable in syllables:
                 words.append(syllable)
                 spans.append((word.start, word.end))
-        return cls(tuple(words), tuple(spans))
+                typed.append(as_typed if len(syllables) == 1 else "")
+        return cls(tuple(words), tuple(spans), tuple(typed))
 
 
 BARE = "_bare"  # suffix of place names typed without "phường/xã/quận/huyện"
+PLACE_ENTITIES = ("old_unit", "old_district", "old_unit_bare", "old_district_bare")
 # Words that make a bare place name ("Lê Chân") an old unit to convert.
 ADDRESS_CUES = re.compile(
     r"\b(?:gio thuoc|bay gio thuoc|thuoc phuong|thuoc xa|phuong nao|xa nao|sap nhap|sat nhap|sap xep|"
@@ -77,10 +84,15 @@ class EntityMatcher:
         self._parents = parents or {}
         self._key_projects = key_projects or set()
         index: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
+        # the tone-marked syllables of the places' names: "có bị" typed with its marks is no "Cổ Bì"
+        self._marked: dict[str, set[tuple[str, ...]]] = {}
         for entity, value, surface in entries:
             words = tuple(fold(surface).split())
             if words:
                 index.setdefault(words[0], set()).add((words, entity, value))
+                if entity in PLACE_ENTITIES and fold(surface) != surface.lower():  # "Xã Cổ Bì": the name's marks
+                    marked = unicodedata.normalize("NFC", surface).lower().split()[-len(value.split()):]
+                    self._marked.setdefault(value, set()).add(tuple(marked))
         self._index = {
             first: sorted(options, key=lambda option: (-len(option[0]), option[1], option[2]))
             for first, options in index.items()
@@ -90,9 +102,22 @@ class EntityMatcher:
         found = []
         for i, word in enumerate(syl.words):
             for words, entity, value in self._index.get(word, ()):
-                if syl.words[i:i + len(words)] == words:
+                if syl.words[i:i + len(words)] == words and not (
+                        entity in PLACE_ENTITIES and self._marked_otherwise(syl.typed[i + len(words) - len(value.split()):
+                                                                                      i + len(words)], value)):
                     found.append((i, i + len(words), entity, value))
         return found
+
+    def _marked_otherwise(self, typed: tuple[str, ...], value: str) -> bool:
+        """A place's name typed with other tone marks on two syllables or more ("xã có bị" for Cổ Bì):
+        words of the question, not the place (one wrong mark is a slip: "Lạch Trây")."""
+        surfaces = self._marked.get(value)
+        if not surfaces:
+            return False
+
+        def differ(marked: tuple[str, ...]) -> int:
+            return sum(1 for t, m in zip(typed, marked, strict=True) if t and t != fold(t) and t != m)
+        return min((differ(marked) for marked in surfaces if len(marked) == len(typed)), default=0) >= 2
 
     def find(self, text: str) -> list[Found]:
         syl = _Syllables.of(text)

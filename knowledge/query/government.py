@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,9 +167,13 @@ class GovernmentQueries(Store):
         index = self._address_index()
         history = index.history
         found: list[NamedDistrict] = []
-        for district, folded in index.districts.in_question(text):
+        named = list(index.districts.in_question(text))
+        # no two districts differ by tone marks only: "huyện Thanh Miên" with one mark wrong is still Thanh Miện
+        sharing = Counter(folded for _, folded in named)
+        for district, folded in named:
             for mention in mentions(text, folded):
-                if mention.type_word in ("tinh", *WARD_WORDS) or not same_name(mention.written, unit_name(district)):
+                if mention.type_word in ("tinh", *WARD_WORDS) or (
+                        sharing[folded] > 1 and not same_name(mention.written, unit_name(district))):
                     continue
                 typed = mention.type_word
                 change = next((c for c in history if c.after == district and typed

@@ -88,6 +88,12 @@ def test_a_ward_of_the_named_district_is_found_through_one_slip(kb: KnowledgeBas
     assert kb.convert_address("phường Lê Lọi").matches == ()  # a short name: too many near it
 
 
+def test_a_district_with_one_tone_mark_wrong_still_narrows_the_communes(kb: KnowledgeBase) -> None:
+    # no two districts differ by marks only ("Thanh Miên" typed for Thanh Miện), while wards do (Cẩm Giang/Giàng)
+    found = kb.convert_address("à nhầm, xã Hồng Phong huyện Thanh Miên cơ")
+    assert [(m.old_ward, m.old_district) for m in found.matches] == [("Xã Hồng Phong", "Huyện Thanh Miện")]
+
+
 def test_names_from_before_2025_are_followed_or_said_to_have_changed(kb: KnowledgeBase) -> None:
     chained = kb.convert_address("xã Lưu Kiếm, huyện Thủy Nguyên giờ là phường nào")
     assert chained.changed is not None and chained.changed.after == "Thành phố Thủy Nguyên"

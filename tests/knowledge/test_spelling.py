@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge import KnowledgeBase
+from knowledge import KnowledgeBase, undouble
 from knowledge.spelling import Speller, default_speller, distance, is_syllable, normalize_question, untelex
 from knowledge.teencode import PHRASES, TEENCODE, expand, expand_phrase
 from knowledge.text import fold
@@ -356,3 +356,13 @@ def test_typos_are_corrected_keeping_the_other_words_tone_marks(kb_sqlite: Knowl
 def test_a_function_word_is_never_a_slip_for_a_name(kb_sqlite: KnowledgeBase) -> None:
     assert (kb_sqlite.normalize_question("giai doan 2019-2023 thi binh quan tang bao nhieu")
             == "giai doan 2019 2023 thi binh quan tang bao nhieu")  # not "Thái Bình"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("phường Cát Bii cũ", "phường Cát Bi cũ"), ("xã Kiến Hưngg", "xã Kiến Hưng"), ("xã Đoàn Xáa", "xã Đoàn Xá"),
+    ("đạt baoo nhiêu", "đạt bao nhiêu"),
+    # capitals are abbreviations and numerals; a real syllable and a number stay as typed
+    ("đô thị loại III", "đô thị loại III"), ("dự án PPP", "dự án PPP"), ("xoong", "xoong"), ("2000 tỷ", "2000 tỷ"),
+])
+def test_a_last_letter_typed_twice_is_written_once(typed: str, read: str) -> None:
+    assert undouble(typed) == read

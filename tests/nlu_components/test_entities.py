@@ -45,6 +45,16 @@ def test_bare_place_names_need_an_address_context(matcher: EntityMatcher) -> Non
     assert ("old_district", "le chan") in found(matcher, "Lê Chân cũ giờ thuộc phường nào")
 
 
+def test_a_place_typed_with_other_tone_marks_is_words_of_the_question(matcher: EntityMatcher) -> None:
+    assert found(matcher, "sau sắp xếp cấp xã có bị quá tải ko") == set()  # "có bị", not Cổ Bì
+    assert ("old_unit", "co bi") in found(matcher, "xa co bi gio thuoc xa nao")  # no marks typed
+    assert ("old_unit", "lach tray") in found(matcher, "phường Lạch Trây giờ thuộc phường nào")  # one slip
+
+
+def test_a_last_letter_typed_twice_is_read_once(matcher: EntityMatcher) -> None:
+    assert ("old_unit", "cat bi") in found(matcher, "phường Cát Bii cũ giờ thuộc phường nào")
+
+
 def test_offsets_point_at_what_the_resident_typed(matcher: EntityMatcher) -> None:
     text = "thu ngân sách hp năm 2024?"
     for f in matcher.find(text):

@@ -316,7 +316,7 @@ PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang
 
 
 def asks_price(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and PRICE.search(a.folded) is not None
+    return not a.from_button and PRICE.search(passages.no_other_gia(a.folded)) is not None
 
 
 def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -379,6 +379,26 @@ ADDRESS_FOLLOW_UP_WORDS = 10  # "còn phường Minh Đức bên Thủy Nguyên 
 
 
 # "Ai nêu con số đó tại hội nghị Thành ủy?", "ai nói con số đó" after a figure
+# "có hiệu lực từ khi nào", "hiệu lực từ ngày nào": when a document takes effect ("còn hiệu lực không", "chấm dứt
+# hiệu lực" ask whether it still does, which a sentence may say)
+IN_FORCE_FROM = re.compile(r"\b(?:co|bat dau|phat sinh) hieu luc\b(?! (?:khong|ko|k|chua)\b)|\bhieu luc (?:tu|ke tu|khi nao|ngay nao|bao gio)\b")
+
+
+def asks_when_in_force(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    document = a.policies or (q.slots.get("topic") == "policy" and q.slots.get("policy"))
+    ends = re.search(r"\b(?:cham dut|het|bai bo|thoi|mat|ngung|con)\s+hieu luc\b", a.folded)  # whether it still does
+    return bool(document) and not a.address and not ends and IN_FORCE_FROM.search(a.folded) is not None
+
+
+def in_force_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"Nghị quyết 226 có hiệu lực từ khi nào?": the documents give when it was issued, never when it takes effect;
+    the document stays the subject."""
+    reply = Reply().say("Các tài liệu tôi có không nêu ngày văn bản này có hiệu lực (chỉ ghi ngày ban hành), "
+                        "nên tôi không trả lời để tránh nói sai.")
+    reply.slots.update(topic="policy", policy=a.policies[0] if a.policies else q.slots.get("policy"))
+    return reply
+
+
 WHO_SAID = re.compile(r"\bai (?:da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu)\b")
 
 
@@ -835,7 +855,7 @@ def unasked_measure(kb: KnowledgeBase, a: Asked) -> str | None:
     if indicator is None:
         return None
     own = f" {vocabulary(indicator)} "
-    asked = f" {a.folded} "
+    asked = f" {passages.no_other_gia(a.folded)} "
     return next((noun for noun in passages.MEASURE_NOUNS if f" {noun} " in asked and f" {noun} " not in own), None)
 
 
@@ -867,10 +887,8 @@ def remains_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def says_it_is_gone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    reply = passages.answer(kb, a, q, gone_sentences(kb, a))
     verdict = "Không đúng: theo tài liệu, không còn như vậy." if a.premise_cue else "Theo tài liệu, không còn."
-    reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
-    return reply
+    return passages.answer(kb, a, q, gone_sentences(kb, a), verdict=verdict)
 
 
 ASKED_YES_NO = re.compile(r"\b(?:khong|ko|k|chua)(?:\s+(?:ad|admin|ban|ban oi|a|ha|nhi|nhe|vay|v|z))?\s*$")  # "… ko ad"
@@ -1523,6 +1541,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             reply.slots.update(policy=other[0])
         return reply
     if topic == "address":
+        if not a.address and curated_fit(kb, fixed(q, a), "government"):
+            # "vụ sáp nhập này có hiệu lực từ bao giờ" after a conversion names no unit: the reform is asked
+            return TOPIC_ANSWERS["government"](kb, fixed(q, a))
         return convert_address(kb, q)
     subject = a.context or str(q.slots.get("subject") or "")  # a follow-up already: the subject leaned on
     # "khi vận hành có khó khăn gì không?" after the two-tier government: its own words, else with the subject's
@@ -1592,6 +1613,8 @@ ROWS: tuple[Row, ...] = (
     Row("the post of a person the documents' list of the city's leaders names", asks_a_post, post_of_the_person),
     Row("who said the figure just shown: the sentence naming the speaker, else its document",
         asks_who_said_the_figure, who_said_the_figure),
+    Row("when a document takes effect: the documents give its issue date only", asks_when_in_force,
+        in_force_not_given),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

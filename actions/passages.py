@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from decimal import Decimal
 from itertools import pairwise
 
 from knowledge import STOP_WORDS, KnowledgeBase, Passage, expand_keeping_marks, fold, query_terms, strip_diacritics
@@ -299,6 +300,14 @@ def _ranked_once(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.
+# "quốc gia đạt", "tham gia bán": the "gia" of another word, which names no price ("giá đất", "giá bán")
+_OTHER_GIA = re.compile(r"\b(?:quoc|tham|chuyen) gia\b")
+
+
+def no_other_gia(folded: str) -> str:
+    return _OTHER_GIA.sub(" ", folded)
+
+
 MEASURE_NOUNS = ("doanh thu", "loi nhuan", "thu nhap", "dan so", "chi phi", "muc luong", "tien luong", "gia ve",
                  "gia nha", "gia dat", "gia dien", "gia nuoc", "gia xang", "gia thue")
 
@@ -311,7 +320,7 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     # ordinal or date, at the lower bar
     checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(_claimed_dates(a.text)))
     found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
-    measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {a.folded} "] if asks_number(a) else []
+    measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {no_other_gia(a.folded)} "] if asks_number(a) else []
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
 
 
@@ -469,6 +478,60 @@ def date_verdict(a: Asked, sentence: str) -> str | None:
     return f"Không đúng: tài liệu ghi ngày {written}."
 
 
+# "không để gián đoạn", "chưa đạt kế hoạch": what the sentence says did not happen ("không chỉ", "không ngừng"
+# say no such thing: only a few words may stand between the negation and the words claimed)
+_NEGATED = r"\b(?:khong|chua|chang)(?: (?:de|bi|co|duoc|con|phai|xay ra))? {}\b"
+
+
+_MENTION_ASKED = re.compile(r"\b(?:noi gi|noi ve|noi den|de cap|nhac (?:den|toi|gi)|co noi)\b")
+
+
+def negation_verdict(a: Asked, sentence: str) -> str | None:
+    """"Nghe nói … bị gián đoạn công việc, bỏ trống địa bàn?": two words the question states that the
+    sentence says did not happen ("không để gián đoạn công việc")."""
+    if not (a.premise_cue or a.yes_no) or _MENTION_ASKED.search(a.folded):
+        return None  # "có nói gì về ma túy không": whether it is spoken of ("thành phố không ma túy" is)
+    said = fold(sentence)
+    words = [w for w in a.folded.split() if w not in STOP_WORDS]
+    for pair in dict.fromkeys(f"{w1} {w2}" for w1, w2 in pairwise(words)):
+        if f" {pair} " not in f" {a.folded} " or not re.search(_NEGATED.format(pair), said):
+            continue  # two words apart in the question are no phrase it states
+        if re.search(_NEGATED.format(pair), a.folded):
+            return None  # "không bị gián đoạn đúng không": the question says it did not happen either
+        return "Không đúng: tài liệu ghi ngược lại." if a.premise_cue else "Không, theo tài liệu."
+    return None
+
+
+# "khoảng 100 nghìn tỷ", "hơn 9 triệu": no exact number claimed to check
+_ROUGHLY = re.compile(r"\b(?:khoang|hon|gan|tren|duoi|xap xi|chung|tam|it nhat|toi thieu|toi da)\s+\d")
+
+
+def _decimal(number: str) -> tuple[Decimal, int]:
+    """"104.000" → 104000, "11,01" → 11.01, "1.276,29" → 1276.29 (the documents' separators), "12.5" typed for
+    "12,5"; with the decimal place it is written to."""
+    if number.count(".") == 1 and "," not in number and len(number.split(".")[1]) != 3:
+        number = number.replace(".", ",")
+    whole, _, part = number.partition(",")
+    # "150 nghìn tỷ" (read as 150.000) claims thousands: 104.387 is "104 nghìn", not 150
+    rounded_to = -3 * len(re.findall(r"\.000", whole)) if not part else len(part)
+    return Decimal(f"{whole.replace('.', '')}.{part or 0}"), rounded_to
+
+
+def number_verdict(a: Asked, sentence: str) -> str | None:
+    """"Riêng năm 2023 nghe nói thu được 150 nghìn tỷ phải không?": a figure claimed that the sentence
+    answering it does not state (rounded to the claim's decimals, it may)."""
+    if not (a.premise_cue or a.yes_no) or not a.claimed_numbers or _ROUGHLY.search(strip_diacritics(a.text).lower()):
+        return None
+    stated = [_decimal(n)[0] for n in re.findall(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])", sentence)
+              if not re.fullmatch(r"20\d\d", n)]
+    if not stated:
+        return None
+    claimed = [_decimal(n) for n in a.claimed_numbers]
+    if all(any(round(s, digits) == value for s in stated) for value, digits in claimed):
+        return None  # the claim is the sentence's own figure: the quote says so
+    return "Không khớp với tài liệu: tài liệu không ghi con số bạn nêu; tài liệu ghi như sau."
+
+
 # "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
 WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nho dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
 # The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
@@ -493,7 +556,9 @@ def cause(kb: KnowledgeBase, a: Asked, subject: str = "") -> str:
     return f"Tài liệu nêu nguyên nhân: “{found[0].text}”\nNguồn: {kb.document(found[0].source).citation}."
 
 
-def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None) -> Reply:
+def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None, verdict: str = "") -> Reply:
+    """The best sentences quoted with their sources; `verdict` (the caller's) or one of the claim the first
+    sentence checks, first."""
     found = best(kb, a) if found is None else found
     reply = Reply()
     if not found:
@@ -504,7 +569,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
         # "quý I thành phố đã làm gì để mở rộng không gian phát triển?": what the opening sums up, said next
         first, more = detailed, [p for p in more if p.text not in detailed.text]
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
-    if verdict := date_verdict(a, first.text) or ordinal_verdict(a, first.text):
+    if verdict := verdict or (date_verdict(a, first.text) or ordinal_verdict(a, first.text)
+                              or negation_verdict(a, first.text) or number_verdict(a, first.text) or ""):
         lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")

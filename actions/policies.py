@@ -29,9 +29,14 @@ def document_name(p: Policy) -> str:
     return p.number if fold(p.number).startswith(fold(p.doc_type)) else f"{p.doc_type} {p.number}"
 
 
+def issued_on(p: Policy) -> str:
+    """The date as its quotes write it ("08/02/2023" stays so, "5/2/2025" too)."""
+    return replies.vn_date(p.date, " ".join(p.provenance.quotes))
+
+
 def describe_policy(info: PolicyInfo) -> str:
     p = info.policy
-    when = replies.vn_date(p.date)
+    when = issued_on(p)
     issuer = re.sub(r"\s*\((.*)\)$", r", \1", p.issuer or "")  # "Thành phố Hải Phòng (trình Chính phủ)"
     # "05/NQ-HĐND, ngày 12/4/2022": a number that shares its namesake's carries its date already
     in_number = re.search(r"(\d{1,2})/(\d{1,2})/(\d{4})", p.number)
@@ -125,7 +130,7 @@ def successor_note(kb: KnowledgeBase, number: str, earlier: bool = False) -> tup
     which = "trước" if earlier else "sau"
     return p.number, (f"Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành {which} "
                       f"có cùng tên “{_bare_title_as_written(p.title)}” là {document_name(p)} ({p.issuer}, "
-                      f"ngày {replies.vn_date(p.date)}).\n" + replies.source_line(other.document))
+                      f"ngày {issued_on(p)}).\n" + replies.source_line(other.document))
 
 
 # "nó thay cho nghị quyết nào trước đây?": the one before
@@ -235,14 +240,14 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     named = [] if other_kind else [i for i in ISSUERS if f" {i} " in unnumbered]
     wrong_issuer = bool(named and issuer) and not any(i in issuer for i in named)
     if wrong_date or wrong_issuer:
-        dated = f" ngày {replies.vn_date(p.date)}" if p.date else ""
+        dated = f" ngày {issued_on(p)}" if p.date else ""
         return f"Không đúng: {document_name(p)} do {p.issuer} ban hành{dated}."
     if not cued:
         return None
     if named and issuer:
         return f"Đúng, {document_name(p)} do {p.issuer} ban hành."
     if years and p.date:  # every year claimed is its own: the year, right
-        return f"Đúng, {document_name(p)} ban hành ngày {replies.vn_date(p.date)}."
+        return f"Đúng, {document_name(p)} ban hành ngày {issued_on(p)}."
     counted = _GROUPS_CLAIM.search(folded)
     if counted and p.items:
         if int(counted.group(1)) == len(p.items):

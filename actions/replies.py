@@ -55,12 +55,15 @@ def with_unit(text: str, unit: str) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
-def vn_date(iso: str | None) -> str:
-    """"2025-06-27" → "27/6/2025", as the documents write dates; empty when unknown."""
+def vn_date(iso: str | None, written_in: str = "") -> str:
+    """"2025-06-27" → "27/6/2025", as the documents write dates; "08/02/2023" where the quotes
+    `written_in` write it only so (a resident checks the number against the document); empty when unknown."""
     if not iso or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
         return ""
     year, month, day = iso.split("-")
-    return f"{int(day)}/{int(month)}/{year}"
+    plain = f"{int(day)}/{int(month)}/{year}"
+    padded = f"{day}/{month}/{year}"
+    return padded if padded in written_in and not re.search(rf"(?<!\d){re.escape(plain)}", written_in) else plain
 
 
 def source_line(document: Document) -> str:

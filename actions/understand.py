@@ -113,9 +113,20 @@ def _named_as_document(number: str, aliases: tuple[str, ...], *texts: str) -> bo
 _ADDRESSED = re.compile(r"(?:\s+(?:admin|ad|ban oi|ban|oi|bot))+\s*$")
 
 
+# "150 nghìn tỷ", "104 ngàn tỷ": thousands in words, as the documents write them in digits ("104.000 tỷ")
+_THOUSANDS = re.compile(r"\b(\d+(?:,\d+)?)\s+(?:nghin|ngan)\b(?! sach)")
+
+
+def _in_thousands(number: str) -> str:
+    value = Decimal(number.replace(",", ".")) * 1000
+    whole, _, part = f"{value.normalize():f}".partition(".")
+    return f"{int(whole):,}".replace(",", ".") + (f",{part}" if part else "")
+
+
 def claimed_numbers(folded: str) -> tuple[str, ...]:
-    """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"), not years or document numbers."""
-    rest = _NOT_A_CLAIM.sub(" ", folded)
+    """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"; "150 nghìn" as "150.000"), not years
+    or document numbers."""
+    rest = _THOUSANDS.sub(lambda found: _in_thousands(found.group(1)), _NOT_A_CLAIM.sub(" ", folded))
     return tuple(re.findall(r"\b\d+(?:[.,]\d+)*(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
 
 

@@ -23,6 +23,16 @@ def test_dates_as_the_documents_write_them(iso: str | None, written: str) -> Non
     assert replies.vn_date(iso) == written
 
 
+@pytest.mark.parametrize(("quotes", "written"), [
+    ("Nghị quyết số 14/NQ-CP, ngày 08/02/2023 của Chính phủ", "08/02/2023"),
+    # written both ways: the plain form, as everywhere else
+    ("ngày 08/02/2023 … ngày 8/2/2023", "8/2/2023"),
+    ("no date here; 18/02/2023 is another", "8/2/2023"),
+])
+def test_a_date_is_written_as_its_quotes_write_it(quotes: str, written: str) -> None:
+    assert replies.vn_date("2023-02-08", quotes) == written
+
+
 def test_no_difference_is_computed_from_a_bound(kb_sqlite) -> None:
     """The country's urban unemployment is given only as "<4,0": never "thấp hơn … 0,5 điểm phần trăm"."""
     [comparison] = kb_sqlite.compare_to_national("urban_unemployment_rate", "2024")

@@ -18,7 +18,7 @@ from .query import Query, Reply
 # asks a policy by its subject, not a source)
 _SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|do ai ky|ky boi|ai la nguoi ky)\b")
 SOURCE_ASKED = re.compile(rf"{_SIGNER_ASKED.pattern}|\b(?:lay tu (?:bao cao|tai lieu|van ban|nguon|dau)|nguon (?:nao|tu dau|o dau)|"
-                          r"(?:bao cao|tai lieu|van ban) (?:do|nay|ay|tren)|"
+                          r"(?:bao cao|tai lieu|van ban)(?: \w+){0,2} (?:do|nay|ay|tren)|"  # "báo cáo năm 2024 đó"
                           r"(?:so lieu|con so) (?:nay|do|tren)\b.*\b(?:bao cao|tai lieu|van ban|nguon))\b")
 # "ông ấy giữ chức gì?" after a document: its signer's title, which the signature block gives
 _SIGNER_OFFICE = re.compile(r"\b(?:ong ay|ba ay|nguoi do|nguoi ky|ong do|ba do)\b.*\b(?:chuc|chuc vu|chuc gi|la ai|ten gi)\b")
@@ -55,6 +55,10 @@ def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
     if topic == "indicator" and slots.get("indicator"):
         values = kb.values(str(slots["indicator"]), str(slots["period"]) if slots.get("period") else None)
         return list({v.document.id: v.document for v in values}.values())
+    if topic == "passage" and str(slots.get("last_answer_id") or "").startswith("passage:"):
+        # "báo cáo đó ai ký" after sentences quoted: the documents they were quoted from
+        cited = str(slots["last_answer_id"]).removeprefix("passage:").split(",")
+        return [doc for doc_id, doc in kb.documents().items() if doc_id in cited]
     return []
 
 
@@ -65,7 +69,14 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
         return [named]
     of_the_last = SOURCE_ASKED.search(folded) or (q.slots.get("topic") == "document" and (
         _DATE_ASKED.search(folded) or _SIGNER_OFFICE.search(folded)))
-    return last_answer_sources(kb, q) if of_the_last else []
+    if not of_the_last:
+        return []
+    cited = last_answer_sources(kb, q)
+    # "báo cáo đó": of the documents cited, the report
+    return ([d for d in cited if d.kind == "report"] or cited) if _REPORT.search(folded) else cited
+
+
+_REPORT = re.compile(r"\b(?:bao cao|bc)\b")
 
 
 # a tag question closing the message: what comes before it is taken for granted

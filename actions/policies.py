@@ -357,7 +357,7 @@ def _policy_words(info: PolicyInfo) -> set[str]:
 
 
 WHICH_DOCUMENT = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|chuong trinh|nghi dinh|thong tu|"
-                            r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso may\b|\bso hieu\b"
+                            r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso (?:may|nao)\b|\bso hieu\b"
                             # "nghị quyết về đổi mới … trường Đại học Hải Phòng": the one about that
                             rf"|{_POLICY_ASKED}|^(?:cac |nhung )?(?:{_KINDS}) ve\b")
 

@@ -448,6 +448,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Các tài liệu hiện có không ghi ngày cụ thể chính quyền 2 cấp của Hải Phòng bắt đầu hoạt động."),
     ("học sinh giỏi quốc gia đạt bao nhiêu giải", "ask_indicator", None,  # "quốc gia đạt" is no land price
      "indicators: every one × period × kind named", "Số giải Kỳ thi học sinh giỏi quốc gia năm 2024: đạt 98 giải."),
+    ("quyet dinh phan bo kinh phi lap nhiem vu quy hoach khu kinh te ven bien phia nam la so nao", "ask_policy", None,
+     "which document: found by what it is about",  # "là số nào" asks the number, not the zone's project
+     "Quyết định 278/QĐ-UBND (UBND thành phố Hải Phòng, ngày 5/2/2025)"),
+    ("kh triển khai đánh giá ddci 2024 là kh số mấy", "ask_policy", None,  # "kh số", "kh triển khai": the plan
+     "which document: found by what it is about", "Kế hoạch 76/KH-UBND"),
+    ("báo cáo đó ai ký", "followup", {"topic": "passage", "last_answer_id": "passage:001,002"},
+     "a source document: what it is, when and by whom issued, who signed it",  # of the sentences cited, the report
+     "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

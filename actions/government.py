@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from knowledge import (
@@ -226,13 +227,14 @@ _TYPED_UNIT = re.compile(r"\b(phường|xã|thị trấn|phuong|xa|thi tran)\s+(
                          r"(?=\s*(?:[,(.?!]|$|\s(?:quận|huyện|thị xã|thành phố|tp|cũ|giờ|nay|sau|thuộc|quan|huyen|thi xa|"
                          r"thanh pho|cu|gio|thuoc)\b))", re.IGNORECASE)
 _KINDS = {"phuong": "phường", "xa": "xã", "thi tran": "thị trấn"}
+_NO_NAME = frozenset("nao gi moi nay cu do khac ay kia".split())
 
 
 def typed_unit(text: str) -> str | None:
     """The old ward or commune the question names, as typed ("phường Cát Dài"), or None."""
     found = _TYPED_UNIT.search(text)
-    if found is None:
-        return None
+    if found is None or fold(found.group(2)).split()[0] in _NO_NAME:
+        return None  # "… giờ thuộc những phường nào": a question, no unit's name
     kind = _KINDS.get(fold(found.group(1)), found.group(1).lower())
     return f"{kind} {' '.join(w[:1].upper() + w[1:] for w in found.group(2).split())}"
 
@@ -334,6 +336,17 @@ def _name_kept_verdict(match: AddressMatch) -> str:
     return f"Không đúng: {match.old_ward} không còn giữ tên; nay thuộc {', '.join(u.name for u in match.new_units)}."
 
 
+def _district_claim_verdict(kb: KnowledgeBase, q: Query, district: str, units: Sequence[str]) -> str | None:
+    """"Huyện Bạch Long Vĩ giờ nhập vào đặc khu Cát Hải đúng không?": the new unit claimed for an old district."""
+    claimed = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))
+    if not claimed:
+        return None
+    if wrong := [u for u in claimed if u not in units]:
+        return (f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, các phường, xã của {district} cũ không thuộc "
+                f"{', '.join(wrong)}.")
+    return "Đúng." if len(claimed) == len(units) else f"Đúng một phần: {district} cũ nay thuộc {len(units)} đơn vị mới."
+
+
 def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | None:
     """"Phường Sở Dầu giờ thuộc phường Hồng An đúng không?": the new unit claimed, against the data."""
     if match.new_units and _NAME_KEPT.search(fold(q.text)):
@@ -399,6 +412,8 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
         units = (f"nay thuộc {district.units[0]}." if len(district.units) == 1 else
                  f"nay thuộc {len(district.units)} đơn vị mới: {', '.join(district.units)}. "
                  "Bạn cho biết phường/xã cũ để tôi chỉ đúng đơn vị mới.")
+        if claim and (verdict := _district_claim_verdict(kb, q, district.district, district.units)):
+            lead = f"{verdict}\n{lead}"  # "huyện Bạch Long Vĩ nhập vào đặc khu Cát Hải đúng ko": said first
         reply = Reply().say(
             f"{lead}Các phường, xã của {district.district} ({district.province} cũ) {units}"
             + _same_name_elsewhere(kb, unit) + "\n" + address_source(kb),

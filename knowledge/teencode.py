@@ -138,8 +138,10 @@ PHRASES: dict[tuple[str, ...], str] = {
                                                             (("tong", "ket"), "tổng kết"), (("lan",), "lần"))},
     **{tuple(fold(key).split()): value for key, value in TEENCODE.items() if " " in key},
 }
-# Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan.
-BEFORE_NUMBER: dict[str, str] = {"kh": "kế hoạch"}
+# Abbreviations that mean something else before a number: "KH 85/KH-UBND" is a plan; "đt 354" a provincial road
+# ("dt" before an area is diện tích, so only a road's three digits), "ql 10" a national highway, "vđ 2" a ring road.
+BEFORE_NUMBER: dict[str, str] = {"kh": "kế hoạch", "dt": "đường tỉnh", "ql": "quốc lộ", "vd": "vành đai"}
+_NUMBER_AFTER = {"dt": re.compile(r"\d{3}"), "ql": re.compile(r"\d{1,3}"), "vd": re.compile(r"\d")}
 # "ns" ending a question is "nói sao" ("xã Ninh Sơn thì ns", "thành phố tính ns"), opening one "nói" ("ns thế
 # năm 2025 …"); elsewhere the budget ("thì ns 2025 bn")
 AT_THE_END: dict[tuple[str, ...], str] = {("thi", "ns"): "thì sao", ("tinh", "ns"): "tính sao", ("lam", "ns"): "làm sao",
@@ -157,7 +159,9 @@ def expand(token: str) -> str | None:
 def expand_phrase(words: Sequence[str], start: int) -> tuple[str, int] | None:
     """The standard form of the abbreviation phrase at `words[start]` (folded words)
     and how many words it spans, or None."""
-    if words[start] in BEFORE_NUMBER and start + 1 < len(words) and words[start + 1].isdigit():
+    if words[start] in BEFORE_NUMBER and start + 1 < len(words) and words[start + 1].isdigit() and (
+            (shape := _NUMBER_AFTER.get(words[start])) is None or shape.fullmatch(words[start + 1])) and (
+            words[start + 2:start + 3] not in (["ha"], ["km"], ["m2"], ["hecta"])):  # "kcn dt 500 ha": an area
         return BEFORE_NUMBER[words[start]], 1
     for size in range(min(_LONGEST_PHRASE, len(words) - start), 1, -1):
         key = tuple(words[start:start + size])

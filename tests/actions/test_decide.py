@@ -456,6 +456,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("báo cáo đó ai ký", "followup", {"topic": "passage", "last_answer_id": "passage:001,002"},
      "a source document: what it is, when and by whom issued, who signed it",  # of the sentences cited, the report
      "Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng"),
+    ("huyen Bach Long Vi gio cung nhap vao dac khu Cat Hai dung ko", "ask_government", None,
+     "an old ward, commune or district",  # a district's new unit claimed: checked first
+     "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, các phường, xã của Huyện Bạch Long Vĩ cũ không thuộc "
+     "Đặc khu Cát Hải.\nCác phường, xã của Huyện Bạch Long Vĩ"),
+    ("quận Lê Chân giờ thuộc những phường nào", "convert_address", None, "an old ward, commune or district",
+     "Các phường, xã của Quận Lê Chân (Thành phố Hải Phòng cũ) nay thuộc 2 đơn vị mới"),  # "phường nào" names none
+    ("đg từ đt 354 tiên lãng ra ql10 vốn bn", "ask_project", None, "a project by its name",  # "đt 354": the road
+     "Dự án đầu tư xây dựng tuyến đường từ đường tỉnh 354 huyện Tiên Lãng đến Quốc lộ 10 huyện Vĩnh Bảo: giá trị"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

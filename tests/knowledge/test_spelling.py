@@ -57,6 +57,10 @@ TYPOS = [
 ]
 ABBREVIATIONS = [
     ("thu ns 2024", "thu ngan sach 2024"),
+    # before a road's number: a provincial road, a national highway, a ring road; before an area, "dt" is no road
+    ("đường từ đt 354 ra ql 10", "duong tu duong tinh 354 ra quoc lo 10"), ("vđ 2 tân vũ", "vanh dai 2 tan vu"),
+    ("kcn dt 500 ha", "khu cong nghiep dt 500 ha"),
+    ("kh triển khai ddci là kh số mấy", "ke hoach trien khai ddci la ke hoach so may"),
     ("xk, nk 2024", "xuat khau nhap khau 2024"),
     ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
     ("vốn đtnn", "von dau tu nuoc ngoai"),

@@ -96,6 +96,7 @@ from .understand import (
     CORRECTION,
     DOCUMENT_CUE,
     EXPLANATION,
+    FEW_WORDS,
     PROJECT_PRONOUN,
     VALUE_ASKED,
     Asked,
@@ -661,6 +662,11 @@ WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
 # when a plan is to be done: a date, or a year or quarter it is due in ("trong năm 2025", "quý 3/2025")
 TIMED = re.compile(rf"{DATE.pattern}|\b(?:trong |trước |đến |hết )?năm 20\d\d\b|\bquý [IV1-4]+\b", re.IGNORECASE)
+
+
+# a document's own acts and names: "ban hành ngày nào", "nó ký hôm nào" ask its date, not an event's
+_OF_THE_DOCUMENT = re.compile(r"\b(?:ban hanh|ky|ra doi|hieu luc|thong qua|phe duyet|nghi quyet|quyet dinh|ket luan|"
+                              r"van ban|thong bao|no|cai do|nq|qd|kl)\b")
 
 
 def dated_sentences(kb: KnowledgeBase, a: Asked) -> list[Passage]:
@@ -1520,6 +1526,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             and (doc := policy_numbered(kb, str(q.slots["policy"]))) is not None
             and (said := passages.best(kb, replace(a, context=doc.title)))):
         return passages.answer(kb, a, q, said)  # "ông ấy nói gì về lòng tin …" after the notice of his words
+    if (topic == "policy" and q.slots.get("policy") and a.aspect == "when" and not _OF_THE_DOCUMENT.search(a.folded)
+            and len(query_terms(a.folded)) > FEW_WORDS and (dated := dated_sentences(kb, a))):  # an event it names
+        return passages.answer(kb, a, q, dated)  # "Tổng Bí thư làm việc với Thành ủy hôm nào?" after the notice of it
     if topic == "policy" and q.slots.get("policy"):
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None

@@ -237,7 +237,9 @@ def _claim_line(info: PolicyInfo, folded: str, cued: bool = True) -> str | None:
     unnumbered = f" {folded} ".replace(f" {fold(bare_number(p.number))} ", " ")
     # "đề án … quốc hội thông qua bằng nghị quyết nào": the issuer named is of another kind of document asked
     other_kind = bool(kinds_asked(folded) - {fold(p.doc_type)})
-    named = [] if other_kind else [i for i in ISSUERS if f" {i} " in unnumbered]
+    # "làm việc với Thành ủy", "gửi Chính phủ": the one it was with or for, no issuer claimed
+    named = [] if other_kind else [i for i in ISSUERS if re.search(rf"(?<!\bvoi )(?<!\bvs )(?<!\bcho )(?<!\btai )"
+                                                                   rf"(?<!\bgui )(?<!\btrinh )\b{i}\b", unnumbered)]
     wrong_issuer = bool(named and issuer) and not any(i in issuer for i in named)
     if wrong_date or wrong_issuer:
         dated = f" ngày {issued_on(p)}" if p.date else ""

@@ -464,6 +464,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Các phường, xã của Quận Lê Chân (Thành phố Hải Phòng cũ) nay thuộc 2 đơn vị mới"),  # "phường nào" names none
     ("đg từ đt 354 tiên lãng ra ql10 vốn bn", "ask_project", None, "a project by its name",  # "đt 354": the road
      "Dự án đầu tư xây dựng tuyến đường từ đường tỉnh 354 huyện Tiên Lãng đến Quốc lộ 10 huyện Vĩnh Bảo: giá trị"),
+    # after the notice of the visit: when the visit was ("với Thành ủy" claims no issuer), not the notice's date
+    ("Thế Tổng Bí thư làm việc với Thành ủy Hải Phòng hôm nào?", "ask_government",
+     {"topic": "policy", "policy": "110-TB/VPTW"}, "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “Đặc biệt đã triển khai hiệu quả kết luận của Tổng Bí thư Tô Lâm tại cuộc làm việc với Thành ủy, "
+     "ngày 14/11/2024.”"),
+    ("khi nào", "followup", {"topic": "policy", "policy": "226"}, "a follow-up on the last answer's subject",
+     "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

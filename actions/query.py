@@ -45,8 +45,9 @@ class Query:
                 values.append(value)
         slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
         intent = (message.get("intent") or {}).get("name") or ""
-        # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic
-        return cls(text=undouble(message.get("text") or ""), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
+        text = message.get("text") or ""
+        # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic (a button's payload is ours)
+        return cls(text=text if text.startswith("/") else undouble(text), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
 
 
 @dataclass

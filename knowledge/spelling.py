@@ -185,11 +185,12 @@ def undouble(text: str) -> str:
     """Each word whose last letter was typed twice, written once: "Cát Bii" → "Cát Bi",
     "Kiến Hưngg" → "Kiến Hưng", "Xáa" → "Xá", "baoo" → "bao". Only where the word as typed is
     no Vietnamese syllable and the word without the extra letter is one; capitals ("PPP",
-    "III") are abbreviations and numerals, kept."""
+    "III") are abbreviations and numerals, and English "ee", "oo" after a consonant ("see", "too"), kept."""
     def once(match: re.Match[str]) -> str:
         word = match.group()
         folded = _plain_fold(word)
-        if word.isupper() or len(folded) != len(word) or folded[-1] != folded[-2] or is_syllable(folded):
+        if (word.isupper() or len(folded) != len(word) or folded[-1] != folded[-2] or is_syllable(folded)
+                or re.search(r"ee$|[^aeiouy]oo$", folded)):  # "see you", "too": English, not a slip ("baoo" is one)
             return word
         shorter = word[:-1] if fold(word[-1]) == word[-1] else word[:-2] + word[-1]  # keep the marked letter
         return shorter if is_syllable(_plain_fold(shorter)) else word

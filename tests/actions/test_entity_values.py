@@ -59,6 +59,14 @@ def test_from_tracker_keeps_good_values_and_drops_bad_ones(matcher: Any) -> None
     assert query.slots["period"] is None
 
 
+@pytest.mark.parametrize(("typed", "read"), [
+    ("phường Cát Bii cũ giờ thuộc phường nào", "phường Cát Bi cũ giờ thuộc phường nào"),
+    ('/ask_project{"project": "vanh_dai_2_000"}', '/ask_project{"project": "vanh_dai_2_000"}'),  # a payload: ours
+])
+def test_a_last_letter_typed_twice_is_read_once_but_a_payload_as_sent(matcher: Any, typed: str, read: str) -> None:
+    assert Query.from_tracker(make_tracker(matcher, typed, "convert_address")).text == read
+
+
 # Every intent the one answering action serves (the decision table reads the intent as one signal).
 INTENTS = ["ask_indicator", "ask_comparison", "list_indicators", "ask_project", "list_projects", "ask_policy",
            "followup", "choose_option"]

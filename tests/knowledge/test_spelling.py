@@ -367,6 +367,7 @@ def test_a_function_word_is_never_a_slip_for_a_name(kb_sqlite: KnowledgeBase) ->
     ("đạt baoo nhiêu", "đạt bao nhiêu"),
     # capitals are abbreviations and numerals; a real syllable and a number stay as typed
     ("đô thị loại III", "đô thị loại III"), ("dự án PPP", "dự án PPP"), ("xoong", "xoong"), ("2000 tỷ", "2000 tỷ"),
+    ("see you", "see you"),
 ])
 def test_a_last_letter_typed_twice_is_written_once(typed: str, read: str) -> None:
     assert undouble(typed) == read

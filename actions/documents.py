@@ -43,7 +43,9 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
     return None
 
 
-_REPORT_NUMBER_ASKED = re.compile(r"\b(?:bao cao|bc)\b.*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
+# a report named; and its number asked
+_REPORT = re.compile(r"\b(?:bao cao|bc)\b")
+_REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
@@ -74,9 +76,6 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
     cited = last_answer_sources(kb, q)
     # "báo cáo đó": of the documents cited, the report
     return ([d for d in cited if d.kind == "report"] or cited) if _REPORT.search(folded) else cited
-
-
-_REPORT = re.compile(r"\b(?:bao cao|bc)\b")
 
 
 # a tag question closing the message: what comes before it is taken for granted

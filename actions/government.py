@@ -336,9 +336,14 @@ def _name_kept_verdict(match: AddressMatch) -> str:
     return f"Không đúng: {match.old_ward} không còn giữ tên; nay thuộc {', '.join(u.name for u in match.new_units)}."
 
 
+def _units_claimed(kb: KnowledgeBase, q: Query) -> list[str]:
+    """The new units the question names as typed, else as read ("phườg Hồng An")."""
+    return kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))
+
+
 def _district_claim_verdict(kb: KnowledgeBase, q: Query, district: str, units: Sequence[str]) -> str | None:
     """"Huyện Bạch Long Vĩ giờ nhập vào đặc khu Cát Hải đúng không?": the new unit claimed for an old district."""
-    claimed = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))
+    claimed = _units_claimed(kb, q)
     if not claimed:
         return None
     if wrong := [u for u in claimed if u not in units]:
@@ -352,7 +357,7 @@ def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | No
     if match.new_units and _NAME_KEPT.search(fold(q.text)):
         return _name_kept_verdict(match)
     own = fold(match.old_ward)
-    named = kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))  # "phườg Hồng An"
+    named = _units_claimed(kb, q)
     claimed = [u for u in named if fold(u) != own]
     if not claimed and match.new_units and (unknown := _no_such_unit(q.text)) is not None:
         # "tt Cát Bà h là p Cát Bà đúng ko": a new unit the data does not have

@@ -30,7 +30,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .paging import page_reply
 from .query import Query, Reply, button, intent_payload
-from .understand import ASKS_A_NUMBER, Asked, claimed_floor, claimed_share, kinds_in
+from .understand import ASKS_A_NUMBER, Asked, as_the_documents_write, claimed_floor, claimed_share, kinds_in
 
 MAX_PERIOD_CHOICES = 5
 GROUP_LABELS = {"kinh_te": "kinh tế", "xa_hoi": "xã hội", "moi_truong": "môi trường",
@@ -462,9 +462,7 @@ def _filtered(values: list[Value], kinds: frozenset[str]) -> list[Value]:
 
 
 def _same_figure(claimed: str, value: Value) -> bool:
-    # "12.5" typed for "12,5"; "2.000" and "1.276,29" are the documents' own separators
-    decimal_point = claimed.count(".") == 1 and "," not in claimed and len(claimed.split(".")[1]) != 3
-    stated = parse_value(claimed.replace(".", ",") if decimal_point else claimed)
+    stated = parse_value(as_the_documents_write(claimed))
     figure = parse_value(value.text)
     if not (stated.is_number and figure.is_number) or stated.low is None or figure.low is None:
         return False

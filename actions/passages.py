@@ -12,14 +12,23 @@ from dataclasses import replace
 from decimal import Decimal
 from itertools import pairwise
 
-from knowledge import STOP_WORDS, KnowledgeBase, Passage, expand_keeping_marks, fold, query_terms, strip_diacritics
+from knowledge import (
+    STOP_WORDS,
+    KnowledgeBase,
+    Passage,
+    expand_keeping_marks,
+    fold,
+    parse_value,
+    query_terms,
+    strip_diacritics,
+)
 
 from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
 from .leaders import holder_named
 from .policies import policy_numbered
 from .query import Query, Reply
-from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, Asked
+from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, Asked, as_the_documents_write
 
 MAX_QUOTES = 3
 
@@ -506,15 +515,15 @@ def negation_verdict(a: Asked, sentence: str) -> str | None:
 _ROUGHLY = re.compile(r"\b(?:khoang|hon|gan|tren|duoi|xap xi|chung|tam|it nhat|toi thieu|toi da)\s+\d")
 
 
-def _decimal(number: str) -> tuple[Decimal, int]:
-    """"104.000" → 104000, "11,01" → 11.01, "1.276,29" → 1276.29 (the documents' separators), "12.5" typed for
-    "12,5"; with the decimal place it is written to."""
-    if number.count(".") == 1 and "," not in number and len(number.split(".")[1]) != 3:
-        number = number.replace(".", ",")
+def _decimal(number: str) -> tuple[Decimal, int] | None:
+    """"104.000" → 104000, "11,01" → 11.01, "12.5" typed for "12,5"; with the decimal place it is written to."""
+    number = as_the_documents_write(number)
+    value = parse_value(number).low
+    if value is None:
+        return None
     whole, _, part = number.partition(",")
     # "150 nghìn tỷ" (read as 150.000) claims thousands: 104.387 is "104 nghìn", not 150
-    rounded_to = -3 * len(re.findall(r"\.000", whole)) if not part else len(part)
-    return Decimal(f"{whole.replace('.', '')}.{part or 0}"), rounded_to
+    return value, -3 * len(re.findall(r"\.000", whole)) if not part else len(part)
 
 
 def number_verdict(a: Asked, sentence: str) -> str | None:
@@ -522,11 +531,11 @@ def number_verdict(a: Asked, sentence: str) -> str | None:
     answering it does not state (rounded to the claim's decimals, it may)."""
     if not (a.premise_cue or a.yes_no) or not a.claimed_numbers or _ROUGHLY.search(strip_diacritics(a.text).lower()):
         return None
-    stated = [_decimal(n)[0] for n in re.findall(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])", sentence)
-              if not re.fullmatch(r"20\d\d", n)]
-    if not stated:
+    stated = [found[0] for n in re.findall(r"(?<![\d/])\d+(?:[.,]\d+)*(?![\d/])", sentence)
+              if not re.fullmatch(r"20\d\d", n) and (found := _decimal(n))]
+    claimed = [found for n in a.claimed_numbers if (found := _decimal(n))]
+    if not stated or not claimed:
         return None
-    claimed = [_decimal(n) for n in a.claimed_numbers]
     if all(any(round(s, digits) == value for s in stated) for value, digits in claimed):
         return None  # the claim is the sentence's own figure: the quote says so
     return "Không khớp với tài liệu: tài liệu không ghi con số bạn nêu; tài liệu ghi như sau."

@@ -123,6 +123,14 @@ def _in_thousands(number: str) -> str:
     return f"{int(whole):,}".replace(",", ".") + (f",{part}" if part else "")
 
 
+def as_the_documents_write(number: str) -> str:
+    """"12.5" typed for "12,5": one point not before three digits is a decimal comma; "2.000" and "1.276,29" are
+    the documents' own separators."""
+    if number.count(".") == 1 and "," not in number and len(number.split(".")[1]) != 3:
+        return number.replace(".", ",")
+    return number
+
+
 def claimed_numbers(folded: str) -> tuple[str, ...]:
     """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"; "150 nghìn" as "150.000"), not years
     or document numbers."""

@@ -4,8 +4,10 @@ import pytest
 
 from actions.passages import asking_part
 from actions.understand import (
+    as_the_documents_write,
     asks_new_unit,
     aspect_in,
+    claimed_numbers,
     claimed_share,
     clear_winner,
     comparison_in,
@@ -162,3 +164,18 @@ def test_a_share_of_the_plan_claimed(question: str, share: str | None) -> None:
 ])
 def test_the_asking_part_of_a_message(message: str, asking: str) -> None:
     assert asking_part(message) == asking
+
+
+@pytest.mark.parametrize(("typed", "written"), [
+    ("12.5", "12,5"),          # a decimal point typed for the documents' comma
+    ("104.000", "104.000"),    # a thousands group, as the documents write it
+    ("1.276,29", "1.276,29"),
+    ("11,01", "11,01"),
+    ("80", "80"),
+])
+def test_a_claimed_number_as_the_documents_write_it(typed: str, written: str) -> None:
+    assert as_the_documents_write(typed) == written
+
+
+def test_thousands_in_words_are_claimed_in_digits() -> None:
+    assert claimed_numbers(fold("năm 2023 thu được 150 nghìn tỷ phải không")) == ("150.000",)

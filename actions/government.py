@@ -178,7 +178,12 @@ MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|
 TOGETHER_WITH = re.compile(r"\b(?:cung|chung|voi|vs) (?:voi |vs )?(?:nhung |cac )?(?:phuong|xa|don vi|p|x)(?: cu)? (?:nao|gi|j)\b")
 
 
-_UNIT_POINTED = re.compile(r"\b(?:dac khu|phuong|xa|don vi)(?: moi)? (?:do|nay|ay|day)\b")
+_UNIT_POINTED = re.compile(r"\b(?:dac khu|phuong|xa|don vi|p|x)(?: moi)? (?:do|nay|ay|day)\b")
+
+
+def new_units_named(kb: KnowledgeBase, q: Query) -> list[str]:
+    """New units named with their type word, as typed or as read ("phườg Gia Viên mới", "xa Mao Dien")."""
+    return kb.new_units_in(q.text) or kb.new_units_in(kb.normalize_question(q.text))
 
 
 def unit_pointed_at(kb: KnowledgeBase, q: Query) -> str | None:
@@ -195,7 +200,7 @@ def new_unit_members(kb: KnowledgeBase, q: Query) -> Reply | None:
     """"Đặc khu Cát Hải gồm những xã nào cũ?": the old units a new one was formed from."""
     if not MEMBERS_QUESTION.search(fold(q.text)):
         return None
-    named = kb.new_units_in(q.text)
+    named = new_units_named(kb, q)
     if len(named) > 1:  # "xa cam giang": Xã Cẩm Giang and Xã Cẩm Giàng differ only by a tone mark
         reply = Reply().say(f"Có {len(named)} đơn vị mới tên chỉ khác nhau ở dấu thanh: {', '.join(named)}. "
                             "Bạn hỏi đơn vị nào? Bạn gõ lại câu hỏi với tên có dấu giúp tôi, ví dụ: "

@@ -25,7 +25,7 @@ from knowledge import (
     strip_diacritics,
 )
 
-from .government import MEMBERS_QUESTION, names_an_old_unit, unit_pointed_at
+from .government import MEMBERS_QUESTION, names_an_old_unit, new_units_named, unit_pointed_at
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
@@ -226,7 +226,8 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
 # "xã Tân Dương huyện Thủy Nguyên giờ thuộc phường nào": an old unit named and its new one asked,
 # though the extractor knows no such old unit (a name from before 1/1/2025)
 # "p Lập Lễ … h là p j": "p" for phường, "x" for xã, as residents abbreviate them
-_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|huyen|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+")
+# "phường Đằng Giang", "Dương Quan cũ": an old unit named by its type word, or as the old one
+_OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|huyen|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+|\w+ cu\b")
 _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p|x|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
                              r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b"
                              r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b")
@@ -623,7 +624,7 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         claimed_numbers=claimed_numbers(_number_text(q.text)), claims_plan=plan_claim(folded, q.text),
         aspect=aspect_in(folded), refers_back=bool(_REFERS_BACK.search(folded)), another_project=another and clear,
         address=bool(q.all("old_unit") or q.all("old_district")) or asks_new_unit(folded) or (
-            MEMBERS_QUESTION.search(folded) is not None and bool(kb.new_units_in(q.text) or unit_pointed_at(kb, q))) or (
+            MEMBERS_QUESTION.search(folded) is not None and bool(new_units_named(kb, q) or unit_pointed_at(kb, q))) or (
             q.slots.get("topic") == "address" and (CORRECTION.search(folded) is not None or _bare_followup(folded))
             and names_an_old_unit(kb, q.text)),
         asks_conversion=asks_new_unit(folded), entities=entities,

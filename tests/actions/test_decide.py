@@ -471,6 +471,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "ngày 14/11/2024.”"),
     ("khi nào", "followup", {"topic": "policy", "policy": "226"}, "a follow-up on the last answer's subject",
      "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("p mới đó gồm nhg p cũ nào v ad", "ask_government",  # "p mới đó": the unit the old ward went to
+     {"topic": "address", "last_answer_id": "address:Quận Ngô Quyền/Phường Máy Chai"}, "an old ward, commune or district",
+     "Phường Ngô Quyền được hình thành từ (toàn bộ hoặc một phần) 5 đơn vị cũ"),
+    ("phườg Gia Viên mới gồm những phường cũ nào", "convert_address", None,  # the new unit, though typed amiss
+     "an old ward, commune or district", "Phường Gia Viên được hình thành từ (toàn bộ hoặc một phần) 5 đơn vị cũ"),
+    ("dự án nằm ở Dương Quan, Dương Quan cũ giờ thuộc phường nào", "convert_address", None,  # "X cũ … thuộc phường nào"
+     "an old ward, commune or district", "Phường Dương Quan (Thành phố Thủy Nguyên, Thành phố Hải Phòng cũ) nay thuộc"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -589,6 +589,8 @@ IMPLEMENTS_WHICH = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: v
 
 # "… thế nào rồi?", "… ra sao rồi?" of an indicator: how far it has got
 PROGRESS = re.compile(r"\b(?:the nao|ra sao|sao|den dau)\s+(?:roi|r)\b")
+# "cầu Nguyễn Trãi giờ đang ở giai đoạn nào rồi?": how far a project got, which its record says
+STAGE_ASKED = re.compile(r"\b(?:dang )?o giai doan nao\b|\btien do (?:the nao|ra sao|sao|den dau)\b")
 # "cụm công nghiệp phụ trợ mới thành lập ở An Dương tên là gì": the name of one, which a sentence says
 NAME_OF_ONE = re.compile(r"\bten (?:la )?gi\b")
 SEVERAL = re.compile(r"\b(?:nhung|cac|may|bao nhieu)\b")
@@ -606,6 +608,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts
     if a.indicators and PROGRESS.search(a.folded):
         return False  # "giải ngân vốn đầu tư công năm 2024 thế nào rồi?": how far it got is its figure
+    if not a.indicators and a.projects_clear and STAGE_ASKED.search(a.folded):
+        return False
     how = EXPLANATION.search(a.folded) is not None
     if not (how or passages.wants_words(a.folded)):
         return False

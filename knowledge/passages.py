@@ -95,14 +95,15 @@ CONTEXT_WEIGHT = 0.5  # a question term found only in the sentence's context (he
 _STOP_ACCENTED = (
     "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
     "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
-    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn nó"
+    "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn nó "
+    "giờ"  # "hp giờ có mấy cấp": now, as "bây giờ"; the documents tell no hours
 ).split()
 # Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
 # (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
 # "may" "nhà máy", "bi" "Bí thư"... ("de", "co", "o" stay stop words: "để", "có", "ở").
 _AMBIGUOUS_FOLDED = frozenset(
     "dau do the cai ban nay khi hoi long minh biet qua dang cung nhi thi may chu ha hu gom bi noi "
-    "tai hai phong thanh pho khong no".split()  # "no" may be "nợ"
+    "tai hai phong thanh pho khong no gio".split()  # "no" may be "nợ", "gio" "gió" (điện gió)
 )
 _STOP_FOLDED = frozenset(
     ({fold(w) for w in _STOP_ACCENTED} | STOP_WORDS | {"ko", "k", "dc", "j", "ntn", "hp", "tp", "hok", "vs"})

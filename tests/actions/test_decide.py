@@ -478,6 +478,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "an old ward, commune or district", "Phường Gia Viên được hình thành từ (toàn bộ hoặc một phần) 5 đơn vị cũ"),
     ("dự án nằm ở Dương Quan, Dương Quan cũ giờ thuộc phường nào", "convert_address", None,  # "X cũ … thuộc phường nào"
      "an old ward, commune or district", "Phường Dương Quan (Thành phố Thủy Nguyên, Thành phố Hải Phòng cũ) nay thuộc"),
+    ("hp giờ chính quyền mấy cấp", "ask_government", None,  # "giờ" is now, no word of the matter
+     "a curated answer of the intent's topic that fits", "Theo Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7)"),
+    ("dự án cầu Nguyễn Trãi bây giờ đang ở giai đoạn nào rồi?", "ask_project", None, "a project by its name",
+     "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị"),  # its record says how far
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

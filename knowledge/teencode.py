@@ -108,7 +108,7 @@ PHRASES: dict[tuple[str, ...], str] = {
                                                                    ("chua", "chưa"), ("kg", "không"))},
     # "kh" before what is asked of a plan is the plan: "ns 2025 kh bn", "kh năm"
     ("kh", "bn"): "kế hoạch bao nhiêu", ("kh", "bao", "nhieu"): "kế hoạch bao nhiêu", ("kh", "nam"): "kế hoạch năm",
-    ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi",
+    ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi", ("kh", "ca", "nam"): "kế hoạch cả năm",
     ("kh", "so"): "kế hoạch số", ("kh", "trien", "khai"): "kế hoạch triển khai",  # "kh số mấy", "kh triển khai …"
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục

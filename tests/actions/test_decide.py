@@ -482,6 +482,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a curated answer of the intent's topic that fits", "Theo Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7)"),
     ("dự án cầu Nguyễn Trãi bây giờ đang ở giai đoạn nào rồi?", "ask_project", None, "a project by its name",
      "Dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: giá trị"),  # its record says how far
+    ("kh cả năm bn", "followup", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-Q1"},
+     "a follow-up on the last answer's subject",  # after the first quarter: that year's plan
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

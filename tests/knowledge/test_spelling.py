@@ -61,6 +61,7 @@ ABBREVIATIONS = [
     ("đường từ đt 354 ra ql 10", "duong tu duong tinh 354 ra quoc lo 10"), ("vđ 2 tân vũ", "vanh dai 2 tan vu"),
     ("kcn dt 500 ha", "khu cong nghiep dt 500 ha"),
     ("kh triển khai ddci là kh số mấy", "ke hoach trien khai ddci la ke hoach so may"),
+    ("kh cả năm bn", "ke hoach ca nam bao nhieu"),  # after a quarter's figure: the year's plan
     ("xk, nk 2024", "xuat khau nhap khau 2024"),
     ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
     ("vốn đtnn", "von dau tu nuoc ngoai"),

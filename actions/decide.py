@@ -145,9 +145,17 @@ def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return chosen and bool(options) and not a.names_something
 
 
+MORE_WORDS = 6  # "còn dự án nào nữa không ad": a short message asking for more is the list's next page
+# said at any length: "cho mình xem thêm mấy cái còn lại nhé"
+ASKS_MORE = re.compile(r"\b(?:xem them|them nua|nua di|con nua|tiep di|xem tiep|ke tiep|phan con lai|trang (?:sau|tiep)|"
+                       r"xem het|hien them)\b")
+
+
 def is_more(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    # "còn kh 2025?" names a period: a follow-up, not "xem thêm"
-    return q.intent == "show_more" and not (a.names_something or a.periods or a.kinds)
+    # "còn kh 2025?" names a period: a follow-up, not "xem thêm"; "Thành phố hướng tới đô thị loại gì tiếp theo?"
+    # asks what comes next, not the next page
+    asks_more = len(a.folded.split()) <= MORE_WORDS or ASKS_MORE.search(a.folded) is not None
+    return q.intent == "show_more" and asks_more and not (a.names_something or a.periods or a.kinds)
 
 
 MERGED_WITH_WHOM = re.compile(r"\b(?:tinh nao|voi ai|voi dau|voi tinh nao|nhung tinh nao|gom nhung)\b")

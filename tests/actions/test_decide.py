@@ -485,6 +485,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("kh cả năm bn", "followup", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-Q1"},
      "a follow-up on the last answer's subject",  # after the first quarter: that year's plan
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
+    ("Thành phố hướng tới đô thị loại gì tiếp theo?", "show_more", None,  # what comes next, not the next page
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Triển khai hiệu quả Chương trình phát triển đô thị thành phố Hải Phòng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -1425,8 +1425,10 @@ def checked_claim(reply: Reply, a: Asked) -> Reply:
     not contain is said to be wrong first; one it contains is confirmed."""
     claims = [fold(c) for c in QUOTED.findall(a.text)]
     first = (reply.messages[0].get("text") or "") if reply.messages else ""
-    if not claims and (dated := passages.date_verdict(a, first) or passages.ordinal_verdict(a, first)):
-        reply.messages[0]["text"] = f"{dated}\n{reply.messages[0]['text']}"  # a date claimed: "… ngày 14/11/2024 phải không"
+    if not claims and (dated := passages.date_verdict(a, first) or passages.ordinal_verdict(a, first)
+                       or passages.number_verdict(a, first)):
+        # a date claimed: "… ngày 14/11/2024 phải không"; a number: "hp vẫn 3 cấp chính quyền à"
+        reply.messages[0]["text"] = f"{dated}\n{reply.messages[0]['text']}"
         return reply
     if not claims or (not a.premise_cue and not a.yes_no) or not reply.messages:
         return reply

@@ -83,8 +83,9 @@ _PLAN_BELOW = re.compile(r"\b(?:khong|chua|ko) (?:dat|hoan thanh|vuot)\b|\bhut (
                          r"\bthap hon (?:ke hoach|du toan|chi tieu)\b"
                          r"|\b(?:mot nua|nua|mot phan|mot it) (?:ke hoach|du toan|chi tieu|muc tieu)\b")
 _PLAN_MET = re.compile(r"\b(?:dat|hoan thanh) (?:ke hoach|chi tieu|du toan|muc tieu)\b")
-# Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp".
-_NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b\d+ cap\b|\b\d+ con so\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"
+# Numbers that are not claims about a figure: years, parts of a year, document numbers, "2 cấp" ("chính quyền
+# 2 cấp" names the model; "vẫn 3 cấp à" claims a number).
+_NOT_A_CLAIM = re.compile(r"\b20\d\d\b|\bquy \w+|\b\d+ thang\b|\b2 cap\b|\b\d+ con so\b|\b\d+(?: \w+)? (?:nq|qd|kl|ct|tt|qh\d*|cp|tw|tu|ubnd)\b|"
                          r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi dinh|thong tu|so|nhom|lan|loai)\s+\d+\b")
 
 

@@ -485,6 +485,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("kh cả năm bn", "followup", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-Q1"},
      "a follow-up on the last answer's subject",  # after the first quarter: that year's plan
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5%"),
+    ("sau sáp nhập hp vẫn giữ cấp huyện đúng k, vẫn 3 cấp chính quyền à", "ask_government", None,  # "3 cấp" claimed
+     "a curated answer of the intent's topic that fits",
+     "Không khớp với tài liệu: tài liệu không ghi con số bạn nêu; tài liệu ghi như sau.\nTheo Hội nghị lần thứ 2"),
     ("Thành phố hướng tới đô thị loại gì tiếp theo?", "show_more", None,  # what comes next, not the next page
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Triển khai hiệu quả Chương trình phát triển đô thị thành phố Hải Phòng"),

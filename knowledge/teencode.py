@@ -64,7 +64,8 @@ DOMAIN: dict[str, str] = {
     "bhxh": "bảo hiểm xã hội", "bhtn": "bảo hiểm thất nghiệp", "yt": "y tế", "ktxh": "kinh tế xã hội",
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
-    "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông",
+    "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông", "gtcc": "giao thông công cộng",
+    "tmtd": "thương mại tự do",
     "mtieu": "mục tiêu", "mtiêu": "mục tiêu", "ctr": "chương trình", "ctrinh": "chương trình",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
@@ -111,6 +112,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "thu"): "kế hoạch thu", ("kh", "chi"): "kế hoạch chi", ("kh", "ca", "nam"): "kế hoạch cả năm",
     ("kh", "so"): "kế hoạch số", ("kh", "trien", "khai"): "kế hoạch triển khai",  # "kh số mấy", "kh triển khai …"
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
+    ("gt", "cong", "cong"): "giao thông công cộng",  # a bare "gt" may be "giới thiệu"
     ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục
     ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector

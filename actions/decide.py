@@ -670,7 +670,7 @@ WORDS_ANSWER = 0.58
 
 
 WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la|the nao|ra sao|nhu the nao)|"
-                       r"kieu \w+ \w+ gi|loai \w+ \w+ gi)\b")
+                       r"(?:kieu|loai) (?:\w+ ){1,3}gi)\b")  # "loại khu kinh tế gì"
 DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
 # when a plan is to be done: a date, or a year or quarter it is due in ("trong năm 2025", "quý 3/2025")
 TIMED = re.compile(rf"{DATE.pattern}|\b(?:trong |trước |đến |hết )?năm 20\d\d\b|\bquý [IV1-4]+\b", re.IGNORECASE)

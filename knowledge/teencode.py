@@ -65,7 +65,7 @@ DOMAIN: dict[str, str] = {
     "gpmb": "giải phóng mặt bằng", "cntt": "công nghệ thông tin", "sxkd": "sản xuất kinh doanh",
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
     "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông", "gtcc": "giao thông công cộng",
-    "tmtd": "thương mại tự do",
+    "tmtd": "thương mại tự do", "blv": "Bạch Long Vĩ",
     "mtieu": "mục tiêu", "mtiêu": "mục tiêu", "ctr": "chương trình", "ctrinh": "chương trình",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}

@@ -491,6 +491,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Thành phố hướng tới đô thị loại gì tiếp theo?", "show_more", None,  # what comes next, not the next page
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Triển khai hiệu quả Chương trình phát triển đô thị thành phố Hải Phòng"),
+    ("kkt ven biển phía nam hp là loại khu kt j v", "ask_project", None, "a project by its name",  # what it is: its record
+     "Khu kinh tế ven biển phía Nam Hải Phòng.\nDiện tích: khoảng 20.000 ha."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -531,11 +531,15 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
         return a
     found = policy_numbered(kb, last)
     asked = kinds_asked(a.folded)
-    if found is None or not asked or fold(found.doc_type) in asked:
+    if found is None or not asked:
         return a
     # the last one pointed at by its kind ("kết luận đó") or acted on ("thực hiện nó"); "nó thực hiện kết luận
-    # nào?" asks of it instead
-    if not (re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded) or _ACTS_ON_IT.search(a.folded)):
+    # nào?" asks of it instead; one of its own kind acting on it: "Chính phủ có nghị quyết nào thực hiện nghị
+    # quyết đó không"
+    pointed = re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded)
+    acted_on = re.search(rf"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi) {fold(found.doc_type)} (?:do|nay|ay|tren)\b",
+                         a.folded)
+    if (fold(found.doc_type) in asked and not acted_on) or not (pointed or _ACTS_ON_IT.search(a.folded)):
         return a
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
 
@@ -1118,6 +1122,11 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "còn doanh nghiệp?" after the storm's damage to residents: another of its figures
     if topic == "policy" and q.slots.get("policy") and another_document(kb, a, q):
         return False  # "còn nq hỗ trợ thêm mức đóng bhxh thì sao?": another document, described
+    if (topic == "policy" and q.intent == FAMILY.get(topic) and not hardly_its_own(a) and not asks_its_record(a.folded)
+            and not DOCUMENT_CUE.search(a.folded) and not fits_the_last_document(kb, a, q) and says_it(kb, a)):
+        # "Tổng Bí thư có nói gì về lòng tin của người dân không?" after his notice: a sentence says it ("đã có
+        # nghị quyết mới thay thế chưa?" is still of documents)
+        return False
     if q.intent in ("followup", "ask_comparison") or FAMILY.get(topic) == q.intent:
         return True
     if topic == "policy" and q.slots.get("policy") and fits_the_last_document(kb, a, q):

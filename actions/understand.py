@@ -526,6 +526,10 @@ def _not_in_names(kb: KnowledgeBase, periods: tuple[str, ...], indicators: list[
                                             and any(p.replace("-", " ") in n for n in names)))
 
 
+def _leading_number(number: str) -> str:
+    return found.group() if (found := re.match(r"\d+", number)) else number
+
+
 def understand(kb: KnowledgeBase, q: Query) -> Asked:
     from_button = q.text.startswith("/")
     entities = q.entities
@@ -590,6 +594,9 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     found_policies = [p for p in found_policies if _named_as_document(p.policy.number, p.policy.aliases, folded, typed)]
     policies = list(dict.fromkeys(q.all("policy") + [p.policy.number for p in found_policies]))
     policies = policies if DOCUMENT_CUE.search(folded) else []
+    last = str(q.slots.get("policy") or "")
+    if last in policies and len({_leading_number(p) for p in policies}) == 1 and not _ANOTHER.search(folded):
+        policies = [last]  # "nghị quyết 14 ban hành ngày nào" after 14/NQ-CP: that one, not 14-NQ/TU
     operation = operation_in(folded)
     # "kể tên ra giúp mình" after a list counted: its names, whatever the classifier says of the words
     names_the_list = (q.slots.get("topic") == "project_list" and operation in (None, "list")

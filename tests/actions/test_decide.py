@@ -493,6 +493,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Triển khai hiệu quả Chương trình phát triển đô thị thành phố Hải Phòng"),
     ("kkt ven biển phía nam hp là loại khu kt j v", "ask_project", None, "a project by its name",  # what it is: its record
      "Khu kinh tế ven biển phía Nam Hải Phòng.\nDiện tích: khoảng 20.000 ha."),
+    ("Tổng Bí thư có nói gì về lòng tin của người dân không?", "ask_policy",  # after his notice: what he said
+     {"topic": "policy", "policy": "110-TB/VPTW"}, "a curated answer that fits well, whatever the intent",
+     "Tại buổi làm việc với Ban Thường vụ Thành ủy Hải Phòng, Tổng Bí thư Tô Lâm nêu"),
+    ("Chinh phu co nghi quyet nao thuc hien nghi quyet do khong", "ask_policy",  # one of its kind acting on it
+     {"topic": "policy", "policy": "30-NQ/TW"}, "which document: found by what it is about",
+     "Nghị quyết 14/NQ-CP (Chính phủ, ngày 08/02/2023)"),
+    ("nghi quyet 14 ban hanh ngay nao", "ask_policy", {"topic": "policy", "policy": "14/NQ-CP"},  # the namesake in context
+     "a policy by its number", "Nghị quyết 14/NQ-CP (Chính phủ, ngày 08/02/2023)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -113,6 +113,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "so"): "kế hoạch số", ("kh", "trien", "khai"): "kế hoạch triển khai",  # "kh số mấy", "kh triển khai …"
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("gt", "cong", "cong"): "giao thông công cộng",  # a bare "gt" may be "giới thiệu"
+    ("dk", "ket", "hon"): "đăng ký kết hôn",  # a bare "đk" is "được"
     ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục
     ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector

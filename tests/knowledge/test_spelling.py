@@ -63,7 +63,7 @@ ABBREVIATIONS = [
     ("kh triển khai ddci là kh số mấy", "ke hoach trien khai ddci la ke hoach so may"),
     ("kh cả năm bn", "ke hoach ca nam bao nhieu"),  # after a quarter's figure: the year's plan
     ("đề án khu tmtd", "de an khu thuong mai tu do"), ("gt công cộng", "giao thong cong cong"),
-    ("đảo blv", "dao bach long vi"),
+    ("đảo blv", "dao bach long vi"), ("đk kết hôn online", "dang ky ket hon online"),
     ("xk, nk 2024", "xuat khau nhap khau 2024"),
     ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
     ("vốn đtnn", "von dau tu nuoc ngoai"),

@@ -19,7 +19,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from knowledge import Indicator, KnowledgeBase, Passage, ProjectInfo, fold, other_province, query_terms
+from knowledge import (
+    Indicator,
+    KnowledgeBase,
+    Passage,
+    ProjectInfo,
+    fold,
+    other_province,
+    query_terms,
+    strip_diacritics,
+)
 
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more, option_named
@@ -273,7 +282,8 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "kết nối vs hệ thống hộ tịch của bộ tư pháp để lm j z": a purpose asked of something the documents say
     return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
             and not (q.slots.get("topic") and points_back(a.text, a.folded))
-            and not which_document(kb, a, q) and not says_it(kb, a))  # "tp có chính sách j hỗ trợ học nghề"
+            and not which_document(kb, a, q) and not says_it(kb, a)  # "tp có chính sách j hỗ trợ học nghề"
+            and not AI_USED.search(strip_diacritics(q.text)))  # "dùng AI để dự báo j z"
 
 
 HELP_WORDS = 3  # content words: "bạn giúp được gì" has none of ours
@@ -284,12 +294,16 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     nor "Tổng Bí thư nói lòng tin của người dân là gì?", which one strong sentence answers."""
     if q.intent != "bot_identity" or a.names_something or asks_source(kb, a.folded, q):
         return False
+    if PERSON_NAMED.search(q.text) or AI_USED.search(strip_diacritics(q.text)):
+        return False  # "ông Đỗ Mạnh Hiến là ai v ad", "tp có dùng AI j ko ad": of a person, of the technology
     if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)):
         return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list;
         # "sao lại bị chia ra vậy?" after a ward's conversion
     return IDENTITY.search(a.folded) is not None or not says_it(kb, a, bar=passages.EXPLANATION_BAR)
 
 
+# AI the technology, used by the city ("ad là người hay AI" asks of the bot)
+AI_USED = re.compile(r"\b(?:dung|ung dung|ap dung|su dung|trien khai|phat trien|nen tang|cong nghe|tich hop)\s+AI\b")
 # the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from
 IDENTITY = re.compile(r"\b(?:ban|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|du lieu|"
                       r"nguon)\b")

@@ -501,6 +501,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nghị quyết 14/NQ-CP (Chính phủ, ngày 08/02/2023)"),
     ("nghi quyet 14 ban hanh ngay nao", "ask_policy", {"topic": "policy", "policy": "14/NQ-CP"},  # the namesake in context
      "a policy by its number", "Nghị quyết 14/NQ-CP (Chính phủ, ngày 08/02/2023)"),
+    ("ông Đỗ Mạnh Hiến là ai v ad", "bot_identity", None,  # a person named: no question of the bot
+     "the post of a person the documents' list of the city's leaders names",
+     "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Đỗ Mạnh Hiến là Phó Bí thư"),
+    ("tp có dùng AI j ko ad", "bot_identity", None, "a passage of the documents, quoted",  # AI the city uses
+     "Tài liệu ghi: “Ứng dụng trí tuệ nhân tạo phân tích, dự báo điểm nóng"),
+    ("dùng AI để dự báo j z", "help", None, "a passage of the documents, quoted",
+     "Tài liệu ghi: “Ứng dụng trí tuệ nhân tạo phân tích, dự báo điểm nóng"),
+    ("ad là người hay AI", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -621,6 +621,7 @@ STAGE_ASKED = re.compile(r"\b(?:dang )?o giai doan nao\b|\btien do (?:the nao|ra
 NAME_OF_ONE = re.compile(r"\bten (?:la )?gi\b")
 SEVERAL = re.compile(r"\b(?:nhung|cac|may|bao nhieu)\b")
 FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
+SAYS_WHAT_OF = re.compile(r"\b(?:noi|de cap|nhac|neu|viet) (?:gi|nhung gi|j) (?:ve|den|toi)\b")
 
 
 def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -653,6 +654,8 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True
     if how:
         return curated_fit(kb, fixed(q, a), None) or bool(passages.best(kb, a))
+    if SAYS_WHAT_OF.search(a.folded) and curated_fit(kb, fixed(q, a), None):
+        return True  # "mục tiêu tổng quát năm 2025 nói gì về du lịch?": what the text says, not the tourist figure
     if a.aspect == "when" and a.indicators:
         return bool(dated_sentences(kb, a))  # "… phải xong trước ngày nào?": a date no figure gives
     # "khám chữa bệnh BHYT ban đầu đưa về đâu?", "cụm công nghiệp X nằm ở huyện nào?": words asked,
@@ -689,7 +692,9 @@ WORDS_ANSWER = 0.58
 
 WHAT_KIND = re.compile(r"\b(?:kieu gi|loai gi|kieu nao|loai nao|dinh huong (?:la|the nao|ra sao|nhu the nao)|"
                        r"(?:kieu|loai) (?:\w+ ){1,3}gi)\b")  # "loại khu kinh tế gì"
-DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b|\btháng \d{1,2}\b")
+# "ngày 10/7/2024", "trước ngày 20/8"; "05/05 tiêu chí", "13/14 quận huyện" count, they date nothing
+DATE = re.compile(r"\b\d{1,2}/\d{1,2}\b(?!\s+(?:tiêu chí|chỉ tiêu|nhiệm vụ|xã|phường|quận|huyện|tỉnh|đơn vị|dự án))"
+                  r"|\btháng \d{1,2}\b")
 # when a plan is to be done: a date, or a year or quarter it is due in ("trong năm 2025", "quý 3/2025")
 TIMED = re.compile(rf"{DATE.pattern}|\b(?:trong |trước |đến |hết )?năm 20\d\d\b|\bquý [IV1-4]+\b", re.IGNORECASE)
 

@@ -509,6 +509,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("dùng AI để dự báo j z", "help", None, "a passage of the documents, quoted",
      "Tài liệu ghi: “Ứng dụng trí tuệ nhân tạo phân tích, dự báo điểm nóng"),
     ("ad là người hay AI", "bot_identity", None, "who the bot is, no source document asked of", "utter_bot_identity"),
+    ("Hải Phòng được công nhận đô thị loại I từ khi nào", "nlu_fallback", None,  # "05/05 tiêu chí" dates nothing
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Ngày 10/7/2024, Thủ tướng Chính phủ đã công nhận kết quả rà soát tiêu chí phân loại đô thị loại I"),
+    ("Mục tiêu tổng quát năm 2025 của Hải Phòng nói gì về du lịch?", "ask_policy", None,  # the text, not the figure
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Theo Báo cáo của Thành ủy, mục tiêu tổng quát năm 2025 là"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

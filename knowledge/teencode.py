@@ -66,6 +66,7 @@ DOMAIN: dict[str, str] = {
     "dtxd": "đầu tư xây dựng", "sx": "sản xuất", "đtxd": "đầu tư xây dựng", "tw": "trung ương", "tbt": "Tổng Bí thư", "kte": "kinh tế", "qg": "quốc gia", "vdv": "vận động viên", "vđv": "vận động viên", "khcn": "khoa học công nghệ",
     "atgt": "an toàn giao thông", "tngt": "tai nạn giao thông", "gtcc": "giao thông công cộng",
     "tmtd": "thương mại tự do", "blv": "Bạch Long Vĩ",
+    "fdl": "FDI",  # a lowercase "l" typed for the capital "I"
     "mtieu": "mục tiêu", "mtiêu": "mục tiêu", "ctr": "chương trình", "ctrinh": "chương trình",
 }
 TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
@@ -114,6 +115,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("kh", "cn"): "khoa học công nghệ",  # "KH&CN"
     ("gt", "cong", "cong"): "giao thông công cộng",  # a bare "gt" may be "giới thiệu"
     ("dk", "ket", "hon"): "đăng ký kết hôn",  # a bare "đk" is "được"
+    ("ban", "han"): "ban hành",  # "ai ban hàn": no "hàn" (welding) is ever issued
     ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục
     ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector

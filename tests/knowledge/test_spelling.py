@@ -64,6 +64,7 @@ ABBREVIATIONS = [
     ("kh cả năm bn", "ke hoach ca nam bao nhieu"),  # after a quarter's figure: the year's plan
     ("đề án khu tmtd", "de an khu thuong mai tu do"), ("gt công cộng", "giao thong cong cong"),
     ("đảo blv", "dao bach long vi"), ("đk kết hôn online", "dang ky ket hon online"),
+    ("thu hút FDl năm 2024", "thu hut fdi nam 2024"), ("ai ban hàn, ban hành ngày nào", "ai ban hanh ban hanh ngay nao"),
     ("xk, nk 2024", "xuat khau nhap khau 2024"),
     ("có mấy kcn, ccn", "co may khu cong nghiep cum cong nghiep"),
     ("vốn đtnn", "von dau tu nuoc ngoai"),

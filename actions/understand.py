@@ -375,7 +375,9 @@ _LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(
 ASKS_A_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn)\b")
 # a sentence's quantity asked: "số lượng" counts too when no figure row answers
 ASKS_A_QUANTITY = re.compile(rf"{ASKS_A_NUMBER.pattern}|\bso luong\b")
-_COUNT_ITEMS = re.compile(r"\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+(?:du an|cong trinh)\b")
+# ("lớn nhất trong mấy dự án khánh thành …": the largest among them, counting nothing)
+_COUNT_ITEMS = re.compile(r"(?<!trong )(?<!trong so )(?<!giua )\b(?:bao nhieu|may|so luong|tong so|tong cong)\s+"
+                          r"(?:du an|cong trinh)\b")
 
 
 def names_a_group_of_the_list(q: Query) -> bool:

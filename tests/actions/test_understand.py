@@ -71,6 +71,7 @@ def test_what_the_city_wants_is_its_target(question: str, kinds: set[str]) -> No
     ("mấy cái đó tổng vốn bao nhiêu", "sum"),
     ("cầu nguyễn trãi bao nhiêu tiền", None),
     ("kể các dự án ở Lạch Huyện kèm tổng vốn từng dự án", "list"),  # each one's, not their sum
+    ("ý mình là lớn nhất trong mấy dự án khánh thành dùng ngân sách", "max"),  # the largest among them
 ])
 def test_operations(question: str, operation: str | None) -> None:
     assert operation_in(fold(question)) == operation

@@ -31,7 +31,7 @@ from knowledge import (
 )
 
 from . import aggregate, passages
-from .conversation import answer_choice, answer_more, option_named
+from .conversation import answer_choice, answer_more, option_by_name, option_named
 from .curated import (
     answer_best_curated,
     answer_curated,
@@ -150,6 +150,8 @@ def is_button(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def is_choice(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     options = list(q.slots.get("options") or [])
     # "cái thứ 2 vốn bao nhiêu": an option the extractor read, whatever the classifier says
+    if option_by_name(kb, q, options) is not None:
+        return True  # "dự án di tích ấy ở đâu?" after a list: that one, though "di tích" names a figure too
     chosen = q.intent == "choose_option" or q.first("option") is not None or option_named(q, options) is not None
     return chosen and bool(options) and not a.names_something
 

@@ -515,6 +515,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Mục tiêu tổng quát năm 2025 của Hải Phòng nói gì về du lịch?", "ask_policy", None,  # the text, not the figure
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Theo Báo cáo của Thành ủy, mục tiêu tổng quát năm 2025 là"),
+    ("dự án di tích ấy ở đâu?", "list_projects",  # the one of the list just shown named so, though a figure is too
+     {"topic": "project_list", "options": ['/ask_project{"project": "lach_huyen_duong_sau_ben_3_6"}',
+                                           '/ask_project{"project": "di_tich_ben_k15"}']},
+     "a choice from the list just shown", "Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

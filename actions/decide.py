@@ -1611,7 +1611,24 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_curated(kb, chosen, q)  # "khi vận hành có khó khăn gì không?" with the subject's words
     if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
         return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
+    if said := of_the_last_answer(kb, a, q):
+        return passages.answer(kb, a, q, said)  # "còn khối phường thì sao" after the congresses' answer
     return quote_or_decline(kb, a, q)
+
+
+def of_the_last_answer(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:
+    """The source sentence of the last curated answer that says every word of a follow-up: "còn khối phường thì
+    sao" after the pilot congresses of a ward and a commune."""
+    last = str(q.slots.get("last_answer_id") or "")
+    info = kb.answer(last.removeprefix("answer:")) if last.startswith("answer:") else None
+    words = [w for w in query_terms(a.folded) if not w.isdigit()]
+    if info is None or not words:
+        return []
+    source = info.answer.provenance
+    # of a quote running over several sentences, the one saying them
+    sentences = [part for quote in source.quotes for part in re.split(r"(?<=\.)\s+(?=[A-ZĐ\d])", quote)]
+    return [Passage(source.source, sentence, 1.0) for sentence in sentences
+            if all(re.search(rf"\b{re.escape(w)}\b", fold(sentence)) for w in words)][:1]
 
 
 # "ký ngày nào?", "do ai ban hành?" after a document: its own record says, not a sentence with a date;

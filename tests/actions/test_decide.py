@@ -519,6 +519,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "project_list", "options": ['/ask_project{"project": "lach_huyen_duong_sau_ben_3_6"}',
                                            '/ask_project{"project": "di_tich_ben_k15"}']},
      "a choice from the list just shown", "Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15"),
+    ("con khoi phuong thi sao", "followup",  # after the congresses' answer: its source sentence saying the words
+     {"topic": "government", "last_answer_id": "answer:dai_hoi_dang_bo_co_so"}, "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -528,6 +528,11 @@ def _not_in_names(kb: KnowledgeBase, periods: tuple[str, ...], indicators: list[
                                             and any(p.replace("-", " ") in n for n in names)))
 
 
+# "… bao nhiêu lượt, trong đó khách quốc tế bao nhiêu", "quý I năm nay thì sao, khách quốc tế bao nhiêu": the
+# figure in context asked again, and a part of it
+_AND_ITS_PART = re.compile(r"\b(?:bao nhieu|may)\b.*\btrong do\b|\bthi sao\b.+\b(?:bao nhieu|may)\b")
+
+
 def _leading_number(number: str) -> str:
     return found.group() if (found := re.match(r"\d+", number)) else number
 
@@ -560,6 +565,10 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
         # "ý mình là xuất khẩu chứ không phải hàng qua cảng": the one denied is not asked
         rejected = set(kb.indicator_codes_named(denied.group(1)))
         indicators = [code for code in indicators if code not in rejected] or indicators
+    shown = str(q.slots.get("indicator") or "")
+    if (q.slots.get("topic") == "indicator" and len(indicators) == 1 and shown not in indicators
+            and _AND_ITS_PART.search(folded) and (part := kb.indicator(indicators[0])) is not None and part.parent == shown):
+        indicators = [shown, *indicators]  # "còn quý I bao nhiêu lượt, trong đó khách quốc tế bao nhiêu?": both
     scores: dict[str, float] = {}
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
     # "… ở sân bay đó": what points back names no project of its own

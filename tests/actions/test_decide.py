@@ -522,6 +522,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("con khoi phuong thi sao", "followup",  # after the congresses' answer: its source sentence saying the words
      {"topic": "government", "last_answer_id": "answer:dai_hoi_dang_bo_co_so"}, "a follow-up on the last answer's subject",
      "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
+    ("Còn quý I năm 2025 được bao nhiêu lượt, trong đó khách quốc tế bao nhiêu?", "ask_indicator",  # both asked
+     {"topic": "indicator", "indicator": "tourist_arrivals", "period": "2024"}, "indicators: every one × period × kind named",
+     "Khách du lịch quý I/2025: đạt hơn 1,8 triệu lượt."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -1539,8 +1539,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
         if shown.parent and (whole := kb.indicator(shown.parent)) is not None and (
-                WHOLE.search(a.folded) or names_only_the_whole(shown, whole, a.folded)):
-            shown = whole  # "à nhầm, mình hỏi tổng thu cơ", "năm 2025 kh thu bn" after domestic revenue: the whole
+                WHOLE.search(a.folded) or names_only_the_whole(shown, whole, a.folded)
+                or _only_the_whole_has(kb, a, shown, whole)):
+            # "à nhầm, mình hỏi tổng thu cơ", "năm 2025 kh thu bn" after domestic revenue: the whole; "9 tháng
+            # năm 2024 thì tăng bao nhiêu" after the years of two-digit growth: the growth, which has that period
+            shown = whole
         a = replace(a, indicators=(shown.code,))
         if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
                 latest := latest_result_period(kb, shown.code)) is not None:
@@ -1614,6 +1617,13 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if said := of_the_last_answer(kb, a, q):
         return passages.answer(kb, a, q, said)  # "còn khối phường thì sao" after the congresses' answer
     return quote_or_decline(kb, a, q)
+
+
+def _only_the_whole_has(kb: KnowledgeBase, a: Asked, part: Indicator, whole: Indicator) -> bool:
+    """A result of a period that only the whole has ("9 tháng năm 2024 thì tăng bao nhiêu" after the years of
+    two-digit growth); a plan the part lacks is the whole's, with a note saying so."""
+    return (bool(a.periods) and "target" not in a.kinds and not set(a.periods) & set(kb.periods(part.code))
+            and bool(set(a.periods) & set(kb.periods(whole.code))))
 
 
 def of_the_last_answer(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:

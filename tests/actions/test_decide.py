@@ -525,6 +525,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Còn quý I năm 2025 được bao nhiêu lượt, trong đó khách quốc tế bao nhiêu?", "ask_indicator",  # both asked
      {"topic": "indicator", "indicator": "tourist_arrivals", "period": "2024"}, "indicators: every one × period × kind named",
      "Khách du lịch quý I/2025: đạt hơn 1,8 triệu lượt."),
+    ("9 tháng năm 2024 thì tăng bao nhiu", "ask_indicator",  # a period only the growth has, after its two-digit years
+     {"topic": "indicator", "indicator": "grdp_double_digit_years", "period": "2024"},
+     "a follow-up on the last answer's subject",
+     "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 9 tháng năm 2024: đạt 9,77%"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -536,7 +536,8 @@ def list_operation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 # "… để thực hiện nó": the last document is what the one asked acts on
-_ACTS_ON_IT = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi) (?:no|cai do|van ban do)\b")
+_ACTING = r"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi)"
+_ACTS_ON_IT = re.compile(rf"{_ACTING} (?:no|cai do|van ban do)\b")
 
 
 def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
@@ -553,8 +554,7 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     # nào?" asks of it instead; one of its own kind acting on it: "Chính phủ có nghị quyết nào thực hiện nghị
     # quyết đó không"
     pointed = re.search(rf"\b{fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded)
-    acted_on = re.search(rf"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi) {fold(found.doc_type)} (?:do|nay|ay|tren)\b",
-                         a.folded)
+    acted_on = re.search(rf"{_ACTING} {fold(found.doc_type)} (?:do|nay|ay|tren)\b", a.folded)
     if (fold(found.doc_type) in asked and not acted_on) or not (pointed or _ACTS_ON_IT.search(a.folded)):
         return a
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from knowledge import (
@@ -181,9 +181,14 @@ TOGETHER_WITH = re.compile(r"\b(?:cung|chung|voi|vs) (?:voi |vs )?(?:nhung |cac 
 _UNIT_POINTED = re.compile(r"\b(?:dac khu|phuong|xa|don vi|p|x)(?: moi)? (?:do|nay|ay|day)\b")
 
 
+def _as_typed_or_read(kb: KnowledgeBase, q: Query, find: Callable[[str], list[str]]) -> list[str]:
+    """What `find` finds in the question as typed, else as read ("phườg Gia Viên mới", "xa Mao Dien")."""
+    return find(q.text) or find(kb.normalize_question(q.text))
+
+
 def new_units_named(kb: KnowledgeBase, q: Query) -> list[str]:
-    """New units named with their type word, as typed or as read ("phườg Gia Viên mới", "xa Mao Dien")."""
-    return kb.new_units_in(q.text) or kb.new_units_in(kb.normalize_question(q.text))
+    """New units named with their type word."""
+    return _as_typed_or_read(kb, q, kb.new_units_in)
 
 
 def unit_pointed_at(kb: KnowledgeBase, q: Query) -> str | None:
@@ -342,8 +347,8 @@ def _name_kept_verdict(match: AddressMatch) -> str:
 
 
 def _units_claimed(kb: KnowledgeBase, q: Query) -> list[str]:
-    """The new units the question names as typed, else as read ("phườg Hồng An")."""
-    return kb.new_units_claimed(q.text) or kb.new_units_claimed(kb.normalize_question(q.text))
+    """The new units the question says an old one became ("… giờ thuộc phườg Hồng An đúng ko")."""
+    return _as_typed_or_read(kb, q, kb.new_units_claimed)
 
 
 def _district_claim_verdict(kb: KnowledgeBase, q: Query, district: str, units: Sequence[str]) -> str | None:

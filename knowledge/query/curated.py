@@ -46,9 +46,8 @@ class CuratedQueries(Store):
         return AnswerInfo(answer, self.document(row.source), score)
 
     def answer(self, answer_id: str) -> AnswerInfo | None:
-        with self._connect() as conn:
-            row = conn.execute(sa.select(db.answers).where(db.answers.c.id == answer_id)).first()
-        return self._answer(row) if row else None
+        """One curated answer by its id, from the answers read once (a follow-up looks up the last one)."""
+        return next((info for info in self.answers() if info.answer.id == answer_id), None)
 
     def find_answers(self, text: str, topic: str | None = None, limit: int = 3) -> list[AnswerInfo]:
         """Curated answers whose question variants best overlap the question."""

@@ -72,7 +72,7 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
 
 _SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
 # "ông Đỗ Mạnh Hiến giữ chức vụ gì?", "… là ai vậy": the post of a person named asked
-_POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:chuc|chuc vu|vi tri)(?: vu)? (?:gi|j|nao)|chuc vu (?:gi|j|la gi|nao)|"
+POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:chuc|chuc vu|vi tri)(?: vu)? (?:gi|j|nao)|chuc vu (?:gi|j|la gi|nao)|"
                          r"chuc (?:gi|j)|la ai|dang lam gi|giu vi tri (?:gi|nao))\b")
 
 
@@ -92,9 +92,9 @@ def answer_post(info: AnswerInfo, clause: str) -> Reply:
     return reply
 
 
-def post_asked_of(kb: KnowledgeBase, q: Query) -> tuple[AnswerInfo, str] | None:
-    """The curated list of people naming the one person whose post is asked, with that person's clause."""
-    if not _POST_ASKED.search(asked := kb.normalize_question(q.text)):
+def post_asked_of(kb: KnowledgeBase, text: str) -> tuple[AnswerInfo, str] | None:
+    """The curated list of people naming the one person whose post `text` asks, with that person's clause."""
+    if not POST_ASKED.search(asked := kb.normalize_question(text)):
         return None
     for info in kb.answers():
         if (clause := person_named(info.answer.answer, asked)) is not None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from knowledge import (
+    Document,
     Indicator,
     KnowledgeBase,
     Passage,
@@ -33,6 +34,7 @@ from knowledge import (
 from . import aggregate, passages
 from .conversation import answer_choice, answer_more, option_by_name, option_named
 from .curated import (
+    POST_ASKED,
     answer_best_curated,
     answer_curated,
     answer_government,
@@ -74,6 +76,7 @@ from .indicators import (
     refuse_other_place,
     vocabulary,
 )
+from .leaders import PERSON_NAMED, holder_named
 from .policies import (
     DOCUMENT_NUMBER,
     EARLIER,
@@ -238,13 +241,19 @@ def post_verdict(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return answer_curated(kb, info, q)
 
 
+def _of_the_person(a: Asked, q: Query) -> str:
+    """The question with "ông ấy" written as the person of the subject: "ông ấy còn giữ chức gì bên Thành ủy?"
+    after "ông Lê Ngọc Châu là … Chủ tịch UBND thành phố"."""
+    return passages.with_the_person(a) or q.text
+
+
 def asks_a_post(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and not a.names_something and post_asked_of(kb, q) is not None
+    return not a.from_button and not a.names_something and post_asked_of(kb, _of_the_person(a, q)) is not None
 
 
 def post_of_the_person(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     """"Còn ông Đỗ Mạnh Hiến giữ chức vụ gì?": that person's clause of the list, as of its meeting."""
-    found = post_asked_of(kb, q)
+    found = post_asked_of(kb, _of_the_person(a, q))
     assert found is not None
     return answer_post(*found)
 
@@ -296,8 +305,10 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     nor "Tổng Bí thư nói lòng tin của người dân là gì?", which one strong sentence answers."""
     if q.intent != "bot_identity" or a.names_something or asks_source(kb, a.folded, q):
         return False
-    if PERSON_NAMED.search(q.text) or AI_USED.search(strip_diacritics(q.text)):
-        return False  # "ông Đỗ Mạnh Hiến là ai v ad", "tp có dùng AI j ko ad": of a person, of the technology
+    if PERSON_NAMED.search(q.text) or AI_USED.search(strip_diacritics(q.text)) or holder_named(kb, a.folded):
+        # "ông Đỗ Mạnh Hiến là ai v ad", "tp có dùng AI j ko ad", "chánh vp TU là ai": of a person, of the
+        # technology, of a post
+        return False
     if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)):
         return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list;
         # "sao lại bị chia ra vậy?" after a ward's conversion
@@ -424,7 +435,23 @@ def in_force_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return reply
 
 
-WHO_SAID = re.compile(r"\bai (?:da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu)\b")
+WHO_SAID = re.compile(r"\bai (?:la nguoi |da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu|chi ra)\b")
+
+
+def _posts_written(kb: KnowledgeBase, q: Query) -> Passage | None:
+    named = PERSON_NAMED.search(q.text)
+    return kb.posts_of(named.group(1)) if named and POST_ASKED.search(kb.normalize_question(q.text)) else None
+
+
+def asks_a_post_written(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and not a.names_something and _posts_written(kb, q) is not None
+
+
+def post_as_written(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"ông Lê Anh Quân giữ chức vụ gì?", whom no list of leaders names: the sentence naming him with his posts."""
+    found = _posts_written(kb, q)
+    assert found is not None
+    return passages.answer(kb, a, q, [found])
 
 
 def asks_who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -446,6 +473,44 @@ def who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
                 return passages.answer(kb, a, q, [said])
     sources = list({v.document.id: v.document for v in values}.values())
     return answer_source(kb, sources, a.folded) if sources else not_covered(kb)
+
+
+WHO_SAID_WORDS = 5  # "ai nêu mấy hạn chế đó": words enough to point back, too few to name a matter
+POSITION_DIGITS = 6  # a sentence's place in `last_answer_id`; a slot is typed input too: no longer number is read
+
+
+def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Passage]] | None:
+    """What the last answer quoted: its documents and the sentence naming who said it (none when no sentence
+    does); None when the last answer quoted nothing (a figure has its own row)."""
+    last = str(q.slots.get("last_answer_id") or "")
+    if last.startswith("passage:"):
+        cited, _, at = last.removeprefix("passage:").partition("@")
+        first = kb.passage_at(int(at)) if at.isascii() and at.isdigit() and len(at) <= POSITION_DIGITS else None
+        cited = first.source if first else cited  # the first sentence's document is what the first line said
+        docs = [doc for doc_id, doc in kb.documents().items() if doc_id in cited.split(",")]
+        said = kb.speaker_at(int(at)) if first else None
+        return docs, [said] if said else []
+    if last.startswith("answer:") and (info := kb.answer(last.removeprefix("answer:"))) is not None:
+        source = info.answer.provenance
+        said = next((said for quote in source.quotes if (said := kb.speaker_of(source.source, quote))), None)
+        return [info.document], [said] if said else []
+    return None
+
+
+def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    # "ai nêu các kết quả nổi bật tại hội nghị đó?", "câu 'cửa chính ra biển', ai nói câu đó?" say enough for a
+    # sentence of their own
+    return (WHO_SAID.search(a.folded) is not None and not a.names_something
+            and len(query_terms(a.folded)) <= WHO_SAID_WORDS and not says_it(kb, a) and _quoted_last(kb, q) is not None)
+
+
+def who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"ai nói vậy?", "ai nêu mấy cái hạn chế đó?" after sentences quoted: the sentence naming their speaker;
+    a document naming no one is its own speaker: its record."""
+    quoted = _quoted_last(kb, q)
+    assert quoted is not None
+    docs, said = quoted
+    return passages.answer(kb, a, q, said) if said else answer_source(kb, docs, a.folded)
 
 
 def special_zone_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1691,8 +1756,10 @@ ROWS: tuple[Row, ...] = (
         source_document),
     Row("a person claimed to hold a post: the documents' list of the city's leaders says", claims_a_post, post_verdict),
     Row("the post of a person the documents' list of the city's leaders names", asks_a_post, post_of_the_person),
+    Row("the post of a person a sentence of the documents names with it", asks_a_post_written, post_as_written),
     Row("who said the figure just shown: the sentence naming the speaker, else its document",
         asks_who_said_the_figure, who_said_the_figure),
+    Row("who said what was just quoted: the sentence naming the speaker", asks_who_said_it, who_said_it),
     Row("when a document takes effect: the documents give its issue date only", asks_when_in_force,
         in_force_not_given),
     Row("a reference back to the last answer's subject", refers_back, from_context),
@@ -1766,7 +1833,6 @@ SWITCHES_TOPIC = re.compile(r"^\W*(?:thoi |ok |vay )?(?:chuyen (?:sang )?chu de|
 
 
 WHO_ASKED = re.compile(r"\b(?:la ai|ai la|nguoi nao)\b")
-PERSON_NAMED = re.compile(r"\b(?:ông|bà|đồng chí)\s+((?:[A-ZĐ]\w*\s+){1,3}[A-ZĐ]\w*)")
 
 
 def _first_text(reply: Reply) -> str:

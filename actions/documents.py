@@ -59,7 +59,7 @@ def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
         return list({v.document.id: v.document for v in values}.values())
     if topic == "passage" and str(slots.get("last_answer_id") or "").startswith("passage:"):
         # "báo cáo đó ai ký" after sentences quoted: the documents they were quoted from
-        cited = str(slots["last_answer_id"]).removeprefix("passage:").split(",")
+        cited = str(slots["last_answer_id"]).removeprefix("passage:").partition("@")[0].split(",")
         return [doc for doc_id, doc in kb.documents().items() if doc_id in cited]
     return []
 

@@ -12,6 +12,8 @@ import re
 from knowledge import KnowledgeBase
 
 _PERSON = re.compile(r"^(?:ông|bà) [^;]+? là (.+)$")
+# "ông Lê Anh Quân", "đồng chí Đỗ Mạnh Hiến": a person named as typed, capitals and all
+PERSON_NAMED = re.compile(r"\b(?:ông|bà|đồng chí)\s+((?:[A-ZĐ]\w*\s+){1,3}[A-ZĐ]\w*)")
 MIN_PEOPLE = 3  # clauses of a list of people: fewer is a sentence about someone, not the list
 
 

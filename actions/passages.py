@@ -587,5 +587,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
         lines.append(f"• “{passage.text}” (Nguồn: {kb.document(passage.source).citation})")
     reply.say("\n".join(lines), feedback_buttons())
     reply.slots.update(topic="passage")
-    reply.answer_id = "passage:" + ",".join(sorted({p.source for p in found}))
+    # the first sentence's place too: "ai nói vậy?" next asks its speaker
+    at = kb.locate(first)
+    reply.answer_id = "passage:" + ",".join(sorted({p.source for p in found})) + (f"@{at}" if at is not None else "")
     return reply

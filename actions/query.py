@@ -12,7 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from knowledge import undouble
+from knowledge import as_spoken, undouble
 
 from .entity_values import valid_entities, valid_slots
 
@@ -46,8 +46,9 @@ class Query:
         slots = {name: tracker.get_slot(name) for name in CONTEXT_SLOTS}
         intent = (message.get("intent") or {}).get("name") or ""
         text = message.get("text") or ""
-        # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic (a button's payload is ours)
-        return cls(text=text if text.startswith("/") else undouble(text), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
+        # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic (a button's payload is ours);
+        # "ổng", "bả" are "ông ấy", "bà ấy"
+        return cls(text=text if text.startswith("/") else undouble(as_spoken(text)), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
 
 
 @dataclass

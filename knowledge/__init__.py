@@ -30,7 +30,7 @@ from .records import Document, Indicator, Policy
 from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
 from .spelling import undouble
-from .teencode import TEENCODE, expand_keeping_marks
+from .teencode import TEENCODE, as_spoken, expand_keeping_marks
 from .teencode import expand as expand_teencode
 from .teencode import expand_phrase as expand_teencode_phrase
 from .text import fold, fold_aligned, strip_diacritics
@@ -61,6 +61,7 @@ __all__ = [
     "Value",
     "about_of",
     "answer_score",
+    "as_spoken",
     "current_settings",
     "document_texts",
     "expand_keeping_marks",

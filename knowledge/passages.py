@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .loader import SOURCES_DIR
 from .search_index import STOP_WORDS
-from .text import fold, normalize_quote
+from .text import fold, normalize_quote, strip_diacritics
 
 # Calibrated on tests/knowledge/passage_questions.yml (49 questions a sentence answers,
 # 25 the documents do not). At 0.61: 42 of 49 get the expected sentence, 7 are refused,
@@ -272,7 +272,8 @@ _CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số
 
 
 # "ai được giao chỉ đạo …?": a sentence naming a person answers ("Đề nghị đồng chí Lê Anh Quân, …")
-_PERSON = re.compile(r"\b(?:đồng chí|ông|bà|đ/c)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*|\b(?:Chủ tịch|Bí thư|Giám đốc|Thủ tướng)\b")
+# "ông Lê Ngọc Châu", and "Ông …" opening a sentence
+_PERSON = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*|\b(?:Chủ tịch|Bí thư|Giám đốc|Thủ tướng)\b")
 
 
 PERSON_WINDOW = 3  # sentences after a task's that may name who is assigned it
@@ -646,7 +647,7 @@ class PassageIndex:
         """A paragraph's opening sentence with no figure ("Trong quý I, một trong những dấu ấn rõ nét …
         là … mở rộng không gian phát triển."), quoted with the next sentences of its paragraph, which
         say what it sums up; None for any other sentence. Consecutive sentences of one line, verbatim."""
-        at = self._position(passage)
+        at = self.position(passage)
         if at is None or self.units[at].has_number or self.units[at].shown != self.units[at].text:
             return None
         lead = self.units[at]
@@ -673,19 +674,31 @@ class PassageIndex:
             end = found + len(sentence)
         return Passage(passage.source, text[start:end], passage.score) if end > start + len(lead.shown) else None
 
-    def _position(self, passage: Passage) -> int | None:
+    def position(self, passage: Passage) -> int | None:
         """Where the sentence quoted is among the units, in document order."""
         return next((i for i, u in enumerate(self.units) if u.shown == passage.text and u.source == passage.source), None)
 
-    def speaker_of(self, source: str, quote: str) -> Passage | None:
-        """The sentence naming who said a quoted figure: the quote's own sentence if it names a person, else
-        the nearest before it in its paragraph ("Tại hội nghị, ông Lê Ngọc Châu … đã nêu rõ …" before
-        "Theo đó, kinh tế thành phố … ước đạt 11,28% …"); None when its paragraph names no one before it."""
+    def locate(self, source: str, quote: str) -> int | None:
+        """Where the sentence that begins `quote` (of `source`) is among the units, in document order."""
         wanted = fold(quote)[:SPEAKER_QUOTE_CHARS]
-        at = next((i for i, u in enumerate(self.units) if u.source == source and wanted in fold(u.text)), None)
-        if at is None:
+        return next((i for i, u in enumerate(self.units) if u.source == source and wanted in fold(u.text)), None)
+
+    def speaker_of(self, source: str, quote: str) -> Passage | None:
+        """The sentence naming who said a quoted figure (see `speaker_at`)."""
+        at = self.locate(source, quote)
+        return None if at is None else self.speaker_at(at)
+
+    def at(self, at: int) -> Passage | None:
+        """The sentence at `at` as quoted; None when `at` is no unit's."""
+        return Passage(self.units[at].source, self.units[at].shown, 1.0) if 0 <= at < len(self.units) else None
+
+    def speaker_at(self, at: int) -> Passage | None:
+        """The sentence naming who said the sentence at `at`: its own if it names a person, else the nearest
+        before it in its paragraph ("Tại hội nghị, ông Lê Ngọc Châu … đã nêu rõ …" before "Theo đó, kinh tế
+        thành phố … ước đạt 11,28% …"); None when its paragraph names no one before it, or `at` is no unit's."""
+        if not 0 <= at < len(self.units):
             return None
-        paragraph = self.units[at].paragraph
+        source, paragraph = self.units[at].source, self.units[at].paragraph
         for unit in reversed(self.units[:at + 1]):
             if unit.source != source or unit.paragraph != paragraph:
                 break
@@ -693,9 +706,17 @@ class PassageIndex:
                 return Passage(unit.source, unit.shown, 1.0)
         return None
 
+    def posts_of(self, name: str) -> Passage | None:
+        """The first sentence naming the person with the posts written after the name ("đồng chí Lê Anh Quân,
+        Ủy viên Ban Thường vụ Thành ủy, Phó Chủ tịch Thường trực …"); None when no sentence does. `name`
+        as typed: a slip of its marks still names the person ("Lê Anh Quan")."""
+        apposition = re.compile(rf"\b{re.escape(strip_diacritics(name).lower())}, ")  # the comma: fold drops it
+        return next((Passage(u.source, u.shown, 1.0) for u in self.units
+                     if apposition.search(strip_diacritics(u.shown).lower())), None)
+
     def _person_after(self, passage: Passage, window: int = PERSON_WINDOW) -> _Unit | None:
         """The first of the next `window` sentences of the same document that names a person."""
-        at = self._position(passage)
+        at = self.position(passage)
         if at is None:
             return None
         following = self.units[at + 1:at + 1 + window]
@@ -741,7 +762,7 @@ class PassageIndex:
         pattern = _citation(number)
         if pattern.search(passage.text):
             return True
-        at = self._position(passage)
+        at = self.position(passage)
         if at is None:
             return False
         unit = self.units[at]

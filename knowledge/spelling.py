@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .teencode import EVERYDAY, TEENCODE, expand_phrase
+from .teencode import EVERYDAY, SPOKEN, TEENCODE, expand_phrase
 from .text import fold
 
 MAX_CHARS = 5000  # as the NLU normalizer: no resident question needs more
@@ -116,7 +116,7 @@ _DOC_CODES = frozenset(
 # Everyday teencode that is also a word or a name ("hồng" in "sông Hồng", "Hồng Bàng"):
 # kept when it forms a known pair with a neighbour.
 _EVERYDAY_KEYS = frozenset(fold(key) for key in EVERYDAY if " " not in key)
-_TEENCODE = {fold(key): fold(value).split() for key, value in TEENCODE.items() if " " not in key}
+_TEENCODE = {fold(key): fold(value).split() for key, value in TEENCODE.items() if " " not in key and key not in SPOKEN}
 # Keys whose expansion is another word: never a correction's result, or normalizing
 # twice would expand what the first pass produced.
 _EXPANDING = frozenset(key for key, words in _TEENCODE.items() if words != [key])

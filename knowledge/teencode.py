@@ -57,7 +57,7 @@ DOMAIN: dict[str, str] = {
     "cq": "chính quyền", "dvhc": "đơn vị hành chính", "đvhc": "đơn vị hành chính",
     "bhyt": "bảo hiểm y tế", "xk": "xuất khẩu", "nk": "nhập khẩu", "xnk": "xuất nhập khẩu",
     "dl": "du lịch", "nđ": "nghị định", "sl": "số lượng", "bđs": "bất động sản", "bds": "bất động sản",
-    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ", "bc": "báo cáo",
+    "hq": "hiệu quả", "ql": "quản lý", "xd": "xây dựng", "dv": "dịch vụ", "dvu": "dịch vụ", "bc": "báo cáo", "vp": "văn phòng",
     # more domain abbreviations ("gdp", "grdp", "fdi" are names themselves and stay)
     "dn": "doanh nghiệp", "dtnn": "đầu tư nước ngoài", "đtnn": "đầu tư nước ngoài",
     "dtpt": "đầu tư phát triển", "đtpt": "đầu tư phát triển",
@@ -69,7 +69,11 @@ DOMAIN: dict[str, str] = {
     "fdl": "FDI",  # a lowercase "l" typed for the capital "I"
     "mtieu": "mục tiêu", "mtiêu": "mục tiêu", "ctr": "chương trình", "ctrinh": "chương trình",
 }
-TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN}
+# Southern spoken pronouns, read with their tone marks: folded, "ổng" and "bả" would be every "ông" and "ba"
+# ("ổng còn giữ chức gì" is "ông ấy còn giữ chức gì").
+SPOKEN: dict[str, str] = {"ổng": "ông ấy", "bả": "bà ấy"}
+_SPOKEN = re.compile(rf"(?<!\w)({'|'.join(SPOKEN)})(?!\w)", re.IGNORECASE)
+TEENCODE: dict[str, str] = {**EVERYDAY, **DOMAIN, **SPOKEN}
 
 # Abbreviations read by the words that follow (folded words → standard form);
 # the longest pattern starting at a word wins. Multi-word keys of TEENCODE are
@@ -116,6 +120,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("gt", "cong", "cong"): "giao thông công cộng",  # a bare "gt" may be "giới thiệu"
     ("dk", "ket", "hon"): "đăng ký kết hôn",  # a bare "đk" is "được"
     ("ban", "han"): "ban hành",  # "ai ban hàn": no "hàn" (welding) is ever issued
+    ("vp", "tu"): "văn phòng Thành ủy",  # "chánh vp TU": a bare "tu" may be tư, từ, tự
     ("gd", "nao"): "giai đoạn nào",  # "áp dụng gđ nào": no gia đình, giáo dục
     ("khu", "tm"): "khu thương mại", ("bao", "h"): "bao giờ",  # "khu tm tự do bao h hoàn thiện"
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
@@ -154,6 +159,11 @@ AT_THE_END: dict[tuple[str, ...], str] = {("thi", "ns"): "thì sao", ("tinh", "n
 AT_THE_START: dict[tuple[str, ...], str] = {("ns", "the"): "nói thế", ("ns", "vay"): "nói vậy"}
 TRAILING = frozenset("v vay z a ah ha nhi nhe ad admin b ban ta".split())  # "… thì ns v ad"
 _LONGEST_PHRASE = max(len(pattern) for pattern in (*PHRASES, *AT_THE_END, *AT_THE_START))
+
+
+def as_spoken(text: str) -> str:
+    """`text` with its spoken pronouns written out: "ổng nói gì" → "ông ấy nói gì" (see `SPOKEN`)."""
+    return _SPOKEN.sub(lambda m: SPOKEN[m.group().lower()], text)
 
 
 def expand(token: str) -> str | None:

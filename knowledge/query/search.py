@@ -95,6 +95,25 @@ class SearchQueries(Store):
         """The sentence naming who said a figure quoted from `source` (see `PassageIndex.speaker_of`)."""
         return self._passage_index().speaker_of(source, quote)
 
+    def locate(self, passage: Passage) -> int | None:
+        """Where a quoted sentence is among the documents' sentences: a place `speaker_at` takes."""
+        index = self._passage_index()
+        # a sentence as the index holds it, else the run of sentences it opens (a summing-up with its details)
+        at = index.position(passage)
+        return at if at is not None else index.locate(passage.source, passage.text)
+
+    def passage_at(self, position: int) -> Passage | None:
+        """The sentence at `position` (see `locate`); None when there is none."""
+        return self._passage_index().at(position)
+
+    def speaker_at(self, position: int) -> Passage | None:
+        """The sentence naming who said the sentence at `position` (see `PassageIndex.speaker_at`)."""
+        return self._passage_index().speaker_at(position)
+
+    def posts_of(self, name: str) -> Passage | None:
+        """The sentence naming a person with their posts (see `PassageIndex.posts_of`)."""
+        return self._passage_index().posts_of(name)
+
     def documents_citing(self, number: str) -> frozenset[str]:
         """The source documents with a sentence citing this document number ("7/NQ-CP")."""
         return self._passage_index().citing(number)

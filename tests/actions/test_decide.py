@@ -529,6 +529,18 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "indicator", "indicator": "grdp_double_digit_years", "period": "2024"},
      "a follow-up on the last answer's subject",
      "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) 9 tháng năm 2024: đạt 9,77%"),
+    ("ông Lê Anh Quan giữ chức vụ gì?", "nlu_fallback", None,  # in no list of leaders; one mark slipped
+     "the post of a person a sentence of the documents names with it",
+     "Tài liệu ghi: “Đề nghị đồng chí Lê Anh Quân, Ủy viên Ban Thường vụ Thành ủy, Phó Chủ tịch Thường trực"),
+    ("chanh vp TU hai phong la ai", "bot_identity", None, "a passage of the documents, quoted",  # of a post: no identity
+     "Tài liệu ghi: “Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy, Chánh Văn phòng Thành ủy"),
+    ("ông ấy còn kiêm chức j nữa", "show_more", {"topic": "government", "subject": "lê tiến châu"},
+     "the post of a person the documents' list of the city's leaders names",
+     "Theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Tiến Châu là Bí thư Thành ủy, "
+     "Trưởng Đoàn đại biểu Quốc hội"),
+    ("ai nói z", "nlu_fallback", {"topic": "government", "last_answer_id": "answer:chinh_quyen_2_cap_han_che"},
+     "who said what was just quoted: the sentence naming the speaker",
+     "Tài liệu ghi: “Phát biểu tại hội nghị, Bí thư Thành ủy Hải Phòng Lê Tiến Châu nhấn mạnh"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1129,6 +1141,31 @@ def test_each_row(kb: KnowledgeBase, matcher: EntityMatcher, text: str, intent: 
     assert row in ROW
     answered_by, reply = ask(kb, matcher, text, intent, slots)
     assert (answered_by, reply[:len(starts)]) == (row, starts)
+
+
+def test_who_said_the_sentences_just_quoted_is_their_speaker(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="hạn chế của bộ máy chính quyền mới là gì", intent="nlu_fallback", entities={},
+                              slots={}))
+    answered_by, reply = ask(kb, matcher, "ai là người nêu những hạn chế đó", "bot_identity",
+                             {"topic": "passage", "last_answer_id": quoted.answer_id})
+    assert (answered_by, reply.split("\n")[0]) == ("who said what was just quoted: the sentence naming the speaker",
+                                                   "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế như tiến độ "
+                                                   "giải ngân đầu tư công chưa đạt yêu cầu; thu ngân sách đang có dấu hiệu "
+                                                   "chậm lại; thu hút đầu tư nước ngoài đang ở mức thấp; bộ máy chính quyền "
+                                                   "mới mặc dù đã được cơ bản hoàn thiện nhưng đang đối diện với những thách "
+                                                   "thức rất lớn; nguy cơ quá tải công việc ở cấp xã là hiện hữu và cần các "
+                                                   "giải pháp cấp bách để khắc phục; vấn đề ăn ở, đi lại của cán bộ công tác "
+                                                   "xa còn nhiều khó khăn, chưa được giải quyết triệt để; việc khớp nối thể "
+                                                   "chế, quy trình hành chính sau hợp nhất còn lúng túng...”")
+
+
+@pytest.mark.parametrize("last", ["passage:001@99999999", "passage:001@-1", "passage:001@" + "9" * 5000,
+                                  "passage:001@²", "passage:999@1"])
+def test_a_sentence_place_that_is_no_sentence_names_no_speaker(kb: KnowledgeBase, matcher: EntityMatcher,
+                                                              last: str) -> None:
+    # the slot is typed input too: a place out of range, negative, too long or not digits is read as none
+    answered_by, _ = ask(kb, matcher, "ai nói z", "nlu_fallback", {"topic": "passage", "last_answer_id": last})
+    assert answered_by == "who said what was just quoted: the sentence naming the speaker"
 
 
 def test_a_quoted_passage_is_verbatim_source_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from knowledge import KnowledgeBase, undouble
 from knowledge.spelling import Speller, default_speller, distance, is_syllable, normalize_question, untelex
-from knowledge.teencode import PHRASES, TEENCODE, expand, expand_phrase
+from knowledge.teencode import PHRASES, SPOKEN, TEENCODE, as_spoken, expand, expand_phrase
 from knowledge.text import fold
 from tests.examples import examples
 
@@ -328,8 +328,15 @@ def test_teencode_lives_in_the_knowledge_layer_and_the_nlu_shares_it() -> None:
     assert PHRASES[("sao", "z")] == "sao vậy"
 
 
+def test_spoken_pronouns_are_read_as_typed() -> None:
+    assert (as_spoken("ổng còn giữ chức j bên thành ủy"), as_spoken("Bả nói gì"), as_spoken("ông Tổng Bí thư, bà con")) == (
+        "ông ấy còn giữ chức j bên thành ủy", "bà ấy nói gì", "ông Tổng Bí thư, bà con")
+    assert (expand("ổng"), expand("ông")) == ("ông ấy", None)
+
+
 def test_no_expansion_produces_another_abbreviation() -> None:
-    folded_keys = {fold(key): fold(value) for key, value in TEENCODE.items()}
+    # spoken pronouns are read as typed, marks and all: folded, "ổng" would be every "ông"
+    folded_keys = {fold(key): fold(value) for key, value in TEENCODE.items() if key not in SPOKEN}
     for value in TEENCODE.values():
         for word in fold(value).split():
             assert folded_keys.get(word, word) == word, value

@@ -53,12 +53,14 @@ from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, no
 from .government import (
     COUNT_CLAIMED,
     COUNT_QUESTION,
+    MEMBERS_QUESTION,
     MERGER,
     answer_merger,
     answer_unit_count,
     claims_a_special_zone,
     convert_address,
     district_of_the_last,
+    new_units_named,
     special_zone_verdict,
 )
 from .indicators import (
@@ -522,6 +524,8 @@ def special_zone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if MEMBERS_QUESTION.search(a.folded) and new_units_named(kb, q):
+        return True  # "phường Nam Đồ Sơn gồm những phường cũ nào": the new ward, not the port of its name
     if a.address:
         # after a conversion, a short question naming another old unit asks its new one, though a school or a
         # project has its name ("p. Trần Phú thì sao", "phường Minh Đức bên Thủy Nguyên")

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import db
-from ..address import WARD_WORDS, DistrictChange, Mention, mentions, same_name, unit_folded
+from ..address import WARD_WORDS, DistrictChange, Mention, has_marks, mentions, same_name, unit_folded
 from ..spelling import distance
 from ..text import fold, fold_aligned
 from .store import Store
@@ -309,7 +309,7 @@ class GovernmentQueries(Store):
     def new_units_in(self, text: str) -> list[str]:
         """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact
         where typed with marks; several only when names differ by their marks alone."""
-        text = _TYPE_ABBREVIATED.sub(lambda m: _TYPE_WRITTEN[m.group(1).lower()], unicodedata.normalize("NFC", text))
+        text = _TYPE_ABBREVIATED.sub(_type_written, unicodedata.normalize("NFC", text))
         found = []
         for name, folded in self._address_index().new_units.in_question(text):
             for mention in mentions(text, folded):
@@ -349,8 +349,15 @@ class GovernmentQueries(Store):
 
 
 # "p Thành Đông", "x. An Lão": the type word as residents shorten it, before a unit's name
-_TYPE_ABBREVIATED = re.compile(r"(?<!\w)([pPxX])\.?\s+(?=\w)")
+_TYPE_ABBREVIATED = re.compile(r"(?<!\w)([pPxX])\.?\s+(?=(\w+))")
 _TYPE_WRITTEN = {"p": "phường ", "x": "xã "}
+
+
+def _type_written(abbreviated: re.Match[str]) -> str:
+    """"p Hồng An" → "phường Hồng An"; "p hong an" → "phuong hong an": written as the name after it is, since
+    a name is matched tone-exactly when its mention has marks."""
+    written = _TYPE_WRITTEN[abbreviated.group(1).lower()]
+    return written if has_marks(abbreviated.group(2)) else fold(written) + " "
 _WARD_TYPED = re.compile(r"\b(phuong|xa|thi tran)\s+")
 SLIP_MIN_LENGTH = 6  # letters and spaces of a ward's folded name; shorter names are a slip from too many others
 SLIP_MIN_LENGTH_ALONE = 8  # the same, among all the wards of the mapping

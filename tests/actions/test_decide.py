@@ -541,6 +541,8 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ai nói z", "nlu_fallback", {"topic": "government", "last_answer_id": "answer:chinh_quyen_2_cap_han_che"},
      "who said what was just quoted: the sentence naming the speaker",
      "Tài liệu ghi: “Phát biểu tại hội nghị, Bí thư Thành ủy Hải Phòng Lê Tiến Châu nhấn mạnh"),
+    ("Phường Nam Đồ Sơn còn gồm những phường cũ nào nữa?", "convert_address", None,  # the ward, not the port
+     "an old ward, commune or district", "Phường Nam Đồ Sơn được hình thành từ (toàn bộ hoặc một phần) 5 đơn vị cũ"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

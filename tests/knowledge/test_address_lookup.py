@@ -167,3 +167,6 @@ def test_a_rebuilt_database_file_is_read_afresh(sqlite_url: str, tmp_path: Path,
 def test_a_new_unit_with_its_type_word_shortened(kb: KnowledgeBase) -> None:
     assert kb.new_units_in("p thành đông gồm những p cũ nào") == ["Phường Thành Đông"]
     assert kb.new_units_in("x. Cẩm Giàng gồm những xã nào") == ["Xã Cẩm Giàng"]
+    # typed without marks, the type word written out has none either: the name is then matched by its letters
+    assert (kb.new_units_in("p hong an moi gom nhg p cu nao"), kb.new_units_in("x an hung moi gom nhung xa nao")) == (
+        ["Phường Hồng An"], ["Xã An Hưng"])

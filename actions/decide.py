@@ -653,8 +653,8 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     of_the_last = q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and points_back(a.text, a.folded)
     if IS_WHAT.search(a.folded) and not ACTS_ON.search(a.folded) and any(
             re.search(rf"\b{number_digits(p)}\b", a.folded) and (found := policy_numbered(kb, p)) is not None
-            and kinds_asked(a.folded) == {fold(found.doc_type)} for p in a.policies):
-        return False  # "nq 35 của qh về hp là nq j vậy": the one its number names, described
+            and kinds_asked(a.folded) <= {fold(found.doc_type)} for p in a.policies):
+        return False  # "nq 35 của qh về hp là nq j vậy", "nghị quyết 7/NQ-CP là văn bản gì": the one named, described
     if another_kind_asked(kb, a) and not (of_the_last and q.slots.get("policy") in a.policies):
         return policy_by_subject(kb, a, q) not in (None, *a.policies)
     return (asks_which_document(a) and not of_the_last and not (a.policies and IMPLEMENTS_WHICH.search(a.folded))
@@ -888,7 +888,8 @@ def policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def quote_policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return passages.answer(kb, a, q, passages.about_document(kb, a, a.policies[0]))
+    # "nghị quyết đó ban hành ngày nào?" next is of the document named, not of the sentence quoted
+    return _still_of_it(passages.answer(kb, a, q, passages.about_document(kb, a, a.policies[0])), a.policies[0])
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -15,8 +15,9 @@ _RELATIVE_YEARS = (("nam nay", 0), ("nam ngoai", -1), ("nam truoc", -1), ("nam s
 # ... except where the conversation is already at that year: "còn năm ngoái?" just after a figure
 # of 2025 contrasts with it, so it is 2024 (the resident would not ask the same year again).
 _BACKWARD = frozenset(w for w, offset in _RELATIVE_YEARS if offset < 0)
-# "còn năm trước?" is always the year before the one just discussed
+# "còn năm trước?" is always the year before the one just discussed, "năm sau" the year after it
 _BEFORE_THE_ONE_DISCUSSED = frozenset({"nam truoc"})
+_AFTER_THE_ONE_DISCUSSED = frozenset({"nam sau"})
 # "cả năm sau hợp nhất" is the year after the merger, not next year
 _NOT_RELATIVE = r"(?!\s+(?:hn|hop nhat|sap nhap|sat nhap|khi)\b)"
 RELATIVE_YEAR_WORDS = re.compile(r"\b(?:" + "|".join(w for w, _ in _RELATIVE_YEARS) + r")\b" + _NOT_RELATIVE)
@@ -92,6 +93,8 @@ def _absolute_years(folded: str, today: date | None = None, context_year: int | 
         meant = year + offsets[words]
         if words in _BACKWARD and context_year and (meant == context_year or words in _BEFORE_THE_ONE_DISCUSSED):
             meant = context_year - 1
+        elif words in _AFTER_THE_ONE_DISCUSSED and context_year:
+            meant = context_year + 1  # "năm sau thì mục tiêu bao nhiêu?" after 2024's growth: 2025
         return f"nam {meant}"
     folded = _RELATIVE_THEN_WRITTEN.sub(lambda m: m.group(1), folded)
 

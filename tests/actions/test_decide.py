@@ -543,6 +543,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Phát biểu tại hội nghị, Bí thư Thành ủy Hải Phòng Lê Tiến Châu nhấn mạnh"),
     ("Phường Nam Đồ Sơn còn gồm những phường cũ nào nữa?", "convert_address", None,  # the ward, not the port
      "an old ward, commune or district", "Phường Nam Đồ Sơn được hình thành từ (toàn bộ hoặc một phần) 5 đơn vị cũ"),
+    ("Nghị quyết 7/NQ-CP là văn bản gì vậy?", "ask_policy", None, "a policy by its number",  # "văn bản": any kind
+     "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),
+    ("Năm sau thì thành phố đặt mục tiêu bao nhiêu?", "ask_indicator", INDICATOR_CONTEXT,  # after 2024: 2025
+     "a follow-up on the last answer's subject", "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1168,6 +1172,15 @@ def test_a_sentence_place_that_is_no_sentence_names_no_speaker(kb: KnowledgeBase
     # the slot is typed input too: a place out of range, negative, too long or not digits is read as none
     answered_by, _ = ask(kb, matcher, "ai nói z", "nlu_fallback", {"topic": "passage", "last_answer_id": last})
     assert answered_by == "who said what was just quoted: the sentence naming the speaker"
+
+
+def test_a_document_whose_words_were_quoted_is_still_the_subject(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    q = Query(text="Nghị quyết 7 của Chính phủ muốn Hải Phòng trở thành thành phố an toàn như thế nào?",
+              intent="ask_policy", entities={"policy": ["7/NQ-CP"]}, slots={})
+    slots = answer(kb, q).slots
+    _, reply = ask(kb, matcher, "Nghị quyết đó ban hành ngày nào?", "ask_policy", slots)
+    assert ((slots["topic"], slots["policy"]), reply.split("\n")[0][:46]) == (
+        ("policy", "7/NQ-CP"), "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)")
 
 
 def test_a_quoted_passage_is_verbatim_source_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -104,9 +104,10 @@ def test_parse_periods_finds_every_period(question: str, periods: list[str]) -> 
     ("2025 2024", ["2025", "2024"]),  # two years, not a span
     ("GRDP (giá so sánh 2010) năm 2024", ["2024"]),  # the prices' base year is no period
     ("mục tiêu grdp cả năm sau hn là bn", []),  # the year after the merger, not next year
-    ("năm sau mục tiêu bao nhiêu", [f"{date.today().year + 1}"]),
+    ("năm sau mục tiêu bao nhiêu", ["2025"]),  # after 2024 was discussed: the year after it
 ])
 def test_relative_years_anchor_parts_of_a_year(question: str, periods: list[str]) -> None:
+    # default_year: the year the conversation is at
     from knowledge.periods import parse_periods
 
     assert parse_periods(question, default_year=2024) == periods
@@ -124,3 +125,9 @@ def test_last_year_after_a_figure_of_last_year_is_the_year_before(question: str,
     from knowledge.periods import parse_periods
 
     assert parse_periods(question, default_year=date.today().year - 1) == periods
+
+
+def test_next_year_with_no_year_discussed_is_the_calendars() -> None:
+    from knowledge.periods import parse_periods
+
+    assert parse_periods("năm sau mục tiêu bao nhiêu") == [f"{date.today().year + 1}"]

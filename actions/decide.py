@@ -101,7 +101,9 @@ from .projects import (
     asked_field,
     claims_not_done,
     component_named,
+    list_named_after,
     list_projects,
+    place_of_the_projects,
 )
 from .query import Query, Reply
 from .routes import ROUTES
@@ -521,6 +523,23 @@ def special_zone_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 def special_zone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return special_zone_verdict(kb, q)
+
+
+OF_THE_KEY_LIST = re.compile(r"\b(?:danh muc|trong diem)\b")
+
+
+def asks_projects_of_a_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    # "ở Đồ Sơn có dự án nào trong danh mục trọng điểm": those of the list (its own row)
+    return (not a.from_button and not OF_THE_KEY_LIST.search(a.folded)
+            and place_of_the_projects(kb, a.folded) is not None)
+
+
+def projects_of_the_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"ở Xuân Đám có dự án gì?" after its conversion, "sân bay Cát Bi có dự án gì mới": those whose names say the
+    place, though one of them is named by it (the place asked, not the one project)."""
+    place = place_of_the_projects(kb, a.folded)
+    assert place is not None
+    return list_named_after(kb, place)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1753,6 +1772,7 @@ ROWS: tuple[Row, ...] = (
     Row("a correction of the last project's place: the same kind of project there", corrects_the_projects_place,
         the_same_kind_there),
     Row("a place claimed to be a special zone", special_zone_claimed, special_zone),
+    Row("the projects of a place: those whose names say it", asks_projects_of_a_place, projects_of_the_place),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),

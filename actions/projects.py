@@ -700,6 +700,25 @@ def phrase_of_some(folded: str, projects: list[ProjectInfo]) -> str | None:
     return None
 
 
+PLACE_WORDS = 4  # of a unit's name, at most
+# "ở Xuân Đám có dự án gì", "sân bay Cát Bi có những dự án nào": projects asked of a place
+PROJECTS_OF_A_PLACE = re.compile(r"\b(?:o|tai)\s+(?P<after>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom|thi)\s+(?:nhung |cac |may )?(?:du an|cong trinh)"
+                                 r" (?:gi|nao)\b|^(?P<before>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom)\s+(?:nhung |cac |may )?(?:du an|cong trinh)"
+                                 r" (?:gi|nao)\b")
+
+
+def place_of_the_projects(kb: KnowledgeBase, folded: str) -> str | None:
+    """The place (an old or new unit's name) a question asks the projects of, as some projects' names say it
+    ("xuan dam"); None when it asks of none, or no name says it (a place a project lies in without its name
+    saying so is not known). Of several, the first named: "xã Xuân Đám huyện Cát Hải" is of Xuân Đám."""
+    if (asked := PROJECTS_OF_A_PLACE.search(folded)) is None:
+        return None
+    words, projects = (asked.group("after") or asked.group("before")).split(), kb.projects()
+    runs = [" ".join(words[start:start + size]) for start in range(len(words))
+            for size in range(min(len(words) - start, PLACE_WORDS), 1, -1)]
+    return next((run for run in runs if kb.is_place(run) and saying(projects, run)), None)
+
+
 def saying(projects: list[ProjectInfo], phrase: str) -> list[ProjectInfo]:
     """The projects whose folded name has the folded phrase as whole words."""
     return [p for p in projects if f" {phrase} " in f" {fold(p.project.name)} "]
@@ -744,13 +763,28 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
         title += f", những dự án {_THING_WORDS[thing]}"
     if place is not None:
         title += f", những dự án có tên nêu “{_as_written(projects, place)}”"
+    entities = {k: v for k, v in (("project_group", group), ("funding", funding)) if v}
+    return _listed(title, projects, page, intent_payload("list_projects", **entities))
+
+
+def list_named_after(kb: KnowledgeBase, place: str) -> Reply:
+    """Every project of the documents whose name says the place ("Xuân Đám": the golf course, the hot-spring
+    town), key projects or not."""
+    projects = saying(kb.projects(), place)
+    if not projects:
+        return Reply().say("Các tài liệu tôi có không nêu dự án nào có tên gắn với nơi này.")
+    reply = _listed(f"Các dự án trong tài liệu có tên nêu “{_as_written(projects, place)}”", projects, 0,
+                    intent_payload("list_projects"))
+    reply.answer_id = "projects:named_after:" + place.replace(" ", "_")
+    return reply
+
+
+def _listed(title: str, projects: list[ProjectInfo], page: int, more: str) -> Reply:
     lines = [f"{n}. {p.project.name}" + (f" – {p.project.value_text} triệu đồng" if p.project.kind == "key_project"
              and p.project.value_text else "") + (DOUBTFUL if p.project.value_unclear else "")
              for n, p in enumerate(projects, 1)]
     sources = sorted({p.document.citation for p in projects})
-    entities = {k: v for k, v in (("project_group", group), ("funding", funding)) if v}
-    reply = page_reply(title + ":", lines, page, intent_payload("list_projects", **entities), topic="project_list",
-                       footer="Nguồn: " + "; ".join(sources) + ".")
+    reply = page_reply(title + ":", lines, page, more, topic="project_list", footer="Nguồn: " + "; ".join(sources) + ".")
     start = page * paging.PAGE_SIZE  # "số 2" chooses among the page shown
     reply.slots["options"] = [intent_payload("ask_project", project=p.project.id)
                               for p in projects[start:start + paging.PAGE_SIZE]]

@@ -306,6 +306,14 @@ class GovernmentQueries(Store):
         units = index.units_by_district.get(best.district, [])
         return DistrictAnswer(best.district, tuple(units), best.change, index.province_of_district.get(best.district, ""))
 
+    def is_place(self, folded: str) -> bool:
+        """`folded` is the name of an old ward, commune or district or of a new unit, without its type word
+        ("xuan dam", "cat bi", "thuy nguyen")."""
+        index = self._address_index()
+        first = folded.split()[0] if folded else ""
+        return any(name == folded for lookup in (index.wards, index.districts, index.new_units_bare)
+                   for _, name in lookup.by_first_word.get(first, ()))
+
     def new_units_in(self, text: str) -> list[str]:
         """New units named with their type word ("đặc khu Cát Hải", "xã Cẩm Giàng"), tone-exact
         where typed with marks; several only when names differ by their marks alone."""

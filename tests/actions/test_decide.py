@@ -547,6 +547,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Nghị quyết 7/NQ-CP (Chính phủ, ngày 10/1/2025)"),
     ("Năm sau thì thành phố đặt mục tiêu bao nhiêu?", "ask_indicator", INDICATOR_CONTEXT,  # after 2024: 2025
      "a follow-up on the last answer's subject", "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025"),
+    ("ở xuân đám có dự án j ko", "list_projects", {"topic": "address"},  # key projects or not, by their names
+     "the projects of a place: those whose names say it",
+     "Các dự án trong tài liệu có tên nêu “Xuân Đám”:\n1. Dự án sân Golf Xuân Đám\n2. Khu đô thị, du lịch và dịch vụ "
+     "khoáng nóng tại xã Xuân Đám"),
+    ("san bay cat bi co du an gi moi khong", "nlu_fallback", None,  # the place, not the one project named by it
+     "the projects of a place: those whose names say it", "Các dự án trong tài liệu có tên nêu “Cát Bi”:\n1. Dự án đầu tư "
+     "xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi"),
+    ("ở Đồ Sơn có dự án nào trong danh mục trọng điểm 2025 không", "list_projects", None,  # those of the list
+     "count / largest / total over projects", "Có 1 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

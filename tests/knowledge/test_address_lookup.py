@@ -170,3 +170,8 @@ def test_a_new_unit_with_its_type_word_shortened(kb: KnowledgeBase) -> None:
     # typed without marks, the type word written out has none either: the name is then matched by its letters
     assert (kb.new_units_in("p hong an moi gom nhg p cu nao"), kb.new_units_in("x an hung moi gom nhung xa nao")) == (
         ["Phường Hồng An"], ["Xã An Hưng"])
+
+
+def test_a_place_is_a_units_name_without_its_type_word(kb: KnowledgeBase) -> None:
+    assert [kb.is_place(name) for name in ("xuan dam", "cat bi", "thuy nguyen", "cat hai", "san bay", "")] == [
+        True, True, True, True, False, False]

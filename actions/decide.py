@@ -1226,6 +1226,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "quý I ngành nào tăng cao nhất?" after GRDP: its parts compared
     if topic == "indicator" and passages.asks_number(a) and of_the_last_figure(kb, a, q):
         return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
+    if topic == "indicator" and BY_ITS_PARTS.search(a.folded):
+        return True  # "chia theo khu vực thì sao" after GRDP's growth: its parts
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if topic == "indicator" and continues(a.folded) and of_its_wording(kb, a, q):
@@ -1291,7 +1293,7 @@ def fits_the_last_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 # Words of a follow-up that name no subject: "quý I", "kh" (kế hoạch / không).
 _FOLLOW_WORDS = frozenset("con the vay thi sao nao va a ah ak nhi nhe ha ban oi admin ad cho hoi minh em toi "
                           "i ii iii iv khoang tong cong tat hien da roi duoc chung "
-                          "nham y la co ay day thoi".split())  # "à nhầm, ý mình là … cơ", "2024 ấy": a correction names no subject
+                          "nham y la co ay day thoi rieng".split())  # "à nhầm, ý mình là … cơ", "2024 ấy": a correction names no subject
 # ("thôi, năm 2023 thì sao": the resident leaving a refused question, not a subject)
 
 
@@ -1342,7 +1344,7 @@ def figure_of_a_new_subject(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Còn nhập khẩu?" after exports: the same kind of figure asked of a subject the documents give
     no figure of; a sentence that merely has its words ("xuất nhập khẩu") is no answer."""
     if not (q.slots.get("topic") == "indicator" and not a.names_something and not passages.wants_words(a.folded)
-            and continues(a.folded)):
+            and continues(a.folded)) or BY_ITS_PARTS.search(a.folded) or a.premise_cue:  # a claim: checked
         return False
     new, known = _new_words(kb, a, q)
     unknown = set(new)
@@ -1633,14 +1635,19 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             # "à nhầm, mình hỏi tổng thu cơ", "năm 2025 kh thu bn" after domestic revenue: the whole; "9 tháng
             # năm 2024 thì tăng bao nhiêu" after the years of two-digit growth: the growth, which has that period
             shown = whole
-        a = replace(a, indicators=(shown.code,))
+        a = replace(a, indicators=(shown.code, *_parts_asked(kb, a, shown, str(q.slots.get("period") or ""))))
         if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
                 latest := latest_result_period(kb, shown.code)) is not None:
             a = replace(a, periods=(latest,))  # "hiện tại đạt được bao nhiêu rồi?" after a plan: the latest result
         if a.aspect == "when" and not a.periods and (dated := dated_of(kb, a, shown.name)):
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
         # "gồm những khu nào?" after the zones' area: the sentence naming them, under the figure
-        return with_the_cause(kb, a, with_the_names(kb, a, answer_figures(kb, a, q, from_context=True)), shown.name)
+        reply = with_the_cause(kb, a, with_the_names(kb, a, answer_figures(kb, a, q, from_context=True)), shown.name)
+        if BY_ITS_PARTS.search(a.folded) and a.indicators == (shown.code,) and reply.messages:
+            # "chia theo ngành thì sao" after exports: no part is held, said before the whole
+            reply.messages.insert(0, {"text": "Tôi không có số liệu này chia theo khu vực, ngành hay lĩnh vực; số "
+                                              "chung tài liệu nêu là:"})
+        return reply
     subject_said = str(q.slots.get("subject") or "")
     if (topic == "project" and asks_its_record(a.folded) and DOCUMENT_CUE.search(fold(subject_said))
             and (dated := dated_of(kb, a, subject_said))):
@@ -1706,6 +1713,20 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if said := of_the_last_answer(kb, a, q):
         return passages.answer(kb, a, q, said)  # "còn khối phường thì sao" after the congresses' answer
     return quote_or_decline(kb, a, q)
+
+
+# "chia theo khu vực thì sao", "từng ngành thì sao" after GRDP's growth: the figure and each of its parts
+BY_ITS_PARTS = re.compile(r"\b(?:chia theo|phan theo|theo (?:tung |cac |moi )?(?:khu vuc|nganh|linh vuc)|"
+                          r"(?:tung|cac|moi) (?:khu vuc|nganh|linh vuc))\b")
+
+
+def _parts_asked(kb: KnowledgeBase, a: Asked, whole: Indicator, period: str) -> tuple[str, ...]:
+    """The parts of the figure shown, by the same measure and of its period, when the question asks it by its
+    parts; () otherwise (the years of two-digit growth are no part of the growth rate)."""
+    if not BY_ITS_PARTS.search(a.folded) or (a.periods and period not in a.periods):
+        return ()
+    return tuple(i.code for i in kb.indicators().values()
+                 if i.parent == whole.code and i.unit == whole.unit and (not period or period in kb.periods(i.code)))
 
 
 def _only_the_whole_has(kb: KnowledgeBase, a: Asked, part: Indicator, whole: Indicator) -> bool:

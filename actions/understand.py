@@ -219,7 +219,7 @@ def _bare_followup(folded: str) -> bool:
     """"còn Phả Lại", "the Co Thanh cung vao phuong Chu Van An dung khong" after a conversion: short enough
     that a bare old unit's name is what it asks about."""
     return len(folded.split()) <= BARE_FOLLOWUP_WORDS
-_LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
+_LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|va|rieng|con rieng)\b|\b(?:thi sao|the nao|sao|nua)\s*$"
                     r"|\b(?:do|nay|ay|kia|no|chung)\b"
                     rf"|{CORRECTION.pattern}")
 

@@ -556,6 +556,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi"),
     ("ở Đồ Sơn có dự án nào trong danh mục trọng điểm 2025 không", "list_projects", None,  # those of the list
      "count / largest / total over projects", "Có 1 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025"),
+    ("chia theo khu vuc thi sao", "followup", {"indicator": "grdp_growth", "period": "2025-Q1", "topic": "indicator"},
+     "a follow-up on the last answer's subject",  # its parts, of the same measure and period
+     "Tăng trưởng khu vực công nghiệp và xây dựng quý I/2025: ước đạt 12,74% (so với cùng kỳ)."),
+    ("chia theo ngành thì sao", "followup", {"indicator": "export_turnover", "period": "2024", "topic": "indicator"},
+     "a follow-up on the last answer's subject", "Tôi không có số liệu này chia theo khu vực, ngành hay lĩnh vực; số "
+     "chung tài liệu nêu là:\nKim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD."),
+    ("rieng thiet hai cua nguoi dan la bao nhieu", "ask_indicator",  # one of the figure's own qualifiers
+     {"indicator": "storm_yagi_damage", "period": "2024", "topic": "indicator"}, "a follow-up on the last answer's subject",
+     "Tổng thiệt hại (ước tính) do bão số 3 (Yagi) gây ra trên địa bàn thành phố năm 2024: ước đạt 7.203,69 tỷ đồng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

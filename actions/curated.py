@@ -12,7 +12,7 @@ from . import replies
 from .feedback_buttons import feedback_buttons
 from .government import COUNT_QUESTION, address_source, answer_unit_count
 from .leaders import name_of, people_of, posts_asked, posts_of
-from .passages import without_the_meeting
+from .passages import measures_asked, without_the_meeting
 from .query import Query, Reply, button
 
 MORE_TOPICS = 3
@@ -68,6 +68,23 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
         return f"Đúng: {according}, {clause}."
     holders = [c for c, keys in posts.items() if c != clause and claimed & keys]
     return f"Không đúng: {according}, {'; '.join([clause, *holders])}."
+
+
+def post_misnamed(kb: KnowledgeBase, question: str) -> str | None:
+    """"Chủ tịch UBND Lê Tiến Châu phát biểu gì?": a post written before the name of a person of a curated list
+    of people who does not hold it; "Không đúng: …" with the posts the person holds and who holds the one written."""
+    asked = f" {kb.normalize_question(question)} "
+    for info in kb.answers():
+        posts = posts_of(kb, info.answer.answer)
+        for clause in [c for c in posts if f" {fold(name_of(c))} " in asked]:
+            written = {key for keys in posts.values() for key in keys if key and re.search(
+                rf" {key}(?: (?:thanh uy|thanh pho|hai phong))* {fold(name_of(clause))} ", asked)}
+            if wrong := {key for key in written if key not in posts[clause]
+                         and not any(key != own and key in own for own in written)}:  # "phó bí thư" holds no "bí thư"
+                holders = [c for c, keys in posts.items() if c != clause and wrong & keys]
+                according = replies.lower_first(info.answer.answer.partition(": ")[0])
+                return f"Không đúng: {according}, {'; '.join([clause, *holders])}.\n{replies.source_line(info.document)}"
+    return None
 
 
 _SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
@@ -141,6 +158,8 @@ def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | Non
     read = kb.normalize_question(q.text)
     if people_of(found[0].answer.answer) and _SAID.search(read) and not _WHO.search(read):
         return None  # "bí thư thành ủy chỉ đạo khắc phục thế nào?" asks what was said, not who holds the post
+    if not all(f" {m} " in f" {fold(found[0].answer.answer)} " for m in measures_asked(read)):
+        return None  # "dân số sau hợp nhất là bao nhiêu người?": a text about the merger giving no population
     if topic:
         return found[0].answer.answer
     asked = set(fold(q.text).split()) - STOP_WORDS

@@ -47,6 +47,7 @@ from .curated import (
     fit_with_subject,
     people_claimed,
     post_asked_of,
+    post_misnamed,
 )
 from .documents import answer_source, asks_source, named_source
 from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
@@ -1890,6 +1891,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         q = replace(q, slots={name: None for name in q.slots})
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
+    if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(
+            r"(?:Không )?đúng", _first_text(reply), re.IGNORECASE):
+        reply.messages.insert(0, {"text": wrong})  # "Chủ tịch UBND Lê Tiến Châu phát biểu gì?": the post, first
     if reply.answer_id is not None:
         reply.slots.setdefault("subject", subject_of(asked, reply))
         if WHO_ASKED.search(asked.folded) and len(named := set(PERSON_NAMED.findall(_first_text(reply)))) == 1:

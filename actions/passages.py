@@ -329,8 +329,13 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     # ordinal or date, at the lower bar
     checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(_claimed_dates(a.text)))
     found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
-    measures = [m for m in MEASURE_NOUNS if f" {m} " in f" {no_other_gia(a.folded)} "] if asks_number(a) else []
+    measures = measures_asked(a.folded)
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
+
+
+def measures_asked(folded: str) -> list[str]:
+    """The measures a number is asked of ("dân số … bao nhiêu người": "dan so"); only a text naming them answers."""
+    return [m for m in MEASURE_NOUNS if f" {m} " in f" {no_other_gia(folded)} "] if ASKS_A_QUANTITY.search(folded) else []
 
 
 def clear(kb: KnowledgeBase, a: Asked) -> list[Passage]:

@@ -565,6 +565,16 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("rieng thiet hai cua nguoi dan la bao nhieu", "ask_indicator",  # one of the figure's own qualifiers
      {"indicator": "storm_yagi_damage", "period": "2024", "topic": "indicator"}, "a follow-up on the last answer's subject",
      "Tổng thiệt hại (ước tính) do bão số 3 (Yagi) gây ra trên địa bàn thành phố năm 2024: ước đạt 7.203,69 tỷ đồng"),
+    ("Dân số Hải Phòng sau hợp nhất là bao nhiêu người?", "ask_government", None,  # the merger's text gives none
+     "not in the documents", "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("Chủ tịch UBND Lê Tiến Châu phát biêu gì ở hội nghị Thành ủy ngày 12/7?", "ask_government", None,
+     "a passage of the documents, quoted",  # the post written before his name is not his: said first
+     "Không đúng: theo bài viết về Hội nghị lần thứ 2 của Thành ủy Hải Phòng (sáng 12/7), ông Lê Tiến Châu là Bí thư "
+     "Thành ủy, Trưởng Đoàn đại biểu Quốc hội thành phố Hải Phòng; ông Lê Ngọc Châu là Phó Bí thư Thành ủy, Chủ tịch "
+     "UBND thành phố.\nNguồn: Bài “Kinh tế Hải Phòng tiếp tục duy trì đà tăng trưởng 2 con số”"),
+    ("Bí thư Thành ủy Lê Tiến Châu phát biểu gì ở hội nghị ngày 12/7?", "ask_government", None,  # his own post
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Bí thư Thành ủy, Trưởng Đoàn đại biểu Quốc hội"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -62,6 +62,7 @@ from .government import (
     convert_address,
     district_of_the_last,
     new_units_named,
+    places_last_given,
     special_zone_verdict,
 )
 from .indicators import (
@@ -102,6 +103,7 @@ from .projects import (
     asked_field,
     claims_not_done,
     component_named,
+    kind_of_the_projects,
     list_named_after,
     list_projects,
     place_of_the_projects,
@@ -526,21 +528,16 @@ def special_zone(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return special_zone_verdict(kb, q)
 
 
-OF_THE_KEY_LIST = re.compile(r"\b(?:danh muc|trong diem)\b")
-
-
 def asks_projects_of_a_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    # "ở Đồ Sơn có dự án nào trong danh mục trọng điểm": those of the list (its own row)
-    return (not a.from_button and not OF_THE_KEY_LIST.search(a.folded)
-            and place_of_the_projects(kb, a.folded) is not None)
+    return not a.from_button and place_of_the_projects(kb, a.folded, places_last_given(q)) is not None
 
 
 def projects_of_the_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    """"ở Xuân Đám có dự án gì?" after its conversion, "sân bay Cát Bi có dự án gì mới": those whose names say the
-    place, though one of them is named by it (the place asked, not the one project)."""
-    place = place_of_the_projects(kb, a.folded)
+    """"ở Xuân Đám có dự án gì?", "ở đó có cụm cn j ko" after its conversion, "sân bay Cát Bi có dự án gì mới":
+    those whose names say the place, though one of them is named by it (the place asked, not the one project)."""
+    place = place_of_the_projects(kb, a.folded, places_last_given(q))
     assert place is not None
-    return list_named_after(kb, place)
+    return list_named_after(kb, place, *kind_of_the_projects(a.folded))
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

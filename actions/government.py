@@ -285,6 +285,12 @@ def _last_converted(q: Query) -> list[tuple[str, str]]:
     return [(district, ward) for district, _, ward in (entry.partition("/") for entry in last.removeprefix("address:").split(";"))]
 
 
+def places_last_given(q: Query) -> list[str]:
+    """The folded names of the units the last answer converted, each old unit then its district ("ở đó có dự án
+    gì không" after Cát Bà: "cat ba", "cat hai")."""
+    return [unit_folded(name) for district, ward in _last_converted(q) for name in (ward, district) if name]
+
+
 def district_of_the_last(q: Query) -> str | None:
     """"ở Ninh Giang" after several old units of one name were given: that name in the district said."""
     if q.text.startswith("/"):

@@ -701,22 +701,36 @@ def phrase_of_some(folded: str, projects: list[ProjectInfo]) -> str | None:
 
 
 PLACE_WORDS = 4  # of a unit's name, at most
+_PROJECT_NOUN = r"(?:du an|cong trinh|cum cong nghiep|khu cong nghiep)"
+_KIND = r"(?P<kind>(?: \w+){0,3}?)"  # "dự án du lịch nào", "dự án khu công nghiệp nào"
 # "ở Xuân Đám có dự án gì", "sân bay Cát Bi có những dự án nào": projects asked of a place
-PROJECTS_OF_A_PLACE = re.compile(r"\b(?:o|tai)\s+(?P<after>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom|thi)\s+(?:nhung |cac |may )?(?:du an|cong trinh)"
-                                 r" (?:gi|nao)\b|^(?P<before>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom)\s+(?:nhung |cac |may )?(?:du an|cong trinh)"
-                                 r" (?:gi|nao)\b")
+PROJECTS_OF_A_PLACE = re.compile(r"(?:\b(?:o|tai)\s+(?P<after>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom|thi)"
+                                 r"|^(?P<before>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom))"
+                                 rf"\s+(?:nhung |cac |may )?{_PROJECT_NOUN}{_KIND} (?:gi|nao)\b")
+_OF_THE_LIST = re.compile(r"\b(?:trong diem|danh muc)\b")
 
 
-def place_of_the_projects(kb: KnowledgeBase, folded: str) -> str | None:
+def place_of_the_projects(kb: KnowledgeBase, folded: str, there: list[str] | None = None) -> str | None:
     """The place (an old or new unit's name) a question asks the projects of, as some projects' names say it
     ("xuan dam"); None when it asks of none, or no name says it (a place a project lies in without its name
-    saying so is not known). Of several, the first named: "xã Xuân Đám huyện Cát Hải" is of Xuân Đám."""
+    saying so is not known). Of several, the first named: "xã Xuân Đám huyện Cát Hải" is of Xuân Đám. `there`:
+    the places "ở đó" may point at, nearest first."""
     if (asked := PROJECTS_OF_A_PLACE.search(folded)) is None:
         return None
-    words, projects = (asked.group("after") or asked.group("before")).split(), kb.projects()
+    words, projects = (asked.group("after") or asked.group("before") or "").split(), kb.projects()
+    if words in (["do"], ["day"]):
+        return next((place for place in there or [] if saying(projects, place)), None)
     runs = [" ".join(words[start:start + size]) for start in range(len(words))
             for size in range(min(len(words) - start, PLACE_WORDS), 1, -1)]
     return next((run for run in runs if kb.is_place(run) and saying(projects, run)), None)
+
+
+def kind_of_the_projects(folded: str) -> tuple[str, bool]:
+    """The kind of project asked with a place ("dự án du lịch nào": "du lich"), and whether of the key list."""
+    asked = PROJECTS_OF_A_PLACE.search(folded)
+    kind = _OF_THE_LIST.sub(" ", asked.group("kind") if asked else "").split()
+    noun = re.search(r"\b(cum cong nghiep|khu cong nghiep)\b", asked.group(0)) if asked else None
+    return " ".join(kind) or (noun.group(1) if noun else ""), _OF_THE_LIST.search(folded) is not None
 
 
 def saying(projects: list[ProjectInfo], phrase: str) -> list[ProjectInfo]:
@@ -767,16 +781,25 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     return _listed(title, projects, page, intent_payload("list_projects", **entities))
 
 
-def list_named_after(kb: KnowledgeBase, place: str) -> Reply:
+def list_named_after(kb: KnowledgeBase, place: str, kind: str = "", key_only: bool = False) -> Reply:
     """Every project of the documents whose name says the place ("Xuân Đám": the golf course, the hot-spring
-    town), key projects or not."""
-    projects = saying(kb.projects(), place)
+    town), key projects or not (`key_only`: of the key list); those whose name says the `kind` asked first (a
+    name need not say it: "sân Golf Xuân Đám" is a tourist project too)."""
+    projects = saying(kb.projects(kind="key_project" if key_only else None), place)
+    projects.sort(key=lambda p: f" {kind} " not in f" {_KIND_WRITTEN.sub(_written_out, fold(p.project.name))} ")
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào có tên gắn với nơi này.")
-    reply = _listed(f"Các dự án trong tài liệu có tên nêu “{_as_written(projects, place)}”", projects, 0,
-                    intent_payload("list_projects"))
+    where = f"{about_of(kb).key_projects_title}, những dự án" if key_only else "Các dự án trong tài liệu"
+    reply = _listed(f"{where} có tên nêu “{_as_written(projects, place)}”", projects, 0, intent_payload("list_projects"))
     reply.answer_id = "projects:named_after:" + place.replace(" ", "_")
     return reply
+
+
+_KIND_WRITTEN = re.compile(r"\b(kcn|ccn)\b")
+
+
+def _written_out(short: re.Match[str]) -> str:
+    return {"kcn": "khu cong nghiep", "ccn": "cum cong nghiep"}[short.group(1)]  # "KCN Tân Trào"
 
 
 def _listed(title: str, projects: list[ProjectInfo], page: int, more: str) -> Reply:

@@ -555,7 +555,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "the projects of a place: those whose names say it", "Các dự án trong tài liệu có tên nêu “Cát Bi”:\n1. Dự án đầu tư "
      "xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi"),
     ("ở Đồ Sơn có dự án nào trong danh mục trọng điểm 2025 không", "list_projects", None,  # those of the list
-     "count / largest / total over projects", "Có 1 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025"),
+     "the projects of a place: those whose names say it",
+     "Danh mục dự án trọng điểm năm 2025, những dự án có tên nêu “Đồ Sơn”:\n1. Dự án đầu tư xây dựng tu bổ, tôn tạo "
+     "quần thể di tích Bến K15"),
+    ("ở đó có cụm cn j ko", "ask_project", {"topic": "address", "last_answer_id": "address:Huyện Kiến Thụy/Xã Tân Trào"},
+     "the projects of a place: those whose names say it",  # "ở đó": the old commune just converted; its kind first
+     "Các dự án trong tài liệu có tên nêu “Tân Trào”:\n1. Cụm công nghiệp Tân Trào (huyện Kiến Thụy)\n2. KCN Tân Trào"),
     ("chia theo khu vuc thi sao", "followup", {"indicator": "grdp_growth", "period": "2025-Q1", "topic": "indicator"},
      "a follow-up on the last answer's subject",  # its parts, of the same measure and period
      "Tăng trưởng khu vực công nghiệp và xây dựng quý I/2025: ước đạt 12,74% (so với cùng kỳ)."),
@@ -1905,7 +1910,7 @@ def test_a_place_asked_of_the_list_narrows_it_to_the_names_saying_it(kb: Knowled
         "2. Dự án đầu tư xây dựng Nhà ga hàng hóa Cảng Hàng không Quốc tế Cát Bi – 725.000 triệu đồng"])
     _, reply = ask(kb, matcher, "o Do Son co du an nao trong danh muc trong diem 2025 khong", "list_projects")
     assert reply.split("\n")[:2] == [
-        "Có 1 dự án khớp với câu hỏi trong danh mục dự án trọng điểm năm 2025:",
+        "Danh mục dự án trọng điểm năm 2025, những dự án có tên nêu “Đồ Sơn”:",
         "1. Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15, quận Đồ Sơn, Hải Phòng – 234,539 triệu đồng"
         " (đơn vị ghi trong tài liệu chưa rõ)"]
     _, whole = ask(kb, matcher, "danh mục dự án trọng điểm năm 2025", "list_projects")

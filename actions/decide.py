@@ -1675,8 +1675,12 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
         number = q.slots["policy"]
         # "nội dung chính là gì?": no theme asked, the document itself says (not a sentence saying "nội dung")
-        said = ([] if record or not passages.asks_a_theme(passages.document_question(kb, a, number))
-                else passages.about_document(kb, a, number))
+        theme = not record and passages.asks_a_theme(passages.document_question(kb, a, number))
+        said = passages.about_document(kb, a, number) if theme else []
+        if theme and not said and not re.search(r"\d", str(number)) and (doc := policy_numbered(kb, str(number))):
+            # "còn giao thông công cộng thì sao?" after the green-transition project, which has no number for a
+            # sentence to cite it by: a sentence saying it beside the document's name
+            said = [p for p in passages.best(kb, replace(a, context=doc.title)) if fold(doc.title) in fold(p.text)]
         # the document pointed at is the one a claim is about ("nq đó do chính phủ ban hành hả"): checked
         reply = (passages.answer(kb, a, q, said) if said
                  else answer_policy(kb, _with(q, policy=[number]), replace(a, policies=(number,)), record=record))

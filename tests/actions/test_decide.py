@@ -580,6 +580,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Bí thư Thành ủy Lê Tiến Châu phát biểu gì ở hội nghị ngày 12/7?", "ask_government", None,  # his own post
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Bí thư Thành ủy, Trưởng Đoàn đại biểu Quốc hội"),
+    ("còn giao thông công cộng thì s", "followup",  # a document with no number: the sentence beside its name
+     {"topic": "policy", "policy": "Đề án chuyển đổi xanh thành phố Hải Phòng"}, "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “Xây dựng Đề án chuyển đổi xanh thành phố Hải Phòng, trước mắt xây dựng Cát Bà trở thành đảo xanh"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -688,7 +688,7 @@ class PassageIndex:
         at = self.locate(source, quote)
         return None if at is None else self.speaker_at(at)
 
-    def at(self, at: int) -> Passage | None:
+    def sentence_at(self, at: int) -> Passage | None:
         """The sentence at `at` as quoted; None when `at` is no unit's."""
         return Passage(self.units[at].source, self.units[at].shown, 1.0) if 0 <= at < len(self.units) else None
 

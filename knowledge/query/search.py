@@ -104,7 +104,7 @@ class SearchQueries(Store):
 
     def passage_at(self, position: int) -> Passage | None:
         """The sentence at `position` (see `locate`); None when there is none."""
-        return self._passage_index().at(position)
+        return self._passage_index().sentence_at(position)
 
     def speaker_at(self, position: int) -> Passage | None:
         """The sentence naming who said the sentence at `position` (see `PassageIndex.speaker_at`)."""

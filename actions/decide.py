@@ -108,7 +108,7 @@ from .projects import (
     list_projects,
     place_of_the_projects,
 )
-from .query import Query, Reply
+from .query import Query, Reply, quoted_last
 from .routes import ROUTES
 from .understand import (
     ASKS_A_NUMBER,
@@ -483,19 +483,18 @@ def who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 WHO_SAID_WORDS = 5  # "ai nêu mấy hạn chế đó": words enough to point back, too few to name a matter
-POSITION_DIGITS = 6  # a sentence's place in `last_answer_id`; a slot is typed input too: no longer number is read
 
 
 def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Passage]] | None:
     """What the last answer quoted: its documents and the sentence naming who said it (none when no sentence
     does); None when the last answer quoted nothing (a figure has its own row)."""
     last = str(q.slots.get("last_answer_id") or "")
-    if last.startswith("passage:"):
-        cited, _, at = last.removeprefix("passage:").partition("@")
-        first = kb.passage_at(int(at)) if at.isascii() and at.isdigit() and len(at) <= POSITION_DIGITS else None
-        cited = first.source if first else cited  # the first sentence's document is what the first line said
-        docs = [doc for doc_id, doc in kb.documents().items() if doc_id in cited.split(",")]
-        said = kb.speaker_at(int(at)) if first else None
+    if (quoted := quoted_last(q.slots)) is not None:
+        cited, at = quoted
+        first = kb.passage_at(at) if at is not None else None
+        cited = [first.source] if first else cited  # the first sentence's document is what the first line said
+        docs = [doc for doc_id, doc in kb.documents().items() if doc_id in cited]
+        said = kb.speaker_at(at) if first and at is not None else None
         return docs, [said] if said else []
     if last.startswith("answer:") and (info := kb.answer(last.removeprefix("answer:"))) is not None:
         source = info.answer.provenance
@@ -1727,8 +1726,8 @@ def _parts_asked(kb: KnowledgeBase, a: Asked, whole: Indicator, period: str) -> 
     parts; () otherwise (the years of two-digit growth are no part of the growth rate)."""
     if not BY_ITS_PARTS.search(a.folded) or (a.periods and period not in a.periods):
         return ()
-    return tuple(i.code for i in kb.indicators().values()
-                 if i.parent == whole.code and i.unit == whole.unit and (not period or period in kb.periods(i.code)))
+    return tuple(i.code for i in kb.children(whole.code)
+                 if i.unit == whole.unit and (not period or period in kb.periods(i.code)))
 
 
 def _only_the_whole_has(kb: KnowledgeBase, a: Asked, part: Indicator, whole: Indicator) -> bool:

@@ -12,7 +12,7 @@ from knowledge import Document, KnowledgeBase, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons
-from .query import Query, Reply
+from .query import Query, Reply, quoted_last
 
 # who signed the document just cited, which document the last figure came from ("văn bản nào cho phép …"
 # asks a policy by its subject, not a source)
@@ -57,10 +57,9 @@ def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:
     if topic == "indicator" and slots.get("indicator"):
         values = kb.values(str(slots["indicator"]), str(slots["period"]) if slots.get("period") else None)
         return list({v.document.id: v.document for v in values}.values())
-    if topic == "passage" and str(slots.get("last_answer_id") or "").startswith("passage:"):
+    if topic == "passage" and (quoted := quoted_last(slots)) is not None:
         # "báo cáo đó ai ký" after sentences quoted: the documents they were quoted from
-        cited = str(slots["last_answer_id"]).removeprefix("passage:").partition("@")[0].split(",")
-        return [doc for doc_id, doc in kb.documents().items() if doc_id in cited]
+        return [doc for doc_id, doc in kb.documents().items() if doc_id in quoted[0]]
     return []
 
 

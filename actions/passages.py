@@ -27,7 +27,7 @@ from .fallback import not_covered
 from .feedback_buttons import feedback_buttons
 from .leaders import holder_named
 from .policies import policy_numbered
-from .query import Query, Reply
+from .query import Query, Reply, passage_answer_id
 from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, Asked, as_the_documents_write
 
 MAX_QUOTES = 3
@@ -593,6 +593,5 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     reply.say("\n".join(lines), feedback_buttons())
     reply.slots.update(topic="passage")
     # the first sentence's place too: "ai nói vậy?" next asks its speaker
-    at = kb.locate(first)
-    reply.answer_id = "passage:" + ",".join(sorted({p.source for p in found})) + (f"@{at}" if at is not None else "")
+    reply.answer_id = passage_answer_id(sorted({p.source for p in found}), kb.locate(first))
     return reply

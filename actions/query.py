@@ -76,6 +76,25 @@ class Reply:
         return events
 
 
+POSITION_DIGITS = 6  # of a sentence's place in a passage answer's id; the slot is typed input too: no longer one is read
+
+
+def passage_answer_id(sources: list[str], at: int | None) -> str:
+    """What a passage answer leaves in `last_answer_id`: its documents, and its first sentence's place if known
+    ("passage:001,002@80"), which "ai nói vậy?" next reads (`quoted_last`)."""
+    return "passage:" + ",".join(sources) + (f"@{at}" if at is not None else "")
+
+
+def quoted_last(slots: dict[str, Any]) -> tuple[list[str], int | None] | None:
+    """The documents and first sentence's place of the last answer's quote (see `passage_answer_id`); None after
+    any other answer. A place that is not ASCII digits, or too long to be one, is none."""
+    last = str(slots.get("last_answer_id") or "")
+    if not last.startswith("passage:"):
+        return None
+    cited, _, at = last.removeprefix("passage:").partition("@")
+    return cited.split(","), int(at) if at.isascii() and at.isdigit() and len(at) <= POSITION_DIGITS else None
+
+
 def button(title: str, payload: str) -> dict[str, str]:
     return {"title": title, "payload": payload}
 

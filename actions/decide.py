@@ -89,6 +89,7 @@ from .policies import (
     answer_several_policies,
     asks_which_document,
     bare_number,
+    cited_or_citing,
     item_asked,
     kinds_asked,
     policies_by_subject,
@@ -108,7 +109,7 @@ from .projects import (
     list_projects,
     place_of_the_projects,
 )
-from .query import Query, Reply, quoted_last
+from .query import Query, Reply, passage_answer_id, quoted_last
 from .routes import ROUTES
 from .understand import (
     ASKS_A_NUMBER,
@@ -300,6 +301,8 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "kết nối vs hệ thống hộ tịch của bộ tư pháp để lm j z": a purpose asked of something the documents say
     return (q.intent == "help" and not a.names_something and not CORRECTION.search(a.folded)
             and not (q.slots.get("topic") and points_back(a.text, a.folded))
+            # "cái của hđnd ban hành ngày nào" after documents were listed: a field of the one in context
+            and not (q.slots.get("topic") == "policy" and q.slots.get("policy") and asks_its_record(a.folded))
             and not which_document(kb, a, q) and not says_it(kb, a)  # "tp có chính sách j hỗ trợ học nghề"
             and not AI_USED.search(strip_diacritics(q.text)))  # "dùng AI để dự báo j z"
 
@@ -503,6 +506,36 @@ def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Pass
     return None
 
 
+# "ông ấy còn nêu kết quả gì nữa?", "kể thêm đi" after sentences quoted: what the document says next
+MORE_OF_IT = re.compile(r"\b(?:gi|j|nao|nhung gi) (?:nua|them)\b|\b(?:noi|ke|neu) (?:them|tiep)\b|\bcon (?:gi )?nua\b")
+FOLLOWING = 3  # sentences
+
+
+def _following(kb: KnowledgeBase, q: Query) -> list[Passage]:
+    """The sentences of its document after the first one the last answer quoted; [] after any other answer."""
+    quoted = quoted_last(q.slots)
+    if quoted is None or quoted[1] is None or (first := kb.passage_at(quoted[1])) is None:
+        return []
+    following: list[Passage] = []
+    for at in range(quoted[1] + 1, quoted[1] + 1 + FOLLOWING):
+        if (sentence := kb.passage_at(at)) is None or sentence.source != first.source:
+            break
+        following.append(sentence)
+    return following
+
+
+def asks_more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return MORE_OF_IT.search(a.folded) is not None and not a.names_something and bool(_following(kb, q))
+
+
+def more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    following = _following(kb, q)
+    reply = passages.answer(kb, a, q, following)
+    # the last sentence said is where "còn gì nữa?" next goes on from (its speaker is found before it as well)
+    reply.answer_id = passage_answer_id([following[-1].source], kb.locate(following[-1]))
+    return reply
+
+
 def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "ai nêu các kết quả nổi bật tại hội nghị đó?", "câu 'cửa chính ra biển', ai nói câu đó?" say enough for a
     # sentence of their own
@@ -625,6 +658,27 @@ _ACTING = r"\b(?:thuc hien|trien khai|cu the hoa|thay the|huong dan|sua doi)"
 _ACTS_ON_IT = re.compile(rf"{_ACTING} (?:no|cai do|van ban do)\b")
 
 
+def _cited_or_citing(kb: KnowledgeBase, a: Asked, q: Query) -> str | None:
+    last = str(q.slots.get("policy") or "")
+    if q.slots.get("topic") != "policy" or not last or set(a.policies) - {last}:
+        return None
+    return cited_or_citing(kb, last, a.folded)
+
+
+def asks_a_cited_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    number = _cited_or_citing(kb, a, q)
+    # "Chính phủ có nghị quyết nào thực hiện kết luận đó?": the search by subject finds the same one (and the
+    # sentence saying what was done under it); "Nghị quyết đó … thực hiện Kết luận nào?" it found another
+    return number is not None and not (
+        which_document(kb, a, q) and policy_by_subject(kb, the_last_as_reference(kb, a, q), q) == number)
+
+
+def cited_document(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    number = _cited_or_citing(kb, a, q)
+    assert number is not None
+    return answer_policy(kb, _with(q, policy=[number]), replace(a, policies=(number,)))
+
+
 def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     """"Chính phủ có nghị quyết nào để thực hiện kết luận đó?" after Kết luận 96: another kind of document
     asked, the last one its reference, as if the question named it; else the question as it is."""
@@ -718,8 +772,11 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "… bố trí bao nhiêu tiền cho các dự án đầu tư công trong lĩnh vực y tế?": one sentence says it
     if not (a.indicators or a.projects) or a.comparison or FIGURE.search(a.folded):
         return False
-    if NAMES_TOO.search(a.folded) and not (NAME_OF_ONE.search(a.folded) and not SEVERAL.search(a.folded)):
-        return False  # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts
+    if (NAMES_TOO.search(a.folded) and not (NAME_OF_ONE.search(a.folded) and not SEVERAL.search(a.folded))
+            and not _of_rates_only(kb, a)):
+        # "… là những khu công nghiệp nào?": the figure and the sentence naming what it counts ("cơ cấu kinh tế dựa
+        # vào những ngành nào?" counts nothing: a growth rate names no industries)
+        return False
     if a.indicators and PROGRESS.search(a.folded):
         return False  # "giải ngân vốn đầu tư công năm 2024 thế nào rồi?": how far it got is its figure
     if not a.indicators and a.projects_clear and STAGE_ASKED.search(a.folded):
@@ -749,6 +806,14 @@ def asks_explanation(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # and one sentence says them; the calibrated bar will do for a sentence naming the project asked
     found = passages.best(kb, a)
     return bool(found) and (found[0].score >= WORDS_ANSWER or names_the_project(kb, a, found[0].text))
+
+
+def _of_rates_only(kb: KnowledgeBase, a: Asked) -> bool:
+    """No number nor period asked, and every indicator named is a rate (in %), which counts nothing a name could
+    say ("năm 2024 những ngành nào tăng trưởng cao" asks the rates of 2024's sectors)."""
+    named = [i for i in (kb.indicator(c) for c in a.indicators) if i is not None]
+    return (not passages.asks_number(a) and not a.periods and bool(named)
+            and all("%" in (i.unit or "") for i in named))
 
 
 def _sentence_says_it(kb: KnowledgeBase, a: Asked) -> bool:
@@ -1225,6 +1290,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "đã khởi công bao nhiêu dự án rồi?": a row of the figure's family
     if topic == "indicator" and BY_ITS_PARTS.search(a.folded):
         return True  # "chia theo khu vực thì sao" after GRDP's growth: its parts
+    if topic == "indicator" and claims_in_its_unit(kb, a, q):
+        return True  # "có phải năm 2024 đã vượt 10.000 USD rồi không" after GRDP per head: a claim of that figure
     if topic == "indicator" and new_subject(kb, a, q):
         return False  # "còn nhập khẩu?" after exports: a subject of its own the documents may not have
     if topic == "indicator" and continues(a.folded) and of_its_wording(kb, a, q):
@@ -1257,6 +1324,18 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return (continues(a.folded) and bool(a.periods or a.kinds or a.comparison or a.aspect)) or short_addition
 
 
+_UNIT_TYPED = re.compile(r"\d\s*(%|[^\W\d_]+)")  # "10.000 USD", "12%": what a number claimed is counted in
+
+
+def claims_in_its_unit(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """A number claimed, in the unit of the figure in context: a claim about that figure."""
+    shown = kb.indicator(str(q.slots.get("indicator") or ""))
+    if shown is None or not shown.unit or not a.claimed_numbers or not (a.yes_no or a.premise_cue):
+        return False
+    units = set(re.split(r"[\s/]+", fold(shown.unit)))
+    return any(unit in units for unit in _UNIT_TYPED.findall(fold(q.text)))
+
+
 # what a document holds, asked of the one just answered when nothing else is named
 POLICY_CONTENT = re.compile(r"\b(?:co che|chinh sach|noi dung|quy dinh|uu dai|diem moi)\b")
 SHORT_FOLLOW_UP = 6  # words
@@ -1268,6 +1347,7 @@ FITS_THE_LAST = 0.6  # of the question's words, by rarity, that the last documen
 COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi dung|phan|muc)\b")
 
 
+_WHETHER = re.compile(r"\b(?:chua|khong|ko|k)\s*$")
 THE_NEW_ONE = re.compile(r"\b(?:nghi quyet|van ban|quyet dinh|ket luan|luat) moi\b(?! (?:nao|gi|so may)\b)")
 
 
@@ -1689,7 +1769,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]  # one set, last
             reply.messages += passages.answer(kb, a, q, counted).messages
         reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
-        if REPLACED.search(a.folded) and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):
+        # "đã có nghị quyết mới … chưa": whether one came after it
+        replaced = REPLACED.search(a.folded) or (THE_NEW_ONE.search(a.folded) and _WHETHER.search(a.folded))
+        if replaced and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):
             reply.say(other[1])  # "nghị quyết nào thay thế nó?": the other one of the same title, said as such
             reply.slots.update(policy=other[0])
         return reply
@@ -1780,6 +1862,7 @@ def quote_or_decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 ROWS: tuple[Row, ...] = (
     Row("a button the bot offered", is_button, by_button),
     Row("a choice from the list just shown", is_choice, choose),
+    Row("more of what was just quoted: the sentences after it", asks_more_of_the_quoted, more_of_the_quoted),
     Row("the next page of a list", is_more, more),
     Row("a merger with another province", merger_with_another, merger),
     Row("another province's figures", other_place, refuse_province),
@@ -1812,6 +1895,7 @@ ROWS: tuple[Row, ...] = (
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),
+    Row("which document the last one acts on (its title says), or which acts on it", asks_a_cited_document, cited_document),
     Row("which document: found by what it is about", which_document, policy_found_by_subject),
     Row("what a named policy says of something: the sentences of the documents citing it", policy_content,
         quote_policy_content),

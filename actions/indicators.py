@@ -546,6 +546,16 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
         if single == (abs(rate.number or Decimal(0)) < 10):
             return f"Đúng, theo tài liệu {said}."
         return f"Không đúng: theo tài liệu, {said}, {'hai con số' if single else 'một con số'}."
+    if (times := _TIMES_CLAIM.search(a.folded)) is not None and (changes := [
+            v for v in city if v.measure == "change" and v.number is not None and "%" in v.unit]):
+        # "FDI quý I tăng gấp đôi cùng kỳ hả?": twice as much is a rise of 100%, which the change given says or not
+        rise, word = (_TIMES[times.group(1)] - 1) * 100, times.group(1)
+        change = changes[0].number or Decimal(0)
+        said = (f"{replies.lower_first(indicator.name)} {label} {'tăng' if change >= 0 else 'giảm'} "
+                f"{(changes[0].text or '').lstrip('-')}% {changes[0].qualifier or ''}").rstrip()
+        if change >= rise:
+            return f"Đúng, theo tài liệu {said}."
+        return f"Không đúng: theo tài liệu, {said}, chưa đến mức gấp {_TIMES_SAID.get(word, word)}."
     # "FDI chỉ được 2 tỷ đô thôi à?" speaks of the result: the plan's "2,0 - 2,5" does not confirm it
     results = [v for v in city if v.kind != "target"]
     if "target" not in a.kinds and results:
@@ -566,6 +576,11 @@ def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
 
 
 _DIGITS_CLAIM = re.compile(r"\b(mot|1|hai|2) con so\b")
+# "tăng gấp đôi", "gấp 3 lần": a rise claimed as a multiple of the period compared with
+_TIMES = {"doi": Decimal(2), "hai": Decimal(2), "2": Decimal(2), "ba": Decimal(3), "3": Decimal(3), "bon": Decimal(4),
+          "4": Decimal(4)}
+_TIMES_SAID = {"doi": "đôi", "hai": "hai", "ba": "ba", "bon": "bốn"}
+_TIMES_CLAIM = re.compile(r"\btang gap (doi|hai|2|ba|3|bon|4)\b(?! phan)")
 
 
 def _share_of_plan_claim(indicator: Indicator, label: str, city: list[Value], a: Asked) -> str | None:

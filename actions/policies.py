@@ -353,6 +353,47 @@ DOCUMENT_NUMBER = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|chi thi|nghi 
                              r"(?: so)? \d+")
 
 
+# "Nghị quyết đó … thực hiện Kết luận nào?" after Nghị quyết 7/NQ-CP, whose title cites Kết luận 96: a document
+# the last one's title cites; "Bộ Chính trị có kết luận tiếp tục thực hiện nó không?" after Nghị quyết 45: one whose
+# title cites the last one
+_IMPLEMENTS = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|can cu(?: vao)?)\s+(van ban|nghi quyet|ket luan|chi thi|"
+                         r"quyet dinh|chu truong)\s+(?:nao|gi|so may)\b")
+_ACTS_ON_THE_LAST = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|huong dan)\s+(?:no|cai do|van ban (?:do|nay|ay)|"
+                               r"(?:nghi quyet|ket luan|chi thi|quyet dinh) (?:do|nay|ay|tren))\b")
+_KIND_NAMED = re.compile(rf"\b({_KINDS})\b")
+
+
+def cites(p: Policy, number: str) -> bool:
+    """The title of `p` names the document `number` (a number with its kind's letters, "96-KL/TW"; a bare "226"
+    could be any figure)."""
+    return bool(re.search(r"[/-]", number)) and re.search(
+        rf"(?<![\w/-]){re.escape(fold(number))}(?![\w/-])", fold(p.title)) is not None
+
+
+def cited_or_citing(kb: KnowledgeBase, number: str, folded: str) -> str | None:
+    """The document that answers which one of the kind asked (any, for "văn bản") the document `number` cites in
+    its title (itself: its title says so, and it stays the subject of what follows, "có mấy nhóm giải pháp?"), or
+    which one cites it (that one); None when the question asks neither or several fit."""
+    this = policy_numbered(kb, number)
+    if this is None:
+        return None
+    if implemented := _IMPLEMENTS.search(folded):
+        kinds = {implemented.group(1)}
+        found = [info.policy for info in kb.policies() if cites(this, info.policy.number)]
+    elif acted_on := _ACTS_ON_THE_LAST.search(folded):
+        kinds = set(_KIND_NAMED.findall(folded[:acted_on.start()] + folded[acted_on.end():]))
+        found = [info.policy for info in kb.policies() if cites(info.policy, number)]
+    else:
+        return None
+    issuers = [i for i in ISSUERS if f" {i} " in f" {issuers_typed(folded)} "]
+    numbers = {p.number for p in found if p.number != number
+               and (kinds <= {"van ban"} or fold(p.doc_type) in kinds)
+               and all(i in fold(p.issuer or "") for i in issuers)}
+    if len(numbers) != 1:
+        return None
+    return number if implemented else numbers.pop()
+
+
 def _policy_words(info: PolicyInfo) -> set[str]:
     p = info.policy
     return set(fold(" ".join((p.doc_type, p.issuer or "", p.title, *p.aliases))).split())

@@ -458,7 +458,10 @@ def _area_notice(info: ProjectInfo, text: str) -> str | None:
 
 def _count_notice(info: ProjectInfo, text: str) -> str | None:
     """"Có bao nhiêu công nhân?": a count in a unit none of the project's figures is in, said to be missing."""
-    units = [m.group(1) for m in _COUNTED.finditer(text) if not text[:m.start()].endswith("nha ")]  # "nhà máy" counts nothing
+    # "nhà máy" counts nothing; nor does "cầu Máy Chai", a name
+    own = fold(" ".join((info.project.name, *info.project.aliases)))
+    units = [m.group(1) for m in _COUNTED.finditer(text) if not text[:m.start()].endswith("nha ")
+             and f"may {m.group(1)}" not in own]
     if (not units or AREA.search(text) or VALUE_ASKED.search(text) or units[0] in _NOT_A_UNIT
             or _asked_figure_line(info, text) is not None):
         return None

@@ -655,7 +655,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     return read
 
 
-_CLAIMED_LINK = re.compile(r"\b(?<!ha )(?:noi|ket noi)\b.*$")  # "Hà Nội" links nothing
+# "Hà Nội" links nothing; "nghe nói", "người ta nói là …" say, folded as "nối" is
+_CLAIMED_LINK = re.compile(r"\b(?<!ha )(?<!nghe )(?<!ta )(?<!ai )(?<!ho )(?:noi|ket noi)\b(?! (?:la|rang)\b).*$")
 
 
 def names_a_link(folded: str) -> bool:

@@ -583,6 +583,28 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("còn giao thông công cộng thì s", "followup",  # a document with no number: the sentence beside its name
      {"topic": "policy", "policy": "Đề án chuyển đổi xanh thành phố Hải Phòng"}, "a follow-up on the last answer's subject",
      "Tài liệu ghi: “Xây dựng Đề án chuyển đổi xanh thành phố Hải Phòng, trước mắt xây dựng Cát Bà trở thành đảo xanh"),
+    ("Nghị quyết đó là chương trình hành động thực hiện Kết luận nào của Bộ Chính trị?", "ask_policy",
+     {"topic": "policy", "policy": "7/NQ-CP"},  # its title says which: it stays the subject
+     "which document the last one acts on (its title says), or which acts on it",
+     "Nghị quyết 7/NQ-CP ngày 10/1/2025 của Chính phủ về Chương trình hành động thực hiện Kết luận số 96-KL/TW"),
+    ("sau do bo chinh tri co ket luan tiep tuc thuc hien no khong, ngay nao", "ask_policy",
+     {"topic": "policy", "policy": "45-NQ/TW"},  # the one whose title cites it
+     "which document the last one acts on (its title says), or which acts on it",
+     "Kết luận 96-KL/TW (Bộ Chính trị, ngày 30/9/2024): về tiếp tục thực hiện Nghị quyết số 45-NQ/TW"),
+    ("Nghe nói quý I thu hút FDI tăng gấp đôi cùng kỳ hả?", "ask_comparison", None,
+     "indicators: every one × period × kind named", "Không đúng: theo tài liệu, thu hút vốn đầu tư nước ngoài quý "
+     "I/2025 tăng 46,84% so với cùng kỳ, chưa đến mức gấp đôi.\nThu hút vốn đầu tư nước ngoài quý I/2025: tăng 46,84%"),
+    ("cái của hđnd ban hành ngày nào, áp dụng giai đoạn nào", "help", {"topic": "policy", "policy": "03/2024/NQ-HĐND"},
+     "a follow-up on the last answer's subject",  # a field of the document in context, not a request for help
+     "Nghị quyết 03/2024/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 19/7/2024)"),
+    ("Cầu Máy Chai gần nhà tôi bao giờ khánh thành?", "ask_project", None,  # "máy chai" is a name, no count
+     "a project by its name", "Theo danh mục dự án trọng điểm năm 2025, dự án này thuộc nhóm khánh thành năm 2025."),
+    ("Tôi ở gần sân bay Cát Bi. Nghe nói sắp xây nhà ga hành khách T2, dự án này tổng vốn bao nhiêu?", "ask_project",
+     None, "a project by its name",  # "nghe nói" says, it links nothing ("nối")
+     "Dự án đầu tư xây dựng Nhà ga hành khách T2 Cảng Hàng không Quốc tế Cát Bi: giá trị phê duyệt/dự kiến 2.405.406"),
+    ("co phai nam 2024 da vuot 10.000 USD roi khong", "nlu_fallback",  # a number in the unit of the figure shown
+     {"topic": "indicator", "indicator": "grdp_per_capita", "period": "2025"}, "a follow-up on the last answer's subject",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho GRDP bình quân đầu người (giá hiện hành) năm 2024"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1208,6 +1230,22 @@ def test_a_sentence_place_that_is_no_sentence_names_no_speaker(kb: KnowledgeBase
     # the slot is typed input too: a place out of range, negative, too long or not digits is read as none
     answered_by, _ = ask(kb, matcher, "ai nói z", "nlu_fallback", {"topic": "passage", "last_answer_id": last})
     assert answered_by == "who said what was just quoted: the sentence naming the speaker"
+
+
+def test_more_of_what_was_quoted_is_the_sentences_after_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="Tại hội nghị ai nêu rõ một số kết quả nổi bật trong phát triển kinh tế xã hội",
+                              intent="ask_vision", entities={}, slots={}))
+    answered_by, reply = ask(kb, matcher, "ông ấy còn nêu kết quả gì nữa", "help",
+                             {"topic": "passage", "last_answer_id": quoted.answer_id})
+    assert (answered_by, reply.split("\n")[0][:80]) == (
+        "more of what was just quoted: the sentences after it",
+        "Tài liệu ghi: “Theo đó, kinh tế thành phố tiếp tục duy trì đà tăng trưởng 2 con ")
+
+
+def test_a_new_document_asked_after_one_is_the_later_one_of_its_title(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "quoc hoi da ban hanh nghi quyet moi ve co che dac thu cho hp chua", "ask_policy",
+                   {"topic": "policy", "policy": "35/2021/QH15"})
+    assert "là Nghị quyết 226 (Quốc hội, ngày 27/6/2025)" in reply
 
 
 def test_a_document_whose_words_were_quoted_is_still_the_subject(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

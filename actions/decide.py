@@ -1184,6 +1184,9 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
     if q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies:
         return True  # "trong đó phần an sinh xã hội nói gì?" after Nghị quyết 7: a part of it, whatever it names
+    if (q.slots.get("topic") not in ("policy", "project", None) and asks_which_document(a)
+            and policy_by_subject(kb, a, q) is not None):
+        return False  # "kết luận của ông ấy được Văn phòng TW thông báo bằng văn bản nào?" after a figure: found
     return (a.refers_back or pointed) and bool(q.slots.get("topic")) and not named
 
 
@@ -1311,6 +1314,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return True  # "có cơ chế j đáng chú ý cho dn ko?" after Nghị quyết 226: what it holds
     if topic == "policy" and q.slots.get("policy") and asks_its_record(a.folded):
         return True  # "Ban hành ngày nào, định hướng đến năm bao nhiêu?" after a document: its record
+    if topic == "policy" and q.slots.get("policy") and _counted_under(kb, a, q):
+        return True  # "năm 2024 hỗ trợ được bao nhiêu người?" after a resolution: what was done under it
     if topic == "policy" and q.slots.get("policy") and hardly_its_own(a) and q.intent != "out_of_scope":
         return True  # "nói về j", "áp dụng giai đoạn nào" after a document: of it
     if topic == "project" and (info := kb.project(q.slots.get("project") or "")) and component_named(info, a.folded) is not None:
@@ -1334,6 +1339,22 @@ def claims_in_its_unit(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     units = set(re.split(r"[\s/]+", fold(shown.unit)))
     return any(unit in units for unit in _UNIT_TYPED.findall(fold(q.text)))
+
+
+_WHICH_NUMBER = re.compile(r"\bso (?:may|bao nhieu|nao)\b")  # a document's number, not a count
+
+
+def _counted_under(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:
+    """A number asked after a document, nothing named, of its record or parts neither: the sentences citing it
+    that give one ("hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người … theo Nghị quyết số 12/2022/NQ-HĐND")."""
+    if (not passages.asks_number(a) or a.names_something or asks_its_record(a.folded) or COUNTS_PARTS.search(a.folded)
+            or item_asked(a.folded) is not None or REPLACED.search(a.folded) or THE_NEW_ONE.search(a.folded)
+            or _WHICH_NUMBER.search(a.folded)):
+        return []  # "nghị quyết mới thay thế nó là số mấy?" asks of another document
+    number = str(q.slots.get("policy"))
+    found = passages.about_document(kb, a, number, pointed_at=True)
+    # a sentence naming the document itself first: one beside it may count something else
+    return sorted(found, key=lambda p: number not in p.text)
 
 
 # what a document holds, asked of the one just answered when nothing else is named
@@ -1750,6 +1771,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             and len(query_terms(a.folded)) > FEW_WORDS and (dated := dated_sentences(kb, a))):  # an event it names
         return passages.answer(kb, a, q, dated)  # "Tổng Bí thư làm việc với Thành ủy hôm nào?" after the notice of it
     if topic == "policy" and q.slots.get("policy"):
+        if counted := _counted_under(kb, a, q):
+            # "năm 2024 hỗ trợ được bao nhiêu người, hết bao nhiêu tiền?": the document stays the subject
+            reply = passages.answer(kb, a, q, counted)
+            reply.slots.update(topic="policy", policy=q.slots["policy"])
+            return reply
         # what the documents citing it say of what is asked ("được thay thế bằng …"), else the document
         record = asks_its_record(a.folded) or bool(COUNTS_PARTS.search(a.folded)) or item_asked(a.folded) is not None
         number = q.slots["policy"]

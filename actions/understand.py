@@ -231,7 +231,10 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
 _OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|huyen|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+|\w+ cu\b")
 _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p|x|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
                              r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b"
-                             r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b")
+                             r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b"
+                             # "… giờ nhập vào phường Thủy Nguyên đúng không": a new unit claimed, to check
+                             r"|\b(?:thuoc|ve|vao|thanh|la)\s+(?:xa|phuong|p|x|dac khu)\s+(?!nao\b|gi\b|moi\b)\w+"
+                             r"(?:\s+\w+){0,3}?\s+(?:dung|phai)\s+(?:khong|ko|k|chu|ha|a)\b")
 
 
 def asks_new_unit(folded: str) -> bool:

@@ -266,7 +266,15 @@ def _question_words(question: str) -> tuple[list[_Word | None], bool]:
 
 _MAY = _spelling("mấy")
 # "bao nhiêu phần trăm" is answered by a sentence that writes "71,8%"
-_PERCENT_WORDS = frozenset({"phan", "tram"})
+_PERCENT_WORDS = frozenset({"phần", "trăm"})
+_MONEY_WORDS = frozenset({"tiền"})
+
+
+def _is_word(term: str, words: frozenset[str]) -> bool:
+    """A question's term is one of these words: as spelled when typed with marks ("xúc tiến" is no "tiền",
+    "phân bổ" no "phần"), folded when typed without them."""
+    return term[1:] in {_spelling(w) for w in words} if term.startswith("=") else fold(term[1:]) in {
+        fold(w) for w in words}
 _MONEY = re.compile(r"\d\s*(?:nghìn |triệu |tỷ )?(?:đồng|USD)", re.IGNORECASE)  # "đồng¹⁰²": a footnote mark follows
 _CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số mấy": which number, not how many
 
@@ -777,8 +785,8 @@ class PassageIndex:
         if _asks_quantity(question):
             # a number answers only if the sentence speaks of every word of the question: "nhập khẩu
             # bao nhiêu" is not answered by the export figure, "dân số bao nhiêu người" not by a rate
-            percent = [t for t in singles if fold(t[1:]) in _PERCENT_WORDS]
-            money = [t for t in singles if fold(t[1:]) == "tien"]  # "hết bao nhiêu tiền": "8,8 tỷ đồng" says it
+            percent = [t for t in singles if _is_word(t, _PERCENT_WORDS)]
+            money = [t for t in singles if _is_word(t, _MONEY_WORDS)]  # "hết bao nhiêu tiền": "8,8 tỷ đồng" says it
             having = [{i for i, _ in self._postings.get(t, [])} | set(self._context.get(t, []))
                       for t in singles if t not in percent and t not in money]
             ids = set.intersection(*having) if having else set(range(len(self.units)))

@@ -605,6 +605,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("co phai nam 2024 da vuot 10.000 USD roi khong", "nlu_fallback",  # a number in the unit of the figure shown
      {"topic": "indicator", "indicator": "grdp_per_capita", "period": "2025"}, "a follow-up on the last answer's subject",
      "Không đúng như vậy: tài liệu không ghi con số đó cho GRDP bình quân đầu người (giá hiện hành) năm 2024"),
+    ("Năm 2024 hỗ trợ đc bao nhiêu người, hết bao nhiêu tiền?", "ask_indicator",  # what was done under it
+     {"topic": "policy", "policy": "12/2022/NQ-HĐND"}, "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người với hơn 8,8 tỷ đồng"),
+    ("Kết luận của ông ấy sau đó được Văn phòng TW thông báo bằng văn bản nào?", "ask_policy",  # found by subject
+     {"topic": "indicator", "indicator": "party_congress_resolution_targets_achieved", "period": "2024"},
+     "which document: found by what it is about", "Kết luận 110-TB/VPTW (Văn phòng Trung ương Đảng, ngày 20/11/2024)"),
+    ("x. phù long h cát hải giờ nhập vào p. thủy nguyên đúng ko", "ask_project", None,  # a new unit claimed
+     "an old ward, commune or district", "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, Xã Phù Long không "
+     "thuộc Phường Thủy Nguyên.\nXã Phù Long (Huyện Cát Hải, Thành phố Hải Phòng cũ) nay thuộc Đặc khu Cát Hải"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

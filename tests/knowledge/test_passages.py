@@ -311,6 +311,12 @@ def test_a_number_answers_only_a_sentence_speaking_of_every_word_asked(index: Pa
         "Tính đến ngày 9/7 đã có 1325/1.845 (71,8%) tổ chức cơ sở Đảng tổ chức đại hội nhiệm kỳ 2025 - 2030."]
 
 
+def test_a_word_folded_like_tien_or_phan_asks_no_money_or_percent(index: PassageIndex) -> None:
+    # "xúc tiến" is typed with its marks: no "tiền" asked, so no sentence with an amount in đồng is needed
+    found = index.best("hội nghị xúc tiến đầu tư APEC ABAC lần thứ mấy")
+    assert [p.text[-24:] for p in found[:1]] == ["APEC (ABAC) lần thứ 3..."]
+
+
 def test_coverage_is_the_share_of_the_question_a_text_speaks_of(index: PassageIndex) -> None:
     question = "đảng bộ nào tổ chức đại hội điểm"
     assert index.coverage(question, "Đảng bộ phường Hải An tổ chức đại hội điểm.") == pytest.approx(1.0)

@@ -536,6 +536,43 @@ def more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return reply
 
 
+# of a question's words (by rarity) that the sentence just quoted says: "tại kỳ họp lần thứ mấy của Ủy ban Di sản Thế
+# giới?" after the sentence on the heritage dossier (0.91) is asked of it
+QUOTED_ANSWERS = 0.8
+OWN_WORDS = 3  # content words: fewer say too little to be answered by a sentence rather than lean on it
+
+
+def _the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Passage | None:
+    quoted = quoted_last(q.slots)
+    if (q.slots.get("topic") != "passage" or quoted is None or quoted[1] is None or NEXT_SUBJECT.match(a.folded)
+            or len(query_terms(a.folded)) < OWN_WORDS or _names_a_figure(kb, a)
+            or (sentence := kb.passage_at(quoted[1])) is None):
+        return None
+    return sentence if passages.coverage(kb, a, sentence.text) >= QUOTED_ANSWERS else None
+
+
+NEXT_SUBJECT = re.compile(r"(?:the |vay |ok )?con\b")  # "còn thu hút đầu tư nước ngoài thì sao?": another subject
+NAMED_FIGURE = 0.5  # of the question's words that an indicator's name and aliases say: its figure is asked
+
+
+def _names_a_figure(kb: KnowledgeBase, a: Asked) -> bool:
+    """"ban thường vụ lập bn tổ công tác chỉ đạo đại hội": most of the question is an indicator's name ("tại kỳ họp
+    lần thứ mấy của Ủy ban Di sản Thế giới" shares "di sản thế giới" with the heritage sites' count, no more)."""
+    asked = set(query_terms(a.folded))
+    named = [set(vocabulary(i).split()) for i in (kb.indicator(c) for c in a.indicators) if i is not None]
+    return bool(asked) and any(len(asked & words) >= NAMED_FIGURE * len(asked) for words in named)
+
+
+def answered_by_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return _the_quoted(kb, a, q) is not None
+
+
+def the_quoted_again(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    sentence = _the_quoted(kb, a, q)
+    assert sentence is not None
+    return passages.answer(kb, a, q, [sentence])
+
+
 def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "ai nêu các kết quả nổi bật tại hội nghị đó?", "câu 'cửa chính ra biển', ai nói câu đó?" say enough for a
     # sentence of their own
@@ -1864,7 +1901,9 @@ def of_the_last_answer(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:
 # "định trình Quốc hội khi nào?" asks a plan, which a sentence says
 _ISSUER_ASKED = re.compile(r"\b(?:ai ky|ai ban hanh|do ai|co quan nao|cua ai|cap nao)\b")
 _DATE_ASKED = re.compile(r"\b(?:ngay nao|ngay bao nhieu|khi nao|bao gio|nam nao|thang nao|hieu luc)\b")
-_PLANNED = re.compile(r"\b(?:(?<!quyet )dinh(?! huong)|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap)\b")
+# "hạn bao giờ", "hạn chót khi nào": a deadline, not a date of record ("hạn chế" is no deadline)
+_PLANNED = re.compile(r"\b(?:(?<!quyet )dinh(?! huong)|du kien|ke hoach|trinh|se|phai|phan dau|xong|hoan thanh|thanh lap|"
+                      r"thoi han|han(?! che)(?: chot)?)\b")
 
 
 def asks_its_record(folded: str) -> bool:
@@ -1916,6 +1955,7 @@ ROWS: tuple[Row, ...] = (
     Row("who said the figure just shown: the sentence naming the speaker, else its document",
         asks_who_said_the_figure, who_said_the_figure),
     Row("who said what was just quoted: the sentence naming the speaker", asks_who_said_it, who_said_it),
+    Row("a question the sentence just quoted answers: that sentence", answered_by_the_quoted, the_quoted_again),
     Row("when a document takes effect: the documents give its issue date only", asks_when_in_force,
         in_force_not_given),
     Row("a reference back to the last answer's subject", refers_back, from_context),
@@ -2021,6 +2061,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
           and not passages.asks_number(asked)):  # a number a sentence gave is of the sentence's subject
         # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
         reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
+    if q.intent == "out_of_scope" and reply.answer_id is None and "topic" in reply.slots and reply.slots["topic"] is None:
+        # "cho mình hỏi cách nấu bánh đa cua" midway, not covered: the conversation's subject is still the one before
+        del reply.slots["topic"]
     # Context expires: a list offered earlier never answers a later "số 2" or "xem thêm".
     reply.slots.setdefault("options", None)
     reply.slots.setdefault("page_query", None)

@@ -73,6 +73,9 @@ def asks_source(kb: KnowledgeBase, folded: str, q: Query) -> list[Document]:
     if not of_the_last:
         return []
     cited = last_answer_sources(kb, q)
+    if not cited and _REPORT.search(folded) and (quoted := quoted_last(q.slots)) is not None:
+        # "bản báo cáo … đó do ai ký?" after a document's sentences were quoted: the report they were quoted from
+        cited = [doc for doc_id, doc in kb.documents().items() if doc_id in quoted[0] and doc.kind == "report"]
     # "báo cáo đó": of the documents cited, the report
     return ([d for d in cited if d.kind == "report"] or cited) if _REPORT.search(folded) else cited
 

@@ -53,6 +53,7 @@ SOLID_MIN = 40  # a word seen this often (weighted) is never moved by a pair
 FREQUENT_MIN = 2  # a lone unknown word moves only to a word seen this often (step 2)
 LEFT_OUT_PAIR_MIN = 5  # a pair seen this often moves a rare syllable missing one letter (step 3)
 LEFT_OUT_SOLID_PAIR_MIN = 15  # and this often a real word missing one ("đầu ngời" → "đầu người")
+SHORT_WORD = 2  # letters: such a word moves only for a letter left out that binds it to both neighbours
 
 # Everyday words and phrases residents use that the documents rarely contain; they
 # are vocabulary (never "corrected" into a domain word) and give the pairs of
@@ -430,10 +431,27 @@ class Speller:
         often = max(seen, default=None)
         return often[1] if often is not None and often[0] >= minimum else None
 
+    def _short_left_out(self, words: Sequence[str], i: int) -> str | None:
+        """A two-letter word between two others, in no known pair with either ("nông thôn mớ nâng cao"): the word
+        with one letter put back that pairs with both neighbours, together at least `LEFT_OUT_SOLID_PAIR_MIN`
+        times ("mới"); "có ba dự án" stays, "bao" pairing with "có" only."""
+        word = words[i]
+        if not 0 < i < len(words) - 1 or self._support(words, i, word):
+            return None
+        seen = [(self._support(words, i, c), c) for _, c in self.near(word, 1) if _SLIPS[slip(word, c)] == "left out"
+                and all(self.pairs.get(pair, 0) >= PAIR_MIN for pair in self._around(words, i, c))]
+        often = max(seen, default=None)
+        return often[1] if often is not None and often[0] >= LEFT_OUT_SOLID_PAIR_MIN else None
+
     def correct(self, words: Sequence[str], frozen: Iterable[int] = ()) -> list[str]:
         """Typos corrected (steps 2 and 3), repeated until nothing changes."""
         out = list(words)
         fixed = set(frozen)
+        short = [i for i, w in enumerate(out)
+                 if i not in fixed and len(w) == SHORT_WORD and _WORD.fullmatch(w) and w not in SHORT_NEVER_MOVED]
+        for i in short:  # once, before the others: the longer words' pairs then see it put right
+            if (better := self._short_left_out(out, i)) is not None:
+                out[i] = better
         movable = [i for i, w in enumerate(out)
                    if i not in fixed and len(w) >= 3 and _WORD.fullmatch(w) and w not in NEVER_MOVED]
         for _ in range(2 * len(out) + 2):  # each change adds a known word or pair: ends sooner
@@ -487,6 +505,9 @@ class Speller:
 # syllable: "… 2019-2023 thì bình quân tăng bao nhiêu" is no "Thái Bình" with a letter left out.
 NEVER_MOVED = frozenset({"tung", "thi", "the", "con", "vay", "roi", "nay", "sao", "nhe", "nha", "cho", "khi", "hay",
                          "cua", "voi", "nao", "nhu", "van", "cung"})
+# two-letter words that ask or join ("do ai ban hành" is no "độ dài", "cả dự án" no "các dự án"): never moved
+SHORT_NEVER_MOVED = frozenset({"ai", "ca", "co", "la", "va", "ve", "de", "da", "do", "no", "ma", "ba", "bo", "tu", "ta",
+                               "di", "ra", "vi", "to", "me", "em", "oi", "on", "cu", "ne", "nu", "se", "su", "xa"})
 _TYPED_WORD = re.compile(r"[^\W_]+")
 KEPT_MAX = 10_000  # texts whose correction is kept
 

@@ -614,6 +614,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("x. phù long h cát hải giờ nhập vào p. thủy nguyên đúng ko", "ask_project", None,  # a new unit claimed
      "an old ward, commune or district", "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính, Xã Phù Long không "
      "thuộc Phường Thủy Nguyên.\nXã Phù Long (Huyện Cát Hải, Thành phố Hải Phòng cũ) nay thuộc Đặc khu Cát Hải"),
+    ("còn đề án khu thương mại tự do thì hạn bao h", "ask_policy", {"topic": "policy", "policy": "226"},
+     "a policy by its number",  # a deadline, not the record's date: a dated sentence of it
+     "Tài liệu ghi: “Hoàn thành Đề án thành lập Khu thương mại tự do thế hệ mới tại Hải Phòng trình Chính phủ quyết "
+     "định thành lập trong năm 2025.”"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1249,6 +1253,31 @@ def test_more_of_what_was_quoted_is_the_sentences_after_it(kb: KnowledgeBase, ma
     assert (answered_by, reply.split("\n")[0][:80]) == (
         "more of what was just quoted: the sentences after it",
         "Tài liệu ghi: “Theo đó, kinh tế thành phố tiếp tục duy trì đà tăng trưởng 2 con ")
+
+
+def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
+                                                                      matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",
+                              intent="ask_theme", entities={}, slots={}))
+    answered_by, reply = ask(kb, matcher, "tai ky hop lan thu may cua Uy ban Di san The gioi", "out_of_scope",
+                             {"topic": "passage", "last_answer_id": quoted.answer_id})
+    assert (answered_by, "tại Kỳ họp lần thứ 47 của Ủy ban Di sản Thế giới" in reply) == (
+        "a question the sentence just quoted answers: that sentence", True)
+
+
+def test_a_question_out_of_scope_midway_leaves_the_subject_as_it_was(kb: KnowledgeBase) -> None:
+    reply = answer(kb, Query(text="Cho mình hỏi cách nấu bánh đa cua Hải Phòng với.", intent="out_of_scope",
+                             entities={}, slots={"topic": "policy", "policy": "35/2021/QH15"}))
+    assert (reply.answer_id, "topic" in reply.slots) == (None, False)
+
+
+def test_the_report_quoted_is_the_one_whose_signer_is_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="việc hoàn thiện tài liệu báo cáo về nghị quyết thay thế nghị quyết 35 giao cho ai",
+                              intent="ask_policy", entities={"policy": ["35/2021/QH15"]}, slots={}))
+    answered_by, reply = ask(kb, matcher, "Vậy bản báo cáo có giao việc cho ông Lê Anh Quân đó do ai ký?",
+                             "bot_identity", {**quoted.slots, "last_answer_id": quoted.answer_id})
+    assert (answered_by, "Nguyễn Văn Tùng" in reply) == (
+        "a source document: what it is, when and by whom issued, who signed it", True)
 
 
 def test_a_new_document_asked_after_one_is_the_later_one_of_its_title(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -80,7 +80,7 @@ from .indicators import (
     refuse_other_place,
     vocabulary,
 )
-from .leaders import PERSON_NAMED, holder_named
+from .leaders import PERSON_NAMED, holder_clause, holder_named, name_of
 from .policies import (
     DOCUMENT_NUMBER,
     EARLIER,
@@ -1759,8 +1759,24 @@ def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
     return replace(a, text=part, folded=part)
 
 
+def _figure_quoted(kb: KnowledgeBase, q: Query) -> bool:
+    """The figure last shown is written in the sentences around the one just quoted (its speaker's sentence comes
+    before it, what he said next after it)."""
+    quoted = quoted_last(q.slots)
+    code, period = str(q.slots.get("indicator") or ""), q.slots.get("period")
+    if quoted is None or quoted[1] is None or not code:
+        return False
+    figures = {v.text for v in kb.values(code, str(period) if period else None) if v.text and any(c.isdigit() for c in v.text)}
+    near = [kb.passage_at(at) for at in range(max(0, quoted[1] - FOLLOWING), quoted[1] + FOLLOWING + 1)]
+    return any(p is not None and p.source in quoted[0] and re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", p.text) for p in near for f in figures)
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
+    if topic == "passage" and passages.asks_number(a) and not a.names_something and _figure_quoted(kb, q):
+        # "thế cả năm 2025 phấn đấu tăng bn" after the sentences giving the half-year's 11,28%: still that figure
+        q = replace(q, slots={**q.slots, "topic": "indicator"})
+        topic = "indicator"
     if topic == "units":
         return answer_unit_count(kb, q)
     if topic == "indicator" and (shown := kb.indicator(q.slots.get("indicator") or "")) is not None:
@@ -2032,6 +2048,24 @@ SWITCHES_TOPIC = re.compile(r"^\W*(?:thoi |ok |vay )?(?:chuyen (?:sang )?chu de|
 WHO_ASKED = re.compile(r"\b(?:la ai|ai la|nguoi nao)\b")
 
 
+# "ai nói", "ai đề nghị": who spoke, which a sentence naming only a post ("Bí thư Thành ủy … thống nhất …") leaves out
+WHO_SPOKE = re.compile(r"\bai (?:noi|neu|de nghi|de xuat|yeu cau|chi dao|phat bieu|nhan manh|khang dinh|thong nhat|"
+                       r"cong bo|bao cao)\b")
+_FIRST_QUOTE = re.compile(r"^Tài liệu ghi: “(.+?)”$", re.MULTILINE)
+
+
+def _who_holds(kb: KnowledgeBase, reply: Reply) -> str | None:
+    """The clause of the leaders' list naming who holds the post the first sentence quoted names, with its source;
+    None when the sentence names a person itself, or no post one person holds."""
+    quote = _FIRST_QUOTE.search(_first_text(reply))
+    if quote is None or PERSON_NAMED.search(quote.group(1)) or not reply.messages:
+        return None
+    found = holder_clause(kb, kb.normalize_question(quote.group(1)))
+    if found is None or name_of(found[0]) in quote.group(1):
+        return None  # "Bí thư Thành ủy Hải Phòng Lê Tiến Châu nhấn mạnh …" names him already
+    return f"Theo {found[1]}: {found[0]}."
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2061,6 +2095,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
           and not passages.asks_number(asked)):  # a number a sentence gave is of the sentence's subject
         # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
         reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
+    if reply.slots.get("topic") == "passage" and WHO_SPOKE.search(asked.folded) and (said := _who_holds(kb, reply)):
+        # "… có nói lại mục tiêu cả năm không, ai nói?": the sentence names a post; the list of leaders, who holds it
+        reply.messages[0]["text"] += f"\n{said}"
     if q.intent == "out_of_scope" and reply.answer_id is None and "topic" in reply.slots and reply.slots["topic"] is None:
         # "cho mình hỏi cách nấu bánh đa cua" midway, not covered: the conversation's subject is still the one before
         del reply.slots["topic"]

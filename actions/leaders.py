@@ -56,10 +56,18 @@ def post_key(kb: KnowledgeBase, post: str) -> str:
 
 def holder_named(kb: KnowledgeBase, asked: str) -> str | None:
     """The name of the one person whose post the question (normalized) names, by the curated lists."""
+    found = holder_clause(kb, asked)
+    return name_of(found[0]) if found else None
+
+
+def holder_clause(kb: KnowledgeBase, asked: str) -> tuple[str, str] | None:
+    """The clause of the one person whose post the text (normalized) names ("ông Lê Tiến Châu là Bí thư Thành ủy,
+    …"), and the citation of the document whose list says so."""
     asked = f" {asked} "
-    for posts in (posts_of(kb, info.answer.answer) for info in kb.answers()):
+    for info in kb.answers():
+        posts = posts_of(kb, info.answer.answer)
         claimed = posts_asked(posts, asked)
         holders = [clause for clause, keys in posts.items() if claimed & keys]
         if len(holders) == 1:
-            return name_of(holders[0])
+            return holders[0], info.document.citation
     return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from knowledge import (
+    Indicator,
     KnowledgeBase,
     ProjectInfo,
     fold,
@@ -540,6 +541,27 @@ def _leading_number(number: str) -> str:
     return found.group() if (found := re.match(r"\d+", number)) else number
 
 
+def _parallel_of(kb: KnowledgeBase, shown: str, named: str, folded: str) -> str:
+    """"Còn số xã đã đạt nông thôn mới kiểu mẫu?" after the communes meeting the advanced standard (cumulative): of
+    the sibling rows whose names and aliases say every word of the question, the one whose name is most like the
+    last one's ("… đạt chuẩn nông thôn mới kiểu mẫu (lũy kế)", not "… hoàn thành các tiêu chí …")."""
+    last, found = kb.indicator(shown), kb.indicator(named)
+    if last is None or found is None or last.parent is None or found.parent != last.parent:
+        return named
+    asked = {w for w in query_terms(folded) if not w.isdigit()}
+    if set(query_terms(fold(found.name))) <= asked:
+        return named  # "còn số huyện đạt chuẩn nông thôn mới?" names that row in full
+
+    def says(i: Indicator) -> set[str]:
+        return set(fold(" ".join((i.name, *i.aliases))).split())
+
+    def like(i: Indicator) -> int:
+        return len(set(fold(i.name).split()) & set(fold(last.name).split()))
+    fitting = [i for i in kb.indicators().values() if i.parent == last.parent and i.code != shown and asked <= says(i)]
+    best = max(fitting, key=lambda i: (like(i), i.code == named), default=found)
+    return best.code if like(best) > like(found) else named
+
+
 def understand(kb: KnowledgeBase, q: Query) -> Asked:
     from_button = q.text.startswith("/")
     entities = q.entities
@@ -572,6 +594,8 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if (q.slots.get("topic") == "indicator" and len(indicators) == 1 and shown not in indicators
             and _AND_ITS_PART.search(folded) and (part := kb.indicator(indicators[0])) is not None and part.parent == shown):
         indicators = [shown, *indicators]  # "còn quý I bao nhiêu lượt, trong đó khách quốc tế bao nhiêu?": both
+    if q.slots.get("topic") == "indicator" and len(indicators) == 1 and shown and shown not in indicators:
+        indicators = [_parallel_of(kb, shown, indicators[0], folded)]
     scores: dict[str, float] = {}
     # "mình hỏi nhà ga hàng hóa": the verb, folded, would be the "hội" of "nhà ở xã hội"
     # "… ở sân bay đó": what points back names no project of its own

@@ -618,6 +618,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a policy by its number",  # a deadline, not the record's date: a dated sentence of it
      "Tài liệu ghi: “Hoàn thành Đề án thành lập Khu thương mại tự do thế hệ mới tại Hải Phòng trình Chính phủ quyết "
      "định thành lập trong năm 2025.”"),
+    ("Còn số xã đã đạt nông thôn mới kiểu mẫu?", "ask_indicator",  # the sibling named like the last one
+     {"topic": "indicator", "indicator": "new_rural_advanced_communes", "period": "2024"},
+     "indicators: every one × period × kind named", "Số xã đạt chuẩn nông thôn mới kiểu mẫu (lũy kế) năm 2024: đạt 92 xã."),
+    ("Còn số huyện đạt chuẩn nông thôn mới?", "ask_indicator",  # named in full: that row, not a likelier-named one
+     {"topic": "indicator", "indicator": "new_rural_advanced_communes", "period": "2024"},
+     "indicators: every one × period × kind named", "Số huyện đạt chuẩn nông thôn mới năm 2024: đạt 7/8 huyện."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1278,6 +1284,30 @@ def test_the_report_quoted_is_the_one_whose_signer_is_asked(kb: KnowledgeBase, m
                              "bot_identity", {**quoted.slots, "last_answer_id": quoted.answer_id})
     assert (answered_by, "Nguyễn Văn Tùng" in reply) == (
         "a source document: what it is, when and by whom issued, who signed it", True)
+
+
+def test_a_figure_asked_after_the_sentences_giving_the_last_one_is_of_that_figure(kb: KnowledgeBase,
+                                                                                   matcher: EntityMatcher) -> None:
+    slots: dict[str, Any] = {}
+    for text, intent, entities in [("GRDP 6 tháng đầu năm 2025 tăng bao nhiêu", "ask_indicator",
+                                    {"indicator": ["grdp_growth"], "period": ["2025-H1"]}),
+                                   ("ai công bố số đó z", "followup", {})]:
+        reply = answer(kb, Query(text=text, intent=intent, entities=entities, slots=slots))
+        slots = {**slots, **reply.slots, "last_answer_id": reply.answer_id}
+    answered_by, said = ask(kb, matcher, "thế cả năm 2025 phấn đấu tăng bn", "followup", slots)
+    assert (answered_by, said.split("\n")[0]) == (
+        "a follow-up on the last answer's subject",
+        "Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) năm 2025: kế hoạch 12,5% (kế hoạch cả năm).")
+
+
+def test_who_spoke_is_the_holder_of_the_post_the_sentence_names(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "giua nam lanh dao thanh pho co noi lai muc tieu tang truong ca nam khong, ai noi",
+                   "nlu_fallback", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025"})
+    assert reply.split("\n")[::2] == [
+        "Tài liệu ghi: “Bí thư Thành ủy Hải Phòng thống nhất với đề xuất của Đảng ủy UBND thành phố về việc phấn đấu "
+        "đạt tốc độ tăng trưởng GRDP cả năm 2025 ở mức cao, từ 12,35% trở lên...”",
+        "Theo Bài “Kinh tế Hải Phòng tiếp tục duy trì đà tăng trưởng 2 con số” về Hội nghị Thành ủy Hải Phòng ngày "
+        "12/7/2025: ông Lê Tiến Châu là Bí thư Thành ủy, Trưởng Đoàn đại biểu Quốc hội thành phố Hải Phòng."]
 
 
 def test_a_new_document_asked_after_one_is_the_later_one_of_its_title(kb: KnowledgeBase, matcher: EntityMatcher) -> None:

@@ -134,7 +134,7 @@ def _described(kb: KnowledgeBase, best: AnswerInfo, q: Query) -> str:
 
 def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     """The curated answer of `topic` closest to the question; related ones as buttons."""
-    found = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=MORE_TOPICS + 1)
+    found = kb.find_answers(searched(kb, q), topic=topic, limit=MORE_TOPICS + 1)
     best = found[0] if found else next(iter(kb.answers(topic)), None)
     if best is None:
         return Reply().say("Các tài liệu tôi có chưa nói về nội dung này.")
@@ -148,11 +148,29 @@ def answer_topic(kb: KnowledgeBase, q: Query, topic: str) -> Reply:
     return reply
 
 
+# "… đúng không", "… phải ko", "… à": a claim put to the bot
+CLAIM_TAG = re.compile(r"\b(?:dung|phai)\s+(?:khong|ko|k|hong|hok)\b|\b(?:a|ha|ak|ah)\s*\W*$")
+_COUNT_CLAIMED = re.compile(r"(?<![\d/.,])\b\d\b(?![\d/.,])")  # "1 cấp": a one-digit count, no date or figure
+_A_DATE = re.compile(r"\d\s*/\s*\d|\b(?:ngay|thang|quy|nam)\s+\d")
+
+
+def searched(kb: KnowledgeBase, q: Query) -> str:
+    """The question as the curated answers are searched with: without the meeting it names; a claim of a one-digit
+    count none of them has ("hp chỉ còn chính quyền 1 cấp đúng ko") without that count, which the text then checks
+    (a date claimed stays: "làm việc hôm 14/11/2023 đúng k" is about that visit, not any text)."""
+    text = without_the_meeting(kb, q.text)
+    folded = fold(text)
+    if (CLAIM_TAG.search(folded) and _COUNT_CLAIMED.search(text) and not _A_DATE.search(folded)
+            and not kb.find_answers(text, limit=1)):
+        return _COUNT_CLAIMED.sub(" ", text)
+    return text
+
+
 def curated_fitting(kb: KnowledgeBase, q: Query, topic: str | None) -> str | None:
     """The text of the curated answer (of `topic`, or of any topic) that fits the question well
     enough to give, or None. Whatever the topic, it must speak of most of what the question asks
     about: "dân số sau hợp nhất" is not answered by a text about the merger that gives no population."""
-    found = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=1)
+    found = kb.find_answers(searched(kb, q), topic=topic, limit=1)
     if not found or found[0].score < (WEAK_MATCH if topic else STRONG_MATCH):
         return None
     read = kb.normalize_question(q.text)
@@ -172,8 +190,8 @@ TOPIC_MARGIN = 0.1  # the intent's topic breaks ties only: another topic's answe
 
 def better_elsewhere(kb: KnowledgeBase, q: Query, topic: str) -> bool:
     """A curated answer of another topic fits the question clearly better than any of `topic`'s."""
-    best = kb.find_answers(without_the_meeting(kb, q.text), limit=1)
-    own = kb.find_answers(without_the_meeting(kb, q.text), topic=topic, limit=1)
+    best = kb.find_answers(searched(kb, q), limit=1)
+    own = kb.find_answers(searched(kb, q), topic=topic, limit=1)
     if not best or best[0].answer.topic == topic or best[0].score < STRONG_MATCH:
         return False
     return not own or best[0].score > own[0].score + TOPIC_MARGIN
@@ -224,7 +242,7 @@ COVERED = 0.6
 
 def answer_best_curated(kb: KnowledgeBase, q: Query) -> Reply:
     """The curated answer of any topic that fits best."""
-    best = kb.find_answers(without_the_meeting(kb, q.text), limit=1)[0]
+    best = kb.find_answers(searched(kb, q), limit=1)[0]
     reply = Reply().say(_described(kb, best, q), feedback_buttons())
     reply.slots.update(topic=best.answer.topic if best.answer.topic in ("government", "theme", "vision") else "answer")
     reply.answer_id = f"answer:{best.answer.id}"

@@ -293,6 +293,20 @@ def _ranked_by_words(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Pas
 
 
 def _ranked_once(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
+    found = _ranked_plain(kb, a, explanation)
+    if found and not (a.context or a.from_button or a.yes_no or a.premise_cue) and (
+            said := _said_by_someone(kb, a, explanation)) is not None:
+        rest, name, theirs = said
+        # the person's name is what put the first sentence first ("…”, Tổng Bí thư Tô Lâm nhấn mạnh."), and one of
+        # theirs says clearly more of the rest of the question
+        if (theirs and theirs[0].text != found[0].text and name in fold(found[0].text)
+                and not any(other != name and other in fold(theirs[0].text) for other in _people(kb))  # another's words
+                and kb.passage_coverage(rest, found[0].text) + MARGIN < kb.passage_coverage(rest, theirs[0].text)):
+            return theirs
+    return found
+
+
+def _ranked_plain(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     if (person := with_the_person(a)) is not None and (
             found := _ranked(kb, replace(a, text=person, folded=kb.normalize_question(person), context=""), explanation)):
         return found
@@ -306,6 +320,45 @@ def _ranked_once(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage
     # "thế ai đang làm chủ tịch UBND?" is a question of its own: the subject only if nothing answers it
     return (kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation)
             or kb.passages(_question(kb, a), limit=MAX_QUOTES, explanation=explanation, context=_context(a)))
+
+
+# "Tổng Bí thư Tô Lâm muốn …", "ông Lê Ngọc Châu nêu …": a person the documents name, with the office before the name
+_NAMED_IN_SOURCES = re.compile(r"(?:\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+|\bTổng Bí thư\s+)((?:[A-ZĐ]\w*\s+){1,2}[A-ZĐ]\w*)")
+# what the person named does as the question's subject: wants, says, asks, judges
+_SPEAKS = re.compile(r"\s*(?:(?:da|co|cung|thi|lai) )*(?:muon|noi|bao|yeu cau|nhan manh|chi dao|de nghi|mong|danh gia|"
+                     r"luu y|khang dinh|phat bieu|neu|de cap|nhac|dat ra|ky vong|dinh huong)\b")
+_AN_OFFICE = re.compile(r"(?:Tổng|Bí|Chủ|Phó|Ủy|Giám|Thủ|Bộ)\b")  # "đồng chí Tổng Bí thư": an office, no name
+_PEOPLE: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _people(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """The folded names of the people the documents name after "ông", "bà", "đồng chí" or "Tổng Bí thư", each with
+    the documents that name them."""
+    if id(kb) not in _PEOPLE:
+        found: dict[str, set[str]] = {}
+        for p in (kb.passage_at(at) for at in range(kb.passage_count())):
+            for m in _NAMED_IN_SOURCES.finditer(p.text if p is not None else ""):
+                if p is not None and not _AN_OFFICE.match(m.group(1)):
+                    found.setdefault(fold(m.group(1)), set()).add(p.source)
+        _PEOPLE[id(kb)] = {name: frozenset(sources) for name, sources in found.items()}
+    return _PEOPLE[id(kb)]
+
+
+def _said_by_someone(kb: KnowledgeBase, a: Asked, explanation: bool) -> tuple[str, str, list[Passage]] | None:
+    """"Tổng Bí thư Tô Lâm muốn Hải Phòng trở thành đô thị như thế nào?": the person named is whom the sentences are
+    of, not words a sentence must repeat (one that only names him — "…”, Tổng Bí thư Tô Lâm nhấn mạnh." — would win):
+    the question less the person and the office before the name, with them as its subject."""
+    for name, sources in sorted(_people(kb).items()):
+        if (named := re.search(rf"(?:\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|ong|ba|dong chi)"
+                               rf"(?: [a-z]+){{0,3}} )?\b{name}\b", a.folded)) is None:
+            continue
+        rest = f"{a.folded[:named.start()]} {a.folded[named.end():]}"
+        if not _SPEAKS.match(a.folded[named.end():]) or len([w for w in rest.split() if w not in _FUNCTION]) <= MIN_TERMS:
+            return None  # "ông Lê Tiến Châu là ai", "ông ấy được đề nghị làm gì": nothing he said asked
+        # of the documents that name the person: "Tô Lâm muốn Hải Phòng …" is answered by the bulletin of his visit
+        return rest, name, kb.passages(rest, limit=MAX_QUOTES, explanation=explanation or wants_words(rest),
+                                       context=named.group(), sources=sources)
+    return None
 
 
 # What residents ask of a figure that the documents may not give: "doanh thu du lịch" is not the arrivals.

@@ -102,6 +102,10 @@ class SearchQueries(Store):
         at = index.position(passage)
         return at if at is not None else index.locate(passage.source, passage.text)
 
+    def passage_count(self) -> int:
+        """How many sentences the passage index holds (the places `passage_at` takes are below it)."""
+        return len(self._passage_index().units)
+
     def passage_at(self, position: int) -> Passage | None:
         """The sentence at `position` (see `locate`); None when there is none."""
         return self._passage_index().sentence_at(position)

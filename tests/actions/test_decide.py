@@ -624,6 +624,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Còn số huyện đạt chuẩn nông thôn mới?", "ask_indicator",  # named in full: that row, not a likelier-named one
      {"topic": "indicator", "indicator": "new_rural_advanced_communes", "period": "2024"},
      "indicators: every one × period × kind named", "Số huyện đạt chuẩn nông thôn mới năm 2024: đạt 7/8 huyện."),
+    ("mà nghe nói sau sáp nhập hp chỉ còn chíh quyền 1 cấp đúng ko", "ask_government", None,  # the number is the claim
+     "a curated answer of the intent's topic that fits",
+     "Không khớp với tài liệu: tài liệu không ghi con số bạn nêu; tài liệu ghi như sau.\nTheo Hội nghị lần thứ 2"),
+    ("Tổng Bí thư Tô Lâm muốn Hải Phòng trở thành đô thị như thế nào?", "ask_vision", None,  # his words, not his name
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Thành phố cần phải tăng tốc đô thị hóa có chất lượng"),
+    ("TBT Tô Lâm làm việc vs thàh ủy HP hôm 14/11/2023 đúng k", "ask_government", None,  # a date claimed stays in
+     "a passage of the documents, quoted", "Không đúng: tài liệu ghi ngày 14/11/2024."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

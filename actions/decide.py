@@ -31,7 +31,7 @@ from knowledge import (
     strip_diacritics,
 )
 
-from . import aggregate, passages
+from . import aggregate, passages, quoted
 from .conversation import answer_choice, answer_more, option_by_name, option_named
 from .curated import (
     POST_ASKED,
@@ -506,52 +506,24 @@ def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Pass
     return None
 
 
-# "ông ấy còn nêu kết quả gì nữa?", "kể thêm đi" after sentences quoted: what the document says next
-MORE_OF_IT = re.compile(r"\b(?:gi|j|nao|nhung gi) (?:nua|them)\b|\b(?:noi|ke|neu) (?:them|tiep)\b|\bcon (?:gi )?nua\b")
-FOLLOWING = 3  # sentences
-
-
-def _following(kb: KnowledgeBase, q: Query) -> list[Passage]:
-    """The sentences of its document after the first one the last answer quoted; [] after any other answer."""
-    quoted = quoted_last(q.slots)
-    if quoted is None or quoted[1] is None or (first := kb.passage_at(quoted[1])) is None:
-        return []
-    following: list[Passage] = []
-    for at in range(quoted[1] + 1, quoted[1] + 1 + FOLLOWING):
-        if (sentence := kb.passage_at(at)) is None or sentence.source != first.source:
-            break
-        following.append(sentence)
-    return following
-
-
 def asks_more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return MORE_OF_IT.search(a.folded) is not None and not a.names_something and bool(_following(kb, q))
+    return quoted.asks_more(a.folded) and not a.names_something and bool(quoted.following(kb, q.slots))
 
 
 def more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    following = _following(kb, q)
+    following = quoted.following(kb, q.slots)
     reply = passages.answer(kb, a, q, following)
     # the last sentence said is where "còn gì nữa?" next goes on from (its speaker is found before it as well)
     reply.answer_id = passage_answer_id([following[-1].source], kb.locate(following[-1]))
     return reply
 
 
-# of a question's words (by rarity) that the sentence just quoted says: "tại kỳ họp lần thứ mấy của Ủy ban Di sản Thế
-# giới?" after the sentence on the heritage dossier (0.91) is asked of it
-QUOTED_ANSWERS = 0.8
-OWN_WORDS = 3  # content words: fewer say too little to be answered by a sentence rather than lean on it
-
-
-def _the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Passage | None:
-    quoted = quoted_last(q.slots)
-    if (q.slots.get("topic") != "passage" or quoted is None or quoted[1] is None or NEXT_SUBJECT.match(a.folded)
-            or len(query_terms(a.folded)) < OWN_WORDS or _names_a_figure(kb, a)
-            or (sentence := kb.passage_at(quoted[1])) is None):
+def _answering_sentence(kb: KnowledgeBase, a: Asked, q: Query) -> Passage | None:
+    if q.slots.get("topic") != "passage" or _names_a_figure(kb, a):
         return None
-    return sentence if passages.coverage(kb, a, sentence.text) >= QUOTED_ANSWERS else None
+    return quoted.answering(kb, q.slots, a.folded, lambda text: passages.coverage(kb, a, text))
 
 
-NEXT_SUBJECT = re.compile(r"(?:the |vay |ok )?con\b")  # "còn thu hút đầu tư nước ngoài thì sao?": another subject
 NAMED_FIGURE = 0.5  # of the question's words that an indicator's name and aliases say: its figure is asked
 
 
@@ -564,11 +536,11 @@ def _names_a_figure(kb: KnowledgeBase, a: Asked) -> bool:
 
 
 def answered_by_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return _the_quoted(kb, a, q) is not None
+    return _answering_sentence(kb, a, q) is not None
 
 
 def the_quoted_again(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    sentence = _the_quoted(kb, a, q)
+    sentence = _answering_sentence(kb, a, q)
     assert sentence is not None
     return passages.answer(kb, a, q, [sentence])
 
@@ -1759,21 +1731,11 @@ def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
     return replace(a, text=part, folded=part)
 
 
-def _figure_quoted(kb: KnowledgeBase, q: Query) -> bool:
-    """The figure last shown is written in the sentences around the one just quoted (its speaker's sentence comes
-    before it, what he said next after it)."""
-    quoted = quoted_last(q.slots)
-    code, period = str(q.slots.get("indicator") or ""), q.slots.get("period")
-    if quoted is None or quoted[1] is None or not code:
-        return False
-    figures = {v.text for v in kb.values(code, str(period) if period else None) if v.text and any(c.isdigit() for c in v.text)}
-    near = [kb.passage_at(at) for at in range(max(0, quoted[1] - FOLLOWING), quoted[1] + FOLLOWING + 1)]
-    return any(p is not None and p.source in quoted[0] and re.search(rf"(?<![\d.,]){re.escape(f)}(?![\d])", p.text) for p in near for f in figures)
-
-
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
-    if topic == "passage" and passages.asks_number(a) and not a.names_something and _figure_quoted(kb, q):
+    if (topic == "passage" and passages.asks_number(a) and not a.names_something
+            and quoted.figure_around(kb, q.slots, str(q.slots.get("indicator") or ""),
+                                     str(q.slots["period"]) if q.slots.get("period") else None)):
         # "thế cả năm 2025 phấn đấu tăng bn" after the sentences giving the half-year's 11,28%: still that figure
         q = replace(q, slots={**q.slots, "topic": "indicator"})
         topic = "indicator"

@@ -336,9 +336,9 @@ def _people(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     the documents that name them."""
     if id(kb) not in _PEOPLE:
         found: dict[str, set[str]] = {}
-        for p in (kb.passage_at(at) for at in range(kb.passage_count())):
-            for m in _NAMED_IN_SOURCES.finditer(p.text if p is not None else ""):
-                if p is not None and not _AN_OFFICE.match(m.group(1)):
+        for p in filter(None, (kb.passage_at(at) for at in range(kb.passage_count()))):
+            for m in _NAMED_IN_SOURCES.finditer(p.text):
+                if not _AN_OFFICE.match(m.group(1)):
                     found.setdefault(fold(m.group(1)), set()).add(p.source)
         _PEOPLE[id(kb)] = {name: frozenset(sources) for name, sources in found.items()}
     return _PEOPLE[id(kb)]

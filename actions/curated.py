@@ -190,8 +190,9 @@ TOPIC_MARGIN = 0.1  # the intent's topic breaks ties only: another topic's answe
 
 def better_elsewhere(kb: KnowledgeBase, q: Query, topic: str) -> bool:
     """A curated answer of another topic fits the question clearly better than any of `topic`'s."""
-    best = kb.find_answers(searched(kb, q), limit=1)
-    own = kb.find_answers(searched(kb, q), topic=topic, limit=1)
+    text = searched(kb, q)
+    best = kb.find_answers(text, limit=1)
+    own = kb.find_answers(text, topic=topic, limit=1)
     if not best or best[0].answer.topic == topic or best[0].score < STRONG_MATCH:
         return False
     return not own or best[0].score > own[0].score + TOPIC_MARGIN

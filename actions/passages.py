@@ -8,7 +8,7 @@ ever shown inside quotation marks (never the bot's own search text).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
 
@@ -300,7 +300,8 @@ def _ranked_once(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage
         # the person's name is what put the first sentence first ("…”, Tổng Bí thư Tô Lâm nhấn mạnh."), and one of
         # theirs says clearly more of the rest of the question
         if (theirs and theirs[0].text != found[0].text and name in fold(found[0].text)
-                and not any(other != name and other in fold(theirs[0].text) for other in _people(kb))  # another's words
+                # nor another person's words
+                and not any(other.name != name and other.name in fold(theirs[0].text) for other in _people(kb))
                 and kb.passage_coverage(rest, found[0].text) + MARGIN < kb.passage_coverage(rest, theirs[0].text)):
             return theirs
     return found
@@ -328,19 +329,27 @@ _NAMED_IN_SOURCES = re.compile(r"(?:\b(?:[Ôô]ng|[Bb]à|[Đđ]ồng chí)\s+|\b
 _SPEAKS = re.compile(r"\s*(?:(?:da|co|cung|thi|lai) )*(?:muon|noi|bao|yeu cau|nhan manh|chi dao|de nghi|mong|danh gia|"
                      r"luu y|khang dinh|phat bieu|neu|de cap|nhac|dat ra|ky vong|dinh huong)\b")
 _AN_OFFICE = re.compile(r"(?:Tổng|Bí|Chủ|Phó|Ủy|Giám|Thủ|Bộ)\b")  # "đồng chí Tổng Bí thư": an office, no name
-_PEOPLE: dict[int, dict[str, frozenset[str]]] = {}
+@dataclass(frozen=True)
+class _Person:
+    name: str  # folded: "to lam"
+    named: re.Pattern[str]  # the name in a folded question, with the office or "ông" before it
+    sources: frozenset[str]  # the documents that name the person
 
 
-def _people(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """The folded names of the people the documents name after "ông", "bà", "đồng chí" or "Tổng Bí thư", each with
-    the documents that name them."""
+_PEOPLE: dict[int, tuple[_Person, ...]] = {}
+
+
+def _people(kb: KnowledgeBase) -> tuple[_Person, ...]:
+    """The people the documents name after "ông", "bà", "đồng chí" or "Tổng Bí thư", by name."""
     if id(kb) not in _PEOPLE:
         found: dict[str, set[str]] = {}
         for p in filter(None, (kb.passage_at(at) for at in range(kb.passage_count()))):
             for m in _NAMED_IN_SOURCES.finditer(p.text):
                 if not _AN_OFFICE.match(m.group(1)):
                     found.setdefault(fold(m.group(1)), set()).add(p.source)
-        _PEOPLE[id(kb)] = {name: frozenset(sources) for name, sources in found.items()}
+        _PEOPLE[id(kb)] = tuple(_Person(name, re.compile(
+            rf"(?:\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|ong|ba|dong chi)(?: [a-z]+){{0,3}} )?\b{name}\b"),
+            frozenset(sources)) for name, sources in sorted(found.items()))
     return _PEOPLE[id(kb)]
 
 
@@ -348,16 +357,15 @@ def _said_by_someone(kb: KnowledgeBase, a: Asked, explanation: bool) -> tuple[st
     """"Tổng Bí thư Tô Lâm muốn Hải Phòng trở thành đô thị như thế nào?": the person named is whom the sentences are
     of, not words a sentence must repeat (one that only names him — "…”, Tổng Bí thư Tô Lâm nhấn mạnh." — would win):
     the question less the person and the office before the name, with them as its subject."""
-    for name, sources in sorted(_people(kb).items()):
-        if (named := re.search(rf"(?:\b(?:tong bi thu|pho bi thu|bi thu|pho chu tich|chu tich|ong|ba|dong chi)"
-                               rf"(?: [a-z]+){{0,3}} )?\b{name}\b", a.folded)) is None:
+    for person in _people(kb):
+        if (named := person.named.search(a.folded)) is None:
             continue
         rest = f"{a.folded[:named.start()]} {a.folded[named.end():]}"
         if not _SPEAKS.match(a.folded[named.end():]) or len([w for w in rest.split() if w not in _FUNCTION]) <= MIN_TERMS:
             return None  # "ông Lê Tiến Châu là ai", "ông ấy được đề nghị làm gì": nothing he said asked
         # of the documents that name the person: "Tô Lâm muốn Hải Phòng …" is answered by the bulletin of his visit
-        return rest, name, kb.passages(rest, limit=MAX_QUOTES, explanation=explanation or wants_words(rest),
-                                       context=named.group(), sources=sources)
+        return rest, person.name, kb.passages(rest, limit=MAX_QUOTES, explanation=explanation or wants_words(rest),
+                                              context=named.group(), sources=person.sources)
     return None
 
 

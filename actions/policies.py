@@ -6,7 +6,7 @@ import math
 import re
 from itertools import pairwise
 
-from knowledge import AnswerInfo, KnowledgeBase, Policy, PolicyInfo, fold
+from knowledge import AnswerInfo, KnowledgeBase, Policy, PolicyInfo, citation, fold
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -366,8 +366,7 @@ _KIND_NAMED = re.compile(rf"\b({_KINDS})\b")
 def cites(p: Policy, number: str) -> bool:
     """The title of `p` names the document `number` (a number with its kind's letters, "96-KL/TW"; a bare "226"
     could be any figure)."""
-    return bool(re.search(r"[/-]", number)) and re.search(
-        rf"(?<![\w/-]){re.escape(fold(number))}(?![\w/-])", fold(p.title)) is not None
+    return bool(re.search(r"[/-]", number)) and citation(number).search(p.title) is not None
 
 
 def cited_or_citing(kb: KnowledgeBase, number: str, folded: str) -> str | None:

@@ -11,7 +11,7 @@ from .feedback import FeedbackStore
 from .loader import document_texts, load_documents
 from .matching import answer_score, question_words
 from .numbers import format_number, parse_value
-from .passages import Passage
+from .passages import Passage, citation
 from .periods import RELATIVE_YEAR_WORDS, parse_period, parse_periods, period_since
 from .privacy import log_tag
 from .query import (
@@ -62,6 +62,7 @@ __all__ = [
     "about_of",
     "answer_score",
     "as_spoken",
+    "citation",
     "current_settings",
     "document_texts",
     "expand_keeping_marks",

@@ -487,7 +487,8 @@ LEAD_UNITS = 3  # sentences of a document's opening
 
 
 @functools.lru_cache(maxsize=256)
-def _citation(number: str) -> re.Pattern[str]:
+def citation(number: str) -> re.Pattern[str]:
+    """How a text cites the document `number`."""
     # a bare number ("226") is a document's only after its kind: "226 tỷ đồng" cites nothing
     kind = "" if re.search(r"[/-]", number) else r"(?:nghị quyết|quyết định|kết luận|chỉ thị|nq|qđ)\s+(?:số\s+)?"
     return re.compile(rf"(?<![\w/-]){kind}{re.escape(number)}(?![\w/-])", re.IGNORECASE)
@@ -743,7 +744,7 @@ class PassageIndex:
         """The documents with a sentence that cites this document number ("7/NQ-CP"); each number
         scanned for once per index (a row's test and its answer both ask)."""
         if number not in self._citing:
-            pattern = _citation(number)
+            pattern = citation(number)
             self._citing[number] = frozenset(u.source for u in self.units if pattern.search(u.text))
         return self._citing[number]
 
@@ -753,7 +754,7 @@ class PassageIndex:
         cites it once among a hundred others is not about it."""
         if number in self._about:
             return self._about[number]
-        pattern = _citation(number)
+        pattern = citation(number)
         found = set()
         for source in self.citing(number):
             units = [u for u in self.units if u.source == source]
@@ -767,7 +768,7 @@ class PassageIndex:
         """The sentence quoted, another of its paragraph or the one just before or after it, cites this document
         number: "Đề nghị đồng chí Lê Anh Quân … chỉ đạo …" follows the sentence ending "… thay thế Nghị quyết số
         35/2021/QH15"; "tiếp nhận gần 400 kiến nghị" follows the plan for the dialogue conferences it reports on."""
-        pattern = _citation(number)
+        pattern = citation(number)
         if pattern.search(passage.text):
             return True
         at = self.position(passage)

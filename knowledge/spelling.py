@@ -425,9 +425,11 @@ class Speller:
         # often the pair is seen, so a pair seen often enough moves it
         return self._left_out(words, i, word, LEFT_OUT_PAIR_MIN)
 
-    def _left_out(self, words: Sequence[str], i: int, word: str, minimum: int) -> str | None:
-        """The word with one letter put back that pairs with a neighbour at least `minimum` times."""
-        seen = [(self._support(words, i, c), c) for _, c in self.near(word, 1) if _SLIPS[slip(word, c)] == "left out"]
+    def _left_out(self, words: Sequence[str], i: int, word: str, minimum: int, both: bool = False) -> str | None:
+        """The word with one letter put back that pairs with a neighbour at least `minimum` times (`both`: and
+        with each neighbour at least `PAIR_MIN` times)."""
+        seen = [(self._support(words, i, c), c) for _, c in self.near(word, 1) if _SLIPS[slip(word, c)] == "left out"
+                and (not both or all(self.pairs.get(pair, 0) >= PAIR_MIN for pair in self._around(words, i, c)))]
         often = max(seen, default=None)
         return often[1] if often is not None and often[0] >= minimum else None
 
@@ -438,10 +440,7 @@ class Speller:
         word = words[i]
         if not 0 < i < len(words) - 1 or self._support(words, i, word):
             return None
-        seen = [(self._support(words, i, c), c) for _, c in self.near(word, 1) if _SLIPS[slip(word, c)] == "left out"
-                and all(self.pairs.get(pair, 0) >= PAIR_MIN for pair in self._around(words, i, c))]
-        often = max(seen, default=None)
-        return often[1] if often is not None and often[0] >= LEFT_OUT_SOLID_PAIR_MIN else None
+        return self._left_out(words, i, word, LEFT_OUT_SOLID_PAIR_MIN, both=True)
 
     def correct(self, words: Sequence[str], frozen: Iterable[int] = ()) -> list[str]:
         """Typos corrected (steps 2 and 3), repeated until nothing changes."""

@@ -345,7 +345,8 @@ def help_text(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 # Words that ask about something in a place rather than about the place's new unit:
 # "ở phường Tràng Cát có dự án nhà ở xã hội nào?", "khu đô thị ở quận Dương Kinh vốn bao nhiêu?"
 SOMETHING_IN_A_PLACE = re.compile(r"\b(?:du an|cong trinh|cum cong nghiep|khu cong nghiep|khu do thi|nha o xa hoi|"
-                                  r"von|dien tich|rong|tong muc|chu dau tu|khoi cong|khanh thanh|di tich|nha may)\b")
+                                  r"von|dien tich|rong|tong muc|chu dau tu|khoi cong|khanh thanh|di tich|nha may|"
+                                  r"dang bo|dai hoi)\b")  # "Đảng bộ xã Gia Lộc được chọn đại hội điểm …": its congress
 
 
 def place_only_qualifies(a: Asked, q: Query) -> bool:
@@ -507,7 +508,11 @@ def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Pass
 
 
 def asks_more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return quoted.asks_more(a.folded) and not a.names_something and bool(quoted.following(kb, q.slots))
+    # after a curated answer (which quotes a few sentences), only "ông còn nói gì nữa": "ông ấy còn kiêm chức gì
+    # nữa" asks something of its own
+    curated = str(q.slots.get("last_answer_id") or "").startswith("answer:")
+    return (quoted.asks_more(a.folded) and not a.names_something and (not curated or quoted.asks_only_more(a.folded))
+            and bool(quoted.following(kb, q.slots)))
 
 
 def more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -770,7 +775,7 @@ STAGE_ASKED = re.compile(r"\b(?:dang )?o giai doan nao\b|\btien do (?:the nao|ra
 # "cụm công nghiệp phụ trợ mới thành lập ở An Dương tên là gì": the name of one, which a sentence says
 NAME_OF_ONE = re.compile(r"\bten (?:la )?gi\b")
 SEVERAL = re.compile(r"\b(?:nhung|cac|may|bao nhieu)\b")
-FIGURE = re.compile(r"\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
+FIGURE = re.compile(r"(?<!\bngay )(?<!\bthang )\b(?:bao nhieu|may|so lieu|ty le|phan tram|dat duoc|ket qua|ti le)\b|%")
 SAYS_WHAT_OF = re.compile(r"\b(?:noi|de cap|nhac|neu|viet) (?:gi|nhung gi|j) (?:ve|den|toi)\b")
 
 
@@ -882,12 +887,24 @@ DEADLINE_SAID = re.compile(r"\b(?:trước ngày|chậm nhất|hoàn thành trư
 
 def dated_of(kb: KnowledgeBase, a: Asked, subject: str) -> list[Passage]:
     """"Hạn chót phải xong là khi nào?" after a figure: a sentence of its subject with a date; for a
-    deadline, one saying it in the documents' words ("hoàn thành trước ngày 20/8, chậm nhất ngày 31/8")."""
+    deadline, one saying it in the documents' words ("hoàn thành trước ngày 20/8, chậm nhất ngày 31/8"). A
+    question naming more than the sentence found says ("đại hội điểm đó phải xong trước ngày nào" after the
+    congresses): a dated sentence saying every word it names."""
     deadline = DEADLINE_ASKED.search(a.folded) is not None
+    found = _dated_of_subject(kb, subject, a.text, deadline)
+    own = set(query_terms(_WHEN_WORDS.sub(" ", a.folded)))
+    if found and len(own) >= OWN_SUBJECT_WORDS and not own <= set(fold(found[0].text).split()):
+        named = [p for p in dated_sentences(kb, a) if (not deadline or DEADLINE_SAID.search(p.text))
+                 and own <= set(fold(p.text).split())]
+        return named or found
+    return found
+
+
+def _dated_of_subject(kb: KnowledgeBase, subject: str, text: str, deadline: bool) -> list[Passage]:
     # the subject's words, then its first words alone: "tổng bí thư phát triển ngang tầm" carries the last
     # question's words; "tổng bí thư" is whom "ông ấy làm việc với Thành ủy hôm nào?" asks of
     for said in dict.fromkeys((subject, " ".join(subject.split()[:SUBJECT_HEAD]))):
-        query = f"{said} hoàn thành trước ngày chậm nhất" if deadline else f"{said} {a.text}"
+        query = f"{said} hoàn thành trước ngày chậm nhất" if deadline else f"{said} {text}"
         found = [p for p in _dated(kb.passages(query, explanation=True)) if not deadline or DEADLINE_SAID.search(p.text)]
         if found:
             return found
@@ -895,6 +912,10 @@ def dated_of(kb: KnowledgeBase, a: Asked, subject: str) -> list[Passage]:
 
 
 SUBJECT_HEAD = 3  # words: a title or name ("tổng bí thư", "cầu Nguyễn Trãi")
+OWN_SUBJECT_WORDS = 2  # content words besides those asking when: "đại hội điểm" names a subject of its own
+_WHEN_WORDS = re.compile(rf"{DEADLINE_ASKED.pattern}|\b(?:ngay|thang|nam|nao|khi|bao gio|luc|truoc|xong|hoan thanh|du kien|"
+                         r"phai|do|nay|ay|the|vay|con|thi|phan dau|nghi quyet|quyet dinh|ket luan|van ban|ke hoach|ban hanh|ky|thong qua|"
+                         r"hieu luc|ra|co|duoc|la)\b")  # a document's record asked is its subject's, not words of its own
 
 
 def names_the_project(kb: KnowledgeBase, a: Asked, text: str) -> bool:
@@ -978,8 +999,17 @@ def policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 def quote_policy_content(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    reply = passages.answer(kb, a, q, passages.about_document(kb, a, a.policies[0]))
+    if _RECORD_CLAUSE.search(a.folded) and reply.messages and (
+            record := answer_policy(kb, _with(q, policy=[a.policies[0]]), a)).messages:
+        # "Nghị quyết 226 ban hành ngày nào, và Bí thư yêu cầu … trong tháng mấy?": its record, then the sentence
+        reply.messages[0]["text"] = f"{record.messages[0].get('text') or ''}\n{reply.messages[0].get('text') or ''}"
     # "nghị quyết đó ban hành ngày nào?" next is of the document named, not of the sentence quoted
-    return _still_of_it(passages.answer(kb, a, q, passages.about_document(kb, a, a.policies[0])), a.policies[0])
+    return _still_of_it(reply, a.policies[0])
+
+
+# a document's date asked in a clause of its own, beside what it says
+_RECORD_CLAUSE = re.compile(r"\b(?:ban hanh|ky|thong qua|ra doi|co hieu luc) (?:vao |tu )?(?:ngay nao|khi nao|bao gio|nam nao)\b")
 
 
 def names_policy(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1361,9 +1391,24 @@ def _counted_under(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:
             or _WHICH_NUMBER.search(a.folded)):
         return []  # "nghị quyết mới thay thế nó là số mấy?" asks of another document
     number = str(q.slots.get("policy"))
-    found = passages.about_document(kb, a, number, pointed_at=True)
+    found = _citing_counts(kb, a, number)
     # a sentence naming the document itself first: one beside it may count something else
     return sorted(found, key=lambda p: number not in p.text)
+
+
+def _citing_counts(kb: KnowledgeBase, a: Asked, number: str) -> list[Passage]:
+    """The sentences citing the document that give the number asked; failing the question's words, those counting
+    what it counts ("được bao nhiêu người hưởng?": people, whatever verb the sentence says it with)."""
+    found = passages.about_document(kb, a, number, pointed_at=True)
+    if not found and (unit := _COUNTED.search(a.folded)) is not None:
+        counted = f"bao nhieu {unit.group(1)}"
+        found = passages.about_document(kb, replace(a, text=counted, folded=counted), number, pointed_at=True)
+    return found
+
+
+# "bao nhiêu người", "mấy hộ": what is counted, one word
+_COUNTED = re.compile(r"\b(?:bao nhieu|may) (nguoi|ho|doi tuong|luot|lao dong|hoc sinh|tre em|doanh nghiep|du an|ty dong|"
+                      r"ty|trieu dong|dong)\b")
 
 
 # what a document holds, asked of the one just answered when nothing else is named
@@ -1683,6 +1728,8 @@ def policy_found_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     reply = answer_policy(kb, _with(q, policy=found[:1]), a)
     # "có hỗ trợ thêm tiền đóng bhxh không, theo nq nào": the sentence citing it says what was done under it
     said = [p for p in passages.best(kb, a)[:1] if found[0] in p.text]
+    if not said and passages.asks_number(a):  # "…, bao nhiêu người được hỗ trợ?": the sentence citing it that counts
+        said = [p for p in _citing_counts(kb, a, found[0])[:1] if found[0] in p.text]
     if said and reply.messages and _figures_beyond(said[0].text, reply.messages[0].get("text") or ""):
         reply.messages[0]["text"] += (f"\nTài liệu ghi: “{said[0].text}”\n"
                                       f"Nguồn: {kb.document(said[0].source).citation}.")
@@ -1702,9 +1749,10 @@ def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 
 def asks_source_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    """"Báo cáo 619 ra ngày nào?", "ai ký?" after it, "số liệu này lấy từ báo cáo số mấy?" after a figure."""
-    return not a.from_button and not (a.policies and named_source(kb, a.folded) is None) and bool(
-        asks_source(kb, a.folded, q))
+    """"Báo cáo 619 ra ngày nào?", "ai ký?" after it, "số liệu này lấy từ báo cáo số mấy?" after a figure; not "ai báo
+    cáo con số đó ở hội nghị?", which asks who said it."""
+    return (not a.from_button and not (a.policies and named_source(kb, a.folded) is None)
+            and not asks_who_said_the_figure(kb, a, q) and bool(asks_source(kb, a.folded, q)))
 
 
 def source_document(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -81,9 +81,14 @@ def _question(kb: KnowledgeBase, a: Asked) -> str:
     # corrected ("di sảm" is "di sản"); typed without, its corrected folded form is all there is.
     asked = asking_part(a.text)
     if a.text == strip_diacritics(a.text):
-        return _MENTION_FOLDED.sub(" ", a.folded if asked == a.text else kb.normalize_question(asked))
+        return _DATE_ASKED.sub(r"\1 nao", _MENTION_FOLDED.sub(" ", a.folded if asked == a.text else kb.normalize_question(asked)))
     text = _MENTION_TYPED.sub(" ", asked)
-    return kb.correct_keeping_marks(expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text))
+    return _DATE_ASKED.sub(r"\1 nào", kb.correct_keeping_marks(
+        expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text)))
+
+
+# "chậm nhất là ngày bao nhiêu": a date asked, which the search must not read as a number
+_DATE_ASKED = re.compile(r"\b(ngày|ngay|tháng|thang) (?:bao nhiêu|bao nhieu|mấy|may)\b", re.IGNORECASE)
 
 
 def _context(a: Asked) -> str:

@@ -422,14 +422,29 @@ def _year_claim(info: ProjectInfo, a: Asked) -> str | None:
     if not claimed or done is None:
         return None
     said = re.split(r";|\.\s", status)[0].strip().rstrip(".")
-    if done.group(1) in claimed:
+    if done.group(3) in claimed and _same_day(done, strip_diacritics(a.text).lower()):
         return f"Đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
     return f"Không đúng: theo tài liệu, dự án {said[:1].lower()}{said[1:]}."
 
 
-# "đã hoàn thành, thông xe ngày 17/7/2024": done, and the year it was
+def _same_day(done: re.Match[str], text: str) -> bool:
+    """"thông xe tháng 12/2024 đúng ko" of a bridge opened 17/7/2024: the month and day claimed, where given, are
+    the date's too, not only its year."""
+    day, month, year = (int(n) for n in done.groups())
+    for claim in _CLAIMED_DATE.finditer(text):  # the date's slashes kept
+        claimed_year = int(claim.group("year"))
+        claimed_month = int(claim.group("month") or claim.group("month_word"))
+        if claimed_year == year and (claimed_month != month or (claim.group("day") and int(claim.group("day")) != day)):
+            return False
+    return True
+
+
+# "đã hoàn thành, thông xe ngày 17/7/2024": done, and the date it was
 _DONE_ON = re.compile(r"\b(?:hoan thanh|thong xe|khanh thanh|dua vao su dung|dua vao khai thac|di vao hoat dong)"
-                      r"[^;.]*?\b\d{1,2}/\d{1,2}/(20\d\d)\b")
+                      r"[^;.]*?\b(\d{1,2})/(\d{1,2})/(20\d\d)\b")
+# "17/7/2024", "7/2024", "tháng 7/2024", "tháng 7 năm 2024"
+_CLAIMED_DATE = re.compile(r"\b(?:(?:(?P<day>\d{1,2})/)?(?P<month>\d{1,2})/|thang (?P<month_word>\d{1,2}) nam )"
+                           r"(?P<year>20\d\d)\b")
 
 
 def funding_claimed(folded: str) -> str | None:

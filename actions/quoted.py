@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from knowledge import KnowledgeBase, Passage, query_terms
+from knowledge import KnowledgeBase, Passage, fold, query_terms
 
 from .query import quoted_last
 
@@ -29,17 +29,49 @@ def asks_more(folded: str) -> bool:
     return _MORE.search(folded) is not None
 
 
+# what "ông còn nói gì nữa không" is made of, asking nothing of its own
+_ONLY_MORE = frozenset("ong ba ay ho con noi neu ke de cap nhan manh phat bieu gi j nhung dieu nao nua them tiep khong ko k "
+                       "chua co vay the di a ha nhe ban minh".split())
+
+
+def asks_only_more(folded: str) -> bool:
+    return set(folded.split()) <= _ONLY_MORE
+
+
 def following(kb: KnowledgeBase, slots: dict[str, Any]) -> list[Passage]:
-    """The sentences of its document after the first one the last answer quoted; [] after any other answer."""
-    found = quoted_last(slots)
-    if found is None or found[1] is None or (first := kb.passage_at(found[1])) is None:
+    """The sentences of its document after the first one the last answer quoted, that it did not quote itself; []
+    after an answer that quoted nothing."""
+    found = _first_quoted(kb, slots)
+    if found is None:
         return []
+    first, shown = found
     said: list[Passage] = []
-    for at in range(found[1] + 1, found[1] + 1 + FOLLOWING):
-        if (sentence := kb.passage_at(at)) is None or sentence.source != first.source:
+    for at in range(first + 1, first + 1 + SCANNED):
+        if (sentence := kb.passage_at(at)) is None or sentence.source != shown[0] or len(said) == FOLLOWING:
             break
-        said.append(sentence)
+        if not any(fold(sentence.text)[:SAME_OPENING] in quote for quote in shown[1:]):
+            said.append(sentence)
     return said
+
+
+SCANNED = 20  # sentences after the first one quoted: a curated answer quotes a few of them, further apart
+SAME_OPENING = 40  # characters of a sentence's opening that say it is one the answer quoted
+
+
+def _first_quoted(kb: KnowledgeBase, slots: dict[str, Any]) -> tuple[int, list[str]] | None:
+    """The place of the first sentence the last answer quoted, with its document and what it quoted (folded): a
+    passage answer's place, or a curated answer's quotes (the Tổng Bí thư's words after "ông còn nói gì nữa?");
+    None after any other answer."""
+    found = quoted_last(slots)
+    if found is not None:
+        first = kb.passage_at(found[1]) if found[1] is not None else None
+        return (found[1], [first.source, fold(first.text)]) if first is not None and found[1] is not None else None
+    last = str(slots.get("last_answer_id") or "")
+    if not last.startswith("answer:") or (info := kb.answer(last.removeprefix("answer:"))) is None:
+        return None
+    source = info.answer.provenance
+    places = [at for quote in source.quotes if (at := kb.locate(Passage(source.source, quote, 1.0))) is not None]
+    return (min(places), [source.source, *map(fold, source.quotes)]) if places else None
 
 
 def answering(kb: KnowledgeBase, slots: dict[str, Any], folded: str,

@@ -67,7 +67,9 @@ _DECREASE_CLAIM = re.compile(r"\b(?:giam manh|giam sau|sut giam|giam|tut|di xuon
 _ASKS_DECREASE = re.compile(r"\b(?:giam|sut giam|tut|giam manh)\s+(?:\w+\s+){0,2}?(?:bao nhieu|may)\b")
 _TOP_CLAIM = re.compile(r"\b(?:dung dau|dan dau|so 1|so mot|nhat ca nuoc|top 1|dung thu nhat|xep thu nhat|quan quan)\b")
 _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu nhat)\b")
-_LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|cham nhat)\b")
+# "chậm nhất là ngày bn": at the latest, of a deadline; no claim of being slowest
+_LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|"
+                           r"cham nhat(?! (?:la )?(?:ngay|truoc|vao|thang|nam|den|khi)\b))\b")
 _PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|(?<!thi )sao|tai sao|"
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
                           r"|\bthu \d+ ha\s*$"  # "tụt xuống thứ 10 hả?" ("… bao nhiêu ha" asks hectares)
@@ -190,7 +192,8 @@ DOCUMENT_CUE = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi din
 # How, why, what will be done: the answer is a sentence of the documents, not a figure.
 EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
                          r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
-                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau|thanh gi|gom nhung gi)\b")
+                         r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau|thanh gi|gom nhung gi|"
+                         r"(?:chay|hoat dong|van hanh|co) on (?:khong|ko|k|chua))\b")  # "bộ máy chạy ổn không": how it goes
 
 
 # -- project aspects ------------------------------------------------------------------------------
@@ -232,6 +235,7 @@ _LEANS = re.compile(r"^(?:con|the con|vay con|the|vay|the thi|con ve|the con ve|
 _OLD_UNIT_NAMED = re.compile(r"\b(?:xa|phuong|thi tran|huyen|p|x)\s+(?!(?:nao|moi|gi|la|do|nay|thi|va|cua)\b)\w+|\w+ cu\b")
 _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p|x|dac khu|don vi|cho)(?:\s+moi)?\s+(?:nao|gi)\b"
                              r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b"
+                             r"|\b(?:gio|nay|bay gio) (?:\w+ ){0,2}thuoc (?:ve )?(?:dau|don vi nao)\b"  # "giờ xã tôi thuộc đâu"
                              r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b"
                              # "… giờ nhập vào phường Thủy Nguyên đúng không": a new unit claimed, to check
                              r"|\b(?:thuoc|ve|vao|thanh|la)\s+(?:xa|phuong|p|x|dac khu)\s+(?!nao\b|gi\b|moi\b)\w+"
@@ -376,7 +380,8 @@ def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
 
 _LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(?:du an|cong trinh) nao\b")
 # "bao nhiêu", "mấy", "bn": a number asked (indicators count them to split clauses; "số lượng" names, asks nothing)
-ASKS_A_NUMBER = re.compile(r"\b(?:bao nhieu|may|bn)\b")
+# "ngày bao nhiêu", "tháng mấy": a date asked, no number
+ASKS_A_NUMBER = re.compile(r"(?<!\bngay )(?<!\bthang )\b(?:bao nhieu|may|bn)\b")
 # a sentence's quantity asked: "số lượng" counts too when no figure row answers
 ASKS_A_QUANTITY = re.compile(rf"{ASKS_A_NUMBER.pattern}|\bso luong\b")
 # ("lớn nhất trong mấy dự án khánh thành …": the largest among them, counting nothing)

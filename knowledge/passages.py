@@ -96,14 +96,15 @@ _STOP_ACCENTED = (
     "là gì của nào ai đâu sao có được cho tôi mình bạn hỏi và các những một về thì ở trong "
     "đến với hay xin à ạ ơi nhé nhỉ vậy còn cái kia này đó rồi nữa cũng đã đang sẽ rất quá "
     "biết muốn xem giúp để ra khi như mấy chứ hả hử nhiêu hãy gồm bị nói admin ad hết tốn nó "
-    "giờ"  # "hp giờ có mấy cấp": now, as "bây giờ"; the documents tell no hours
+    "giờ "  # "hp giờ có mấy cấp": now, as "bây giờ"; the documents tell no hours
+    "mà"  # "à mà tp có định …": turning to another question
 ).split()
 # Folded, these are content words too, and too often meant so to drop: "dau" is "đầu"
 # (đầu tư), "thi" "thị" (đô thị), "hoi" "hội" (xã hội), "dang" "Đảng", "minh" "thông minh",
 # "may" "nhà máy", "bi" "Bí thư"... ("de", "co", "o" stay stop words: "để", "có", "ở").
 _AMBIGUOUS_FOLDED = frozenset(
     "dau do the cai ban nay khi hoi long minh biet qua dang cung nhi thi may chu ha hu gom bi noi "
-    "tai hai phong thanh pho khong no gio".split()  # "no" may be "nợ", "gio" "gió" (điện gió)
+    "tai hai phong thanh pho khong no gio ma".split()  # "no" may be "nợ", "gio" "gió" (điện gió), "ma" ma túy
 )
 _STOP_FOLDED = frozenset(
     ({fold(w) for w in _STOP_ACCENTED} | STOP_WORDS | {"ko", "k", "dc", "j", "ntn", "hp", "tp", "hok", "vs"})
@@ -122,7 +123,7 @@ _STOP_PHRASES_TEXT = (
     "hiện nay", "hiện tại", "bây giờ",  # the documents speak of their own dates
     "chuyển chủ đề", "đổi chủ đề", "hỏi cái khác", "hỏi chuyện khác",  # the resident steering, not asking
     # what is planned asked, not a plan document: "có kế hoạch gì cho y tế cơ sở", "báo cáo thừa nhận điều gì"
-    "có kế hoạch", "kế hoạch gì", "dự định", "thừa nhận",
+    "có kế hoạch", "kế hoạch gì", "dự định", "có định", "thừa nhận", "à mà",  # "à mà tp có định triển khai 5g ko"
     # what was just said, pointed at: "… để chỉ đạo việc đó" (the subject leaned on says what it is)
     "việc đó", "việc này", "việc ấy", "chuyện đó", "chuyện này", "vấn đề đó", "vấn đề này", "điều đó", "điều này",
 )
@@ -281,6 +282,7 @@ _CLASS_WORDS = frozenset({"loai", "hang", "cap", "so"})  # "quyết định số
 
 # "ai được giao chỉ đạo …?": a sentence naming a person answers ("Đề nghị đồng chí Lê Anh Quân, …")
 # "ông Lê Ngọc Châu", and "Ông …" opening a sentence
+_REPORTED_BY = re.compile(r"Theo (?:ông|bà|đồng chí) [A-ZĐ]")
 _PERSON = re.compile(r"\b(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à|đ/c)\s+[A-ZĐ]\w*\s+[A-ZĐ]\w*|\b(?:Chủ tịch|Bí thư|Giám đốc|Thủ tướng)\b")
 
 
@@ -708,11 +710,17 @@ class PassageIndex:
         if not 0 <= at < len(self.units):
             return None
         source, paragraph = self.units[at].source, self.units[at].paragraph
+        before: list[_Unit] = []
         for unit in reversed(self.units[:at + 1]):
             if unit.source != source or unit.paragraph != paragraph:
+                before = [u for u in self.units if u.source == source == unit.source and u.paragraph == unit.paragraph]
                 break
             if _PERSON.search(unit.shown):
                 return Passage(unit.source, unit.shown, 1.0)
+        # "Theo ông Đào Trọng Đức, … về tổ chức đại hội Đảng các cấp, …" opening the paragraph just before: what
+        # he reported goes on in the next one ("Tính đến ngày 9/7 đã có 1325/1.845 …")
+        if before and _REPORTED_BY.match(before[0].shown) and _PERSON.search(before[0].shown):
+            return Passage(before[0].source, before[0].shown, 1.0)
         return None
 
     def posts_of(self, name: str) -> Passage | None:

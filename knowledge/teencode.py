@@ -126,8 +126,12 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("cn", "xd"): "công nghiệp xây dựng",  # "CN-XD": the sector
     ("bn", "pt"): "bao nhiêu phần trăm", ("bao", "nhieu", "pt"): "bao nhiêu phần trăm", ("may", "pt"): "mấy phần trăm",
     ("sx", "cn"): "sản xuất công nghiệp", ("dh", "diem"): "đại hội điểm",
+    # "kp" alone is "không phải"; beside money's words it is kinh phí ("tổng kp bn", "kp hỗ trợ")
+    ("tong", "kp"): "tổng kinh phí", ("kp", "bn"): "kinh phí bao nhiêu", ("kp", "bao", "nhieu"): "kinh phí bao nhiêu",
+    ("kp", "ho", "tro"): "kinh phí hỗ trợ", ("het", "kp"): "hết kinh phí",
     ("nc", "ngoai"): "nước ngoài", ("ca", "nc"): "cả nước", ("trong", "nc"): "trong nước",
-    ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn",
+    ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn", ("nc", "mat"): "nước mặt",
+    ("truong", "dh"): "trường đại học",  # "dh" alone may be đại hội
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

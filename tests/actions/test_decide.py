@@ -632,6 +632,50 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Thành phố cần phải tăng tốc đô thị hóa có chất lượng"),
     ("TBT Tô Lâm làm việc vs thàh ủy HP hôm 14/11/2023 đúng k", "ask_government", None,  # a date claimed stays in
      "a passage of the documents, quoted", "Không đúng: tài liệu ghi ngày 14/11/2024."),
+    ("cầu bến rừng thông xe tháng 12/2024 đúng ko", "ask_project", None,  # the month claimed, not only the year
+     "a project by its name", "Không đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024."),
+    ("cầu bến rừng thông xe tháng 7/2024 đúng ko", "ask_project", None,
+     "a project by its name", "Đúng: theo tài liệu, dự án đã hoàn thành, thông xe ngày 17/7/2024."),
+    ("Được bao nhiêu người hưởng?", "ask_indicator",  # the sentence counting people, whatever its verb
+     {"topic": "policy", "policy": "12/2022/NQ-HĐND"}, "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
+    ("Hỗ trợ thêm mức đóng bảo hiểm xã hội cho người dân thực hiện theo nghị quyết nào của HĐND, bao nhiêu người "
+     "được hỗ trợ?", "ask_policy", None, "which document: found by what it is about",
+     "Nghị quyết 12/2022/NQ-HĐND (Hội đồng nhân dân thành phố, ngày 09/12/2022): Nghị quyết của HĐND thành phố làm "
+     "căn cứ hỗ trợ thêm mức đóng bảo hiểm xã hội\nNguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải "
+     "Phòng.\nTài liệu ghi: “hỗ trợ thêm mức đóng bảo hiểm xã hội cho hơn 40.500 người"),
+    ("tổng kp bn", "ask_indicator",  # "kp" beside money's words is kinh phí, not "không phải"
+     {"topic": "indicator", "indicator": "social_assistance_support", "period": "2024"},
+     "a follow-up on the last answer's subject", "Hỗ trợ an sinh xã hội (bảo hiểm y tế, bảo hiểm xã hội, tiền điện) "
+     "cho người nghèo và đối tượng chính sách năm 2024: đạt 1,4 tỷ đồng"),
+    ("quý 1 2025 tp quan trắc nc mặt những sông nào?", "ask_project", None, "a passage of the documents, quoted",
+     "Tài liệu ghi: “Về mặt quản lý, thành phố đã ban hành Kế hoạch kiểm tra định kỳ pháp luật bảo vệ môi trường"),
+    ("à mà tp có định triển khai 5g ko", "nlu_fallback", None,  # "có định" is intending, "mà" turns to it
+     "a passage of the documents, quoted", "Tài liệu ghi: “Triển khai hạ tầng băng thông rộng di động 5G"),
+    ("Từ khi chuyển sang chính quyền địa phương 2 cấp thì bộ máy ở Hải Phòng chạy ổn không?", "ask_government",
+     None, "a passage of the documents, quoted",  # how it goes: the sentence saying so, at the lower bar
+     "Tài liệu ghi: “Đồng thời nêu một số thành tựu nổi bật của thành phố như hoàn thành sắp xếp tổ chức bộ máy"),
+    ("đh đảng bộ các cấp phải xong trc ngày nào z, chậm nhất là ngày bn?", "ask_government",  # a date, no number
+     None, "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Về nhiệm vụ trọng tâm 6 tháng cuối năm 2025, ông Lê Tiến Châu yêu cầu"),
+    ("dai hoi diem do phai xong truoc ngay nao", "ask_government",  # names more than the congresses: its sentence
+     {"topic": "answer", "subject": "đại hội đảng bộ các cấp", "last_answer_id": "answer:dai_hoi_dang_bo_co_so"},
+     "a follow-up on the last answer's subject",
+     "Tài liệu ghi: “Ban Thường vụ Thành ủy lựa chọn Đảng bộ phường Hải An đại diện khối đảng bộ các phường"),
+    ("Nghị quyết 226 của Quốc hôi về cơ chế đặc thù cho Hải Phòng ban hành ngày nào, và Bí thư yêu cầu hoàn thiện kế "
+     "hoach triển khai nó trong tháng mấy?", "ask_policy", None,  # its record, then the sentence
+     "what a named policy says of something: the sentences of the documents citing it",
+     "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("toi nuoi ca long o xa Tran Chau cu, Cat Hai, sau bao Yagi bi thiet hai nang. gio xa toi thuoc dau?",
+     "convert_address", None, "an old ward, commune or district",  # the storm is the setting, the unit is asked
+     "Xã Trân Châu (Huyện Cát Hải, Thành phố Hải Phòng cũ) nay thuộc Đặc khu Cát Hải"),
+    ("nghe noi Dang bo xa Gia Loc duoc chon dai hoi diem cho khoi xa, the khoi phuong thi phuong nao?",
+     "ask_government", None,  # the commune's congress, not its conversion
+     "a curated answer of the intent's topic that fits", "Tính đến ngày 9/7 đã có 1325/1.845"),
+    ("Ai báo cáo con số đó ở hội nghị?", "ask_indicator",  # who reported it, not the article's record
+     {"topic": "indicator", "indicator": "party_base_congresses_held", "period": "2025"},
+     "who said the figure just shown: the sentence naming the speaker, else its document",
+     "Tài liệu ghi: “Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy, Chánh Văn phòng Thành ủy Hải Phòng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1267,6 +1311,23 @@ def test_more_of_what_was_quoted_is_the_sentences_after_it(kb: KnowledgeBase, ma
     assert (answered_by, reply.split("\n")[0][:80]) == (
         "more of what was just quoted: the sentences after it",
         "Tài liệu ghi: “Theo đó, kinh tế thành phố tiếp tục duy trì đà tăng trưởng 2 con ")
+
+
+def test_more_of_what_a_curated_answer_quoted_is_the_sentences_it_left_out(kb: KnowledgeBase,
+                                                                         matcher: EntityMatcher) -> None:
+    slots = {"topic": "vision", "last_answer_id": "answer:tong_bi_thu_yeu_cau_hai_phong"}
+    answered_by, reply = ask(kb, matcher, "ong con noi gi nua", "show_more", slots)
+    assert (answered_by, reply.split("\n")[0]) == (
+        "more of what was just quoted: the sentences after it",
+        "Tài liệu ghi: “Trước yêu cầu cao của Bộ Chính trị, Hải Phòng phải quy hoạch và lập kế hoạch tốt hơn cho "
+        "tương lai; quyết tâm theo đuổi mục tiêu.”")
+
+
+def test_a_question_of_its_own_after_a_curated_answer_is_not_more_of_it(kb: KnowledgeBase,
+                                                                       matcher: EntityMatcher) -> None:
+    slots = {"topic": "government", "subject": "lê tiến châu", "last_answer_id": "answer:lanh_dao_thanh_pho_2025"}
+    answered_by, _ = ask(kb, matcher, "ong ay con kiem chuc gi nua khong", "show_more", slots)
+    assert answered_by != "more of what was just quoted: the sentences after it"
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

@@ -202,3 +202,9 @@ def test_who_said_a_figure_is_the_person_named_before_it_in_its_paragraph(kb: Kn
     assert (said.source, said.text) == ("001", "Tại hội nghị, ông Lê Ngọc Châu, Chủ tịch UBND thành phố Hải Phòng đã "
                                                "nêu rõ một số kết quả nổi bật trong phát triển kinh tế - xã hội.")
     assert kb.speaker_of("001", "a sentence no document has") is None
+
+
+def test_who_reported_a_figure_is_the_person_the_paragraph_before_opens_with(kb: KnowledgeBase) -> None:
+    # "Theo ông Đào Trọng Đức, …" opens the paragraph before; the count of congresses goes on with his report
+    said = kb.speaker_of("001", "Tính đến ngày 9/7 đã có 1325/1.845 (71,8%) tổ chức cơ sở Đảng tổ chức đại hội")
+    assert said is not None and said.text.startswith("Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy")

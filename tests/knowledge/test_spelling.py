@@ -125,6 +125,9 @@ ABBREVIATIONS = [
     ("còn hd thì ns 2025 bn", "con hai duong thi ngan sach 2025 bao nhieu"),
     ("ổng ns hp phải phấn đấu ngang tầm vs đâu", "ong noi hai phong phai phan dau ngang tam voi dau"),  # after a person
     ("ông ấy ns gì về ns", "ong ay noi gi ve ngan sach"),
+    ("tổng kp bn", "tong kinh phi bao nhieu"), ("kp ho tro bao nhieu", "kinh phi ho tro bao nhieu"),  # beside money
+    ("kp đâu", "khong phai dau"),  # alone, "không phải"
+    ("quan trắc nc mặt", "quan trac nuoc mat"), ("thu hút trường đh", "thu hut truong dai hoc"),
 ]
 
 

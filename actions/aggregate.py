@@ -14,7 +14,7 @@ from decimal import Decimal
 from knowledge import KnowledgeBase, ProjectInfo, about_of, fold, format_number
 
 from .feedback_buttons import feedback_buttons
-from .passages import of_the_quoted
+from .passages import best, of_the_quoted
 from .projects import (
     DOUBTFUL,
     FUNDING_LABELS,
@@ -26,7 +26,7 @@ from .projects import (
 )
 from .query import Query, Reply, button, intent_payload
 from .routes import parse_payload, query_from_payload
-from .understand import Asked, names_a_group_of_the_list
+from .understand import SECTOR, Asked, names_a_group_of_the_list
 
 PROJECT_WORDS = ("du an", "cong trinh")
 PLURAL = re.compile(r"\b(?:cac|nhung|may|bao nhieu|tat ca|danh muc|nhom)\s+(?:du an|cong trinh)\b|\bdanh muc\b|\bnhom\b|"
@@ -60,6 +60,10 @@ def applies(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if a.operation == "list" and (q.intent == "list_projects" or not filtered) and not (_over_the_shown(a, q)
                                                                                         or of_the_list):
         return False  # "dự án nào ở Cát Bi": a name to look up, not a list to filter
+    if (sector := SECTOR.search(a.folded)) is not None and not _over_the_shown(a, q) and not any(
+            sector.group() in fold(p.project.name) for p in _scope(kb, a, q)[0]) and any(
+            sector.group() in fold(p.text) for p in best(kb, a)):
+        return False  # "những công trình y tế nào đã hoàn thành?": none of the list is one; a sentence names them
     return _about_projects(a, q)
 
 

@@ -108,6 +108,7 @@ from .projects import (
     list_named_after,
     list_projects,
     place_of_the_projects,
+    saying,
 )
 from .query import Query, Reply, passage_answer_id, quoted_last
 from .routes import ROUTES
@@ -118,6 +119,7 @@ from .understand import (
     EXPLANATION,
     FEW_WORDS,
     PROJECT_PRONOUN,
+    SECTOR,
     VALUE_ASKED,
     Asked,
     names_a_link,
@@ -583,6 +585,12 @@ def projects_of_the_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     those whose names say the place, though one of them is named by it (the place asked, not the one project)."""
     place = place_of_the_projects(kb, a.folded, places_last_given(q))
     assert place is not None
+    if (sector := SECTOR.search(a.folded)) is not None and not any(
+            sector.group() in fold(p.project.name) for p in saying(kb.projects(), place)) and (said := [
+                p for p in passages.best(kb, a, explanation=True) if sector.group() in fold(p.text) and place in fold(p.text)]):
+        # "ở Cát Hải có những dự án du lịch nào đang đẩy nhanh": none named after it is of that sector; the sentence
+        # of the place and the sector does (its footnote names them)
+        return passages.answer(kb, a, q, said)
     return list_named_after(kb, place, *kind_of_the_projects(a.folded))
 
 
@@ -1423,6 +1431,9 @@ COUNTS_PARTS = re.compile(r"\b(?:bao nhieu|may) (?:nhom|nhiem vu|giai phap|noi d
 
 
 _WHETHER = re.compile(r"\b(?:chua|khong|ko|k)\s*$")
+# "trước đó thành phố dùng nghị quyết cơ chế đặc thù nào?" after Nghị quyết 226: the one before of its title
+THE_ONE_BEFORE = re.compile(r"\btruoc (?:do|day)\b.*\b(?:nghi quyet|van ban|quyet dinh)\b.*\b(?:nao|gi|so may)\b"
+                            r"|\b(?:nghi quyet|van ban|quyet dinh) (?:cu|truoc do|truoc day)\b")
 THE_NEW_ONE = re.compile(r"\b(?:nghi quyet|van ban|quyet dinh|ket luan|luat) moi\b(?! (?:nao|gi|so may)\b)")
 
 
@@ -1859,7 +1870,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             reply.messages += passages.answer(kb, a, q, counted).messages
         reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
         # "đã có nghị quyết mới … chưa": whether one came after it
-        replaced = REPLACED.search(a.folded) or (THE_NEW_ONE.search(a.folded) and _WHETHER.search(a.folded))
+        replaced = (REPLACED.search(a.folded) or (THE_NEW_ONE.search(a.folded) and _WHETHER.search(a.folded))
+                    or THE_ONE_BEFORE.search(a.folded))
         if replaced and (other := successor_note(kb, number, earlier=bool(EARLIER.search(a.folded)))):
             reply.say(other[1])  # "nghị quyết nào thay thế nó?": the other one of the same title, said as such
             reply.slots.update(policy=other[0])

@@ -28,7 +28,7 @@ from .feedback_buttons import feedback_buttons
 from .leaders import holder_named
 from .policies import policy_numbered
 from .query import Query, Reply, passage_answer_id
-from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, Asked, as_the_documents_write
+from .understand import ASKS_A_QUANTITY, EXPLANATION, FEW_WORDS, SECTOR, Asked, as_the_documents_write
 
 MAX_QUOTES = 3
 
@@ -278,6 +278,8 @@ def _ranked(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage]:
     found = _ranked_by_words(kb, a, explanation)
     said = _SAID_ABOUT.search(a.folded)
     matter = set(query_terms(said.group(1))) if said else set()
+    # "những công trình y tế nào đã hoàn thành": the sector named, before sentences of works of any sector
+    matter |= {w for sector in SECTOR.findall(a.folded) for w in sector.split()}
     if not matter or not found:
         return found
 
@@ -636,6 +638,13 @@ def cause(kb: KnowledgeBase, a: Asked, subject: str = "") -> str:
     return f"Tài liệu nêu nguyên nhân: “{found[0].text}”\nNguồn: {kb.document(found[0].source).citation}."
 
 
+FOOTNOTES = 2  # of the first sentence, quoted next when names are asked
+# "những dự án hạ tầng du lịch nào", "gồm những gì": things named, which a footnote may list (not "những hạn chế gì")
+_NAMES_ASKED = re.compile(r"\b(?:nhung|cac|may) (?:du an|cong trinh|khu|tuyen|ben|nha may|hang muc|dia diem|song|xa|phuong|"
+                          r"quan|huyen|truong|benh vien|doanh nghiep|san pham|su kien|le hoi) (?:\w+ ){0,6}(?:nao|gi|j)\b"
+                          r"|\bgom (?:nhung )?(?:gi|j|cai gi|nhung)\b")
+
+
 def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = None, verdict: str = "") -> Reply:
     """The best sentences quoted with their sources; `verdict` (the caller's) or one of the claim the first
     sentence checks, first."""
@@ -648,6 +657,10 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     if EXPLANATION.search(a.folded) and (detailed := kb.with_its_details(first)) is not None:
         # "quý I thành phố đã làm gì để mở rộng không gian phát triển?": what the opening sums up, said next
         first, more = detailed, [p for p in more if p.text not in detailed.text]
+    if _NAMES_ASKED.search(a.folded):
+        # "những dự án hạ tầng du lịch nào ở Cát Hải": the sentence's footnote names them ("… Cát Hải¹⁵")
+        noted = kb.footnotes_of(first)[:FOOTNOTES]
+        more = noted + [p for p in more if p.text not in {n.text for n in noted}]
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
     if verdict := verdict or (date_verdict(a, first.text) or ordinal_verdict(a, first.text)
                               or negation_verdict(a, first.text) or number_verdict(a, first.text) or ""):

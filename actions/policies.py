@@ -329,7 +329,8 @@ _KIND_ASKED_IF_ANY = re.compile(r"\bco (?:ra |ban hanh |them |rieng )?(nghi quye
                                 r"chuong trinh|nghi dinh|thong tu|cong van)\b(?=.*\b(?:khong|ko|k|chua)\s*$)")
 
 
-_KIND_ABOUT = re.compile(rf"\b(?:{_KINDS})\s+(?:\w+\s+)?ve\b")  # "nghị quyết riêng về nhà ở xã hội": its subject
+# "nghị quyết riêng về nhà ở xã hội", "còn nhà ở xã hội, Thành ủy có nghị quyết riêng không": its subject
+_KIND_ABOUT = re.compile(rf"\b(?:{_KINDS})\s+(?:\w+\s+)?ve\b|\b(?:{_KINDS}) rieng\b")
 
 
 def kinds_asked(folded: str) -> set[str]:

@@ -380,6 +380,8 @@ def comparison_in(folded: str, entities: dict[str, list[str]]) -> str | None:
 
 _LIST = re.compile(r"\b(?:nhung|cac|liet ke|ke ten)\s+(?:du an|cong trinh)\b|\b(?:du an|cong trinh) nao\b")
 # "bao nhiêu", "mấy", "bn": a number asked (indicators count them to split clauses; "số lượng" names, asks nothing)
+# a sector of works or of what the city does ("công trình y tế", "dự án du lịch")
+SECTOR = re.compile(r"\b(?:y te|benh vien|giao duc|truong hoc|van hoa|the thao|thuy loi|nuoc sach|moi truong|du lich)\b")
 # "ngày bao nhiêu", "tháng mấy": a date asked, no number
 ASKS_A_NUMBER = re.compile(r"(?<!\bngay )(?<!\bthang )\b(?:bao nhieu|may|bn)\b")
 # a sentence's quantity asked: "số lượng" counts too when no figure row answers

@@ -427,6 +427,7 @@ class Sentence:
     context: str  # the headings it is under and its paragraph (a footnote: the citing sentence)
     whole: str = ""  # the sentence this piece was cut from, if cut and quotable whole (also verbatim)
     names_a_problem: bool = False  # it, its whole sentence or a heading it is under ("Tồn tại, hạn chế")
+    footnote: bool = False  # a footnote's: its context is the sentence citing it
 
 
 def split_document(text: str) -> Iterator[Sentence]:
@@ -478,7 +479,7 @@ def split_document(text: str) -> Iterator[Sentence]:
             for piece_start, piece_end in pieces:
                 piece = line[piece_start:piece_end].strip().rstrip(";,").rstrip()
                 if _quotable(piece):
-                    yield Sentence(piece, context, whole, problem)
+                    yield Sentence(piece, context, whole, problem, footnote is not None)
 
 
 # -- ranking --------------------------------------------------------------------------
@@ -520,6 +521,7 @@ class PassageIndex:
         units = []
         self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
         self._context: dict[str, list[int]] = defaultdict(list)
+        self._footnotes: dict[tuple[str, str], list[int]] = {}  # (source, citing sentence) → its footnotes' units
         contexts: dict[str, set[str]] = {}  # sentences of a paragraph share their context
         paragraphs: dict[tuple[str, str], int] = {}
         for i, (source, sentence) in enumerate(sentences):
@@ -527,6 +529,8 @@ class PassageIndex:
             shown = sentence.whole or sentence.text
             shown_words = _document_terms(shown)[0] if sentence.whole else words
             paragraph = paragraphs.setdefault((source, sentence.context), len(paragraphs))
+            if sentence.footnote:
+                self._footnotes.setdefault((source, sentence.context), []).append(i)
             units.append(_Unit(source, sentence.text, max(len(words), 1), " ".join(shown_words),
                                _NUMBER.search(sentence.text) is not None, shown, sentence.names_a_problem, paragraph))
             for term, tf in terms.items():
@@ -653,6 +657,15 @@ class PassageIndex:
             found.append((raw, Passage(p.source, p.text, min(1.0, raw))))
         # ranked before the cap: of sentences saying all of "có khó khăn gì không?", the subject's one first
         return [p for _, p in sorted(found, key=lambda pair: -pair[0])][:limit]
+
+    def footnotes_of(self, passage: Passage) -> list[Passage]:
+        """The footnotes the sentence quoted cites ("… dự án hạ tầng du lịch tại huyện Cát Hải¹⁵": what ¹⁵ lists),
+        in document order; [] when it cites none."""
+        if not _CITED.search(passage.text):
+            return []
+        return [Passage(self.units[i].source, self.units[i].shown, 1.0)
+                for (source, citing), found in self._footnotes.items()
+                if source == passage.source and passage.text.rstrip(".;") in citing for i in found]
 
     def with_its_details(self, passage: Passage, limit: int = DETAILS) -> Passage | None:
         """A paragraph's opening sentence with no figure ("Trong quý I, một trong những dấu ấn rõ nét …

@@ -60,6 +60,10 @@ class SearchQueries(Store):
             index = cache["passages"] = PassageIndex.from_files(files)
         return index
 
+    def footnotes_of(self, passage: Passage) -> list[Passage]:
+        """The footnotes a quoted sentence cites (see `PassageIndex.footnotes_of`)."""
+        return self._passage_index().footnotes_of(passage)
+
     def with_its_details(self, passage: Passage) -> Passage | None:
         """`PassageIndex.with_its_details`: an opening sentence with no figure, with the sentences after it."""
         return self._passage_index().with_its_details(passage)

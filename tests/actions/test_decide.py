@@ -676,6 +676,19 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "indicator", "indicator": "party_base_congresses_held", "period": "2025"},
      "who said the figure just shown: the sentence naming the speaker, else its document",
      "Tài liệu ghi: “Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy, Chánh Văn phòng Thành ủy Hải Phòng"),
+    ("À còn nhà ở xã hội, Thành ủy có nghị quyết riêng không?", "ask_policy", None,  # a document of its own, asked
+     "which document: found by what it is about", "Nghị quyết 09-NQ/TU (Ban Chấp hành Đảng bộ thành phố khóa XVI"),
+    ("truoc do thanh pho dung nghi quyet co che dac thu nao?", "ask_policy",  # the one before of its title
+     {"topic": "policy", "policy": "226"}, "a follow-up on the last answer's subject",
+     "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("Những côg trình y tế nào đã hoàn thành đưa vào sử dụng?", "nlu_fallback",  # no listed project is of health
+     None, "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Hoàn thành và đưa vào sử dụng các công trình: (i) Nhà điều trị bệnh nhân 7 tầng tại Bệnh viện"),
+    ("o Cat Hai co nhung du an du lich nao dang day nhanh tien do?", "list_projects", None,  # the footnote names them
+     "the projects of a place: those whose names say it",
+     "Tài liệu ghi: “Tiếp tục đẩy nhanh tiến độ triển khai các dự án hạ tầng du lịch tại huyện Cát Hải¹⁰⁵.”\n"
+     "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng.\nTài liệu cũng nêu:\n"
+     "• “Tuyến cáp treo 01 dây Phù Long - Cát Bà; sân Golf Xuân Đám;"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

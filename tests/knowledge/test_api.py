@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from knowledge import KnowledgeBase, KnowledgeUnavailable
+from knowledge import KnowledgeBase, KnowledgeUnavailable, Passage
 
 
 @pytest.mark.parametrize(
@@ -208,3 +208,10 @@ def test_who_reported_a_figure_is_the_person_the_paragraph_before_opens_with(kb:
     # "Theo ông Đào Trọng Đức, …" opens the paragraph before; the count of congresses goes on with his report
     said = kb.speaker_of("001", "Tính đến ngày 9/7 đã có 1325/1.845 (71,8%) tổ chức cơ sở Đảng tổ chức đại hội")
     assert said is not None and said.text.startswith("Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy")
+
+
+def test_a_sentence_citing_a_footnote_has_it_and_one_citing_none_has_none(kb: KnowledgeBase) -> None:
+    citing = Passage("002", "Tiếp tục đẩy nhanh tiến độ triển khai các dự án hạ tầng du lịch tại huyện Cát Hải¹⁰⁵.", 1.0)
+    noted = kb.footnotes_of(citing)
+    assert [p.text[:54] for p in noted] == ["Tuyến cáp treo 01 dây Phù Long - Cát Bà; sân Golf Xuân"]
+    assert kb.footnotes_of(Passage("002", "Lòng tin của người dân là tài sản và là động lực lớn nhất.", 1.0)) == []

@@ -2088,6 +2088,27 @@ def _who_holds(kb: KnowledgeBase, reply: Reply) -> str | None:
     return f"Theo {found[1]}: {found[0]}."
 
 
+# "Đề án chuyển đổi xanh … biến Cát Bà thành gì, còn giao thông công cộng thì chuyển sang loại xe nào?": a second
+# question after the first, of another matter
+_THEN_ANOTHER = re.compile(r",\s*(?:còn|con)\s+(\S.+)$", re.IGNORECASE)
+CLAUSE_WORDS = 3  # content words: a matter of its own
+CLAUSE_SAID = 0.5  # of the clause's words, by rarity, that the reply already says
+
+
+def _the_other_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> Passage | None:
+    """The sentence answering the second question of a message, when the answer to the first (a document, a
+    project or a sentence) says little of it; None otherwise (figures answer every part themselves)."""
+    clause = _THEN_ANOTHER.search(q.text)
+    if (clause is None or a.from_button or not reply.messages or not str(reply.answer_id or "").startswith(
+            ("policy:", "project:", "passage:")) or len(query_terms(fold(clause.group(1)))) < CLAUSE_WORDS):
+        return None
+    said = _first_text(reply)
+    if kb.passage_coverage(clause.group(1), said) >= CLAUSE_SAID:
+        return None
+    found = kb.passages(clause.group(1), limit=1, explanation=True)
+    return found[0] if found and found[0].text not in said else None
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2120,6 +2141,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if reply.slots.get("topic") == "passage" and WHO_SPOKE.search(asked.folded) and (said := _who_holds(kb, reply)):
         # "… có nói lại mục tiêu cả năm không, ai nói?": the sentence names a post; the list of leaders, who holds it
         reply.messages[0]["text"] += f"\n{said}"
+    if (other := _the_other_clause(kb, asked, q, reply)) is not None:
+        reply.messages[0]["text"] += f"\nTài liệu ghi: “{other.text}”\nNguồn: {kb.document(other.source).citation}."
     if q.intent == "out_of_scope" and reply.answer_id is None and "topic" in reply.slots and reply.slots["topic"] is None:
         # "cho mình hỏi cách nấu bánh đa cua" midway, not covered: the conversation's subject is still the one before
         del reply.slots["topic"]

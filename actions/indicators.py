@@ -214,11 +214,23 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
         )
         return reply
     parts = [replies.describe_comparison(c) for c in comparisons]
+    if _RATIO_ASKED.search(fold(q.text)):
+        # "gấp bao nhiêu lần cả nước?": the ratio the document states, on the first line
+        parts = [_ratio_first(part) for part in parts]
     if relevant:
         parts.append("Tài liệu cũng nêu:\n" + replies.describe_values(relevant))
     reply.say("\n\n".join(parts), feedback_buttons())
     reply.answer_id = f"compare:{indicator.code}:{period}:{comparison}"
     return reply
+
+
+_RATIO_ASKED = re.compile(r"\bgap (?:bao nhieu|may|bn|bao) ?(?:lan|la|lam)?\b")
+_STATED_RATIO = re.compile(r"^Tài liệu ghi: Gấp .*$", re.MULTILINE)
+
+
+def _ratio_first(part: str) -> str:
+    stated = _STATED_RATIO.search(part)
+    return part if stated is None else f"{stated.group()}\n{_STATED_RATIO.sub('', part, count=1).replace(chr(10) * 2, chr(10))}"
 
 
 _COMPARISON_LABELS = {"plan": "so với kế hoạch", "national": "so với cả nước", "previous": "so với năm trước"}

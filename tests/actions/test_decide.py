@@ -689,6 +689,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Tài liệu ghi: “Tiếp tục đẩy nhanh tiến độ triển khai các dự án hạ tầng du lịch tại huyện Cát Hải¹⁰⁵.”\n"
      "Nguồn: Báo cáo số 619-BC/TU ngày 03/12/2024 của Thành ủy Hải Phòng.\nTài liệu cũng nêu:\n"
      "• “Tuyến cáp treo 01 dây Phù Long - Cát Bà; sân Golf Xuân Đám;"),
+    ("Giai đoạn 2019-2023 tăng trưởng kinh tế bình quân của Hải Phòng gấp bao nhiêu lầ cả nước?", "ask_comparison",
+     None, "indicators: every one × period × kind named",  # the ratio the document states, first
+     "Tài liệu ghi: Gấp 2,44 lần bình quân chung cả nước.\nTốc độ tăng tổng sản phẩm trên địa bàn GRDP"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1341,6 +1344,12 @@ def test_a_question_of_its_own_after_a_curated_answer_is_not_more_of_it(kb: Know
     slots = {"topic": "government", "subject": "lê tiến châu", "last_answer_id": "answer:lanh_dao_thanh_pho_2025"}
     answered_by, _ = ask(kb, matcher, "ong ay con kiem chuc gi nua khong", "show_more", slots)
     assert answered_by != "more of what was just quoted: the sentences after it"
+
+
+def test_a_second_question_after_con_is_answered_by_its_sentence(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Đề án chuyển đổi xanh trước mắt muốn biến Cát Bà thành gì, còn giao thông công cộng thì "
+                   "chuyển sang loại xe nào?", "ask_project", None)
+    assert reply.split("\n")[0].startswith("Đề án chuyển đổi xanh thành phố Hải Phòng") and "sang xe điện" in reply
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

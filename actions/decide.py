@@ -283,8 +283,13 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "tăng mấy %?" after a figure: a number of it asked in a few words
     number_of_the_last = (q.slots.get("topic") == "indicator" and passages.asks_number(a)
                           and len(a.folded.split()) <= SHORT_FOLLOW_UP)
+    # "thế đã dc công nhận loại 1 chưa" after the sentence on the city's urban class: with it, a sentence says it
+    quoted = quoted_last(q.slots)
+    said = kb.passage_at(quoted[1]) if quoted is not None and quoted[1] is not None else None
+    of_the_last_subject = (q.intent == "out_of_scope" and said is not None and continues(a.folded)
+                           and says_it(kb, replace(a, context=said.text), passages.EXPLANATION_BAR))
     off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not corrects_the_last
-            and not number_of_the_last and not says_it(kb, a))
+            and not number_of_the_last and not of_the_last_subject and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
     # "bc 619 do phó bí thư … ký đúng ko": a source document named by its number
     return off and not (a.indicators or a.policies or a.address or strong_project or named_source(kb, a.folded))
@@ -550,6 +555,32 @@ def the_quoted_again(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     sentence = _answering_sentence(kb, a, q)
     assert sentence is not None
     return passages.answer(kb, a, q, [sentence])
+
+
+def _dated_quote_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> Passage | None:
+    """"Nếu không kịp thì hạn chót là ngày 30/9 đúng không?" after the sentence giving the deadline: a date claimed,
+    nothing of ours named, of the sentence just quoted when it gives a date; None otherwise."""
+    found = quoted_last(q.slots)
+    if (found is None or found[1] is None or q.slots.get("topic") != "passage" or a.names_something
+            or not (a.premise_cue or a.yes_no) or not _DATE_CLAIMED.search(a.text)):
+        return None
+    sentence = kb.passage_at(found[1])
+    return sentence if sentence is not None and DATE.search(sentence.text) else None
+
+
+# "ngày 30/9", "hôm 2/9", "31/8/2025": a date; "đạt 4/5 tiêu chí" is a share
+_DATE_CLAIMED = re.compile(r"\b(?:ngày|ngay|hôm|hom|hạn|han|trước|truoc)\s+\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
+                           re.IGNORECASE)
+
+
+def claims_a_date_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return _dated_quote_claimed(kb, a, q) is not None
+
+
+def the_quoted_date_checked(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    sentence = _dated_quote_claimed(kb, a, q)
+    assert sentence is not None
+    return passages.answer(kb, a, q, [sentence])  # the date claimed is checked against it, first
 
 
 def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1994,6 +2025,8 @@ ROWS: tuple[Row, ...] = (
         asks_who_said_the_figure, who_said_the_figure),
     Row("who said what was just quoted: the sentence naming the speaker", asks_who_said_it, who_said_it),
     Row("a question the sentence just quoted answers: that sentence", answered_by_the_quoted, the_quoted_again),
+    Row("a date claimed of the sentence just quoted: checked against it", claims_a_date_of_the_quoted,
+        the_quoted_date_checked),
     Row("when a document takes effect: the documents give its issue date only", asks_when_in_force,
         in_force_not_given),
     Row("a reference back to the last answer's subject", refers_back, from_context),

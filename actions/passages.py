@@ -81,14 +81,23 @@ def _question(kb: KnowledgeBase, a: Asked) -> str:
     # corrected ("di sảm" is "di sản"); typed without, its corrected folded form is all there is.
     asked = asking_part(a.text)
     if a.text == strip_diacritics(a.text):
-        return _DATE_ASKED.sub(r"\1 nao", _MENTION_FOLDED.sub(" ", a.folded if asked == a.text else kb.normalize_question(asked)))
+        return _as_written(_DATE_ASKED.sub(r"\1 nao", _MENTION_FOLDED.sub(
+            " ", a.folded if asked == a.text else kb.normalize_question(asked))))
     text = _MENTION_TYPED.sub(" ", asked)
-    return _DATE_ASKED.sub(r"\1 nào", kb.correct_keeping_marks(
-        expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text)))
+    return _as_written(_DATE_ASKED.sub(r"\1 nào", kb.correct_keeping_marks(
+        expand_keeping_marks(_AI.sub("AI trí tuệ nhân tạo", text) if not text.isupper() else text))))
 
 
 # "chậm nhất là ngày bao nhiêu": a date asked, which the search must not read as a number
 _DATE_ASKED = re.compile(r"\b(ngày|ngay|tháng|thang) (?:bao nhiêu|bao nhieu|mấy|may)\b", re.IGNORECASE)
+# "đô thị loại 1": the documents write a rank in Roman numerals ("loại I"); a term they write both ways
+_RANKED = re.compile(r"\b(loại|loai) (1[0-9]|20|[1-9])\b", re.IGNORECASE)
+_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+          "XVII", "XVIII", "XIX", "XX")
+
+
+def _as_written(question: str) -> str:
+    return _RANKED.sub(lambda m: f"{m.group(1)} {_ROMAN[int(m.group(2))]}", question)
 
 
 def _context(a: Asked) -> str:
@@ -395,7 +404,7 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     "một số vụ … người dân" has "số", "dân" and "người", not the population."""
     # "… là hội nghị lần thứ 3 đúng không?", "… hồi tháng 3/2025 đúng không?": the sentence giving its
     # ordinal or date, at the lower bar
-    checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(_claimed_dates(a.text)))
+    checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(claimed_dates(a.text)))
     found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
     measures = measures_asked(a.folded)
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
@@ -506,7 +515,7 @@ def _dates(text: str) -> list[tuple[int, int, str]]:
     return [(int(d), int(m), y) for d, m, y in _DATE.findall(text)]
 
 
-def _claimed_dates(text: str) -> list[tuple[int, int, str]]:
+def claimed_dates(text: str) -> list[tuple[int, int, str]]:
     """The dates a question names; a month alone is day 0."""
     return _dates(text) + [(0, int(m), y) for m, y in _MONTH.findall(strip_diacritics(text).lower())]
 
@@ -514,7 +523,7 @@ def _claimed_dates(text: str) -> list[tuple[int, int, str]]:
 def dated_answer(kb: KnowledgeBase, a: Asked) -> bool:
     """A date claimed ("… hôm 2/9/2024 phải không?") and a sentence saying what is asked with its date: the
     sentence checks the claim, not a curated text with the dates of other things."""
-    if not (a.premise_cue or a.yes_no) or not _claimed_dates(a.text):
+    if not (a.premise_cue or a.yes_no) or not claimed_dates(a.text):
         return False
     found = best(kb, a)
     return bool(found) and found[0].score >= STRONG and bool(_dates(found[0].text))
@@ -541,7 +550,7 @@ _DOCUMENT_KIND = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|thong bao|van 
 
 def date_verdict(a: Asked, sentence: str) -> str | None:
     """"… làm việc với Thành ủy hôm 14/11/2023 đúng không?": a date claimed, against the sentence's."""
-    claimed, said = _claimed_dates(a.text), _dates(sentence)
+    claimed, said = claimed_dates(a.text), _dates(sentence)
     if not (a.premise_cue or a.yes_no) or not claimed or not said:
         return None
 

@@ -1352,6 +1352,28 @@ def test_a_second_question_after_con_is_answered_by_its_sentence(kb: KnowledgeBa
     assert reply.split("\n")[0].startswith("Đề án chuyển đổi xanh thành phố Hải Phòng") and "sang xe điện" in reply
 
 
+def test_a_date_claimed_of_the_sentence_just_quoted_is_checked_against_it(kb: KnowledgeBase,
+                                                                        matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="Thành ủy yêu cầu hoàn thành đại hội Đảng bộ các cấp trước ngày nào?",
+                              intent="ask_government", entities={}, slots={}))
+    slots = {**quoted.slots, "last_answer_id": quoted.answer_id}
+    answered_by, reply = ask(kb, matcher, "Nếu không kịp thì hạn chót là ngày 30/9 đúng khôg?", "nlu_fallback", slots)
+    assert (answered_by, reply.split("\n")[0]) == ("a date claimed of the sentence just quoted: checked against it",
+                                                   "Không đúng: tài liệu ghi ngày 20/8, 31/8/2025.")
+    answered_by, _ = ask(kb, matcher, "dat 4/5 tieu chi thoi ha", "nlu_fallback", slots)  # a share, no date
+    assert answered_by != "a date claimed of the sentence just quoted: checked against it"
+
+
+def test_a_follow_up_read_as_out_of_scope_that_the_sentence_quoted_leads_to_is_answered(
+        kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    quoted = answer(kb, Query(text="hp hướng tới đô thị loại j", intent="ask_vision", entities={}, slots={}))
+    slots = {**quoted.slots, "last_answer_id": quoted.answer_id}
+    _, reply = ask(kb, matcher, "thế đã dc công nhận loại 1 chưa", "out_of_scope", slots)  # "loại I" as written
+    assert reply.startswith("Tài liệu ghi: “Ngày 10/7/2024, Thủ tướng Chính phủ đã công nhận kết quả rà soát tiêu chí")
+    answered_by, _ = ask(kb, matcher, "thế còn giá vàng hôm nay", "out_of_scope", slots)
+    assert answered_by == "out of scope, or an instruction to make things up"
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

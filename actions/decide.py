@@ -1019,6 +1019,9 @@ def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         # "bí thư chỉ đạo xử lý ntn" after the two-tier government's difficulties: the remedies, not a
         # directive of his on another matter ("xử lý" also names a waste plant, weakly)
         return answer_curated(kb, chosen, q)
+    if passages.with_the_person(a) is not None and (said := passages.best(kb, a)):
+        # "ông ấy nói gì về môi trường đầu tư kinh doanh" after Lê Ngọc Châu: his words, not a text on the matter
+        return passages.answer(kb, a, q, said)
     if curated_unbeaten(kb, a, q, None):
         return answer_best_curated(kb, fixed(q, a))
     return passages.answer(kb, a, q)

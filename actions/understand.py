@@ -684,9 +684,18 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     )
     # (after a figure, the figure's own row answers a follow-up: its subject words would only pull
     # the documents' sentences towards every sentence naming it)
-    if not read.names_something and q.slots.get("topic") != "indicator" and leans_for_its_subject(q.text, folded):
+    # "ông ấy nói gì về môi trường đầu tư kinh doanh" after a person: of him, though it names a figure's words
+    of_the_person = _OF_THE_PERSON.search(folded) is not None and bool(PERSON_SUBJECT.match(str(q.slots.get("subject") or "")))
+    if (not read.names_something or of_the_person) and q.slots.get("topic") != "indicator" and leans_for_its_subject(
+            q.text, folded):
         read = replace(read, context=str(q.slots.get("subject") or ""))
     return read
+
+
+_OF_THE_PERSON = re.compile(r"\b(?:ong|ba|dong chi) (?:ay|do)\b")
+# a subject that is a person: "ông lê ngọc châu", "lê tiến châu", "tổng bí thư tô lâm"
+PERSON_SUBJECT = re.compile(r"^(?:ông|bà|đồng chí|tổng bí thư|bí thư|chủ tịch) \w+|^(?:nguyễn|trần|lê|phạm|hoàng|huỳnh|phan|"
+                            r"vũ|võ|đặng|bùi|đỗ|hồ|ngô|dương|lý|đào|tô|đinh|mai|trịnh|lương|cao) \w+(?: \w+)?$")
 
 
 # "Hà Nội" links nothing; "nghe nói", "người ta nói là …" say, folded as "nối" is

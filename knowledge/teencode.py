@@ -132,6 +132,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("nc", "ngoai"): "nước ngoài", ("ca", "nc"): "cả nước", ("trong", "nc"): "trong nước",
     ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn", ("nc", "mat"): "nước mặt",
     ("truong", "dh"): "trường đại học",  # "dh" alone may be đại hội
+    ("ct", "kh"): "chương trình kế hoạch",  # "xd ct/kh thực hiện": "ct" alone may be chủ tịch
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

@@ -692,6 +692,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Giai đoạn 2019-2023 tăng trưởng kinh tế bình quân của Hải Phòng gấp bao nhiêu lầ cả nước?", "ask_comparison",
      None, "indicators: every one × period × kind named",  # the ratio the document states, first
      "Tài liệu ghi: Gấp 2,44 lần bình quân chung cả nước.\nTốc độ tăng tổng sản phẩm trên địa bàn GRDP"),
+    ("ong ay noi gi ve moi truong dau tu kinh doanh", "nlu_fallback",  # of him, though a figure's words are named
+     {"topic": "government", "subject": "ông lê ngọc châu", "last_answer_id": "answer:lanh_dao_thanh_pho_2025"},
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Hải Phòng tiếp tục nằm trong tốp đầu cả nước về cải thiện môi trường đầu tư kinh doanh"),
+    ("tp giao ai xd ct/kh thực hiện, hạn khi nào", "ask_government",  # "ct/kh": chương trình, kế hoạch
+     {"topic": "policy", "policy": "110-TB/VPTW"}, "a passage of the documents, quoted",
+     "Tài liệu ghi: “giao Ban cán sự đảng Ủy ban nhân dân thành phố nghiên cứu xây dựng Chương trình hoặc Kế hoạch"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

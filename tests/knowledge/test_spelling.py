@@ -128,6 +128,7 @@ ABBREVIATIONS = [
     ("tổng kp bn", "tong kinh phi bao nhieu"), ("kp ho tro bao nhieu", "kinh phi ho tro bao nhieu"),  # beside money
     ("kp đâu", "khong phai dau"),  # alone, "không phải"
     ("quan trắc nc mặt", "quan trac nuoc mat"), ("thu hút trường đh", "thu hut truong dai hoc"),
+    ("tp giao ai xd ct/kh", "thanh pho giao ai xay dung chuong trinh ke hoach"),
 ]
 
 

@@ -2145,6 +2145,36 @@ def _the_other_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> Pa
     return found[0] if found and found[0].text not in said else None
 
 
+# "cả dự án", "toàn bộ dự án", a figure of "dự án lớn": the whole a work is part of ("cầu đó thuộc dự án lớn nào" is
+# answered by the work's own record, which names it)
+WHOLE_PROJECT = re.compile(r"\b(?:ca|toan bo|toan) du an\b|\bdu an (?:lon|me|chinh|tong the)\b(?=.*\b(?:bao nhieu|may|"
+                           r"von|tong muc|dien tich|can)\b)")
+
+
+_THAT_PROJECT = re.compile(r"\bdu an (?:do|nay|ay)\b")
+
+
+def _the_whole_asked(kb: KnowledgeBase, q: Query) -> str | None:
+    """The project the last one is part of, when the question asks of it: "cả dự án", or "dự án đó" after a work
+    ("Công trình cầu Máy Chai …"), which its record says is of a project."""
+    folded, last = fold(q.text), str(q.slots.get("project") or "")
+    if not (WHOLE_PROJECT.search(folded) or _THAT_PROJECT.search(folded)) or (whole := project_it_belongs_to(kb, last)) is None:
+        return None
+    info = kb.project(last)
+    work = info is not None and fold(info.project.name).startswith("cong trinh")
+    return whole if WHOLE_PROJECT.search(folded) or work else None
+
+
+def project_it_belongs_to(kb: KnowledgeBase, project: str) -> str | None:
+    """The project whose parts include this one (cầu Máy Chai: the Vũ Yên island project); None for any other."""
+    info = kb.project(project)
+    if info is None:
+        return None
+    name = fold(info.project.name)
+    return next((other.project.id for other in kb.projects() if other.project.id != project and any(
+        fold(part.name) in name for part in other.project.components)), None)
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2152,6 +2182,9 @@ def _first_text(reply: Reply) -> str:
 def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if SWITCHES_TOPIC.search(fold(q.text)):
         q = replace(q, slots={name: None for name in q.slots})
+    if q.slots.get("topic") == "project" and (whole := _the_whole_asked(kb, q)) is not None:
+        # "tổng mức đầu tư cả dự án đó" after cầu Máy Chai: the project it is a part of
+        q = replace(q, slots={**q.slots, "project": whole})
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(

@@ -1381,6 +1381,20 @@ def test_a_follow_up_read_as_out_of_scope_that_the_sentence_quoted_leads_to_is_a
     assert answered_by == "out of scope, or an instruction to make things up"
 
 
+def test_the_whole_project_asked_after_a_part_of_it_is_the_project_it_belongs_to(kb: KnowledgeBase) -> None:
+    reply = answer(kb, Query(text="tong muc dau tu ca du an do la bao nhieu", intent="followup", entities={},
+                             slots={"topic": "project", "project": "cau_may_chai"}))
+    assert (reply.answer_id, "55.870.000" in reply.messages[0]["text"]) == ("project:vu_yen_002", True)
+    # "dự án đó" after a work ("Công trình cầu Máy Chai …") is the project its record says it is of
+    reply = answer(kb, Query(text="Dự án đó xây xog được bao nhiêu căn rồi?", intent="ask_project", entities={},
+                             slots={"topic": "project", "project": "cau_may_chai"}))
+    assert (reply.answer_id, "2.330/8324 căn" in reply.messages[0]["text"]) == ("project:vu_yen_002", True)
+    # which one it belongs to is said by its own record
+    reply = answer(kb, Query(text="Cầu đó thuộc dự án lớn nào?", intent="list_projects", entities={},
+                             slots={"topic": "project", "project": "cau_may_chai"}))
+    assert reply.answer_id == "project:cau_may_chai"
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

@@ -2126,7 +2126,7 @@ def _who_holds(kb: KnowledgeBase, reply: Reply) -> str | None:
 
 # "Đề án chuyển đổi xanh … biến Cát Bà thành gì, còn giao thông công cộng thì chuyển sang loại xe nào?": a second
 # question after the first, of another matter
-_THEN_ANOTHER = re.compile(r",\s*(?:còn|con)\s+(\S.+)$", re.IGNORECASE)
+_THEN_ANOTHER = re.compile(r",\s*(?:còn|con)\s+(\S.+)$|\?\s+(\S.*\?)\s*$", re.IGNORECASE)  # or a second "…?"
 CLAUSE_WORDS = 3  # content words: a matter of its own
 CLAUSE_SAID = 0.5  # of the clause's words, by rarity, that the reply already says
 
@@ -2134,14 +2134,15 @@ CLAUSE_SAID = 0.5  # of the clause's words, by rarity, that the reply already sa
 def _the_other_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> Passage | None:
     """The sentence answering the second question of a message, when the answer to the first (a document, a
     project or a sentence) says little of it; None otherwise (figures answer every part themselves)."""
-    clause = _THEN_ANOTHER.search(q.text)
-    if (clause is None or a.from_button or not reply.messages or not str(reply.answer_id or "").startswith(
-            ("policy:", "project:", "passage:")) or len(query_terms(fold(clause.group(1)))) < CLAUSE_WORDS):
+    found_clause = _THEN_ANOTHER.search(q.text)
+    clause = (found_clause.group(1) or found_clause.group(2)) if found_clause else ""
+    if (not clause or a.from_button or not reply.messages or not str(reply.answer_id or "").startswith(
+            ("policy:", "project:", "passage:", "address:")) or len(query_terms(fold(clause))) < CLAUSE_WORDS):
         return None
     said = _first_text(reply)
-    if kb.passage_coverage(clause.group(1), said) >= CLAUSE_SAID:
+    if kb.passage_coverage(clause, said) >= CLAUSE_SAID:
         return None
-    found = kb.passages(clause.group(1), limit=1, explanation=True)
+    found = kb.passages(clause, limit=1, explanation=True)
     return found[0] if found and found[0].text not in said else None
 
 

@@ -1395,6 +1395,12 @@ def test_the_whole_project_asked_after_a_part_of_it_is_the_project_it_belongs_to
     assert reply.answer_id == "project:cau_may_chai"
 
 
+def test_a_second_question_of_another_kind_is_answered_by_its_sentence(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Thế giờ không còn huyện Kiến Thụy nữa à? Chính quyền còn mấy cấp?", "ask_government",
+                   {"topic": "address"})
+    assert reply.startswith("Các phường, xã của Huyện Kiến Thụy") and "Hệ thống chính quyền 2 cấp" in reply
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

@@ -50,7 +50,15 @@ from .curated import (
     post_misnamed,
 )
 from .documents import answer_source, asks_source, named_source
-from .fallback import no_breakdown, no_local_leaders, no_prices, no_services, not_covered, not_given_but
+from .fallback import (
+    no_breakdown,
+    no_future_holders,
+    no_local_leaders,
+    no_prices,
+    no_services,
+    not_covered,
+    not_given_but,
+)
 from .government import (
     COUNT_CLAIMED,
     COUNT_QUESTION,
@@ -401,6 +409,20 @@ _LOCAL_OFFICE = r"(?:chu tich|pho chu tich|bi thu|pho bi thu|truong cong an|lanh
 _LOCAL_UNIT = r"(?:phuong|xa|dac khu|thi tran)"
 LOCAL_LEADER = re.compile(rf"\b{_LOCAL_OFFICE}\b(?: \w+){{0,5}} {_LOCAL_UNIT}\b.*\b(?:ai|la ai|ten gi|ten la gi)\b"
                           rf"|\b{_LOCAL_UNIT}\b.*\bai (?:lam|la) {_LOCAL_OFFICE}\b")
+
+
+# "ai được giới thiệu làm Bí thư Thành ủy khóa mới", "nhiệm kỳ tới ai làm chủ tịch": who will hold a post
+FUTURE_HOLDER = re.compile(rf"\bai\b.*\b(?:gioi thieu|de cu|du kien|se) (?:lam |giu )?{_LOCAL_OFFICE}\b"
+                           rf"|\bai\b.*\b{_LOCAL_OFFICE}\b.*\b(?:khoa moi|khoa toi|nhiem ky toi|nhiem ky moi|sap toi)\b"
+                           rf"|\b(?:khoa moi|khoa toi|nhiem ky toi|nhiem ky moi)\b.*\bai (?:lam|giu|la) {_LOCAL_OFFICE}\b")
+
+
+def asks_a_future_holder(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and FUTURE_HOLDER.search(a.folded) is not None
+
+
+def future_holder_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return no_future_holders()
 
 
 def asks_local_leader(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -2010,6 +2032,8 @@ ROWS: tuple[Row, ...] = (
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
     Row("who holds an office of a ward or commune: the documents name none", asks_local_leader, local_leader_not_given),
+    Row("who will hold a post next term: the documents name who holds it now only", asks_a_future_holder,
+        future_holder_not_given),
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
     Row("a correction of the last project's place: the same kind of project there", corrects_the_projects_place,
         the_same_kind_there),

@@ -41,6 +41,16 @@ NO_LOCAL_LEADERS = ("Các tài liệu tôi có không nêu ai giữ chức vụ 
                     "không trả lời để tránh nói sai. Bạn có thể hỏi trực tiếp Ủy ban nhân dân phường, xã đó.")
 
 
+NO_FUTURE_HOLDERS = ("Các tài liệu tôi có chỉ nêu người đang giữ chức vụ, không nêu ai được giới thiệu hay sẽ giữ chức vụ "
+                     "ở khóa, nhiệm kỳ tới, nên tôi không trả lời để tránh nói sai.")
+
+
+def no_future_holders() -> Reply:
+    """"Ai được giới thiệu làm Bí thư Thành ủy khóa mới?": the documents name who holds a post, never who will;
+    an aside, the conversation's subject stays."""
+    return Reply().say(NO_FUTURE_HOLDERS)
+
+
 def no_local_leaders() -> Reply:
     """"Chủ tịch phường Gia Viên mới là ai?": no document names a ward's or commune's office holders; an
     aside, the conversation's subject stays."""

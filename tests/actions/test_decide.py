@@ -699,6 +699,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("tp giao ai xd ct/kh thực hiện, hạn khi nào", "ask_government",  # "ct/kh": chương trình, kế hoạch
      {"topic": "policy", "policy": "110-TB/VPTW"}, "a passage of the documents, quoted",
      "Tài liệu ghi: “giao Ban cán sự đảng Ủy ban nhân dân thành phố nghiên cứu xây dựng Chương trình hoặc Kế hoạch"),
+    ("Ai được giới thiệu làm Bí thư Thành ủy khóa mới?", "ask_government", None,  # who will, not who does
+     "who will hold a post next term: the documents name who holds it now only",
+     "Các tài liệu tôi có chỉ nêu người đang giữ chức vụ, không nêu ai được giới thiệu"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

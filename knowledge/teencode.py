@@ -133,6 +133,9 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("nc", "thai"): "nước thải", ("nc", "sach"): "nước sạch", ("dat", "qc"): "đạt quy chuẩn", ("nc", "mat"): "nước mặt",
     ("truong", "dh"): "trường đại học",  # "dh" alone may be đại hội
     ("ct", "kh"): "chương trình kế hoạch",  # "xd ct/kh thực hiện": "ct" alone may be chủ tịch
+    # "cb" alone is "chuẩn bị"; beside a civil servant's words it is cán bộ ("cho cb công tác xa", "cb cc vc")
+    ("cho", "cb"): "cho cán bộ", ("cb", "cong", "tac"): "cán bộ công tác", ("cb", "cong", "chuc"): "cán bộ công chức",
+    ("cb", "cc"): "cán bộ công chức", ("cb", "cc", "vc"): "cán bộ công chức viên chức",
     ("cum", "cn"): "cụm công nghiệp", ("khu", "cn"): "khu công nghiệp", ("nganh", "cn"): "ngành công nghiệp",
     ("chi", "so", "sx"): "chỉ số sản xuất",
     ("ch", "so", "sx"): "chỉ số sản xuất",

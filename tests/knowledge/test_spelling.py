@@ -129,6 +129,8 @@ ABBREVIATIONS = [
     ("kp đâu", "khong phai dau"),  # alone, "không phải"
     ("quan trắc nc mặt", "quan trac nuoc mat"), ("thu hút trường đh", "thu hut truong dai hoc"),
     ("tp giao ai xd ct/kh", "thanh pho giao ai xay dung chuong trinh ke hoach"),
+    ("bí thư chỉ đạo j cho cb công tác xa", "bi thu chi dao gi cho can bo cong tac xa"),
+    ("chế độ của cb cc vc", "che do cua can bo cong chuc vien chuc"),
 ]
 
 

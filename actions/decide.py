@@ -2183,11 +2183,11 @@ def _the_whole_asked(kb: KnowledgeBase, q: Query) -> str | None:
     """The project the last one is part of, when the question asks of it: "cả dự án", or "dự án đó" after a work
     ("Công trình cầu Máy Chai …"), which its record says is of a project."""
     folded, last = fold(q.text), str(q.slots.get("project") or "")
-    if not (WHOLE_PROJECT.search(folded) or _THAT_PROJECT.search(folded)) or (whole := project_it_belongs_to(kb, last)) is None:
+    if WHOLE_PROJECT.search(folded) is None and (
+            _THAT_PROJECT.search(folded) is None or (info := kb.project(last)) is None
+            or not fold(info.project.name).startswith("cong trinh")):
         return None
-    info = kb.project(last)
-    work = info is not None and fold(info.project.name).startswith("cong trinh")
-    return whole if WHOLE_PROJECT.search(folded) or work else None
+    return project_it_belongs_to(kb, last)
 
 
 def project_it_belongs_to(kb: KnowledgeBase, project: str) -> str | None:

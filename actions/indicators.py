@@ -225,12 +225,12 @@ def compare_indicator(kb: KnowledgeBase, q: Query) -> Reply:
 
 
 _RATIO_ASKED = re.compile(r"\bgap (?:bao nhieu|may|bn|bao) ?(?:lan|la|lam)?\b")
-_STATED_RATIO = re.compile(r"^Tài liệu ghi: Gấp .*$", re.MULTILINE)
 
 
 def _ratio_first(part: str) -> str:
-    stated = _STATED_RATIO.search(part)
-    return part if stated is None else f"{stated.group()}\n{_STATED_RATIO.sub('', part, count=1).replace(chr(10) * 2, chr(10))}"
+    lines = part.split("\n")
+    stated = [line for line in lines if line.startswith("Tài liệu ghi: Gấp ")]
+    return "\n".join(stated[:1] + [line for line in lines if line not in stated[:1]])
 
 
 _COMPARISON_LABELS = {"plan": "so với kế hoạch", "national": "so với cả nước", "previous": "so với năm trước"}

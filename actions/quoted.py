@@ -44,12 +44,12 @@ def following(kb: KnowledgeBase, slots: dict[str, Any]) -> list[Passage]:
     found = _first_quoted(kb, slots)
     if found is None:
         return []
-    first, shown = found
+    first, source, shown = found
     said: list[Passage] = []
     for at in range(first + 1, first + 1 + SCANNED):
-        if (sentence := kb.passage_at(at)) is None or sentence.source != shown[0] or len(said) == FOLLOWING:
+        if (sentence := kb.passage_at(at)) is None or sentence.source != source or len(said) == FOLLOWING:
             break
-        if not any(fold(sentence.text)[:SAME_OPENING] in quote for quote in shown[1:]):
+        if not any(fold(sentence.text)[:SAME_OPENING] in quote for quote in shown):
             said.append(sentence)
     return said
 
@@ -58,20 +58,21 @@ SCANNED = 20  # sentences after the first one quoted: a curated answer quotes a 
 SAME_OPENING = 40  # characters of a sentence's opening that say it is one the answer quoted
 
 
-def _first_quoted(kb: KnowledgeBase, slots: dict[str, Any]) -> tuple[int, list[str]] | None:
-    """The place of the first sentence the last answer quoted, with its document and what it quoted (folded): a
-    passage answer's place, or a curated answer's quotes (the Tổng Bí thư's words after "ông còn nói gì nữa?");
-    None after any other answer."""
+def _first_quoted(kb: KnowledgeBase, slots: dict[str, Any]) -> tuple[int, str, list[str]] | None:
+    """The place of the first sentence the last answer quoted, its document, and what it quoted (folded): a passage
+    answer's place, or a curated answer's quotes (the Tổng Bí thư's words after "ông còn nói gì nữa?"); None after
+    any other answer."""
     found = quoted_last(slots)
     if found is not None:
-        first = kb.passage_at(found[1]) if found[1] is not None else None
-        return (found[1], [first.source, fold(first.text)]) if first is not None and found[1] is not None else None
+        at = found[1]
+        first = kb.passage_at(at) if at is not None else None
+        return (at, first.source, [fold(first.text)]) if at is not None and first is not None else None
     last = str(slots.get("last_answer_id") or "")
     if not last.startswith("answer:") or (info := kb.answer(last.removeprefix("answer:"))) is None:
         return None
     source = info.answer.provenance
     places = [at for quote in source.quotes if (at := kb.locate(Passage(source.source, quote, 1.0))) is not None]
-    return (min(places), [source.source, *map(fold, source.quotes)]) if places else None
+    return (min(places), source.source, [fold(quote) for quote in source.quotes]) if places else None
 
 
 def answering(kb: KnowledgeBase, slots: dict[str, Any], folded: str,

@@ -723,18 +723,20 @@ class PassageIndex:
         if not 0 <= at < len(self.units):
             return None
         source, paragraph = self.units[at].source, self.units[at].paragraph
-        before: list[_Unit] = []
-        for unit in reversed(self.units[:at + 1]):
-            if unit.source != source or unit.paragraph != paragraph:
-                before = [u for u in self.units if u.source == source == unit.source and u.paragraph == unit.paragraph]
-                break
-            if _PERSON.search(unit.shown):
-                return Passage(unit.source, unit.shown, 1.0)
+        i = at
+        while i >= 0 and self.units[i].source == source and self.units[i].paragraph == paragraph:
+            if _PERSON.search(self.units[i].shown):
+                return Passage(source, self.units[i].shown, 1.0)
+            i -= 1
         # "Theo ông Đào Trọng Đức, … về tổ chức đại hội Đảng các cấp, …" opening the paragraph just before: what
         # he reported goes on in the next one ("Tính đến ngày 9/7 đã có 1325/1.845 …")
-        if before and _REPORTED_BY.match(before[0].shown) and _PERSON.search(before[0].shown):
-            return Passage(before[0].source, before[0].shown, 1.0)
-        return None
+        if i < 0 or self.units[i].source != source:
+            return None
+        before = self.units[i].paragraph
+        while i > 0 and self.units[i - 1].source == source and self.units[i - 1].paragraph == before:
+            i -= 1
+        opening = self.units[i].shown
+        return Passage(source, opening, 1.0) if _REPORTED_BY.match(opening) and _PERSON.search(opening) else None
 
     def posts_of(self, name: str) -> Passage | None:
         """The first sentence naming the person with the posts written after the name ("đồng chí Lê Anh Quân,

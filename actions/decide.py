@@ -337,13 +337,17 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)):
         return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list;
         # "sao lại bị chia ra vậy?" after a ward's conversion
-    return IDENTITY.search(a.folded) is not None or not says_it(kb, a, bar=passages.EXPLANATION_BAR)
+    if IDENTITY.search(a.folded) is not None:
+        return True
+    # "cơ quan nào ban hành z" after a resolution: of it, not of the bot, though no sentence says it
+    return not q.slots.get("topic") and not says_it(kb, a, bar=passages.EXPLANATION_BAR)
 
 
 # AI the technology, used by the city ("ad là người hay AI" asks of the bot)
 AI_USED = re.compile(r"\b(?:dung|ung dung|ap dung|su dung|trien khai|phat trien|nen tang|cong nghe|tich hop)\s+AI\b")
-# the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from
-IDENTITY = re.compile(r"\b(?:ban|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|du lieu|"
+# the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from;
+# "cơ quan nào ban hành z" folds "bạn" and "ban hành" alike: a Ban, a ban hành asks no identity
+IDENTITY = re.compile(r"\b(?:ban(?! (?:hanh|nganh|chap hanh|thuong vu|to chuc|quan ly|bi thu|dan van|kinh te|tuyen giao|noi chinh))|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|du lieu|"
                       r"nguon)\b")
 
 
@@ -1290,7 +1294,12 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if (q.slots.get("topic") not in ("policy", "project", None) and asks_which_document(a)
             and policy_by_subject(kb, a, q) is not None):
         return False  # "kết luận của ông ấy được Văn phòng TW thông báo bằng văn bản nào?" after a figure: found
+    if q.slots.get("topic") == "indicator" and _A_PERSON_POINTED.search(a.folded) and len(query_terms(a.folded)) >= 2:
+        return False  # "ổng có nói hạn chế j ko" after a figure: of the one who spoke, not the figure again
     return (a.refers_back or pointed) and bool(q.slots.get("topic")) and not named
+
+
+_A_PERSON_POINTED = re.compile(r"\b(?:ong|ba) (?:ay|do)\b")
 
 
 def of_the_last_project(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1440,8 +1449,8 @@ def claims_in_its_unit(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     shown = kb.indicator(str(q.slots.get("indicator") or ""))
     if shown is None or not shown.unit or not a.claimed_numbers or not (a.yes_no or a.premise_cue):
         return False
-    units = set(re.split(r"[\s/]+", fold(shown.unit)))
-    return any(unit in units for unit in _UNIT_TYPED.findall(fold(q.text)))
+    units = set(re.split(r"[\s/]+", fold(shown.unit))) | {shown.unit.lower()}
+    return any(fold(unit) in units or unit in units for unit in _UNIT_TYPED.findall(q.text.lower()))  # fold drops "%"
 
 
 _WHICH_NUMBER = re.compile(r"\bso (?:may|bao nhieu|nao)\b")  # a document's number, not a count
@@ -2127,7 +2136,7 @@ SWITCHES_TOPIC = re.compile(r"^\W*(?:thoi |ok |vay )?(?:chuyen (?:sang )?chu de|
                             r"sang chuyen khac|chuyen sang (?:chuyen|cai) khac)\b")
 
 
-WHO_ASKED = re.compile(r"\b(?:la ai|ai la|nguoi nao)\b")
+WHO_ASKED = re.compile(r"\b(?:la ai|ai la|nguoi nao)\b|^(?:vay |the |con )?ai (?:duoc|da|se|dang|phu trach|chu tri|chi dao|de nghi|ky)\b")
 
 
 # "ai nói", "ai đề nghị": who spoke, which a sentence naming only a post ("Bí thư Thành ủy … thống nhất …") leaves out
@@ -2200,6 +2209,22 @@ def project_it_belongs_to(kb: KnowledgeBase, project: str) -> str | None:
         fold(part.name) in name for part in other.project.components)), None)
 
 
+# "quyết định đó", "nghị quyết hỗ trợ đó", "văn bản này": a document the conversation named
+_THAT_DOCUMENT = re.compile(r"\b(?:nghi quyet|nq|quyet dinh|qd|van ban|ket luan|chi thi)\b(?:\s+\w+){0,2}?\s+(?:do|nay|ay|tren)\b")
+
+
+def _the_document_quoted(kb: KnowledgeBase, q: Query) -> str | None:
+    """The one document the sentence just quoted names, when the question leans on "quyết định đó": "ai ký quyết
+    định đó" after "Ngày 5/2/2025, UBND thành phố đã ban hành Quyết định số 278/QĐ-UBND …" is of that decision."""
+    if q.entities.get("policy") or (that := _THAT_DOCUMENT.search(fold(q.text))) is None or " moi" in that.group():
+        return None  # "nghị quyết mới đó" after "… Nghị quyết mới thay thế Nghị quyết số 35": not the one it names
+    found = quoted_last(q.slots)
+    if found is None or found[1] is None or (sentence := kb.passage_at(found[1])) is None:
+        return None
+    named = {info.policy.number for info in kb.find_policy(sentence.text)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2210,6 +2235,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if q.slots.get("topic") == "project" and (whole := _the_whole_asked(kb, q)) is not None:
         # "tổng mức đầu tư cả dự án đó" after cầu Máy Chai: the project it is a part of
         q = replace(q, slots={**q.slots, "project": whole})
+    if (document := _the_document_quoted(kb, q)) is not None:
+        q = replace(q, slots={**q.slots, "policy": document, "topic": "policy"})
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(

@@ -698,6 +698,26 @@ def _newest_before(kb: KnowledgeBase, indicator: Indicator, period: str) -> str 
     return max(same_part or periods, key=period_sort_key)
 
 
+# "năm ngoái", "năm trước" said without the year: the resident's reckoning, which the documents may not reach
+_YEAR_BEFORE_WORDS = re.compile(r"\bnam (?:ngoai|truoc)\b")
+_THIS_OR_NEXT_YEAR = re.compile(r"\bnam (?:nay|sau|toi)\b")
+
+
+def _last_whole_year(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> str | None:
+    """"Năm ngoái có bao nhiêu khách du lịch?" asked in 2026: the documents end within 2025, so the last whole
+    year they give a result of (2024) first, said as such; what they have of 2025 follows."""
+    if (not _YEAR_BEFORE_WORDS.search(a.folded) or _THIS_OR_NEXT_YEAR.search(a.folded) or _year_typed(period, a)
+            or a.kinds == {"target"}):  # "mục tiêu năm nay thấp hơn kết quả năm ngoái": two years, each asked
+        return None
+    before = str(int(period) - 1)
+    if not _has_result(kb.values(indicator.code, before)):
+        return None
+    text, _ = figure_block(kb, indicator, before, a)
+    first, _, after = text.partition("\n")
+    return (f"{first}\n(Các tài liệu chưa có kết quả cả {replies.period_label(period)}; đây là kết quả cả năm "
+            f"gần nhất, {replies.period_label(before)}.)\n{after}")
+
+
 def _claimed_of_another_period(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked) -> tuple[str, bool] | None:
     """"FDI năm 2023 đạt 4,7 tỷ USD đúng không?": the documents give no 2023 figure, and 4,7 is 2024's:
     said first, then that year's figure."""
@@ -767,7 +787,12 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
             if not values:
                 return text, found
             plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
+            if (whole_year := _last_whole_year(kb, indicator, period, a)) is not None:
+                return f"{whole_year}\nTrong {label}, tài liệu có:\n{text}\n{plan}", found
             return f"{text}\n{plan}", found
+        if values and (whole_year := _last_whole_year(kb, indicator, period, a)) is not None:
+            plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
+            return f"{whole_year}\nCho {label}, tài liệu có:\n{plan}", True
     if not values and (elsewhere := _claimed_of_another_period(kb, indicator, period, a)) is not None:
         return elsewhere
     if not values:
@@ -877,8 +902,8 @@ NOT_A_DETAIL = STOP_WORDS | frozenset(
 # Phrases that are no detail, though a word of theirs is one elsewhere ("tế" of "quốc tế", "y tế").
 # "năm ngoái", "quí": a period, whatever "ngoái" is elsewhere; "kết quả" a kind ("kết nối" is a row's).
 # words of a follow-up that name no row: a period, a correction, a rank ("đứng thứ mấy": "đứng" folds to "dựng"),
-# the "làm" of "làm chết mấy người" after the fires
-NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|y (?:minh|toi|em|tui|anh|chi) (?:la|hoi)|ket qua|nam (?:ngoai|nay|truoc|sau|toi)|qui|lam (?=chet|bi thuong)|"
+# the "làm" of "làm chết mấy người" after the fires; "nghe nói … 9,77% thôi đúng ko" of a claim ("đúng" folds to "dựng")
+NOT_A_DETAIL_PHRASE = re.compile(r"\b(?:thuc te|nghe (?:noi|bao|dau)|nguoi ta (?:noi|bao)|(?<!xay )dung (?:khong|ko|k|chu|ha|nhi|roi)|phan tram|y (?:minh|toi|em|tui|anh|chi) (?:la|hoi)|ket qua|nam (?:ngoai|nay|truoc|sau|toi)|qui|lam (?=chet|bi thuong)|"
                                  r"(?:dung|xep|nam) (?:thu|hang|top|dau|cuoi)|thu (?:may|bao nhieu|hang))\b")
 
 

@@ -15,7 +15,8 @@ from knowledge import KnowledgeBase, Passage, fold, query_terms
 from .query import quoted_last
 
 # "ông ấy còn nêu kết quả gì nữa?", "kể thêm đi", "còn gì nữa không": more of what was said
-_MORE = re.compile(r"\b(?:gi|j|nao|nhung gi) (?:nua|them)\b|\b(?:noi|ke|neu) (?:them|tiep)\b|\bcon (?:gi )?nua\b")
+_MORE = re.compile(r"\b(?:gi|j|nao|nhung gi) (?:nua|them)\b|\b(?:noi|ke|neu) (?:them|tiep)\b|\bcon (?:gi )?nua\b"
+                   r"|\bcon (?:noi|neu|ke|nhac|de cap)\b.{0,30}\bnua\b")  # "ông ấy còn nêu kq j nổi bật nữa ko"
 FOLLOWING = 3  # sentences said after the one quoted; as many before and after it are "around" it
 
 # of a question's words (by rarity) that the sentence just quoted says: "tại kỳ họp lần thứ mấy của Ủy ban Di sản Thế

@@ -27,6 +27,7 @@ from knowledge import (
 )
 
 from .government import MEMBERS_QUESTION, names_an_old_unit, new_units_named, unit_pointed_at
+from .leaders import PERSON_NAMED
 from .query import Query
 
 # -- words that say what kind of figure is wanted ---------------------------------------------
@@ -689,7 +690,26 @@ def understand(kb: KnowledgeBase, q: Query) -> Asked:
     if (not read.names_something or of_the_person) and q.slots.get("topic") != "indicator" and leans_for_its_subject(
             q.text, folded):
         read = replace(read, context=str(q.slots.get("subject") or ""))
+    elif q.slots.get("topic") == "indicator" and _OF_THE_PERSON.search(folded) and (
+            speaker := _who_gave_the_figure(kb, q)) is not None:
+        read = replace(read, context=speaker)  # "ổng có nói hạn chế j ko" after a figure an article has him give
     return read
+
+
+def _who_gave_the_figure(kb: KnowledgeBase, q: Query) -> str | None:
+    """The person an article's sentence names as giving the figure last shown ("Theo ông Lê Tiến Châu, …")."""
+    period = q.slots.get("period")
+    for value in kb.values(str(q.slots.get("indicator")), str(period) if period else None):
+        for quote in value.quotes if value.document.kind != "report" else ():
+            said = kb.speaker_of(value.document.id, quote)
+            if said is not None and (person := PERSON_NAMED.search(said.text) or _FULL_NAME.search(said.text)):
+                return f"ông {person.group(1)}"
+    return None
+
+
+# "Bí thư Thành ủy Hải Phòng Lê Tiến Châu": a name written after the post, with no "ông" before it
+_FULL_NAME = re.compile(r"\b((?:Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Lý|Đào|Tô|Đinh|Mai|Trịnh|"
+                        r"Lương|Cao)(?:\s+[A-ZĐÂ][\wÀ-ỹ]*){1,2})\b")
 
 
 _OF_THE_PERSON = re.compile(r"\b(?:ong|ba|dong chi) (?:ay|do)\b")

@@ -98,6 +98,14 @@ def load_mappings(repairs_file: Path = REPAIRS_FILE) -> list[UnitMapping]:
 
 
 _OUR_PROVINCES = {"hai phong", "hai duong"}
+
+
+def _our_districts() -> re.Pattern[str]:
+    names = {unit_folded(row["old_district"]) for row in _mapping_json()["ward_mapping"]
+             if row["new_province_key"] == NEW_PROVINCE_KEY and row["old_district"]}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
+
+
 _PROVINCE_ALIASES = {"ho chi minh": ("hcm", "tphcm", "sai gon", "tp hcm"), "ha noi": ("hn",), "da nang": ("dn",)}
 # Two letters that residents also write for other words: "hn" is hội nghị ("hn đối thoại với dn"),
 # "dn" is doanh nghiệp. They name a place only after a word that introduces one ("ở hn", "so với hn").
@@ -110,7 +118,8 @@ def other_province(text: str) -> str | None:
 
     The knowledge base holds Hải Phòng's figures only: such a question must not get them.
     """
-    folded = f" {fold(text)} "
+    # "Cát Bà, Đồ Sơn là gì": our own districts' names are read first, so "đồ sơn la" is no Sơn La
+    folded = _OUR_DISTRICTS.sub(" ", f" {fold(text)} ")
     data = _mapping_json()
     for info in (*data["old_province_names"].values(), *data["province_names"].values()):
         short = fold(info["short"])
@@ -244,3 +253,6 @@ def load_history(path: Path = HISTORY_FILE, mappings: list[UnitMapping] | None =
     if problems:
         raise FactFileError(problems)
     return changes
+
+
+_OUR_DISTRICTS = _our_districts()

@@ -92,9 +92,11 @@ def load(paths: list[Path]) -> list[Case]:
     return cases
 
 
-# Not figures: where a reply names its sources, and the bot's fixed description of itself.
+# Not figures: where a reply names its sources, the bot's fixed description of itself, and a document's number
+# ("không ghi người ký Nghị quyết 226", "Quyết định số 278/QĐ-UBND"): it names what was asked of, it counts nothing.
 _CITATION = re.compile(r"\(?nguồn:[^\n)]*\)?|\b(?:chính quyền|chính quyền địa phương) 2 cấp\b|\b\d+ tài liệu\b|"
-                       r"báo cáo số [\w/-]+ ngày [\d/]+|\d+-bc/tu")
+                       r"báo cáo số [\w/-]+ ngày [\d/]+|\d+-bc/tu|"
+                       r"\b(?:nghị quyết|quyết định|kết luận|chỉ thị|nq|qđ)(?: số)? \d+(?:/[\w.-]+)*|\b\d+(?:/[a-zđ][\w.-]*)+")
 
 
 def _without_citations(body: str) -> str:

@@ -702,6 +702,17 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Ai được giới thiệu làm Bí thư Thành ủy khóa mới?", "ask_government", None,  # who will, not who does
      "who will hold a post next term: the documents name who holds it now only",
      "Các tài liệu tôi có chỉ nêu người đang giữ chức vụ, không nêu ai được giới thiệu"),
+    ("muc tieu tong quat cua thanh pho doi voi cat ba do son la gi", "ask_vision", None,  # Đồ Sơn, no Sơn La
+     "a curated answer of the intent's topic that fits", "Theo Báo cáo của Thành ủy, mục tiêu tổng quát năm 2025 là"),
+    ("cơ quan nào ban hành z", "bot_identity", {"topic": "policy", "policy": "1232/NQ-UBTVQH15"},  # "ban hành": no "bạn"
+     "a follow-up on the last answer's subject", "Nghị quyết 1232/NQ-UBTVQH15 (Ủy ban Thường vụ Quốc hội, ngày 24/10/2024)"),
+    ("nghe noi quy 1 nam 2025 chi tang 9,77% thoi dung ko", "ask_indicator",  # a claim of the figure in context
+     {"topic": "indicator", "indicator": "grdp_growth", "period": "2025"}, "a follow-up on the last answer's subject",
+     "Không đúng như vậy: tài liệu không ghi con số đó cho Tốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh "
+     "2010) quý I/2025"),  # "đúng" folds to "dựng": no row of industry and construction
+    ("ổng có nói hạn chế j ko", "nlu_fallback",  # of the one the article has give the figure, not the figure again
+     {"topic": "indicator", "indicator": "budget_revenue_domestic", "period": "2025-H1"},
+     "a passage of the documents, quoted", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1404,6 +1415,29 @@ def test_a_second_question_of_another_kind_is_answered_by_its_sentence(kb: Knowl
     assert reply.startswith("Các phường, xã của Huyện Kiến Thụy") and "Hệ thống chính quyền 2 cấp" in reply
 
 
+def test_that_document_after_a_sentence_naming_one_is_the_document_it_names(kb: KnowledgeBase) -> None:
+    quoted = answer(kb, Query(text="quyet dinh phan bo kinh phi lap nhiem vu quy hoach chung khu kinh te ven bien phia "
+                                   "nam so may", intent="ask_policy", entities={}, slots={}))
+    slots = {**quoted.slots, "last_answer_id": quoted.answer_id}
+    reply = answer(kb, Query(text="ai ky quyet dinh do", intent="ask_policy", entities={}, slots=slots))
+    assert reply.messages[0]["text"].split("\n")[0] == ("Các tài liệu tôi có không ghi người ký Quyết định 278/QĐ-UBND; "
+                                                        "tài liệu chỉ nêu cơ quan ban hành: UBND thành phố Hải Phòng.")
+
+
+def test_who_was_charged_makes_the_person_named_the_subject(kb: KnowledgeBase) -> None:
+    who = answer(kb, Query(text="Ai được giao chỉ đạo Sở Kế hoạch và Đầu tư hoàn thiện tài liệu?", intent="nlu_fallback",
+                           entities={}, slots={}))
+    assert who.slots["subject"] == "lê anh quân"  # "ông ấy giữ chức gì?" next is of him
+
+
+def test_more_of_what_he_said_after_the_sentence_saying_he_spoke(kb: KnowledgeBase) -> None:
+    said = answer(kb, Query(text="ai bao cao ket qua noi bat tai hoi nghi thanh uy thang 7", intent="nlu_fallback",
+                            entities={}, slots={}))
+    slots = {**said.slots, "last_answer_id": said.answer_id}
+    reply = answer(kb, Query(text="ông ấy còn nêu kq j nổi bật nữa ko", intent="nlu_fallback", entities={}, slots=slots))
+    assert "tốp đầu cả nước" in reply.messages[0]["text"]
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",
@@ -1687,6 +1721,19 @@ def test_last_year_after_a_figure_of_that_year_is_the_year_before(
     row, text = ask(kb, matcher, "À nhầm, ý mình là cả năm ngoái cơ", "followup", slots)
     assert (row, text.split("\n")[0]) == ("a follow-up on the last answer's subject",
                                           "Thu nội địa năm 2024: ước đạt 48.255,342 tỷ đồng.")
+
+
+def test_last_year_the_documents_do_not_close_is_answered_with_the_last_whole_year_first(
+        kb: KnowledgeBase, matcher: EntityMatcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    # asked in 2026: the documents end within 2025 (a quarter, a plan), so 2024's result first, said as such
+    monkeypatch.setattr("knowledge.periods.date", _Today2026)
+    _, text = ask(kb, matcher, "Năm ngoái có bao nhiêu khách du lịch đến Hải Phòng?", "ask_indicator")
+    assert (text.split("\n")[:2], "Trong năm 2025, tài liệu có:\nKhách du lịch quý I/2025" in text) == (
+        ["Khách du lịch năm 2024: ước đạt 9,15 triệu lượt.",
+         "(Các tài liệu chưa có kết quả cả năm 2025; đây là kết quả cả năm gần nhất, năm 2024.)"], True)
+    _, text = ask(kb, matcher, "gdp binh quan dau nguoi cua hai phong nam ngoai duoc bao nhieu usd", "ask_indicator")
+    assert (text.split("\n")[0], "Cho năm 2025, tài liệu có:\nGRDP bình quân đầu người (giá hiện hành) năm 2025: kế "
+            "hoạch 9.486" in text) == ("GRDP bình quân đầu người (giá hiện hành) năm 2024: ước đạt 8.665 USD/người.", True)
 
 
 @pytest.mark.parametrize(("text", "slots", "cause"), [

@@ -42,6 +42,8 @@ def test_both_old_cities_are_covered() -> None:
     ("so với hn thì sao", "Hà Nội"),
     ("hn đối thoại vs dn fdi nhận bao nhiêu kiến nghị", None),  # hội nghị, doanh nghiệp
     ("dn thành lập mới 2024", None),
+    ("muc tieu cua thanh pho doi voi cat ba do son la gi", None),  # Đồ Sơn, then "là": no Sơn La
+    ("GRDP Sơn La năm 2024", "Sơn La"),
 ])
 def test_another_province_named(question: str, province: str | None) -> None:
     assert other_province(question) == province

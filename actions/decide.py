@@ -59,6 +59,7 @@ from .fallback import (
     not_covered,
     not_given_but,
 )
+from .feedback_buttons import feedback_buttons
 from .government import (
     COUNT_CLAIMED,
     COUNT_QUESTION,
@@ -946,7 +947,7 @@ def _dated(found: list[Passage]) -> list[Passage]:
 
 # A deadline asked, and said in the documents' words
 DEADLINE_ASKED = re.compile(r"\b(?:han chot|han cuoi|phai xong|xong truoc|truoc ngay nao|cham nhat|khi nao xong|bao gio xong|"
-                            r"thoi han)\b")
+                            r"thoi han|han (?:hoan thanh|xong|nop|to chuc))\b")
 DEADLINE_SAID = re.compile(r"\b(?:trước ngày|chậm nhất|hoàn thành trước|thời hạn)\b", re.IGNORECASE)
 
 
@@ -1222,8 +1223,13 @@ def asks_list(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     one_figure = FIGURE.search(a.folded) is not None and LIST_WORDS.search(a.folded) is None
     if q.intent not in LIST_INTENTS or of_the_last or one_figure or of_the_last_figure(kb, a, q) or passages.of_the_quoted(a, q):
         return False
+    if _WHAT_TO_DO_FOR_THEM.search(a.folded) and says_it(kb, a, bar=passages.EXPLANATION_BAR):
+        return False  # "định làm gì để cải thiện các chỉ số này?": what will be done, which a sentence says
     # "thành phố có kế hoạch gì về chuyển đổi xanh?": no list named, and a sentence of the documents says it
     return bool(LIST_WORDS.search(a.folded) or LISTED.search(a.folded)) or not says_it(kb, a)
+
+
+_WHAT_TO_DO_FOR_THEM = re.compile(r"\blam (?:gi|j|the nao|sao) de\b")
 
 
 LISTED = re.compile(r"\b(?:chi tieu|du an|cong trinh)\b")
@@ -1640,8 +1646,17 @@ def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 MAX_DOCUMENTS = 4  # named in one question and each described
 
 
+# "nq mới … thay nq 35 là nq nào": the one that replaces the document named, not the one named
+_REPLACES_THE_NAMED = re.compile(r"\bthay (?:the )?(?:cho )?(?:nq|nghi quyet)\b(?=.*\b(?:nao|gi|so may|la gi)\b)")
+
+
 def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     number = a.policies[0] if a.policies else ""
+    if len(a.policies) == 1 and _REPLACES_THE_NAMED.search(a.folded) and (later := successor_note(kb, number)):
+        reply = Reply().say(later[1], feedback_buttons())
+        reply.slots.update(topic="policy", policy=later[0])
+        reply.answer_id = f"policy:{later[0]}"
+        return reply
     if a.aspect == "when" and not asks_its_record(a.folded):
         # "khi nào xong đề án KTM tự do?": when a plan is to be done, a dated sentence of it says
         found = policy_numbered(kb, number)
@@ -1734,10 +1749,24 @@ def with_the_cause(kb: KnowledgeBase, a: Asked, reply: Reply, subject: str = "")
 NO_CAUSE = "(Các tài liệu không nêu rõ nguyên nhân.)"
 
 
+def with_the_date(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
+    """"được công nhận đạt tiêu chí đô thị loại I khi nào, bao nhiêu điểm?": the figure, then the dated sentence of
+    its subject for the clause asking when."""
+    code = str(reply.slots.get("indicator") or "")
+    if (not reply.messages or a.aspect != "when" or not passages.asks_number(a) or a.periods
+            or (indicator := kb.indicator(code)) is None or not (dated := dated_of(kb, a, indicator.name))):
+        return reply
+    first = reply.messages[0].get("text") or ""
+    if dated[0].text not in first:
+        reply.messages[0]["text"] = (f"{first}\nTài liệu ghi: “{dated[0].text}”\n"
+                                     f"Nguồn: {kb.document(dated[0].source).citation}.")
+    return reply
+
+
 def figures(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     reply = answer_figures(kb, a, q)
     if reply.answer_id is not None:
-        return with_the_cause(kb, a, with_the_names(kb, a, reply))
+        return with_the_date(kb, a, with_the_cause(kb, a, with_the_names(kb, a, reply)))
     # no stored figure for what was asked: the documents' own sentences may still give it,
     # but only sentences of the period asked ("năm 2030" is not answered by 2025's figures)
     years = {p[:4] for p in a.periods}
@@ -2239,6 +2268,10 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         q = replace(q, slots={**q.slots, "policy": document, "topic": "policy"})
     asked = understand(kb, q)
     reply = decide(kb, asked, q).respond(kb, asked, q)
+    if (str(reply.answer_id or "").startswith("answer:") and reply.messages
+            and (verdict := passages.negation_verdict(asked, _first_text(reply))) is not None):
+        # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
+        reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(
             r"(?:Không )?đúng", _first_text(reply), re.IGNORECASE):
         reply.messages.insert(0, {"text": wrong})  # "Chủ tịch UBND Lê Tiến Châu phát biểu gì?": the post, first

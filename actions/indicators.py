@@ -500,13 +500,23 @@ _MIDDLE_GROUP = re.compile(r"\bnhom (?:trung binh|thap)")
 _TOP_GROUP = re.compile(r"\b(?:top dau|nhom dau|hang dau|dung top|top \d+)\b")  # near the top, not first
 
 
+# "chắc cũng tăng mạnh đúng ko": a rise claimed, which a negative rate contradicts
+_RISE_CLAIMED = re.compile(r"\btang (?:manh|cao|nhieu|tot|vot|deu)\b|\bcung tang\b|\btang truong (?:tot|manh|cao)\b")
+
+
 def _premise(indicator: Indicator, period: str, values: list[Value], a: Asked,
              said_too: Sequence[Value] = ()) -> str | None:
     """Say first when the documents contradict what the question takes for granted; `said_too`: the
     figures given with it (the 4 new zones' area), which a second number claimed may be of."""
-    if not (a.premise_cue or a.asks_decrease):
+    rise_claimed = (a.premise_cue or a.yes_no) and _RISE_CLAIMED.search(a.folded) is not None
+    if not (a.premise_cue or a.asks_decrease or rise_claimed):
         return None
     label = replies.period_label(period)
+    if rise_claimed and not a.claims_decrease and (falling := [
+            v for v in values if v.scope == "city" and v.number is not None and v.number < 0
+            and (v.measure == "change" or _is_growth_rate(indicator))]):
+        # "nông nghiệp chắc cũng tăng mạnh đúng ko": the figure is a fall
+        return f"Không đúng: theo tài liệu, {replies.lower_first(indicator.name)} {label} là {_said(falling[0])}: giảm, không tăng."
     if a.claims_decrease:
         rising = [v for v in values if v.scope == "city" and v.number is not None and v.number > 0
                   and (v.measure == "change" or (v.measure == "level" and _is_growth_rate(indicator)))]
@@ -935,7 +945,8 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
     căn" after the number of social-housing projects the number of flats. A row with no figure
     of its own gives its sub-rows."""
     own = set(fold(" ".join((indicator.name, *indicator.aliases))).split())
-    one_asked = len(ASKS_A_NUMBER.findall(a.folded)) <= 1  # several asked: each clause finds its own row ("còn xnk?" asks none)
+    # several asked, or named in a clause apart from the one asking: each clause finds its own row ("còn xnk?" asks none)
+    one_asked = len(ASKS_A_NUMBER.findall(a.folded)) <= 1 and not named_apart(kb, indicator, a)
     # several asked: this row is the first clause's ("trong đó bn dự án khởi công, bn căn")
     words = a.folded if one_asked else (clauses_of(kb, a) or [a.folded])[0]
     asked = [w for w in NOT_A_DETAIL_PHRASE.sub(" ", words).split() if not any(ch.isdigit() for ch in w)]
@@ -960,6 +971,23 @@ def refine(kb: KnowledgeBase, indicator: Indicator, a: Asked, from_context: bool
 
 
 _CLAUSE = re.compile(r"[,;]|\b(?:và|va|với|voi|vs|còn|con)\b", re.IGNORECASE)
+
+
+# a clause asking how a thing stands, with no number ("… 4 khu công nghiệp mới, tổng diện tích bao nhiêu ha?" states)
+_ASKS_HOW_FAR = re.compile(r"\b(?:toi dau|den dau|the nao|ra sao|ntn|chua|gi|j|nao)\b")
+
+
+_BARE_NAME = 3  # words: "nông nghiệp với công nghiệp 2025 tăng bao nhiêu" names one row, then asks of both
+
+
+def named_apart(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> bool:
+    """"hệ thống hội nghị truyền hình kết nối tới đâu rồi, họp được bao nhiêu cuộc": the row is named in the first
+    clause, which asks how far it got; a later clause asks a number of its family and names none."""
+    clauses = clauses_of(kb, a)
+    return (len(clauses) > 1 and indicator.code in kb.indicator_codes_named(clauses[0])
+            and not ASKS_A_NUMBER.search(clauses[0])
+            and (_ASKS_HOW_FAR.search(clauses[0]) is not None or len(clauses[0].split()) <= _BARE_NAME)
+            and any(ASKS_A_NUMBER.search(c) and not kb.indicator_codes_named(c) for c in clauses[1:]))
 
 
 def other_clauses(kb: KnowledgeBase, indicator: Indicator, a: Asked) -> list[Indicator]:
@@ -1018,7 +1046,8 @@ def _of_period(kb: KnowledgeBase, a: Asked, period: str) -> Asked:
 def answer_figures(kb: KnowledgeBase, a: Asked, q: Query, from_context: bool = False) -> Reply:
     named = [i for i in (kb.indicator(c) for c in a.indicators[:MAX_INDICATORS]) if i is not None]
     # the rows further clauses ask are their own: refined by the first clause's words, they would fold back
-    further = other_clauses(kb, named[0], a) if len(named) == 1 and len(ASKS_A_NUMBER.findall(a.folded)) > 1 else []
+    further = other_clauses(kb, named[0], a) if len(named) == 1 and (
+        len(ASKS_A_NUMBER.findall(a.folded)) > 1 or named_apart(kb, named[0], a)) else []
     refined = ({named[0].code: named[0]} if len(named) == 1 and WHICH_PART.search(a.folded) and kb.children(named[0].code)
                else {r.code: r for i in named for r in refine(kb, i, a, from_context)})  # its parts are compared
     indicators = list((refined | {i.code: i for i in further}).values())[:MAX_INDICATORS]

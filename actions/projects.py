@@ -492,6 +492,17 @@ _BY_WHICH_DOCUMENT = re.compile(r"\btheo (?:quyet dinh|van ban|giay chung nhan)(
 _DOCUMENT_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi quyet|van ban|giay chung nhan)\b.*\bso (?:bao nhieu|may|gi)\b")
 
 
+# "giá một căn ở Vũ Yên bao nhiêu", "giá vé cáp treo": what a resident pays, which no record of ours gives
+_PRICE_ASKED = re.compile(r"\bgia (?:ban|thue|ve|nha|can ho|phong|dat|dich vu|(?:mot|1|moi|tung) (?:can|m2|met|can ho|ve|luot))\b"
+                          r"|\b(?:bao nhieu tien|may tien|bn tien) (?:mot|1|moi) (?:can|m2|ve|luot)\b")
+
+
+def _price_notice(info: ProjectInfo, text: str) -> str | None:
+    if _PRICE_ASKED.search(text):
+        return "Các tài liệu không nêu giá bán, giá thuê hay giá vé của dự án này."
+    return None
+
+
 def _value_notice(info: ProjectInfo, text: str) -> str | None:
     """"Tổng mức đầu tư bao nhiêu?" of a project whose documents give no value: said, not its status instead."""
     p = info.project
@@ -567,7 +578,8 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
     said = a.folded if a else text  # typos corrected: "rộng bao nhiu ha" asks the area
     if (part := _component_asked(info, said)) is not None:
         return part
-    if (missing := _area_notice(info, said) or _value_notice(info, said) or _count_notice(info, said)) is not None:
+    if (missing := _price_notice(info, said) or _area_notice(info, said) or _value_notice(info, said)
+            or _count_notice(info, said)) is not None:
         reply = Reply().say(f"{missing}\n{info.project.name}.\n{replies.source_line(info.document)}",
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")

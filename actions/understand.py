@@ -139,8 +139,13 @@ def as_the_documents_write(number: str) -> str:
 def claimed_numbers(folded: str) -> tuple[str, ...]:
     """Figures stated in the question ("80", "12,5" typed "12 5" or "12.5"; "150 nghìn" as "150.000"), not years
     or document numbers."""
+    folded = _HALF.sub("50 phan tram", folded)  # "mới kết nối được khoảng một nửa số xã": 50%
     rest = _THOUSANDS.sub(lambda found: _in_thousands(found.group(1)), _NOT_A_CLAIM.sub(" ", folded))
     return tuple(re.findall(r"\b\d+(?:[.,]\d+)*(?=\b|[a-z%])", rest))  # "200ha", "8%": the unit typed on
+
+
+# a half of what is counted, claimed in words; of the plan it is a floor or share read below
+_HALF = re.compile(r"\b(?:mot nua|nua so)\b(?!\s*(?:so voi |cua )?(?:ke hoach|du toan|chi tieu|muc tieu))")
 
 
 # "chỉ đạt tầm 90% dự toán": a share of the plan claimed, a number to check against the one stated

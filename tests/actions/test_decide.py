@@ -713,6 +713,27 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ổng có nói hạn chế j ko", "nlu_fallback",  # of the one the article has give the figure, not the figure again
      {"topic": "indicator", "indicator": "budget_revenue_domestic", "period": "2025-H1"},
      "a passage of the documents, quoted", "Tài liệu ghi: “Ông Lê Tiến Châu cũng chỉ rõ một số hạn chế"),
+    ("Hệ thống hội nghị truyền hình của thành phố mới kết nối được khoảng một nửa số xã, phường thôi đúng không?",
+     "ask_indicator", None, "indicators: every one × period × kind named",  # "một nửa": 50% claimed
+     "Không đúng như vậy: tài liệu không ghi con số đó cho Tỷ lệ xã, phường, thị trấn được kết nối"),
+    ("nông nghiệp chắc cũng tăng mạnh đúng ko", "nlu_fallback",  # a rise claimed of a fall
+     {"indicator": "grdp_growth_services", "period": "2024", "topic": "indicator"}, "indicators: every one × period × kind named",
+     "Không đúng: theo tài liệu, tăng trưởng khu vực nông, lâm nghiệp, thủy sản năm 2024 là âm 1%: giảm, không tăng."),
+    ("nghe bảo chính quyền 2 cấp ở hp vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả", "ask_government", None,
+     "a curated answer of the intent's topic that fits",  # the curated text says it did not happen
+     "Không đúng: tài liệu ghi ngược lại.\nCác tài liệu hiện có"),
+    ("nq mới của QH về cơ chế đặc thù cho hp thay nq 35 là nq nào, ngày nào", "ask_policy", None,
+     "a policy by its number",  # the one replacing the one named
+     "Các tài liệu không ghi thẳng nghị quyết nào thay thế nghị quyết nào. Văn bản ban hành sau có cùng tên “về thí "
+     "điểm một số cơ chế, chính sách đặc thù phát triển thành phố Hải Phòng” là Nghị quyết 226 (Quốc hội, ngày 27/6/2025)."),
+    ("he thong hoi nghi truyen hinh ket noi toi dau roi, hop duoc bao nhieu cuoc", "ask_indicator", None,
+     "indicators: every one × period × kind named",  # named in a clause asking how far, counted in the next
+     "Tỷ lệ xã, phường, thị trấn được kết nối hệ thống hội nghị truyền hình quý I/2025: đạt 100%"),
+    ("Giá một căn ở Vũ Yên bây giờ bao nhiêu tiền?", "out_of_scope", None, "a project by its name",
+     "Các tài liệu không nêu giá bán, giá thuê hay giá vé của dự án này.\nDự án Khu vui chơi giải trí, nhà ở"),
+    ("Năm 2025 thành phố định làm gì để cải thiện các chỉ số này?", "list_indicators",  # "các … này" lists nothing
+     {"topic": "indicator", "indicator": "papi", "period": "2023"}, "a passage of the documents, quoted",
+     "Tài liệu ghi: “Xây dựng kế hoạch cải thiện môi trường đầu tư kinh doanh"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1436,6 +1457,24 @@ def test_more_of_what_he_said_after_the_sentence_saying_he_spoke(kb: KnowledgeBa
     slots = {**said.slots, "last_answer_id": said.answer_id}
     reply = answer(kb, Query(text="ông ấy còn nêu kq j nổi bật nữa ko", intent="nlu_fallback", entities={}, slots=slots))
     assert "tốp đầu cả nước" in reply.messages[0]["text"]
+
+
+def test_a_figure_and_when_its_subject_was_dated_are_both_answered(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Hải Phòng được công nhận đạt tiêu chí đô thị loại I khi nào, bao nhiu điểm?",
+                   "ask_indicator")
+    assert ("85,45 điểm" in reply, "Tài liệu ghi: “Ngày 10/7/2024, Thủ tướng Chính phủ đã công nhận" in reply) == (True, True)
+
+
+def test_a_count_and_its_deadline_asked_together_are_both_answered(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Đến 9/7 có bao nhiu tổ chức cơ sở Đảng đã tổ chức đại hội, và hạn hoàn thành đại hội là "
+                   "khi nào?", "ask_government")
+    assert (reply.startswith("Số tổ chức cơ sở Đảng đã tổ chức đại hội"), "hoàn thành trước ngày 20/8" in reply) == (True, True)
+
+
+def test_two_rows_named_and_one_asked_of_both_gives_both(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nong nghiep voi cong nghiep 2025 tang bao nhieu", "ask_comparison")
+    assert ("nông, lâm nghiệp, thủy sản năm 2025: kế hoạch 1%" in reply,
+            "công nghiệp và xây dựng năm 2025: kế hoạch 15,67%" in reply) == (True, True)
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

@@ -1390,6 +1390,9 @@ def hardly_its_own(a: Asked) -> bool:
     return not a.periods and len(query_terms(a.folded)) <= OF_THE_SUBJECT and not CITY_WIDE.search(a.folded)
 
 
+OWN_MATTER = 5  # words outside the last figure's family, besides those asking when or why: a matter of its own
+
+
 def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Nothing named, and the question continues the last answer: a follow-up or comparison, the same
     kind of question again ("còn năm 2025?" after a figure), or a short one adding a period, a kind or an aspect.
@@ -1400,7 +1403,10 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     if topic == "address" and a.aspect in ("investor", "value"):
         return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
-        return True  # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date
+        # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date; not "làm căn cước công dân ở
+        # phường mới mất bao lâu", a matter of its own
+        return len(_unknown_words(replace(a, folded=_WHEN_WORDS.sub(" ", a.folded)),
+                                  _family_words(kb, str(q.slots.get("indicator") or "")))) < OWN_MATTER
     if topic == "project" and q.slots.get("project") and hardly_its_own(a):
         return True  # "định hướng phát triển thế nào?", "đã được thành lập chưa?" after a project: of it
     if topic == "indicator" and NAMES_ASKED.search(a.folded):
@@ -2254,6 +2260,26 @@ def _the_document_quoted(kb: KnowledgeBase, q: Query) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
+# "ở đó có dự án sân golf phải ko" after a conversion: the place just converted
+_THERE = re.compile(r"\b(?:o|tai|cho|gan) (?:do|day|day a|xa do|phuong do|xa nay|phuong nay)\b")
+_UNIT_WORDS = re.compile(r"^(?:xa|phuong|thi tran|dac khu) ")
+_A_PROJECT_WORDS = frozenset("du an cong trinh khu".split())  # every project's name has them
+
+
+def _project_of_the_place(kb: KnowledgeBase, q: Query) -> str | None:
+    """The project named after the place just converted, of the words the question names ("sân golf" at Xuân Đám:
+    the Xuân Đám golf course, not the other golf club the words also fit)."""
+    subject = fold(str(q.slots.get("subject") or ""))
+    if q.slots.get("topic") != "address" or not subject or _THERE.search(fold(q.text)) is None:
+        return None
+    place = " ".join(_UNIT_WORDS.sub("", subject).split()[:2])  # "xã xuân đám huyện cát" → "xuan dam"
+    asked = set(query_terms(fold(q.text))) - _A_PROJECT_WORDS
+    fits = [info.project.id for info in kb.projects()
+            if place in (names := fold(" ".join((info.project.name, *info.project.aliases))))
+            and len(asked & set(names.split())) >= 1 and not set(place.split()) >= asked & set(names.split())]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2267,6 +2293,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if (document := _the_document_quoted(kb, q)) is not None:
         q = replace(q, slots={**q.slots, "policy": document, "topic": "policy"})
     asked = understand(kb, q)
+    if (there := _project_of_the_place(kb, q)) is not None:
+        q = replace(q, entities={**q.entities, "project": [there]})
+        asked = replace(asked, projects=(there,), projects_clear=True, project_score=max(asked.project_score, 2))
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
             and (verdict := passages.negation_verdict(asked, _first_text(reply))) is not None):

@@ -734,6 +734,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Năm 2025 thành phố định làm gì để cải thiện các chỉ số này?", "list_indicators",  # "các … này" lists nothing
      {"topic": "indicator", "indicator": "papi", "period": "2023"}, "a passage of the documents, quoted",
      "Tài liệu ghi: “Xây dựng kế hoạch cải thiện môi trường đầu tư kinh doanh"),
+    ("lam can cuoc cong dan o phuong moi mat bao lau", "ask_government",  # a matter of its own, not the figure's date
+     {"topic": "indicator", "indicator": "job_position_scheme", "period": "2024"}, "not in the documents",
+     "Xin lỗi, các tài liệu tôi có không có thông tin này"),
+    ("o do co du an san golf phai ko, tien do the nao roi", "ask_project",  # the place just converted
+     {"topic": "address", "subject": "xã xuân đám huyện cát"}, "a project by its name",
+     "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án sân Golf Xuân Đám."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -480,7 +480,7 @@ def in_force_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return reply
 
 
-WHO_SAID = re.compile(r"\bai (?:la nguoi |da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu|chi ra)\b")
+WHO_SAID = re.compile(r"\bai (?:la nguoi |da )?(?:noi|neu|dua ra|trinh bay|bao cao|cong bo|phat bieu|chi ra|chi dao|yeu cau|de nghi)\b")
 
 
 def _posts_written(kb: KnowledgeBase, q: Query) -> Passage | None:
@@ -613,8 +613,13 @@ def the_quoted_date_checked(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "ai nêu các kết quả nổi bật tại hội nghị đó?", "câu 'cửa chính ra biển', ai nói câu đó?" say enough for a
     # sentence of their own
+    # "ai chỉ đạo việc đó?": what was just said, though another sentence has someone direct something
     return (WHO_SAID.search(a.folded) is not None and not a.names_something
-            and len(query_terms(a.folded)) <= WHO_SAID_WORDS and not says_it(kb, a) and _quoted_last(kb, q) is not None)
+            and len(query_terms(a.folded)) <= WHO_SAID_WORDS
+            and (_THAT_MATTER.search(a.folded) is not None or not says_it(kb, a)) and _quoted_last(kb, q) is not None)
+
+
+_THAT_MATTER = re.compile(r"\b(?:viec|cai|dieu|chuyen|cau|may cai|nhung dieu) (?:do|nay|ay)\b")
 
 
 def who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1390,6 +1395,7 @@ def hardly_its_own(a: Asked) -> bool:
     return not a.periods and len(query_terms(a.folded)) <= OF_THE_SUBJECT and not CITY_WIDE.search(a.folded)
 
 
+OWN_QUESTION = 7  # content words: a question this long after a quoted sentence says what it asks itself
 OWN_MATTER = 5  # words outside the last figure's family, besides those asking when or why: a matter of its own
 
 
@@ -1402,6 +1408,8 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "address" and a.aspect in ("investor", "value"):
         return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
+    if topic == "passage" and not a.refers_back and len(query_terms(a.folded)) >= OWN_QUESTION:
+        return False  # "Cán bộ phải đi làm xa thì thành phố tính giải quyết thế nào?" after a sentence: its own
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date; not "làm căn cước công dân ở
         # phường mới mất bao lâu", a matter of its own
@@ -2020,19 +2028,27 @@ def _only_the_whole_has(kb: KnowledgeBase, a: Asked, part: Indicator, whole: Ind
             and bool(set(a.periods) & set(kb.periods(whole.code))))
 
 
+_MENTION_WORDS = frozenset("ong ba ay ho nhac chuyen noi ve de cap den toi nhan manh".split())
+
+
 def of_the_last_answer(kb: KnowledgeBase, a: Asked, q: Query) -> list[Passage]:
     """The source sentence of the last curated answer that says every word of a follow-up: "còn khối phường thì
     sao" after the pilot congresses of a ward and a commune."""
     last = str(q.slots.get("last_answer_id") or "")
     info = kb.answer(last.removeprefix("answer:")) if last.startswith("answer:") else None
-    words = [w for w in query_terms(a.folded) if not w.isdigit()]
+    # "ông ấy có nhắc đến chuyện thành phố đáng sống không?": the words of what is asked about, not of the asking
+    words = [w for w in query_terms(a.folded) if not w.isdigit() and w not in _MENTION_WORDS]
     if info is None or not words:
         return []
     source = info.answer.provenance
     # of a quote running over several sentences, the one saying them
     sentences = [part for quote in source.quotes for part in re.split(r"(?<=\.)\s+(?=[A-ZĐ\d])", quote)]
-    return [Passage(source.source, sentence, 1.0) for sentence in sentences
-            if all(re.search(rf"\b{re.escape(w)}\b", fold(sentence)) for w in words)][:1]
+    found = [sentence for sentence in sentences if all(re.search(rf"\b{re.escape(w)}\b", fold(sentence)) for w in words)]
+    # of those, the one saying most of the question's pairs of words: "đáng sống", not "đời sống" ("sống" alone)
+    asked = [w for w in a.folded.split() if w not in _MENTION_WORDS]
+    pairs = {f"{x} {y}" for x, y in pairwise(asked)}
+    found.sort(key=lambda sentence: -sum(f" {pair} " in f" {fold(sentence)} " for pair in pairs))
+    return [Passage(source.source, sentence, 1.0) for sentence in found][:1]
 
 
 # "ký ngày nào?", "do ai ban hành?" after a document: its own record says, not a sentence with a date;
@@ -2261,7 +2277,8 @@ def _the_document_quoted(kb: KnowledgeBase, q: Query) -> str | None:
 
 
 # "ở đó có dự án sân golf phải ko" after a conversion: the place just converted
-_THERE = re.compile(r"\b(?:o|tai|cho|gan) (?:do|day|day a|xa do|phuong do|xa nay|phuong nay)\b")
+_THERE = re.compile(r"\b(?:o|tai|cho|gan) (?:do|day|day a|xa do|phuong do|xa nay|phuong nay)\b(?! son\b)")
+_THERE_MARKED = re.compile(r"\b(?:ở|tại|chỗ|gần) (?:đó|đấy|đây|xã đó|phường đó|xã này|phường này)\b")
 _UNIT_WORDS = re.compile(r"^(?:xa|phuong|thi tran|dac khu) ")
 _A_PROJECT_WORDS = frozenset("du an cong trinh khu".split())  # every project's name has them
 
@@ -2270,7 +2287,9 @@ def _project_of_the_place(kb: KnowledgeBase, q: Query) -> str | None:
     """The project named after the place just converted, of the words the question names ("sân golf" at Xuân Đám:
     the Xuân Đám golf course, not the other golf club the words also fit)."""
     subject = fold(str(q.slots.get("subject") or ""))
-    if q.slots.get("topic") != "address" or not subject or _THERE.search(fold(q.text)) is None:
+    typed = q.text.lower()
+    there = _THERE_MARKED.search(typed) if typed != strip_diacritics(typed) else _THERE.search(fold(q.text))
+    if q.slots.get("topic") != "address" or not subject or there is None:  # "ở Đồ Sơn" folds like "ở đó"
         return None
     place = " ".join(_UNIT_WORDS.sub("", subject).split()[:2])  # "xã xuân đám huyện cát" → "xuan dam"
     asked = set(query_terms(fold(q.text))) - _A_PROJECT_WORDS

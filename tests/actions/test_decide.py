@@ -740,6 +740,19 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("o do co du an san golf phai ko, tien do the nao roi", "ask_project",  # the place just converted
      {"topic": "address", "subject": "xã xuân đám huyện cát"}, "a project by its name",
      "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án sân Golf Xuân Đám."),
+    ("Ai chỉ đạo việc đó?", "nlu_fallback",  # what was just said, though another sentence has someone direct
+     {"topic": "government", "last_answer_id": "answer:chinh_quyen_2_cap_giai_phap"},
+     "who said what was just quoted: the sentence naming the speaker",
+     "Tài liệu ghi: “Phát biểu tại hội nghị, Bí thư Thành ủy Hải Phòng Lê Tiến Châu nhấn mạnh"),
+    ("Ông ấy có nhắc đến chuyện thành phố đáng sống không?", "ask_vision",  # "đáng sống", not "đời sống"
+     {"topic": "vision", "subject": "tổng bí thư tô lâm", "last_answer_id": "answer:tong_bi_thu_yeu_cau_hai_phong"},
+     "a reference back to the last answer's subject", "Tài liệu ghi: “Thành phố cần phải tăng tốc đô thị hóa"),
+    ("Cán bộ phải đi làm xa thì thành phố tính giả quyết thế nào?", "ask_government",  # a question of its own
+     {"topic": "passage", "subject": "sắp xếp đội ngũ cán bộ lượng", "last_answer_id": "passage:001,002@43"},
+     "a curated answer of the intent's topic that fits", "Bí thư Thành ủy Lê Tiến Châu yêu cầu trong 6 tháng cuối năm 2025"),
+    ("ở Đồ Sơn có dự án tu bổ di tích bến K15 đúg ko, vốn bao nhiu", "ask_project",  # "ở Đồ Sơn" is no "ở đó"
+     {"topic": "address", "subject": "phường bàng la quận đồ"}, "a project by its name",
+     "Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -538,6 +538,12 @@ def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Pass
         source = info.answer.provenance
         said = next((said for quote in source.quotes if (said := kb.speaker_of(source.source, quote))), None)
         return [info.document], [said] if said else []
+    project = kb.project(last.removeprefix("project:")) if last.startswith("project:") and "," not in last else None
+    if project is not None and project.document.kind != "report":
+        # "ai nói v" after a project's status an article reports ("Bí thư Thành ủy chỉ đạo hoàn thiện …")
+        source = project.project.provenance
+        said = next((said for quote in source.quotes if (said := kb.speaker_of(source.source, quote))), None)
+        return [project.document], [said] if said else []
     return None
 
 
@@ -1206,7 +1212,16 @@ def names_indicator(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     filters_projects = q.intent == "list_projects" and bool(q.all("funding") or q.all("project_group"))
     # "đã đạt bao nhiêu chỉ tiêu của Nghị quyết Đại hội XVI?" asks a figure, whatever the classifier says
     listed = q.intent == "list_indicators" and not passages.asks_number(a)
-    return bool(a.indicators) and not listed and not filters_projects
+    return bool(a.indicators) and not listed and not filters_projects and not _a_part_of_the_document(a, q)
+
+
+# "phần về an sinh xã hội có câu phương châm gì?" after Nghị quyết 7: a part of it, whatever its words name
+_PART_OF_IT = re.compile(r"^(?:(?:the |vay |con )?(?:phan|muc|noi dung) (?:ve|lien quan)|trong do|trong so do)\b")
+
+
+def _a_part_of_the_document(a: Asked, q: Query) -> bool:
+    return (q.slots.get("topic") == "policy" and bool(q.slots.get("policy")) and not a.policies
+            and _PART_OF_IT.search(a.folded) is not None and not passages.asks_number(a))
 
 
 # "còn dự án khu du lịch vịnh trung tâm thì sao?": a project named after "dự án"
@@ -1300,11 +1315,15 @@ def refers_back(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "Chính phủ có nghị quyết nào để thực hiện kết luận đó?": another document, found
     if a.another_project and not opens_with_it:
         return False  # "thế còn nhà ga hàng hóa ở sân bay đó?": another project, where the last one is
-    if q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies:
+    if ((q.slots.get("topic") == "policy" and q.slots.get("policy") and NARROWS.search(a.folded) and not a.policies)
+            or _a_part_of_the_document(a, q)):
         return True  # "trong đó phần an sinh xã hội nói gì?" after Nghị quyết 7: a part of it, whatever it names
     if (q.slots.get("topic") not in ("policy", "project", None) and asks_which_document(a)
             and policy_by_subject(kb, a, q) is not None):
         return False  # "kết luận của ông ấy được Văn phòng TW thông báo bằng văn bản nào?" after a figure: found
+    if (q.slots.get("topic") == "indicator" and _AN_EVENT_POINTED.search(a.folded)
+            and len(_words_of_its_own(kb, a, q)) >= OWN_POINTING):
+        return False  # "các kiến nghị của Hải Phòng hôm đó được giao cho cơ quan nào tổng hợp?" after a figure
     if q.slots.get("topic") == "indicator" and _A_PERSON_POINTED.search(a.folded) and len(query_terms(a.folded)) >= 2:
         return False  # "ổng có nói hạn chế j ko" after a figure: of the one who spoke, not the figure again
     return (a.refers_back or pointed) and bool(q.slots.get("topic")) and not named
@@ -1396,6 +1415,8 @@ def hardly_its_own(a: Asked) -> bool:
 
 
 OWN_QUESTION = 7  # content words: a question this long after a quoted sentence says what it asks itself
+OWN_POINTING = 4  # words outside the last figure's family: "hôm đó" points at an event, not at the figure
+_AN_EVENT_POINTED = re.compile(r"\b(?:hom|buoi|hoi nghi|cuoc lam viec|dip|chuyen tham) (?:do|ay|day)\b")
 OWN_MATTER = 5  # words outside the last figure's family, besides those asking when or why: a matter of its own
 
 
@@ -1408,13 +1429,17 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "address" and a.aspect in ("investor", "value"):
         return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
+    if topic == "indicator" and _AN_EVENT_POINTED.search(a.folded) and len(_words_of_its_own(kb, a, q)) >= OWN_POINTING:
+        return False  # "các kiến nghị của Hải Phòng hôm đó được giao cho cơ quan nào tổng hợp?": a matter of its own
+    if (topic in ("policy", "document") and WHO_ASKED.search(a.folded) and len(query_terms(a.folded)) >= WHO_SAID_WORDS
+            and says_it(kb, a, bar=passages.EXPLANATION_BAR)):
+        return False  # "ai đc giao chỉ đạo hoàn thiện tài liệu vụ này" after a resolution: who, which a sentence names
     if topic == "passage" and not a.refers_back and len(query_terms(a.folded)) >= OWN_QUESTION:
         return False  # "Cán bộ phải đi làm xa thì thành phố tính giải quyết thế nào?" after a sentence: its own
     if topic == "indicator" and (passages.asks_why(a) or a.aspect == "when") and not a.periods:
         # "lý do là gì?", "hạn chót là khi nào?" after a figure: its cause, its date; not "làm căn cước công dân ở
         # phường mới mất bao lâu", a matter of its own
-        return len(_unknown_words(replace(a, folded=_WHEN_WORDS.sub(" ", a.folded)),
-                                  _family_words(kb, str(q.slots.get("indicator") or "")))) < OWN_MATTER
+        return len(_words_of_its_own(kb, a, q)) < OWN_MATTER
     if topic == "project" and q.slots.get("project") and hardly_its_own(a):
         return True  # "định hướng phát triển thế nào?", "đã được thành lập chưa?" after a project: of it
     if topic == "indicator" and NAMES_ASKED.search(a.folded):
@@ -1575,6 +1600,12 @@ def of_its_wording(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """Content words all of the last figure's family or the wording of its figures."""
     unknown, known = _new_words(kb, a, q)
     return bool(known) and not unknown and bool(_unknown_words(a, set()))
+
+
+def _words_of_its_own(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
+    """The question's words outside the last figure's family, besides those asking when ("hạn chót phải xong")."""
+    return _unknown_words(replace(a, folded=_WHEN_WORDS.sub(" ", a.folded)),
+                          _family_words(kb, str(q.slots.get("indicator") or "")))
 
 
 def _unknown_words(a: Asked, known: set[str]) -> list[str]:
@@ -1870,7 +1901,9 @@ def unit_count(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def asks_source_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     """"Báo cáo 619 ra ngày nào?", "ai ký?" after it, "số liệu này lấy từ báo cáo số mấy?" after a figure; not "ai báo
     cáo con số đó ở hội nghị?", which asks who said it."""
-    return (not a.from_button and not (a.policies and named_source(kb, a.folded) is None)
+    # "Trong báo cáo đó, năm 2024 thành phố tinh giản biên chế bao nhiêu trường hợp?": a figure it gives, not its record
+    figure_in_it = bool(a.indicators) and passages.asks_number(a) and not asks_its_record(a.folded)
+    return (not a.from_button and not (a.policies and named_source(kb, a.folded) is None) and not figure_in_it
             and not asks_who_said_the_figure(kb, a, q) and bool(asks_source(kb, a.folded, q)))
 
 

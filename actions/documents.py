@@ -45,7 +45,9 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
 
 # a report named; and its number asked
 _REPORT = re.compile(r"\b(?:bao cao|bc)\b")
-_REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao)\b")
+# or its signer, its date: "Báo cáo kết quả kinh tế - xã hội năm 2024 của Thành ủy do ai ký?"
+_REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao|ai ky|ky ngay nao|"
+                                  r"ban hanh ngay nao|ngay nao ban hanh)\b")
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:

@@ -126,6 +126,8 @@ _STOP_PHRASES_TEXT = (
     "có kế hoạch", "kế hoạch gì", "dự định", "có định", "thừa nhận", "à mà",  # "à mà tp có định triển khai 5g ko"
     # what was just said, pointed at: "… để chỉ đạo việc đó" (the subject leaned on says what it is)
     "việc đó", "việc này", "việc ấy", "chuyện đó", "chuyện này", "vấn đề đó", "vấn đề này", "điều đó", "điều này",
+    # who benefits, counted: "bao nhiêu người được hưởng?" is said "cho hơn 40.500 người"
+    "được hưởng", "được thụ hưởng", "được nhận",
 )
 # Words ending in a stop word: the stop word stays ("nhà ở" xã hội, người "có công").
 _KEEP_TEXT = ("nhà ở", "có công")
@@ -227,9 +229,13 @@ def _typed_with_diacritics(words: list[_Word | None]) -> bool:
     return bool(letters) and sum(not w.spelling.isascii() for w in letters) >= 0.4 * len(letters)
 
 
+# "… có hỗ trợ không, bao nhiêu người …": the first clause's closing "không" asks, as at the end of a question
+_CLAUSE_END_ASKING = re.compile(r"(?<!phải )(?<!phai )(?<!đúng )(?<!dung )\b(?:không|khong|ko|chưa|chua)\s*(?=[,;])", re.IGNORECASE)
+
+
 def _question_words(question: str) -> tuple[list[_Word | None], bool]:
     """The question's words with stop words and phrases as None, and whether to match exact spellings."""
-    words = _tokens(question)
+    words = _tokens(_CLAUSE_END_ASKING.sub(" ", question))
     exact = _typed_with_diacritics(words)
 
     def form(word: _Word) -> str:

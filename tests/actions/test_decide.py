@@ -753,6 +753,24 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ở Đồ Sơn có dự án tu bổ di tích bến K15 đúg ko, vốn bao nhiu", "ask_project",  # "ở Đồ Sơn" is no "ở đó"
      {"topic": "address", "subject": "phường bàng la quận đồ"}, "a project by its name",
      "Dự án đầu tư xây dựng tu bổ, tôn tạo quần thể di tích Bến K15"),
+    ("Phần về an sinh xã hội có câu phuơng châm gì?", "nlu_fallback", {"topic": "policy", "policy": "7/NQ-CP"},
+     "a reference back to the last answer's subject",  # a part of the document, though its words name a figure
+     "Tài liệu ghi: “Tiếp tục quán triệt và thực hiện nghiêm quan điểm phát triển bền vững với phương châm"),
+    ("ai nói v", "nlu_fallback",  # after a project's status an article reports
+     {"topic": "project", "project": "khu_kinh_te_chuyen_biet_001", "last_answer_id": "project:khu_kinh_te_chuyen_biet_001"},
+     "who said what was just quoted: the sentence naming the speaker",
+     "Tài liệu ghi: “Để đạt mục tiêu này, Bí thư Thành ủy Hải Phòng chỉ đạo"),
+    ("Các kiến nghị của Hải Phòng hôm đó được giao cho cơ quan nào tổng hợp?", "nlu_fallback",  # not of the figure
+     {"topic": "indicator", "indicator": "grdp_growth", "period": "2024-9M"}, "a passage of the documents, quoted",
+     "Tài liệu ghi: “Cũng trong buổi làm việc, Tổng Bí thư"),
+    ("Trong báo cáo đó, năm 2024 thành phố tinh giản biên chế bao nhiêu trường hợp?", "ask_indicator",  # a figure in it
+     {"topic": "document", "last_answer_id": "document:002"}, "indicators: every one × period × kind named",
+     "Số trường hợp cán bộ, công chức, viên chức được tinh giản biên chế năm 2024: đạt 108 trường hợp."),
+    ("Báo cáo kết quả kinh tế - xã hội năm 2024 của Thành ủy do ai ký?", "nlu_fallback", None,  # the one report it made
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("ai đc giao chỉ đạo hoàn thiện tài liệu vụ này", "ask_indicator", {"topic": "policy", "policy": "226"},
+     "a passage of the documents, quoted",  # who, which a sentence names, not the resolution's record again
+     "Tài liệu ghi: “Đề nghị đồng chí Lê Anh Quân"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

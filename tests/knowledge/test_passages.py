@@ -160,6 +160,8 @@ def test_which_ministry_helps_with_the_special_mechanisms_is_not_in_the_document
         ("hai phong ket noi he thong ho tich cua bo nao", "Hệ thống Hộ tịch của Bộ Tư pháp"),
         ("Giải pháp AI Hải Phòng là gì?", '"AI Hải Phòng"'),
         ("Nghị quyết 226 của Quốc hội về nội dung gì?", "Nghị quyết số 226"),
+        # a first clause closing with "không", and who benefits counted: "cho hơn 40.500 người"
+        ("Thành phố có hỗ trợ thêm tiền đóng bảo hiểm xã hội không, bao nhiêu người được hưởng?", "hơn 40.500 người"),
     ],
 )
 def test_a_ministry_or_a_name_the_documents_do_give(index: PassageIndex, question: str, expected: str) -> None:

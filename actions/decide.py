@@ -346,10 +346,11 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 # AI the technology, used by the city ("ad là người hay AI" asks of the bot)
 AI_USED = re.compile(r"\b(?:dung|ung dung|ap dung|su dung|trien khai|phat trien|nen tang|cong nghe|tich hop)\s+AI\b")
-# the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from;
-# "cơ quan nào ban hành z" folds "bạn" and "ban hành" alike: a Ban, a ban hành asks no identity
-IDENTITY = re.compile(r"\b(?:ban(?! (?:hanh|nganh|chap hanh|thuong vu|to chuc|quan ly|bi thu|dan van|kinh te|tuyen giao|noi chinh))|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|du lieu|"
-                      r"nguon)\b")
+# "bạn", which folds like "ban hành", "ban ngành", a Ban of the Party: those ask no identity ("cơ quan nào ban hành z")
+_YOU = r"ban(?! (?:hanh|nganh|chap hanh|thuong vu|to chuc|quan ly|bi thu|dan van|kinh te|tuyen giao|noi chinh))"
+# the bot addressed or asked of ("giới thiệu về bạn đi", "ad là người hay AI"), or where its figures come from
+IDENTITY = re.compile(rf"\b(?:{_YOU}|bot|ad|admin|em|may|mi|chatbot|tro ly|robot|nguoi that|noi chuyen voi ai|so lieu|"
+                      r"du lieu|nguon)\b")
 
 
 def identity(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -535,16 +536,19 @@ def _quoted_last(kb: KnowledgeBase, q: Query) -> tuple[list[Document], list[Pass
         said = kb.speaker_at(at) if first and at is not None else None
         return docs, [said] if said else []
     if last.startswith("answer:") and (info := kb.answer(last.removeprefix("answer:"))) is not None:
-        source = info.answer.provenance
-        said = next((said for quote in source.quotes if (said := kb.speaker_of(source.source, quote))), None)
-        return [info.document], [said] if said else []
+        return [info.document], _speaker_of_quotes(kb, info.answer.provenance.source, info.answer.provenance.quotes)
     project = kb.project(last.removeprefix("project:")) if last.startswith("project:") and "," not in last else None
     if project is not None and project.document.kind != "report":
         # "ai nói v" after a project's status an article reports ("Bí thư Thành ủy chỉ đạo hoàn thiện …")
-        source = project.project.provenance
-        said = next((said for quote in source.quotes if (said := kb.speaker_of(source.source, quote))), None)
-        return [project.document], [said] if said else []
+        return [project.document], _speaker_of_quotes(kb, project.project.provenance.source,
+                                                      project.project.provenance.quotes)
     return None
+
+
+def _speaker_of_quotes(kb: KnowledgeBase, source: str, quotes: tuple[str, ...]) -> list[Passage]:
+    """The sentence naming who said the first of these quotes (of `source`) that has one; [] when none has."""
+    said = next((said for quote in quotes if (said := kb.speaker_of(source, quote))), None)
+    return [said] if said else []
 
 
 def asks_more_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:

@@ -1050,9 +1050,16 @@ GENERIC_PREFIX = re.compile(r"^(?:ccn|kcn|cum cong nghiep|khu cong nghiep|du an|
 REMEDY = re.compile(r"\b(?:xu ly|khac phuc|giai quyet|go|thao go|giai phap|tinh sao|lam gi)\b")
 
 
+# "trong mục tiêu đó nói gì về du lịch?": what the last answer said, looked into
+_INSIDE_THE_LAST = re.compile(r"^(?:trong|o) (?:\w+ ){0,2}(?:do|nay|tren)\b")
+
+
 def explain(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if a.aspect == "when" and a.indicators and not EXPLANATION.search(a.folded) and (dated := dated_sentences(kb, a)):
         return passages.answer(kb, a, q, dated)
+    if (inside := _INSIDE_THE_LAST.search(a.folded)) is not None and (
+            said := of_the_last_answer(kb, replace(a, folded=a.folded[inside.end():]), q)):
+        return passages.answer(kb, a, q, said)
     topic = str(q.slots.get("topic") or "")
     curated_topic = topic if topic in ("government", "theme", "vision") else None
     if ((curated_topic or topic in ("passage", "answer")) and REMEDY.search(a.folded) and not a.indicators
@@ -1802,13 +1809,14 @@ def with_the_date(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     """"được công nhận đạt tiêu chí đô thị loại I khi nào, bao nhiêu điểm?": the figure, then the dated sentence of
     its subject for the clause asking when."""
     code = str(reply.slots.get("indicator") or "")
-    if (not reply.messages or a.aspect != "when" or not passages.asks_number(a) or a.periods
-            or (indicator := kb.indicator(code)) is None or not (dated := dated_of(kb, a, indicator.name))):
+    if (not reply.messages or a.aspect != "when" or a.periods or (indicator := kb.indicator(code)) is None
+            or not (dated := dated_of(kb, a, indicator.name))):
         return reply
     first = reply.messages[0].get("text") or ""
+    said = f"Tài liệu ghi: “{dated[0].text}”\nNguồn: {kb.document(dated[0].source).citation}."
     if dated[0].text not in first:
-        reply.messages[0]["text"] = (f"{first}\nTài liệu ghi: “{dated[0].text}”\n"
-                                     f"Nguồn: {kb.document(dated[0].source).citation}.")
+        # "… đạt tiêu chí đô thị loại I ngày nào?" asks the date alone: it comes first, the figure after it
+        reply.messages[0]["text"] = f"{first}\n{said}" if passages.asks_number(a) else f"{said}\n{first}"
     return reply
 
 

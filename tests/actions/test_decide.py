@@ -771,6 +771,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("ai đc giao chỉ đạo hoàn thiện tài liệu vụ này", "ask_indicator", {"topic": "policy", "policy": "226"},
      "a passage of the documents, quoted",  # who, which a sentence names, not the resolution's record again
      "Tài liệu ghi: “Đề nghị đồng chí Lê Anh Quân"),
+    ("Trong mục tiêu đó nói gì về du lịch?", "ask_vision",  # looked into what the last answer said
+     {"topic": "vision", "last_answer_id": "answer:muc_tieu_tong_quat_2025"},
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Tài liệu ghi: “Thành phố Hải Phòng cơ bản hoàn thành sự nghiệp công nghiệp hóa"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -629,7 +629,7 @@ def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
             and (_THAT_MATTER.search(a.folded) is not None or not says_it(kb, a)) and _quoted_last(kb, q) is not None)
 
 
-_THAT_MATTER = re.compile(r"\b(?:viec|cai|dieu|chuyen|cau|may cai|nhung dieu) (?:do|nay|ay)\b")
+_THAT_MATTER = re.compile(r"\b(?:viec|cai|dieu|chuyen|cau|may cai|nhung dieu)(?: \w+){0,2} (?:do|nay|ay)\b")
 
 
 def who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1442,7 +1442,7 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
     if topic == "indicator" and _AN_EVENT_POINTED.search(a.folded) and len(_words_of_its_own(kb, a, q)) >= OWN_POINTING:
         return False  # "các kiến nghị của Hải Phòng hôm đó được giao cho cơ quan nào tổng hợp?": a matter of its own
-    if (topic in ("policy", "document") and WHO_ASKED.search(a.folded) and len(query_terms(a.folded)) >= WHO_SAID_WORDS
+    if (topic in ("policy", "document", "passage") and WHO_ASKED.search(a.folded) and len(query_terms(a.folded)) >= WHO_SAID_WORDS
             and says_it(kb, a, bar=passages.EXPLANATION_BAR)):
         return False  # "ai đc giao chỉ đạo hoàn thiện tài liệu vụ này" after a resolution: who, which a sentence names
     if topic == "passage" and not a.refers_back and len(query_terms(a.folded)) >= OWN_QUESTION:

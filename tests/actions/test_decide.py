@@ -1518,6 +1518,14 @@ def test_two_rows_named_and_one_asked_of_both_gives_both(kb: KnowledgeBase, matc
             "công nghiệp và xây dựng năm 2025: kế hoạch 15,67%" in reply) == (True, True)
 
 
+def test_who_said_those_points_after_a_sentence_is_its_speaker(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    said = answer(kb, Query(text="6 tháng đầu năm 2025 còn những hạn chế gì", intent="nlu_fallback", entities={}, slots={}))
+    slots = {**said.slots, "last_answer_id": said.answer_id}
+    # "mấy cái hạn chế đó" points at what was quoted, though another sentence has "hạn chế" in it
+    answered_by, _ = ask(kb, matcher, "Ai nói mấy cái hạn chế đó vậy?", "bot_identity", slots)
+    assert answered_by == "who said what was just quoted: the sentence naming the speaker"
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

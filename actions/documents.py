@@ -36,9 +36,11 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
         if fold(doc.number) in folded or re.search(rf"\b(?:bao cao|bc|van ban)\s+(?:so\s+)?{re.escape(digits)}\b", folded):
             return doc
     if _REPORT_NUMBER_ASKED.search(folded):
-        # "của thành ủy": the issuer without the city's name, which a resident of it leaves out
+        # "của thành ủy": the issuer without the city's name, which a resident of it leaves out; "báo cáo năm 2024
+        # đó": the report of the year named, when one report is of it
         reports = [d for d in kb.documents().values() if d.number and d.kind == "report"
-                   and re.sub(r"\s+(?:thanh pho )?hai phong$", "", fold(d.issuer)) in folded]
+                   and (re.sub(r"\s+(?:thanh pho )?hai phong$", "", fold(d.issuer)) in folded
+                        or any(year in fold(d.title) for year in re.findall(r"\b20\d\d\b", folded)))]
         return reports[0] if len(reports) == 1 else None
     return None
 
@@ -47,7 +49,7 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
 _REPORT = re.compile(r"\b(?:bao cao|bc)\b")
 # or its signer, its date: "Báo cáo kết quả kinh tế - xã hội năm 2024 của Thành ủy do ai ký?"
 _REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao|ai ky|ky ngay nao|"
-                                  r"ban hanh ngay nao|ngay nao ban hanh)\b")
+                                  r"ban hanh ngay nao|ngay nao ban hanh|(?:co quan nao|ai) ban hanh?)\b")
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:

@@ -293,10 +293,21 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")
 
 
+_EXCLUSIVE_GROUPS = frozenset({"completion_2025", "groundbreaking_2025"})  # begun in 2025 is not done in 2025, nor back
+
+
 def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: Mapping[str, str] | None = None) -> str | None:
     """"LG Innotek dùng vốn ngân sách phải không?": yes or no first, from the project's own row."""
     if a is None:
         return None
+    claimed_group = next(iter(a.entities.get("project_group", [])), None)
+    group_year = re.search(r"20\d\d", claimed_group or "")
+    # the group's own year named with it, and the project's group one that rules it out (a project carried on from 2024
+    # may still be done in 2025: its stage is said instead)
+    if ((a.premise_cue or a.yes_no) and claimed_group in _EXCLUSIVE_GROUPS and info.project.group in _EXCLUSIVE_GROUPS
+            and claimed_group != info.project.group and group_year is not None and group_year.group() in a.folded):
+        # "nó khánh thành năm 2025 r đúng ko" of a project the list puts to start in 2025: the list says otherwise
+        return f"Không đúng: theo danh mục, dự án thuộc nhóm {ab.group_label(info.project.group)}."
     if (stage := _stage_line(info, a.folded, ab)) is not None:
         return stage
     if (place := _place_claim(info, a, places)) is not None:

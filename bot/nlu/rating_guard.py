@@ -29,10 +29,18 @@ _RATES = re.compile(r"\b(?:sai|dung roi|huu ich|hay|tot|chuan|chinh xac|te|do|vo
                     r"|(?:ko|k|khong|chang|cha|chua) (?:dung|giup|huu ich|chinh xac|lien quan))\b")
 
 
+# "nó khánh thành năm 2025 r đúng ko": a claim put as a question, not a rating of the answer
+_TAG_QUESTION = re.compile(r"\b(?:dung|phai) (?:ko|k|khong|hong|hem)\s*$")
+# what a rating never names: a thing of the documents, a period
+_NAMED = frozenset({"indicator", "project", "project_group", "policy", "year", "period", "old_unit", "old_district"})
+
+
 def asks_without_rating(text: str, entities: list[dict[str, Any]]) -> bool:
     if any(entity.get("entity") == "rating" for entity in entities):
         return False
     folded = fold(text)
+    if _TAG_QUESTION.search(folded) and any(entity.get("entity") in _NAMED for entity in entities):
+        return True  # "sai rồi" rates; "… năm 2025 r đúng ko" claims something of the year it names
     return ("?" in text or bool(_ASKS.search(folded))) and not _RATES.search(folded)
 
 

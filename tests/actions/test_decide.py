@@ -775,6 +775,13 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "vision", "last_answer_id": "answer:muc_tieu_tong_quat_2025"},
      "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Thành phố Hải Phòng cơ bản hoàn thành sự nghiệp công nghiệp hóa"),
+    ("nó khánh thành năm 2025 r đúng ko", "ask_project",  # the group claimed with its year, not the project's
+     {"topic": "project", "project": "cat_bi_nha_ga_t2", "last_answer_id": "project:cat_bi_nha_ga_t2"},
+     "a reference back to the last answer's subject",
+     "Không đúng: theo danh mục, dự án thuộc nhóm dự án khởi công năm 2025."),
+    ("báo cáo năm 2024 đó do cơ quan nào ban hàn", "followup",  # the one report of the year named
+     {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-Q1"},
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -42,6 +42,15 @@ def test_a_rating_entity_keeps_the_message_a_rating() -> None:
     assert asks_without_rating("👍 còn năm 2025 bao nhiêu", [{"entity": "rating", "value": "up"}]) is False
 
 
+@pytest.mark.parametrize(("text", "entities", "asks"), [
+    ("nó khánh thành năm 2025 r đúng ko", [{"entity": "year", "value": "2025"}], True),  # a claim of the year named
+    ("đúng ko", [], False),
+    ("sai rồi đúng ko", [], False),
+])
+def test_a_claim_put_as_a_question_naming_something_asks(text: str, entities: list[dict[str, Any]], asks: bool) -> None:
+    assert asks_without_rating(text, entities) is asks
+
+
 def test_a_question_taken_for_a_rating_takes_the_next_intent() -> None:
     assert classified("đứng thứ mấy cả nc").get(INTENT) == {"name": "followup", "confidence": 0.3}
 

@@ -131,6 +131,7 @@ from .understand import (
     SECTOR,
     VALUE_ASKED,
     Asked,
+    figure_speakers,
     names_a_link,
     points_back,
     understand,
@@ -509,15 +510,10 @@ def asks_who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 def who_said_the_figure(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     """A news article says who said it (the speaker's sentence in the figure's paragraph); a report is
     its own speaker: its record, with its signer."""
-    period = q.slots.get("period")
-    values = kb.values(str(q.slots["indicator"]), str(period) if period else None)
-    for value in values:
-        if value.document.kind == "report":
-            continue
-        for quote in value.quotes:
-            if (said := kb.speaker_of(value.document.id, quote)) is not None:
-                return passages.answer(kb, a, q, [said])
-    sources = list({v.document.id: v.document for v in values}.values())
+    period = str(q.slots["period"]) if q.slots.get("period") else None
+    if (said := next(figure_speakers(kb, str(q.slots["indicator"]), period), None)) is not None:
+        return passages.answer(kb, a, q, [said])
+    sources = list({v.document.id: v.document for v in kb.values(str(q.slots["indicator"]), period)}.values())
     return answer_source(kb, sources, a.folded) if sources else not_covered(kb)
 
 

@@ -791,18 +791,19 @@ def figure_block(kb: KnowledgeBase, indicator: Indicator, period: str, a: Asked)
         # The year is not over in the documents: the latest figure within it first, then the plan.
         within = [p for p in kb.periods(indicator.code) if p.startswith(f"{period}-")
                   and _has_result(kb.values(indicator.code, p))]
-        if within:
-            latest = max(within, key=period_sort_key)
-            text, found = figure_block(kb, indicator, latest, a)
-            if not values:
-                return text, found
+        latest = max(within, key=period_sort_key) if within else None
+        text, found = figure_block(kb, indicator, latest, a) if latest else ("", False)
+        if latest and not values:
+            return text, found
+        # "năm ngoái" asked in 2026 of a year the documents end within: the last whole year first
+        whole_year = _last_whole_year(kb, indicator, period, a) if values else None
+        if latest or whole_year is not None:
             plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
-            if (whole_year := _last_whole_year(kb, indicator, period, a)) is not None:
+            if latest is None:
+                return f"{whole_year}\nCho {label}, tài liệu có:\n{plan}", True
+            if whole_year is not None:
                 return f"{whole_year}\nTrong {label}, tài liệu có:\n{text}\n{plan}", found
             return f"{text}\n{plan}", found
-        if values and (whole_year := _last_whole_year(kb, indicator, period, a)) is not None:
-            plan, _ = figure_block(kb, indicator, period, replace(a, kinds=frozenset({"target"}), premise_cue=False))
-            return f"{whole_year}\nCho {label}, tài liệu có:\n{plan}", True
     if not values and (elsewhere := _claimed_of_another_period(kb, indicator, period, a)) is not None:
         return elsewhere
     if not values:

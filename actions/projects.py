@@ -318,13 +318,12 @@ def _claim_line(info: ProjectInfo, a: Asked | None, ab: About, places: Mapping[s
         return located
     p = info.project
     funding = next(iter(a.entities.get("funding", [])), None) or funding_claimed(a.folded)
-    group = next(iter(a.entities.get("project_group", [])), None)
     if funding and p.funding:
         said = FUNDING_LABELS[p.funding]
         return f"Đúng, dự án dùng {said}." if funding == p.funding else f"Không đúng: theo danh mục, dự án dùng {said}."
-    if group and p.group:
+    if claimed_group and p.group:
         said = ab.group_label(p.group)
-        return (f"Đúng, dự án thuộc nhóm {said}." if group == p.group
+        return (f"Đúng, dự án thuộc nhóm {said}." if claimed_group == p.group
                 else f"Không đúng: theo danh mục, dự án thuộc nhóm {said}.")
     return _year_claim(info, a) or _number_claim([info], a) or _not_yet_claim([info], a)
 

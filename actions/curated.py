@@ -6,7 +6,16 @@ import re
 from dataclasses import replace
 from itertools import pairwise
 
-from knowledge import STOP_WORDS, AnswerInfo, KnowledgeBase, answer_score, fold, question_words, reorganisation_of
+from knowledge import (
+    STOP_WORDS,
+    AnswerInfo,
+    KnowledgeBase,
+    answer_score,
+    fold,
+    question_words,
+    reorganisation_of,
+    with_names,
+)
 
 from . import replies
 from .feedback_buttons import feedback_buttons
@@ -53,6 +62,7 @@ def role_verdict(kb: KnowledgeBase, text: str, question: str, asked: str | None 
     asked = f" {kb.normalize_question(question) if asked is None else asked} "
     if not _TAGGED.search(asked.strip()):
         return None
+    asked = f" {with_names(asked, (fold(name_of(clause)) for clause, _ in people))} "  # "ông Lê Tiếm Châu là …"
     # the name, then what it is said to be: "ông X là …", "ông X làm …", "ông X giữ chức …"; or the post
     # first: "Chủ tịch UBND là ông X phải không?"
     named = [clause for clause, _ in people if re.search(
@@ -89,7 +99,7 @@ def post_misnamed(kb: KnowledgeBase, question: str) -> str | None:
 
 _SAID_TO_BE = re.compile(r"\b(?:la|lam|giu chuc)\b")
 # "ông Đỗ Mạnh Hiến giữ chức vụ gì?", "… là ai vậy": the post of a person named asked
-POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:chuc|chuc vu|vi tri)(?: vu)? (?:gi|j|nao)|chuc vu (?:gi|j|la gi|nao)|"
+POST_ASKED = re.compile(r"\b(?:(?:giu|lam) (?:nhung |cac )?(?:chuc|chuc vu|vi tri)(?: vu)? (?:gi|j|nao)|chuc vu (?:gi|j|la gi|nao)|"
                          r"chuc (?:gi|j)|la ai|dang lam gi|giu vi tri (?:gi|nao))\b")
 
 

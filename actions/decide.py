@@ -54,8 +54,10 @@ from .fallback import (
     no_breakdown,
     no_future_holders,
     no_local_leaders,
+    no_office_holders,
     no_prices,
     no_services,
+    no_unit_measures,
     not_covered,
     not_given_but,
 )
@@ -321,6 +323,7 @@ def asks_help(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
             # "cái của hđnd ban hành ngày nào" after documents were listed: a field of the one in context
             and not (q.slots.get("topic") == "policy" and q.slots.get("policy") and asks_its_record(a.folded))
             and not which_document(kb, a, q) and not says_it(kb, a)  # "tp có chính sách j hỗ trợ học nghề"
+            and not asks_a_post(kb, a, q)  # "còn ông Lê Tiến Châu giữ những chức vụ gì"
             and not AI_USED.search(strip_diacritics(q.text)))  # "dùng AI để dự báo j z"
 
 
@@ -379,13 +382,33 @@ def place_only_qualifies(a: Asked, q: Query) -> bool:
 
 # Prices, fares, rents and pay: the documents give none, whatever project or place is named.
 PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang)|tien ve|"
-                   r"(?:muc |tien )?luong (?:cua )?(?:can bo|cong chuc|vien chuc|co ban|toi thieu|giao vien)|"
-                   r"(?:mot|1|moi) (?:met vuong|m2)|gia thue|lai suat)\b"
+                   r"(?:muc |tien )?luong (?:cua )?(?:can bo|cong chuc|vien chuc|co ban|toi thieu|giao vien|cong nhan|"
+                   r"nguoi lao dong|lao dong|nhan vien)|"
+                   r"(?:mot|1|moi) (?:met vuong|m2|kg|lit)|gia thue|lai suat)\b"
                    r"|\bve (?:cap treo|tau|xe|may bay|tham quan)\b.*\bgia\b")
 
 
+# "dân số xã Nguyên Giáp mới là bao nhiêu", "phường đó rộng bao nhiêu km2": a measure of one unit
+_UNIT_MEASURE = re.compile(r"\b(?:dan so|bao nhieu (?:nguoi|dan|ho)|bn (?:nguoi|ng|dan)|dien tich|rong bao nhieu)\b")
+_A_UNIT = re.compile(r"\b(?:xa|phuong|dac khu|thi tran)\b")
+
+
+def asks_a_units_measure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return (a.address and not a.indicators and not a.projects_clear and _A_UNIT.search(a.folded) is not None
+            and _UNIT_MEASURE.search(a.folded) is not None and FIGURE.search(a.folded) is not None)
+
+
+def units_measure_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return no_unit_measures()
+
+
+# "giá vải thiều bao nhiêu 1 kg" ("kg" reads as "không" once normalized)
+_PER_UNIT = re.compile(r"\b(?:mot|1|moi) (?:kg|kilo|kilogram|lit|m2)\b")
+
+
 def asks_price(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
-    return not a.from_button and PRICE.search(passages.no_other_gia(a.folded)) is not None
+    return not a.from_button and (PRICE.search(passages.no_other_gia(a.folded)) is not None
+                                  or _PER_UNIT.search(strip_diacritics(q.text).lower()) is not None)
 
 
 def price_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -422,6 +445,24 @@ LOCAL_LEADER = re.compile(rf"\b{_LOCAL_OFFICE}\b(?: \w+){{0,5}} {_LOCAL_UNIT}\b.
 FUTURE_HOLDER = re.compile(rf"\bai\b.*\b(?:gioi thieu|de cu|du kien|se) (?:lam |giu )?{_LOCAL_OFFICE}\b"
                            rf"|\bai\b.*\b{_LOCAL_OFFICE}\b.*\b(?:khoa moi|khoa toi|nhiem ky toi|nhiem ky moi|sap toi)\b"
                            rf"|\b(?:khoa moi|khoa toi|nhiem ky toi|nhiem ky moi)\b.*\bai (?:lam|giu|la) {_LOCAL_OFFICE}\b")
+
+# "Chủ tịch HĐND thành phố hiện nay là ai?": an office of a body whose holders no document names (the list of
+# leaders names the Thành ủy's and the UBND's)
+_UNNAMED_BODY = (r"(?:hoi dong nhan dan|mat tran to quoc|uy ban mat tran|mttq|cong an|toa an|vien kiem sat|"
+                 r"bo chi huy quan su|bien phong|lien doan lao dong|hoi lien hiep phu nu|hoi phu nu|doan thanh nien|"
+                 r"hoi nong dan|hoi cuu chien binh)")
+UNNAMED_OFFICE = re.compile(rf"\b(?:chu tich|pho chu tich|giam doc|pho giam doc|truong|chanh an|vien truong|bi thu)"
+                            rf"(?: \w+){{0,2}} {_UNNAMED_BODY}\b.*\b(?:ai|la ai|ten gi|ten la gi)\b"
+                            rf"|\bai (?:dang )?(?:lam|la|giu chuc) (?:chu tich|giam doc|truong|chanh an|vien truong)"
+                            rf"(?: \w+){{0,2}} {_UNNAMED_BODY}\b")
+
+
+def asks_an_unnamed_office(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and UNNAMED_OFFICE.search(a.folded) is not None
+
+
+def unnamed_office(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    return no_office_holders()
 
 
 def asks_a_future_holder(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -2133,6 +2174,7 @@ ROWS: tuple[Row, ...] = (
     Row("a price, fare, rent or pay: the documents give none", asks_price, price_not_given),
     Row("a service to use or a place to recommend: the documents give none", asks_service, service_not_given),
     Row("who holds an office of a ward or commune: the documents name none", asks_local_leader, local_leader_not_given),
+    Row("who holds an office of a body no document names the holders of", asks_an_unnamed_office, unnamed_office),
     Row("who will hold a post next term: the documents name who holds it now only", asks_a_future_holder,
         future_holder_not_given),
     Row("a figure by market (country): the documents give the whole only", asks_by_market, market_not_given),
@@ -2140,6 +2182,8 @@ ROWS: tuple[Row, ...] = (
         the_same_kind_there),
     Row("a place claimed to be a special zone", special_zone_claimed, special_zone),
     Row("the projects of a place: those whose names say it", asks_projects_of_a_place, projects_of_the_place),
+    Row("how many live in a ward or commune, or its area: the documents do not say", asks_a_units_measure,
+        units_measure_not_given),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),
@@ -2358,7 +2402,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         asked = replace(asked, projects=(there,), projects_clear=True, project_score=max(asked.project_score, 2))
     reply = decide(kb, asked, q).respond(kb, asked, q)
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
-            and (verdict := passages.negation_verdict(asked, _first_text(reply))) is not None):
+            and (verdict := passages.negation_verdict(asked, _first_text(reply))
+                 or passages.name_verdict(asked, _first_text(reply))) is not None):
         # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
         reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(

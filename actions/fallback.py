@@ -45,6 +45,25 @@ NO_FUTURE_HOLDERS = ("Các tài liệu tôi có chỉ nêu người đang giữ 
                      "ở khóa, nhiệm kỳ tới, nên tôi không trả lời để tránh nói sai.")
 
 
+NO_OFFICE_HOLDERS = ("Các tài liệu tôi có không nêu ai giữ chức vụ này (chúng nêu lãnh đạo Thành ủy và Ủy ban nhân dân "
+                     "thành phố), nên tôi không trả lời để tránh nói sai.")
+
+
+def no_office_holders() -> Reply:
+    """"Chủ tịch HĐND thành phố là ai?": no document names who leads that body; an aside, the subject stays."""
+    return Reply().say(NO_OFFICE_HOLDERS)
+
+
+NO_UNIT_MEASURES = ("Các tài liệu tôi có không nêu dân số hay diện tích của từng phường, xã, đặc khu, nên tôi không trả lời "
+                    "để tránh nói sai.")
+
+
+def no_unit_measures() -> Reply:
+    """"Dân số xã Nguyên Giáp mới là bao nhiêu?": the unit data and the documents give no unit's measures;
+    an aside, the subject stays."""
+    return Reply().say(NO_UNIT_MEASURES)
+
+
 def no_future_holders() -> Reply:
     """"Ai được giới thiệu làm Bí thư Thành ủy khóa mới?": the documents name who holds a post, never who will;
     an aside, the conversation's subject stays."""

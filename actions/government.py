@@ -61,10 +61,17 @@ DENIED_PART = re.compile(r"[,;]?\s*(?:chứ|chu|chớ)\s+(?:không|khong|ko|k|h�
                          r"[,;]?\s*(?:chu|cho)\s+(?:khong|ko|k)\s+phai\b.*$", re.IGNORECASE)
 
 
+# "phường Văn An, Chí Linh — à nhầm, ý tôi là phường Bến Tắm": what comes before the correction is not asked
+CORRECTED_PART = re.compile(r"^.*\b(?:nhầm|nham)\b[\s,.:;—–-]*(?:(?:ý|y) (?:tôi|toi|mình|minh|em|tớ|to) (?:là|la|hỏi|hoi)\b)?",
+                            re.IGNORECASE)
+
+
 def _query_text(q: Query) -> str:
     if q.text.startswith("/"):  # a button payload: the entities say it all
         return " ".join(q.all("old_unit"))
-    return DENIED_PART.sub("", q.text)
+    text = DENIED_PART.sub("", q.text)
+    corrected = CORRECTED_PART.sub("", text)
+    return corrected if corrected.strip(" ?.!,") else text
 
 
 def names_an_old_unit(kb: KnowledgeBase, text: str) -> bool:
@@ -170,7 +177,8 @@ def special_zone_verdict(kb: KnowledgeBase, q: Query) -> Reply:
     return reply
 
 
-MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|nhung xa|nhung phuong|cac xa|cac phuong|"
+# ("đại diện cho khối các phường": the wards as a group, not the members of one)
+MEMBERS_QUESTION = re.compile(r"\b(?:gom|bao gom|hop thanh|sap nhap tu|tu nhung|(?<!khoi )(?:nhung xa|nhung phuong|cac xa|cac phuong)|"
                               r"gop tu|duoc gop|gop lai tu|tu bao nhieu|tu may|doi ten tu|tu (?:phuong|xa|don vi)(?: cu)? nao)\b")
 
 
@@ -412,7 +420,7 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
     if (chosen := district_of_the_last(q)) is not None:
         q = replace(q, text=chosen)  # "ở Ninh Giang" after the communes named Hồng Phong: that one
     result: AddressResult = kb.convert_address(_query_text(q))
-    if (claimless := _without_the_unit_claimed(q.text)) is not None and any(
+    if (claimless := _without_the_unit_claimed(_query_text(q))) is not None and any(
             claimless[1] in fold(m.old_ward) for m in result.matches) and (other := kb.convert_address(claimless[0])).matches:
         result = other  # "xã Bắc Hưng nhập vào xã Tiên Lãng đúng không?": Bắc Hưng asked, not thị trấn Tiên Lãng
     if not result.matches and result.renamed_before is None and not q.text.startswith("/"):

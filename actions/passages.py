@@ -406,8 +406,17 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     # ordinal or date, at the lower bar
     checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(claimed_dates(a.text)))
     found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
+    if not found and checks and _A_DAY_CLAIMED.search(a.text):
+        # "hội nghị lần 2 họp hôm 20/7 đúng k": a date no sentence has is checked against the sentence, not searched
+        bare = _A_DAY_CLAIMED.sub(" ", a.text)
+        found = _ranked(kb, replace(a, text=bare, folded=kb.normalize_question(bare)), True)
     measures = measures_asked(a.folded)
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
+
+
+# "hôm 20/7", not "đạt 4/5 tiêu chí" (a share)
+_A_DAY_CLAIMED = re.compile(r"(?<!đạt )(?<!dat )\b\d{1,2}/\d{1,2}(?:/\d{4})?\b(?! (?:tiêu chí|tieu chi|chỉ tiêu|chi tieu))",
+                            re.IGNORECASE)
 
 
 def measures_asked(folded: str) -> list[str]:
@@ -623,6 +632,45 @@ def number_verdict(a: Asked, sentence: str) -> str | None:
     return "Không khớp với tài liệu: tài liệu không ghi con số bạn nêu; tài liệu ghi như sau."
 
 
+# "10 tổ công tác", "20 cụm": a count of things, which a sentence writes the same way ("lần thứ 2" is an ordinal)
+_COUNTED = re.compile(r"(?<![\d/.,])(?!(?:19|20)\d\d\b)(\d+) (?!(?:thang|nam|ngay|quy|lan|gio|phan|ty|trieu|nghin|ngan|km|ha|m2|%)\b)([a-z]{2,})\b")
+
+
+def count_verdict(a: Asked, sentence: str) -> str | None:
+    """"tp lập 10 tổ công tác chỉ đạo đại hội để làm gì?": a count taken for granted that the sentence gives
+    otherwise ("20 tổ công tác"), whether or not it is put as a question."""
+    # as typed, punctuation kept: "(giá so sánh 2010) tăng" counts nothing
+    written = strip_diacritics(sentence).lower()
+    said = {thing: number for number, thing in _COUNTED.findall(written)}
+    for number, thing in _COUNTED.findall(strip_diacritics(a.text).lower()):
+        if thing in said and int(said[thing]) != int(number) and not re.search(rf"(?<![\d/.,]){number} {thing}\b", written):
+            return f"Không đúng: tài liệu ghi {said[thing]} {_words_after(sentence, said[thing])}."
+    return None
+
+
+def _words_after(sentence: str, number: str, words: int = 3) -> str:
+    """"20 tổ công tác chỉ đạo …" → "tổ công tác": the thing counted, as the sentence writes it."""
+    found = re.search(rf"(?<![\d/.,]){number} ((?:\w+ ){{0,{words - 1}}}\w+)", sentence)
+    return found.group(1) if found else ""
+
+
+# "phường Lê Chân", "xã Gia Lộc": a unit named by its capitalized name
+_UNIT_NAMED = re.compile(r"\b(phường|xã|huyện|quận|đặc khu) ((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,2})")
+
+
+def name_verdict(a: Asked, text: str) -> str | None:
+    """"Đảng bộ phường Lê Chân được chọn tổ chức đại hội điểm, đúng không?": a unit claimed where the text
+    answering it names another of its kind (phường Hải An), and never the one claimed."""
+    if not (a.premise_cue or a.yes_no):
+        return None
+    said = _UNIT_NAMED.findall(text)
+    for kind, name in _UNIT_NAMED.findall(a.text):
+        others = [n for k, n in said if k.lower() == kind.lower()]
+        if others and fold(name) not in fold(text):
+            return f"Không đúng: tài liệu ghi {kind.lower()} {others[0]}, không phải {kind.lower()} {name}."
+    return None
+
+
 # "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
 WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nho dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
 # The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
@@ -672,7 +720,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
         more = noted + [p for p in more if p.text not in {n.text for n in noted}]
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
     if verdict := verdict or (date_verdict(a, first.text) or ordinal_verdict(a, first.text)
-                              or negation_verdict(a, first.text) or number_verdict(a, first.text) or ""):
+                              or negation_verdict(a, first.text) or number_verdict(a, first.text)
+                              or count_verdict(a, first.text) or name_verdict(a, first.text) or ""):
         lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")

@@ -73,13 +73,13 @@ _HIGHEST_CLAIM = re.compile(r"\b(?:manh nhat|cao nhat|nhanh nhat|lon nhat|nhieu 
 # "chậm nhất là ngày bn": at the latest, of a deadline; no claim of being slowest
 _LOWEST_CLAIM = re.compile(r"\b(?:thap nhat|kem nhat|dung cuoi|bet bang|cuoi bang|"
                            r"cham nhat(?! (?:la )?(?:ngay|truoc|vao|thang|nam|den|khi)\b))\b")
-_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|(?<!thi )sao|tai sao|"
+_PREMISE_CUE = re.compile(r"\b(?:nghe noi|nghe bao(?! cao)|nghe dau|co phai|phai khong|dung khong|dung ko|phai ko|(?<!thi )sao|tai sao|"
                           r"vi sao|the nao ma|chac la|hinh nhu|thay bao|thoi a|thoi ha|thoi nhi|thoi|nhi|a|ah|ak|chu|chu gi)\s*$"
                           r"|\bthu \d+ ha\s*$"  # "tụt xuống thứ 10 hả?" ("… bao nhiêu ha" asks hectares)
                           r"|\bsao\s+(?:\w+\s+){0,2}(?:the|vay|the nhi|vay nhi)\s*$"  # "sao thấp thế?"
                           r"|\b(?:moi co|moi dat|chi co|chi dat|chi dat co)\s+\d"  # "mới có 15%"
                           r"|(?<!bao nhieu )(?:(?<!\d )|(?<=20\d\d ))\bha\s*$"  # "hả?", not "50 ha" (hectares)
-                          r"|\b(?:nghe noi|nghe bao|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b"
+                          r"|\b(?:nghe noi|nghe bao(?! cao)|nghe dau|co phai|tai sao|vi sao|chac la|hinh nhu|thay bao)\b|^sao\b"
                           r"|\b(?:nguyen nhan|ly do|do dau|vi dau)\b"  # a cause asked takes what it explains for granted
                           # "chỉ tăng 8% thôi đúng ko, chậm quá": a tag question or "chỉ … <number>" mid-sentence
                           r"|\b(?:thoi a|thoi ha|thoi ak|thoi ah|thoi nhi|dung khong|dung ko|dung k|phai khong|phai ko)\b"

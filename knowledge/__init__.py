@@ -29,7 +29,7 @@ from .query import (
 from .records import Document, Indicator, Policy
 from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
-from .spelling import undouble
+from .spelling import undouble, with_names
 from .teencode import TEENCODE, as_spoken, expand_keeping_marks
 from .teencode import expand as expand_teencode
 from .teencode import expand_phrase as expand_teencode_phrase
@@ -87,4 +87,5 @@ __all__ = [
     "strip_diacritics",
     "undouble",
     "unit_folded",
+    "with_names",
 ]

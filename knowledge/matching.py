@@ -257,7 +257,9 @@ ANSWER_NOISE = frozenset(["la", "gi", "cua", "co", "khong", "ko", "k", "the", "n
 # Ways of asking the same thing, read as one: "ngày nào" is "khi nào".
 _SAME_QUESTION = ((re.compile(r"\b(?:ngay nao|bao gio|luc nao|thoi diem nao|thoi gian nao|hoi nao|ngay may)\b"), "khi nao"),
                   (re.compile(r"\b(?:nhu the nao|ra sao|the nao)\b"), "the nao"),
-                  (re.compile(r"\b(?:nhung gi|nhung viec gi|cai gi)\b"), "gi"))
+                  (re.compile(r"\b(?:nhung gi|nhung viec gi|cai gi)\b"), "gi"),
+                  # "chủ tịch UBND hiện nay tên là gì": who holds it
+                  (re.compile(r"\bten (?:la )?gi\b"), "ai"))
 
 
 def _same_question_words(folded: str) -> str:

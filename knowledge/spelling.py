@@ -174,6 +174,22 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return min(previous[-1], limit + 1)
 
 
+def with_names(folded: str, names: Iterable[str]) -> str:
+    """`folded` with a person's name typed with one letter wrong in one of its words written as the name
+    ("ong le tiem chau la …" → "ong le tien chau la …"); the names are folded too. Every other word of the name
+    must be typed as it is, so another person sharing two of its words ("le ngoc chau") is not taken for it."""
+    words = folded.split()
+    for name in names:
+        parts = name.split()
+        for i in range(len(words) - len(parts) + 1):
+            window = words[i:i + len(parts)]
+            pairs = list(zip(window, parts, strict=True))
+            if sum(distance(typed, meant, 1) for typed, meant in pairs) == 1 and all(
+                    len(meant) >= 3 or typed == meant for typed, meant in pairs):
+                words[i:i + len(parts)] = parts
+    return " ".join(words)
+
+
 def is_syllable(word: str) -> bool:
     """Whether a folded token is spelled like a Vietnamese syllable."""
     return _SYLLABLE.fullmatch(word) is not None

@@ -782,6 +782,34 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("báo cáo năm 2024 đó do cơ quan nào ban hàn", "followup",  # the one report of the year named
      {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-Q1"},
      "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("chu tich UBND thanh pho Hai Phong hien nay ten la gi", "ask_government", None,  # "tên là gì" asks who
+     "a curated answer of the intent's topic that fits", "Theo bài viết về Hội nghị lần thứ 2"),
+    ("Ông Lê Tiếm Châu là Chủ tịch UBND thành phố phải khôg?", "ask_government", None,  # one letter of the name wrong
+     "a person claimed to hold a post: the documents' list of the city's leaders says", "Không đúng: theo bài viết"),
+    ("Chủ tịch HĐND thàng phố Hải Phòng hiện nay là ai?", "ask_government", None,
+     "who holds an office of a body no document names the holders of", "Các tài liệu tôi có không nêu ai giữ chức vụ này"),
+    ("con ong Le Tien Chau giu nhung chuc vu gi", "help", None,
+     "the post of a person the documents' list of the city's leaders names", "Theo bài viết về Hội nghị lần thứ 2"),
+    ("hội nghị lần 2 của thành ủy hp họp hôm 20/7 đúng k", "ask_government", None,  # the date claimed is not searched
+     "a passage of the documents, quoted", "Không đúng: tài liệu ghi ngày 12/7."),
+    ("Hội nghị lần thứ 2 của Thành ủy Hải Phòng họp ngày nào và nghe báo cáo về những nội dung gì?", "ask_government",
+     None, "a passage of the documents, quoted", "Tài liệu ghi: “Sáng 12/7"),  # "nghe báo cáo" is no "nghe bảo"
+    ("tp lập 10 tổ công tác chỉ đạo đại hội để lm j v", "ask_government", None,  # a count taken for granted
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Không đúng: tài liệu ghi 20 tổ công tác."),
+    ("Đảng bộ phường Lê Chân được chọn đại diện khối phường tổ chức đại hội điểm, đúng không?", "ask_government", None,
+     "a curated answer of the intent's topic that fits", "Không đúng: tài liệu ghi phường Hải An, không phải phường Lê Chân."),
+    ("Nghe nói Đảng bộ xã Gia Lộc được chọn làm đại hội điểm đại diện cho khối các phường phải không?", "ask_government",
+     {"topic": "address", "subject": "xã gia tiến huyện gia lộc"},  # "khối các phường" asks no unit's members
+     "a curated answer of the intent's topic that fits", "Tính đến ngày 9/7"),
+    ("Nhà tôi ở phường Văn Ann, Chí Linh — à nhầm, ý tôi là phường Bến Tắm, giờ là phường gì?", "convert_address", None,
+     "an old ward, commune or district", "Phường Bến Tắm (Thành phố Chí Linh"),
+    ("dân số xã Nguyên Giáp mới là bn ng v ạ", "ask_indicator", {"topic": "address"},
+     "how many live in a ward or commune, or its area: the documents do not say", "Các tài liệu tôi có không nêu dân số"),
+    ("luong cong nhan o kcn do tam bn", "ask_project", {"topic": "project", "project": "kcn_nhat_ban_hai_phong_gd2_002"},
+     "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
+    ("gia vai thieu Thanh Ha nam nay bao nhieu 1 kg", "ask_indicator", {"topic": "address"},
+     "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from knowledge import KnowledgeBase, undouble
+from knowledge import KnowledgeBase, undouble, with_names
 from knowledge.spelling import Speller, default_speller, distance, is_syllable, normalize_question, untelex
 from knowledge.teencode import PHRASES, SPOKEN, TEENCODE, as_spoken, expand, expand_phrase
 from knowledge.text import fold
@@ -393,3 +393,12 @@ def test_a_function_word_is_never_a_slip_for_a_name(kb_sqlite: KnowledgeBase) ->
 ])
 def test_a_last_letter_typed_twice_is_written_once(typed: str, read: str) -> None:
     assert undouble(typed) == read
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ong le tiem chau la chu tich", "ong le tien chau la chu tich"),  # one letter of one word
+    ("ong le ngoc chau la chu tich", "ong le ngoc chau la chu tich"),  # another person sharing two words
+    ("ong le tiem cham la chu tich", "ong le tiem cham la chu tich"),  # two letters: no name
+])
+def test_a_name_typed_with_one_letter_wrong_is_the_name(typed: str, expected: str) -> None:
+    assert with_names(typed, ["le tien chau", "le ngoc chau"]) == expected

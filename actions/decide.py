@@ -57,6 +57,7 @@ from .fallback import (
     no_office_holders,
     no_prices,
     no_services,
+    no_sum_given,
     no_unit_measures,
     not_covered,
     not_given_but,
@@ -133,6 +134,7 @@ from .understand import (
     SECTOR,
     VALUE_ASKED,
     Asked,
+    aspect_in,
     figure_speakers,
     names_a_link,
     points_back,
@@ -300,7 +302,10 @@ def out_of_scope(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     said = kb.passage_at(quoted[1]) if quoted is not None and quoted[1] is not None else None
     of_the_last_subject = (q.intent == "out_of_scope" and said is not None and continues(a.folded)
                            and says_it(kb, replace(a, context=said.text), passages.EXPLANATION_BAR))
-    off = ((q.intent == "out_of_scope" and not why_of_the_last and not of_the_subject and not corrects_the_last
+    # "việc công nhận đó vào ngày nào?" after the city's urban class: the dated sentence of that figure
+    when_of_the_last = q.slots.get("topic") == "indicator" and a.aspect == "when" and not a.names_something
+    off = ((q.intent == "out_of_scope" and not why_of_the_last and not when_of_the_last and not of_the_subject
+            and not corrects_the_last
             and not number_of_the_last and not of_the_last_subject and not says_it(kb, a))
            or OFF_TOPIC.search(a.folded) is not None)
     # "bc 619 do phó bí thư … ký đúng ko": a source document named by its number
@@ -1728,8 +1733,24 @@ def decline(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     return Reply().template("utter_out_of_scope")
 
 
+# "…, và dự án khu công nghiệp Tiên Thanh giá trị bao nhiêu?": a second clause
+_AND_THEN = re.compile(r"[,;?]\s*(?:và|va|còn|con)\s+", re.IGNORECASE)
+
+
 def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
-    return convert_address(kb, q, claim=a.yes_no or a.premise_cue)
+    reply = convert_address(kb, q, claim=a.yes_no or a.premise_cue)
+    for clause in _AND_THEN.split(q.text)[1:]:
+        # "xã Tiên Thanh cũ giờ thuộc xã nào, và dự án khu công nghiệp Tiên Thanh giá trị bao nhiêu?": the
+        # project the second clause names in full, after the conversion
+        part = replace(q, text=clause, entities={})
+        if reply.answer_id and (asked := understand(kb, part)).projects_clear and asked.project_score >= 2:
+            project = answer_project(kb, part, asked)
+            if project.answer_id:
+                reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]
+                reply.messages += project.messages
+                reply.slots.update(project.slots)
+                break
+    return reply
 
 
 def operation(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
@@ -1845,9 +1866,16 @@ NO_CAUSE = "(Các tài liệu không nêu rõ nguyên nhân.)"
 def with_the_date(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
     """"được công nhận đạt tiêu chí đô thị loại I khi nào, bao nhiêu điểm?": the figure, then the dated sentence of
     its subject for the clause asking when."""
-    code = str(reply.slots.get("indicator") or "")
-    if (not reply.messages or a.aspect != "when" or a.periods or (indicator := kb.indicator(code)) is None
-            or not (dated := dated_of(kb, a, indicator.name))):
+    if not reply.messages or a.aspect != "when" or a.periods:
+        return reply
+    # the one answered last, or any other answered ("… loại I ngày nào, bao nhiêu điểm": the score's sentence is dated)
+    codes = dict.fromkeys((str(reply.slots.get("indicator") or ""), *a.indicators))
+    shown = [indicator for code in codes if (indicator := kb.indicator(code)) is not None]
+    # the clause asking when, searched without the one asking a number ("…, được bao nhiêu điểm")
+    when = next((c for c in re.split(r"[,;]", a.text) if aspect_in(fold(c)) == "when"), a.text)
+    asked = replace(a, text=when, folded=fold(when)) if passages.asks_number(a) else a
+    dated = next((found for indicator in shown if (found := dated_of(kb, asked, indicator.name))), None)
+    if not dated:
         return reply
     first = reply.messages[0].get("text") or ""
     said = f"Tài liệu ghi: “{dated[0].text}”\nNguồn: {kb.document(dated[0].source).citation}."
@@ -2080,7 +2108,11 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if not (a.aspect == "when" and not DATE.search(curated_text) and subject and (dated := dated_of(kb, a, subject))):
             return curated_reply
         return passages.answer(kb, a, q, dated)  # "ông ấy làm việc với Thành ủy hôm nào?": a curated text has no date
-    if (curated_topic or topic == "answer") and (chosen := fit_with_subject(kb, fixed(q, a), subject, curated_topic)):
+    # "ông ấy muốn Hải Phòng phát triển ngang tầm với những thành phố nào?" after a sentence of Tổng Bí thư's visit:
+    # a curated text of his words, as for a curated answer
+    of_the_person = topic == "passage" and passages.of_a_person(a)
+    if (curated_topic or topic == "answer" or of_the_person) and (
+            chosen := fit_with_subject(kb, fixed(q, a), subject, curated_topic)):
         return answer_curated(kb, chosen, q)  # "khi vận hành có khó khăn gì không?" with the subject's words
     if a.aspect == "when" and subject and (dated := dated_of(kb, a, subject)):
         return passages.answer(kb, a, q, dated)  # "phấn đấu xong trước ngày nào?" after the congresses
@@ -2384,6 +2416,17 @@ def _project_of_the_place(kb: KnowledgeBase, q: Query) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+# "bao nhiêu tiền", "mấy triệu": a sum of money asked; the documents write one with its unit
+_SUM_ASKED = re.compile(r"\b(?:bao nhieu|may|bn) (?:tien|trieu|dong|ty|nghin|ngan)\b")
+_SUM_SAID = re.compile(r"\d\s*(?:đồng|triệu|tỷ|nghìn|ngàn|USD)|\bđồng\b", re.IGNORECASE)
+
+
+def _no_sum_given(a: Asked, reply: Reply) -> bool:
+    """A sum of money asked, answered by a curated text or sentences that name none."""
+    return (_SUM_ASKED.search(a.folded) is not None and str(reply.answer_id or "").startswith(("answer:", "passage:"))
+            and not _SUM_SAID.search(" ".join(m.get("text") or "" for m in reply.messages)))
+
+
 def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
@@ -2401,6 +2444,10 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         q = replace(q, entities={**q.entities, "project": [there]})
         asked = replace(asked, projects=(there,), projects_clear=True, project_score=max(asked.project_score, 2))
     reply = decide(kb, asked, q).respond(kb, asked, q)
+    if _no_sum_given(asked, reply):
+        # "mỗi cán bộ công tác xa được hỗ trợ bao nhiêu tiền một tháng?" after the sentence asking to support them:
+        # the text leaned on gives no sum of money
+        reply = no_sum_given()
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
             and (verdict := passages.negation_verdict(asked, _first_text(reply))
                  or passages.name_verdict(asked, _first_text(reply))) is not None):

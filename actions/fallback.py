@@ -64,6 +64,14 @@ def no_unit_measures() -> Reply:
     return Reply().say(NO_UNIT_MEASURES)
 
 
+NO_SUM = "Các tài liệu tôi có không nêu số tiền này, nên tôi không trả lời để tránh nói sai."
+
+
+def no_sum_given() -> Reply:
+    """A sum of money asked that the text leaned on does not give: said so, no figure; the subject stays."""
+    return Reply().say(NO_SUM)
+
+
 def no_future_holders() -> Reply:
     """"Ai được giới thiệu làm Bí thư Thành ủy khóa mới?": the documents name who holds a post, never who will;
     an aside, the conversation's subject stays."""

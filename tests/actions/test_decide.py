@@ -73,9 +73,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("bao giờ xong?", "followup", {"project": "nha_may_dot_rac_dinh_vu_002", "topic": "project"},  # no date recorded
      "a follow-up on the last answer's subject",
      "Các tài liệu không nêu thời gian hoàn thành của dự án này; tình hình tài liệu ghi:\nDự án đầu tư xây dựng Nhà máy"),
-    ("còn ông ấy dặn j về quy hoạch", "nlu_fallback",  # "ông ấy": the General Secretary the subject names
+    ("còn ông ấy dặn j về quy hoạch", "nlu_fallback",  # "ông ấy": the General Secretary the subject names; his words
      {"topic": "passage", "subject": "miền bắc tổng bí thư tô lâm trung"}, "a reference back to the last answer's subject",
-     "Tài liệu ghi: “Quy hoạch chính là nguồn lực"),
+     "Tổng Bí thư Tô Lâm nhấn mạnh Hải Phòng cần tiếp tục hoàn thiện công tác quy hoạch"),
     ("toi nghe noi no chi rong 2.000 ha thoi ma", "ask_indicator",  # a figure of its record claimed
      {"project": "kkt_ven_bien_phia_nam_002", "topic": "project"}, "a field of the last project's record",
      "Không đúng như vậy: tài liệu không ghi con số đó cho dự án này"),
@@ -810,6 +810,14 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
     ("gia vai thieu Thanh Ha nam nay bao nhieu 1 kg", "ask_indicator", {"topic": "address"},
      "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé"),
+    ("Việc công nhận đó vào ngày nào?", "out_of_scope",  # a date asked of the figure just given
+     {"topic": "indicator", "indicator": "urban_classification", "period": "2024"},
+     "a follow-up on the last answer's subject", "Tài liệu ghi: “Ngày 10/7/2024, Thủ tướng Chính phủ"),
+    ("Mỗi cán bộ công tác xa được hỗ trợ bao nhiêu tiền một tháng?", "ask_government",  # no sum in the text leaned on
+     {"topic": "government", "last_answer_id": "answer:chinh_quyen_2_cap_giai_phap"},
+     "a follow-up on the last answer's subject", "Các tài liệu tôi có không nêu số tiền này"),
+    ("Còn xã Tiên Thanh cũ thì giờ thuộc xã nào, và dự án khu công nghiệp Tiên Thanh giá trị bao nhiêu?", "ask_project",
+     None, "an old ward, commune or district", "Xã Tiên Thanh (Huyện Tiên Lãng"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1559,6 +1567,27 @@ def test_who_said_those_points_after_a_sentence_is_its_speaker(kb: KnowledgeBase
     # "mấy cái hạn chế đó" points at what was quoted, though another sentence has "hạn chế" in it
     answered_by, _ = ask(kb, matcher, "Ai nói mấy cái hạn chế đó vậy?", "bot_identity", slots)
     assert answered_by == "who said what was just quoted: the sentence naming the speaker"
+
+
+def test_a_project_named_in_a_second_clause_follows_the_conversion(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Còn xã Tiên Thanh cũ thì giờ thuộc xã nào, và dự án khu công nghiệp Tiên Thanh giá "
+                                "trị bao nhiêu?", "ask_project")
+    assert ("nay thuộc Xã Tiên Lãng" in reply, "4.597.000 triệu đồng" in reply) == (True, True)
+
+
+def test_a_date_asked_beside_a_score_comes_with_its_dated_sentence(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Hải Phòng được Thủ tướng công nhận đạt tiêu chí đô thị loại I ngày nào, được bao nhiêu "
+                                "điểm?", "ask_indicator")
+    assert ("85,45 điểm" in reply, "Ngày 10/7/2024" in reply) == (True, True)
+
+
+def test_a_follow_up_of_a_persons_words_after_a_sentence_is_a_curated_text_of_them(kb: KnowledgeBase,
+                                                                                    matcher: EntityMatcher) -> None:
+    said = answer(kb, Query(text="Tổng Bí thư Tô Lâm làm việc với Thành ủy Hải Phòng ngày 14/12/2024 đúng không?",
+                            intent="ask_government", entities={}, slots={}))
+    slots = {**said.slots, "last_answer_id": said.answer_id}
+    _, reply = ask(kb, matcher, "Ông ấy muốn Hải Phòng phát triển ngang tầm với những thành phố nào?", "ask_vision", slots)
+    assert "ngang tầm với các thành phố tiêu biểu ở Châu Á" in reply
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

@@ -862,9 +862,10 @@ def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
             re.search(rf"\b{number_digits(p)}\b", a.folded) and (found := policy_numbered(kb, p)) is not None
             and kinds_asked(a.folded) <= {fold(found.doc_type)} for p in a.policies):
         return False  # "nq 35 của qh về hp là nq j vậy", "nghị quyết 7/NQ-CP là văn bản gì": the one named, described
-    if another_kind_asked(kb, a) and not (of_the_last and q.slots.get("policy") in a.policies):
+    implements = bool(a.policies) and IMPLEMENTS_WHICH.search(a.folded) is not None  # "… để thực hiện kết luận nào"
+    if another_kind_asked(kb, a) and not (of_the_last and q.slots.get("policy") in a.policies) and not implements:
         return policy_by_subject(kb, a, q) not in (None, *a.policies)
-    return (asks_which_document(a) and not of_the_last and not (a.policies and IMPLEMENTS_WHICH.search(a.folded))
+    return (asks_which_document(a) and not of_the_last and not implements
             and policy_by_subject(kb, a, q) is not None)
 
 
@@ -1778,6 +1779,13 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             if found else []
         if timed:
             return _still_of_it(passages.answer(kb, a, q, timed), number)
+    if (len(a.policies) == 1 and not re.search(r"\d", number) and not asks_its_record(a.folded)
+            and passages.asks_a_theme(passages.document_question(kb, a, number))
+            and (doc := policy_numbered(kb, number)) is not None
+            and (said := [p for p in passages.best(kb, replace(a, context=doc.title)) if fold(doc.title) in fold(p.text)])):
+        # "Đề án chuyển đổi xanh định hướng gì cho giao thông công cộng?": a plan with no number for a sentence to
+        # cite it by, and a theme its record does not speak of: the sentence saying it beside the plan's name
+        return _still_of_it(passages.answer(kb, a, q, said), number)
     # "Nghị quyết 7/NQ-CP ban hành khi nào?": its own record, not a curated text about another one;
     # "Nghị quyết 45 và Nghị quyết 7 lần lượt ban hành ngày nào?": each one's
     record = asks_its_record(a.folded)

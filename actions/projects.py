@@ -201,7 +201,7 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     ab = about_of(kb)
     claim = None
     if a is not None:  # the key-project row may be any of them ("khánh thành năm 2024 rồi đúng không?": its group)
-        claim = (next((c for info in several if (c := _claim_line(info, a, ab, kb.project_places()))), None)
+        claim = (next((c for info in several if (c := _claim_line(info, a, ab, _places(kb, a)))), None)
                  or _number_claim(several, a) or _not_yet_claim(several, a))
     reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
                         feedback_buttons())
@@ -357,6 +357,17 @@ def _place_claim(info: ProjectInfo, a: Asked, places: Mapping[str, str] | None =
     if claimed is None or own is not None or link is None or fold(claimed) in fold(f"{named} {info.project.status}"):
         return None
     return f"Không đúng: theo tài liệu, dự án {link.group(0).rstrip('.;')}, không phải {claimed}."
+
+
+def _places(kb: KnowledgeBase, a: Asked | None) -> Mapping[str, str]:
+    """The places projects' words name, and an old district the question names ("… nằm ở huyện Cẩm Giàng phải
+    không": a district of the former Hải Dương no project's words name), folded → as written."""
+    named = {}
+    for district in a.entities.get("old_district", []) if a is not None else ():
+        if (found := kb.district_answer(district)) is not None:
+            written = re.sub(r"^(?:Huyện|Quận|Thị xã|Thành phố)\s+", "", found.district)
+            named[fold(written)] = written
+    return {**kb.project_places(), **named}
 
 
 _LINKS = re.compile(r"(?:kết nối|nối)\s[^.;]*")
@@ -594,7 +605,7 @@ def _one(kb: KnowledgeBase, info: ProjectInfo, text: str, others: list[ProjectIn
                             [button("Thông tin dự án", intent_payload("ask_project", project=info.project.id))])
         reply.slots.update(project=info.project.id, topic="project")
         return reply
-    claim = _claim_line(info, a, ab, kb.project_places())
+    claim = _claim_line(info, a, ab, _places(kb, a))
     if claim is None and (field := _field_reply(info, said)) is not None:
         return field
     notice = (claim or _when_notice(info, said, ab)
@@ -622,7 +633,7 @@ def _answer_asked(kb: KnowledgeBase, q: Query, a: Asked) -> Reply:
         if same:
             found = [same[0]] + [f for f in found if f is not same[0]]
     if both := _two_named(kb, a):
-        return _both(kb, both, _place_claim(both[0], a))
+        return _both(kb, [_the_record_asked(kb, info, a.folded) for info in both], _place_claim(both[0], a), a.folded)
     if a.projects_clear or len(found) == 1:
         return _one(kb, found[0], q.text, found[1:], a)
     if (numbered := _named_by_its_numbers(found, a.folded)) is not None:
@@ -675,10 +686,22 @@ def _same_name(info: ProjectInfo) -> str:
     return " ".join(word for word in fold(info.project.name).split() if word != "so")
 
 
-def _both(kb: KnowledgeBase, both: list[ProjectInfo], claim: str | None = None) -> Reply:
+def _the_record_asked(kb: KnowledgeBase, info: ProjectInfo, folded: str) -> ProjectInfo:
+    """Of one project that several documents speak of, the record giving the area asked ("KCN Nam Tràng Cát và
+    Tràng Duệ 3 mỗi khu rộng bao nhiêu ha": the report's records, not the article's)."""
+    if not AREA.search(folded) or info.project.area_text:
+        return info
+    same = [f for f in kb.find_projects(info.project.name, limit=8)
+            if _same_name(f) == _same_name(info) and f.project.area_text]
+    return same[0] if same else info
+
+
+def _both(kb: KnowledgeBase, both: list[ProjectInfo], claim: str | None = None, folded: str = "") -> Reply:
     ab = about_of(kb)
-    reply = Reply().say("\n\n".join(([claim] if claim else []) + [_describe(info, ab) for info in both]),
-                        feedback_buttons())
+    # the figure asked of each, first ("KCN Nam Tràng Cát: diện tích 200,3 ha.")
+    head = [line for info in both if (line := _asked_figure_line(info, folded))]
+    reply = Reply().say("\n".join(([claim] if claim else []) + head) + ("\n\n" if claim or head else "")
+                        + "\n\n".join(_describe(info, ab) for info in both), feedback_buttons())
     reply.slots.update(project=both[-1].project.id, topic="project")
     reply.answer_id = "project:" + ",".join(info.project.id for info in both)
     return reply
@@ -746,7 +769,10 @@ _KIND = r"(?P<kind>(?: \w+){0,3}?)"  # "dự án du lịch nào", "dự án khu 
 # "ở Xuân Đám có dự án gì", "sân bay Cát Bi có những dự án nào": projects asked of a place
 PROJECTS_OF_A_PLACE = re.compile(r"(?:\b(?:o|tai)\s+(?P<after>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom|thi)"
                                  r"|^(?P<before>(?:(?!\b(?:o|tai)\b).)+?)\s+(?:co|gom))"
-                                 rf"\s+(?:nhung |cac |may )?{_PROJECT_NOUN}{_KIND} (?:gi|nao)\b")
+                                 rf"\s+(?:nhung |cac |may )?{_PROJECT_NOUN}{_KIND} (?:gi|nao)\b"
+                                 # "trong mấy cụm mới đó, cụm nào nằm ở huyện An Lão?"
+                                 r"|\b(?:cum cong nghiep|khu cong nghiep|cum|khu) nao (?:nam|dat|duoc xay|xay) (?:o|tai) "
+                                 r"(?P<where>(?:\w+ ){0,3}\w+)\s*$")
 _OF_THE_LIST = re.compile(r"\b(?:trong diem|danh muc)\b")
 
 
@@ -757,7 +783,7 @@ def place_of_the_projects(kb: KnowledgeBase, folded: str, there: list[str] | Non
     the places "ở đó" may point at, nearest first."""
     if (asked := PROJECTS_OF_A_PLACE.search(folded)) is None:
         return None
-    words, projects = (asked.group("after") or asked.group("before") or "").split(), kb.projects()
+    words, projects = (asked.group("after") or asked.group("before") or asked.group("where") or "").split(), kb.projects()
     if words in (["do"], ["day"]):
         return next((place for place in there or [] if saying(projects, place)), None)
     runs = [" ".join(words[start:start + size]) for start in range(len(words))
@@ -768,7 +794,7 @@ def place_of_the_projects(kb: KnowledgeBase, folded: str, there: list[str] | Non
 def kind_of_the_projects(folded: str) -> tuple[str, bool]:
     """The kind of project asked with a place ("dự án du lịch nào": "du lich"), and whether of the key list."""
     asked = PROJECTS_OF_A_PLACE.search(folded)
-    kind = _OF_THE_LIST.sub(" ", asked.group("kind") if asked else "").split()
+    kind = _OF_THE_LIST.sub(" ", (asked.group("kind") or "") if asked else "").split()
     noun = re.search(r"\b(cum cong nghiep|khu cong nghiep)\b", asked.group(0)) if asked else None
     return " ".join(kind) or (noun.group(1) if noun else ""), _OF_THE_LIST.search(folded) is not None
 

@@ -666,12 +666,18 @@ def asks_who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     # "ai nêu các kết quả nổi bật tại hội nghị đó?", "câu 'cửa chính ra biển', ai nói câu đó?" say enough for a
     # sentence of their own
     # "ai chỉ đạo việc đó?": what was just said, though another sentence has someone direct something
+    pointed = _THAT_MATTER.search(a.folded) is not None
+    # "ai là người yêu cầu nội dung đó tại hội nghị?": a few words beside the pointer, none naming a matter
+    own = query_terms(_THAT_MATTER.sub(" ", WHO_SAID.sub(" ", a.folded)))
     return (WHO_SAID.search(a.folded) is not None and not a.names_something
-            and len(query_terms(a.folded)) <= WHO_SAID_WORDS
-            and (_THAT_MATTER.search(a.folded) is not None or not says_it(kb, a)) and _quoted_last(kb, q) is not None)
+            and (len(query_terms(a.folded)) <= WHO_SAID_WORDS or (pointed and len(own) <= WHO_SAID_OWN_WORDS))
+            and (pointed or not says_it(kb, a)) and _quoted_last(kb, q) is not None)
 
 
-_THAT_MATTER = re.compile(r"\b(?:viec|cai|dieu|chuyen|cau|may cai|nhung dieu)(?: \w+){0,2} (?:do|nay|ay)\b")
+WHO_SAID_OWN_WORDS = 2
+
+
+_THAT_MATTER = re.compile(r"\b(?:viec|cai|dieu|chuyen|cau|noi dung|y kien|may cai|nhung dieu)(?: \w+){0,2} (?:do|nay|ay)\b")
 
 
 def who_said_it(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:

@@ -508,9 +508,13 @@ _FUNCTION = frozenset("la gi cua va cac nhung co khong the nao o thi ma de duoc 
 def _only_it_says_a_phrase(a: Asked, text: str, found: list[Passage]) -> bool:
     """A two-word phrase of the question's own that the best sentence says, and neither the curated text
     nor the next best sentence does."""
-    said = _pairs(fold(found[0].text)) & _pairs(a.folded)
+    said = _pairs(fold(found[0].text)) & _pairs(a.folded) - _ASKING_PAIRS
     others = _pairs(fold(text)) | (_pairs(fold(found[1].text)) if len(found) > 1 else set())
     return bool(said - others)
+
+
+# "bàn những nội dung gì", "những vấn đề gì": what is asked for, no phrase of the subject
+_ASKING_PAIRS = frozenset({("noi", "dung"), ("van", "de")})
 
 
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{4}))?\b")

@@ -2464,7 +2464,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         reply = no_sum_given()
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
             and (verdict := passages.negation_verdict(asked, _first_text(reply))
-                 or passages.name_verdict(asked, _first_text(reply))) is not None):
+                 or passages.name_verdict(asked, _first_text(reply))
+                 or passages.swap_verdict(asked, _first_text(reply))) is not None):
         # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
         reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(

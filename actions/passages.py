@@ -658,6 +658,41 @@ def _words_after(sentence: str, number: str, words: int = 3) -> str:
     return found.group(1) if found else ""
 
 
+SWAP_RUN = 4  # words the claim and the text share in a row before the one that differs
+# words either may leave out or put in ("ngang tầm [với] các thành phố tiêu biểu [ở] Châu Á")
+_LINKING = frozenset("o voi cua va cac nhung la thi ma de duoc da se dang rat tai".split())
+# what ends a claim put as a question: no word of the claim
+_TAG_WORDS = frozenset("ha a ak ah nhi khong ko k dung phai chu the vay roi nhe chua ne nha ad ban oi z v luon lun nua".split())
+
+
+# words that ask or point, which no document's words swap for
+_ASKING = frozenset("gi j nao sao bao nhieu may dau ai ntn ra no do ay nay kia ong ba".split())
+
+
+def swap_verdict(a: Asked, text: str) -> str | None:
+    """"nghe nói ông ấy muốn Hải Phòng ngang tầm các thành phố tiêu biểu châu Âu hả": a claim that says the text's
+    words but one ("châu Á"): the text's words, said."""
+    if not (a.premise_cue or a.yes_no) or asks_why(a):
+        return None
+    said = [(fold(t), t) for t in re.findall(r"\w+", text) if fold(t) not in _LINKING]
+    claimed = [w for w in a.folded.split() if w not in _LINKING]
+    words_said, words_claimed = {w for w, _ in said}, set(claimed)
+    for i in range(len(claimed) - SWAP_RUN):
+        for j in range(len(said) - SWAP_RUN):
+            run = 0
+            while i + run < len(claimed) and j + run < len(said) and claimed[i + run] == said[j + run][0]:
+                run += 1
+            if run < SWAP_RUN or i + run >= len(claimed) or j + run >= len(said):
+                continue
+            mine, theirs = claimed[i + run], said[j + run][0]
+            # the claim ends with the word swapped ("… châu Âu hả"): a question going on asks, it claims nothing
+            ends = all(w in _TAG_WORDS for w in claimed[i + run + 1:])
+            if (ends and mine not in _TAG_WORDS and mine not in _ASKING and not mine.isdigit() and not theirs.isdigit()
+                    and mine not in words_said and theirs not in words_claimed):
+                return f"Không đúng: tài liệu ghi “{' '.join(t for _, t in said[j + run - 1:j + run + 1])}”."
+    return None
+
+
 # "phường Lê Chân", "xã Gia Lộc": a unit named by its capitalized name
 _UNIT_NAMED = re.compile(r"\b(phường|xã|huyện|quận|đặc khu) ((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,2})")
 
@@ -725,7 +760,8 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
     if verdict := verdict or (date_verdict(a, first.text) or ordinal_verdict(a, first.text)
                               or negation_verdict(a, first.text) or number_verdict(a, first.text)
-                              or count_verdict(a, first.text) or name_verdict(a, first.text) or ""):
+                              or count_verdict(a, first.text) or name_verdict(a, first.text)
+                              or swap_verdict(a, first.text) or ""):
         lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")

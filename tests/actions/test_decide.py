@@ -834,6 +834,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Ai là người yêu cầu nội dung đó tại hội nghị?", "nlu_fallback",  # who said what the curated text says
      {"topic": "government", "last_answer_id": "answer:chinh_quyen_2_cap_giai_phap"},
      "who said what was just quoted: the sentence naming the speaker", "Tài liệu ghi: “Phát biểu tại hội nghị, Bí thư"),
+    ("nghe nói Tổng bí thư muốn Hải Phòng ngang tầm các thành phố tiêu biểu châu Âu hả", "ask_vision", None,
+     "a curated answer of the intent's topic that fits", "Không đúng: tài liệu ghi “Châu Á”."),  # one word swapped
+    ("nghe nói Tổng bí thư muốn Hải Phòng ngang tầm các thành phố tiêu biểu châu Á hả", "ask_vision", None,
+     "a curated answer of the intent's topic that fits", "Tổng Bí thư Tô Lâm nhấn mạnh"),  # the text's own words
+    ("còn chủ tịch ubnd tp cũng là ông Lê Tiến Châu luôn hả", "ask_government", None,  # "luôn" is no word swapped
+     "a person claimed to hold a post: the documents' list of the city's leaders says", "Không đúng: theo bài viết"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -734,6 +734,20 @@ def cause(kb: KnowledgeBase, a: Asked, subject: str = "") -> str:
     return f"Tài liệu nêu nguyên nhân: “{found[0].text}”\nNguồn: {kb.document(found[0].source).citation}."
 
 
+# "Đây là bước tiến … để Hải Phòng chủ động hơn …": a sentence saying what the one before it is for
+_PURPOSE_NEXT = re.compile(r"^(?:Đây là|Điều này|Việc này|Nhờ đó|Qua đó)\b.*\b(?:để|nhằm|giúp)\b")
+
+
+def _with_its_purpose(kb: KnowledgeBase, found: list[Passage]) -> Passage | None:
+    """The first of the sentences found that the next sentence of its document explains, the two as one."""
+    for passage in found:
+        at = kb.locate(passage)
+        after = kb.passage_at(at + 1) if at is not None else None
+        if after is not None and after.source == passage.source and _PURPOSE_NEXT.search(after.text):
+            return replace(passage, text=f"{passage.text} {after.text}")
+    return None
+
+
 FOOTNOTES = 2  # of the first sentence, quoted next when names are asked
 # "những dự án hạ tầng du lịch nào", "gồm những gì": things named, which a footnote may list (not "những hạn chế gì")
 _NAMES_ASKED = re.compile(r"\b(?:nhung|cac|may) (?:du an|cong trinh|khu|tuyen|ben|nha may|hang muc|dia diem|song|xa|phuong|"
@@ -748,6 +762,9 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
     reply = Reply()
     if not found:
         return not_covered(kb)
+    if asks_why(a) and (explained := _with_its_purpose(kb, found)) is not None:
+        # "vì sao cần nghị quyết mới thay Nghị quyết 35?": the sentence of it whose next one says what it is for
+        found = [explained, *[p for p in found if p.text not in explained.text]]
     # The best sentence is the first line, as a figure is: a resident reading one line has the answer.
     first, *more = found
     if EXPLANATION.search(a.folded) and (detailed := kb.with_its_details(first)) is not None:

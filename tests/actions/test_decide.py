@@ -840,6 +840,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "a curated answer of the intent's topic that fits", "Tổng Bí thư Tô Lâm nhấn mạnh"),  # the text's own words
     ("còn chủ tịch ubnd tp cũng là ông Lê Tiến Châu luôn hả", "ask_government", None,  # "luôn" is no word swapped
      "a person claimed to hold a post: the documents' list of the city's leaders says", "Không đúng: theo bài viết"),
+    ("Vì sao Hải Phòng cần một nghị quyết mới thay thế Nghị quyết 35/2021/QH15?", "ask_policy", None,  # and what for
+     "what a named policy says of something: the sentences of the documents citing it",
+     "Tài liệu ghi: “Xác định chính sách là \"bệ phóng phát triển\", trong quý I, UBND thành phố đã chủ động hoàn thiện Hồ sơ "
+     "đề nghị Chính phủ trình Quốc hội ban hành Nghị quyết mới thay thế Nghị quyết số 35/2021/QH15. Đây là bước tiến"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

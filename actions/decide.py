@@ -31,7 +31,7 @@ from knowledge import (
     strip_diacritics,
 )
 
-from . import aggregate, passages, quoted
+from . import aggregate, passages, quoted, replies
 from .conversation import answer_choice, answer_more, option_by_name, option_named
 from .curated import (
     POST_ASKED,
@@ -2346,6 +2346,31 @@ CLAUSE_WORDS = 3  # content words: a matter of its own
 CLAUSE_SAID = 0.5  # of the clause's words, by rarity, that the reply already says
 
 
+CURATED_CLAUSE = 0.6  # a first clause a curated answer fits this well asks that answer
+
+
+def _the_curated_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> str | None:
+    """The curated answer of a message's first clause, with its source, when the reply (figures, a document)
+    answers the clause after it and says little of the first; None otherwise."""
+    first, comma, rest = q.text.partition(",")
+    if (not comma or a.from_button or not reply.messages or len(query_terms(fold(first))) < 2
+            or len(query_terms(fold(rest))) < 2
+            or not str(reply.answer_id or "").startswith(("indicator:", "policy:", "document:"))):
+        return None
+    clause = understand(kb, replace(q, text=first, entities={}))
+    if (clause.indicators or clause.policies or clause.projects_clear or clause.premise_cue or clause.yes_no
+            or passages.asks_number(clause)):
+        return None  # "GRDP quý 1 tăng bao nhiêu, trong đó …": the figures answer it
+    found = kb.find_answers(first, limit=1)
+    if found and found[0].answer.topic not in ("theme", "vision"):
+        return None
+    # what the reply says, its sources aside ("Bài “Động lực chuyển mình từ chủ đề năm”" says no theme)
+    said = "\n".join(line for line in _first_text(reply).split("\n") if not line.startswith("Nguồn:"))
+    if not found or found[0].score < CURATED_CLAUSE or kb.passage_coverage(first, said) >= CLAUSE_SAID:
+        return None
+    return f"{found[0].answer.answer}\n{replies.source_line(found[0].document)}"
+
+
 def _the_other_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> Passage | None:
     """The sentence answering the second question of a message, when the answer to the first (a document, a
     project or a sentence) says little of it; None otherwise (figures answer every part themselves)."""
@@ -2491,6 +2516,9 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if reply.slots.get("topic") == "passage" and WHO_SPOKE.search(asked.folded) and (said := _who_holds(kb, reply)):
         # "… có nói lại mục tiêu cả năm không, ai nói?": the sentence names a post; the list of leaders, who holds it
         reply.messages[0]["text"] += f"\n{said}"
+    if (curated := _the_curated_clause(kb, asked, q, reply)) is not None:
+        # "chủ đề năm 2025 của tp là j, mục tiêu tăng trưởng grdp năm đó bn": the theme, then the figure
+        reply.messages[0]["text"] = f"{curated}\n\n{reply.messages[0]['text']}"
     if (other := _the_other_clause(kb, asked, q, reply)) is not None:
         reply.messages[0]["text"] += f"\nTài liệu ghi: “{other.text}”\nNguồn: {kb.document(other.source).citation}."
     if q.intent == "out_of_scope" and reply.answer_id is None and "topic" in reply.slots and reply.slots["topic"] is None:

@@ -1617,6 +1617,16 @@ def test_a_follow_up_of_a_persons_words_after_a_sentence_is_a_curated_text_of_th
     assert "ngang tầm với các thành phố tiêu biểu ở Châu Á" in reply
 
 
+def test_the_theme_asked_before_a_figure_comes_first(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "chủ đề năm 2025 của tp là j, mục tiêu tăng trưởng grdp năm đó bn", "ask_indicator")
+    assert (reply.startswith("Chủ đề năm 2025 của thành phố Hải Phòng là"), "12,5%" in reply) == (True, True)
+
+
+def test_a_figure_asked_in_two_clauses_gets_no_curated_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Chỉ tiêu đặt ra cho năm 2025 là bao nhiêu, do cơ quan nào đề ra?", "ask_indicator")
+    assert not reply.startswith("Theo Báo cáo của Thành ủy, mục tiêu tổng quát")
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

@@ -219,11 +219,16 @@ def other_place(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if q.slots.get("topic") == "project" and a.refers_back and names_a_link(a.folded):
         return False  # "cầu đó nối Hải Phòng với Thái Bình phải không?" after Cầu Bến Rừng: a link claimed of it
+    if names_a_link(a.folded) and _WORKS.search(a.folded):
+        return False  # "cây cầu nào nối với Quảng Ninh đã thông xe": a work of ours that links to it
     if not a.projects or a.project_score < 2:
         return True  # (a project recorded by two documents is no clear winner, and still ours)
     info = kb.project(a.projects[0])
     names = fold(" ".join((info.project.name, *info.project.aliases))) if info else ""
     return fold(province) not in names and not names_a_link(a.folded)
+
+
+_WORKS = re.compile(r"\b(?:cau|duong|tuyen|du an|cong trinh|cao toc)\b")
 
 
 INJECTION = re.compile(r"\b(?:bo qua (?:cac |moi )?(?:huong dan|chi dan|quy tac|lenh)|bia (?:ra )?(?:mot |1 )?(?:con )?so|"

@@ -31,7 +31,7 @@ EVERYDAY: dict[str, str] = {
     "baonhieu": "bao nhiêu", "nhiu": "nhiêu", "bh": "bao giờ", "bgio": "bao giờ", "bjo": "bao giờ",
     "r": "rồi", "ròi": "rồi", "cx": "cũng", "cg": "cũng", "vs": "với", "trc": "trước",
     "bt": "biết", "bik": "biết", "vc": "việc", "bq": "bình quân", "wa": "quá", "qua'": "quá", "dag": "đang", "đag": "đang",
-    "tgian": "thời gian", "ng": "người", "mn": "mọi người", "mng": "mọi người",
+    "tgian": "thời gian", "mun": "muốn", "ng": "người", "mn": "mọi người", "mng": "mọi người",
     "mik": "mình", "mk": "mình", "mh": "mình", "mih": "mình", "b": "bạn", "bot": "bot", "ad": "admin",
     "e": "em", "t": "tôi", "oke": "ok", "okie": "ok", "oki": "ok",
     "tks": "cảm ơn", "thks": "cảm ơn", "thx": "cảm ơn", "thanks": "cảm ơn", "thank": "cảm ơn",

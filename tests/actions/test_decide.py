@@ -844,6 +844,11 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "what a named policy says of something: the sentences of the documents citing it",
      "Tài liệu ghi: “Xác định chính sách là \"bệ phóng phát triển\", trong quý I, UBND thành phố đã chủ động hoàn thiện Hồ sơ "
      "đề nghị Chính phủ trình Quốc hội ban hành Nghị quyết mới thay thế Nghị quyết số 35/2021/QH15. Đây là bước tiến"),
+    ("TBT Tô Lâm mún hp phát triển thành tp ntn", "ask_vision", None,  # "mún" is "muốn"
+     "a passage of the documents, quoted", "Tài liệu ghi: ““Hải Phòng cần nỗ lực phấn đấu phát triển thành phố ngang tầm"),
+    ("Có bao nhiêu lượt khách hàng được hưởng chính sách đó, tổng giá trị nợ được cơ cấu là bao nhiêu?", "ask_indicator",
+     None, "indicators: every one × period × kind named",  # customers, not visitors ("lượt khách")
+     "Khách hàng được cơ cấu lại thời hạn trả nợ và giữ nguyên nhóm nợ năm 2024: ước đạt 650 lượt khách hàng."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

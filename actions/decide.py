@@ -25,6 +25,7 @@ from knowledge import (
     KnowledgeBase,
     Passage,
     ProjectInfo,
+    Value,
     fold,
     other_province,
     query_terms,
@@ -82,14 +83,17 @@ from .indicators import (
     NARROWS,
     NOT_A_DETAIL,
     NOT_A_DETAIL_PHRASE,
+    NUMBER_ASKED,
     WHICH_PART,
     answer_figures,
+    answer_number,
     clauses_of,
     family,
     latest_result_period,
     list_indicators,
     refuse_local_figure,
     refuse_other_place,
+    values_written,
     vocabulary,
 )
 from .leaders import PERSON_NAMED, holder_clause, holder_named, name_of
@@ -414,6 +418,21 @@ def units_measure_not_given(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 
 # "giá vải thiều bao nhiêu 1 kg" ("kg" reads as "không" once normalized)
 _PER_UNIT = re.compile(r"\b(?:mot|1|moi) (?:kg|kilo|kilogram|lit|m2)\b")
+
+
+def _number_asked(kb: KnowledgeBase, a: Asked) -> list[Value]:
+    found = NUMBER_ASKED.search(a.folded)
+    # "12 35" is "12,35" folded: the document's decimal comma
+    return values_written(kb, re.sub(r"[ .]", ",", found.group(1))) if found else []
+
+
+def asks_what_a_number_is(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    return not a.from_button and bool(_number_asked(kb, a))
+
+
+def what_a_number_is(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    """"vậy con số 12,35% là gì" after a claim of it: the figures the documents write that way."""
+    return answer_number(kb, _number_asked(kb, a))
 
 
 def asks_price(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -2235,6 +2254,7 @@ ROWS: tuple[Row, ...] = (
     Row("the projects of a place: those whose names say it", asks_projects_of_a_place, projects_of_the_place),
     Row("how many live in a ward or commune, or its area: the documents do not say", asks_a_units_measure,
         units_measure_not_given),
+    Row("what a number stands for: the figures the documents write that way", asks_what_a_number_is, what_a_number_is),
     Row("an old ward, commune or district", names_address, address),
     Row("a figure of one old district or ward: the documents give the city's", local_figure,
         local_figure_or_its_sentence),
@@ -2503,7 +2523,8 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         reply.messages.insert(0, {"text": wrong})  # "Chủ tịch UBND Lê Tiến Châu phát biểu gì?": the post, first
     if reply.answer_id is not None:
         reply.slots.setdefault("subject", subject_of(asked, reply))
-        if WHO_ASKED.search(asked.folded) and len(named := set(PERSON_NAMED.findall(_first_text(reply)))) == 1:
+        if ((WHO_ASKED.search(asked.folded) or WHO_SAID.search(asked.folded))
+                and len(named := set(PERSON_NAMED.findall(_first_text(reply)))) == 1):
             # "Bí thư Thành ủy hiện nay là ai" → "ông Lê Tiến Châu": "ông ấy …" next is of him
             reply.slots["subject"] = named.pop().lower()  # the slot holds lower-case words
         elif passages.of_a_person(asked) and asked.context and fold(asked.context) in fold(_first_text(reply)):

@@ -1158,3 +1158,31 @@ def _compare(kb: KnowledgeBase, indicator: Indicator, a: Asked, q: Query) -> Rep
             line = _verdict_line(verdict, None if question else a.claims_plan, a.claims_plan if question else None)
             reply.messages[0]["text"] = f"{line}\n{reply.messages[0]['text']}"
     return reply
+
+
+# "con số 12,35% là gì", "12,35% là số gì": what a number the resident read stands for
+NUMBER_ASKED = re.compile(r"\b(?:con so|so|muc|ty le)\s+(\d+(?:[ .,]\d+)?)(?: phan tram)?\s+(?:la (?:gi|so gi|cai gi|chi tieu gi|"
+                          r"muc gi)|nghia la gi|o dau ra|tu dau ra)\b")
+
+
+def values_written(kb: KnowledgeBase, number: str) -> list[Value]:
+    """Every stored figure the documents give as `number` ("12,35", "từ 12,35"), in the order of the indicators."""
+    asked = parse_value(number).low
+    return [v for code in kb.indicators() for v in kb.values(code)
+            if asked is not None and (v.number == asked or parse_value(v.text).low == asked)]
+
+
+def answer_number(kb: KnowledgeBase, values: list[Value]) -> Reply:
+    """The figures a number is, each with its indicator, period and source."""
+    reply = Reply()
+    lines = ["Trong tài liệu, con số này là:"]
+    for value in values[:MAX_NUMBER_READINGS]:
+        lines.append(_values_text(value.indicator, value.period, [value]))
+    reply.say("\n".join(lines), feedback_buttons())
+    first = values[0]
+    reply.slots.update(indicator=first.indicator.code, period=first.period, topic="indicator")
+    reply.answer_id = f"indicator:{first.indicator.code}:{first.period}"
+    return reply
+
+
+MAX_NUMBER_READINGS = 3

@@ -849,6 +849,12 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Có bao nhiêu lượt khách hàng được hưởng chính sách đó, tổng giá trị nợ được cơ cấu là bao nhiêu?", "ask_indicator",
      None, "indicators: every one × period × kind named",  # customers, not visitors ("lượt khách")
      "Khách hàng được cơ cấu lại thời hạn trả nợ và giữ nguyên nhóm nợ năm 2024: ước đạt 650 lượt khách hàng."),
+    ("vay con so 12,35% la gi", "followup", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025-H1"},
+     "what a number stands for: the figures the documents write that way",
+     "Trong tài liệu, con số này là:\nTốc độ tăng tổng sản phẩm trên địa bàn GRDP (giá so sánh 2010) – năm 2025:"),
+    ("Ông ấy giữ chức vụ gì?", "help",  # after "ai nêu …" answered by a sentence naming him
+     {"topic": "passage", "subject": "lê ngọc châu", "last_answer_id": "passage:001@48"},
+     "the post of a person the documents' list of the city's leaders names", "Theo bài viết về Hội nghị lần thứ 2"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -849,6 +849,10 @@ def cited_document(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
 def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     """"Chính phủ có nghị quyết nào để thực hiện kết luận đó?" after Kết luận 96: another kind of document
     asked, the last one its reference, as if the question named it; else the question as it is."""
+    if (q.slots.get("topic") == "indicator" and not a.policies and not a.indicators and _MATTER_POINTED.search(a.folded)
+            and kinds_asked(a.folded) and (shown := kb.indicator(str(q.slots.get("indicator") or ""))) is not None):
+        # "chính sách đó thực hiện theo thông tư nào?" after the debts restructured: the document of that matter
+        return replace(a, text=f"{a.text} {shown.name}", folded=f"{a.folded} {fold(shown.name)}")
     last = str(q.slots.get("policy") or "")
     if q.slots.get("topic") != "policy" or not last or a.policies:
         return a
@@ -864,6 +868,9 @@ def the_last_as_reference(kb: KnowledgeBase, a: Asked, q: Query) -> Asked:
     if (fold(found.doc_type) in asked and not acted_on) or not (pointed or _ACTS_ON_IT.search(a.folded)):
         return a
     return replace(a, policies=(last,), text=f"{a.text} {last}", folded=f"{a.folded} {fold(last)}")
+
+
+_MATTER_POINTED = re.compile(r"\b(?:chinh sach|chuong trinh|viec|hoat dong|ket qua|so lieu|con so|chi tieu) (?:do|nay|ay)\b")
 
 
 DESCRIBING_ALIAS = 3  # words: "7 nhiệm vụ giải pháp" describes the document, "Nghị quyết 7" names it

@@ -855,6 +855,9 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Ông ấy giữ chức vụ gì?", "help",  # after "ai nêu …" answered by a sentence naming him
      {"topic": "passage", "subject": "lê ngọc châu", "last_answer_id": "passage:001@48"},
      "the post of a person the documents' list of the city's leaders names", "Theo bài viết về Hội nghị lần thứ 2"),
+    ("Chính sách đó thực hiện theo thông tư nào?", "followup",  # the document of the matter just counted
+     {"topic": "indicator", "indicator": "debt_restructured_customers", "period": "2024"},
+     "which document: found by what it is about", "Thông tư 02/2023/TT-NHNN (Ngân hàng Nhà nước)"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

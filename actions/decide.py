@@ -2095,6 +2095,9 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         records = str(q.slots.get("last_answer_id") or "").removeprefix("project:").split(",")
         if project in records and len(records) > 1 and not asks_its_record(a.folded) and asked_field(a.folded) is None:
             return answer_records(kb, records, a)  # the same project in several documents: each says where it stands
+        if project in records and asked_field(a.folded) == "approval":
+            # "cái đó được duyệt chủ trương theo nghị quyết nào": the document of its records that gives its approvals
+            project = next((r for r in records if (info := kb.project(r)) is not None and info.project.approvals), project)
         return answer_project(kb, q, replace(a, projects=(project,), projects_clear=True, indicators=()))
     if topic == "policy" and q.slots.get("policy") and PROJECT_PRONOUN.search(a.folded) and (
             named := _project_in_title(kb, str(q.slots["policy"]))):

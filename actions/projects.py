@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 from knowledge import About, KnowledgeBase, ProjectInfo, about_of, fold, other_province, strip_diacritics
 
@@ -509,7 +510,8 @@ _NOT_A_UNIT = frozenset("phan nam thang ngay lan du nhom giai dot vay v z a ah h
                         "tien dong bay moc".split())  # "máy bay", "máy móc" fold to "may …"
 
 
-_BY_WHICH_DOCUMENT = re.compile(r"\btheo (?:quyet dinh|van ban|giay chung nhan)(?: so)? (?:nao|may|gi)\b")
+_BY_WHICH_DOCUMENT = re.compile(r"\b(?:theo|bang|tai|qua) (?:quyet dinh|nghi quyet|van ban|giay chung nhan)(?: so)? (?:nao|may|gi)\b"
+                                r"|\bquyet nghi\b")
 _DOCUMENT_NUMBER_ASKED = re.compile(r"\b(?:quyet dinh|nghi quyet|van ban|giay chung nhan)\b.*\bso (?:bao nhieu|may|gi)\b")
 
 
@@ -570,10 +572,14 @@ def component_named(info: ProjectInfo, said: str) -> int | None:
     if (asked := _PART.search(said)) is not None:
         return int(asked.group(1)) - 1 if 0 < int(asked.group(1)) <= len(parts) else None
     words = set(said.split())
+    pairs = set(pairwise(said.split()))
     overlaps = []
     for part in parts:
         name = " ".join(_PART_ABBREVIATIONS.get(w, w) for w in fold(part.name).split())
-        overlaps.append(len((set(name.split()) - _PART_GENERIC) & words))
+        # two words of its name in a row, too: "hội … bằng" of "quyết nghị lần đầu bằng" names no "thu hồi … mặt bằng"
+        shared = len((set(name.split()) - _PART_GENERIC) & words)
+        own_pairs = {pair for pair in pairwise(name.split()) if not set(pair) & _PART_GENERIC}
+        overlaps.append(shared if pairs & own_pairs else 0)
     best = max(overlaps, default=0)
     return overlaps.index(best) if best >= 2 and overlaps.count(best) == 1 else None
 

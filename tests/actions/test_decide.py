@@ -858,6 +858,10 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
     ("Chính sách đó thực hiện theo thông tư nào?", "followup",  # the document of the matter just counted
      {"topic": "indicator", "indicator": "debt_restructured_customers", "period": "2024"},
      "which document: found by what it is about", "Thông tư 02/2023/TT-NHNN (Ngân hàng Nhà nước)"),
+    ("Dự án đó được HĐND thành phố quyết nghị lần đầu bằng nghị quyết nào?", "ask_policy",  # its approving documents
+     {"topic": "project", "project": "cau_nguyen_trai", "last_answer_id": "project:cau_nguyen_trai"},
+     "a reference back to the last answer's subject",
+     "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: Nghị quyết số 49/NQ-HĐND"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")

@@ -24,6 +24,7 @@ from knowledge import (
     Indicator,
     KnowledgeBase,
     Passage,
+    Policy,
     ProjectInfo,
     Value,
     fold,
@@ -1819,7 +1820,7 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     if (len(a.policies) == 1 and not re.search(r"\d", number) and not asks_its_record(a.folded)
             and passages.asks_a_theme(passages.document_question(kb, a, number))
             and (doc := policy_numbered(kb, number)) is not None
-            and (said := [p for p in passages.best(kb, replace(a, context=doc.title)) if fold(doc.title) in fold(p.text)])):
+            and (said := _beside_its_name(kb, a, doc))):
         # "Đề án chuyển đổi xanh định hướng gì cho giao thông công cộng?": a plan with no number for a sentence to
         # cite it by, and a theme its record does not speak of: the sentence saying it beside the plan's name
         return _still_of_it(passages.answer(kb, a, q, said), number)
@@ -1832,6 +1833,11 @@ def policy(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if reply.messages and more:  # one message, its feedback buttons under both
             reply.messages[0]["text"] += "\n\n" + "\n".join(m.get("text") or "" for m in more)
     return _still_of_it(reply, number)
+
+
+def _beside_its_name(kb: KnowledgeBase, a: Asked, doc: Policy) -> list[Passage]:
+    """The sentences saying what is asked beside a document's name (a plan with no number to be cited by)."""
+    return [p for p in passages.best(kb, replace(a, context=doc.title)) if fold(doc.title) in fold(p.text)]
 
 
 def _still_of_it(reply: Reply, number: str) -> Reply:
@@ -2125,7 +2131,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if theme and not said and not re.search(r"\d", str(number)) and (doc := policy_numbered(kb, str(number))):
             # "còn giao thông công cộng thì sao?" after the green-transition project, which has no number for a
             # sentence to cite it by: a sentence saying it beside the document's name
-            said = [p for p in passages.best(kb, replace(a, context=doc.title)) if fold(doc.title) in fold(p.text)]
+            said = _beside_its_name(kb, a, doc)
         # the document pointed at is the one a claim is about ("nq đó do chính phủ ban hành hả"): checked
         reply = (passages.answer(kb, a, q, said) if said
                  else answer_policy(kb, _with(q, policy=[number]), replace(a, policies=(number,)), record=record))
@@ -2523,9 +2529,7 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         # the text leaned on gives no sum of money
         reply = no_sum_given()
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
-            and (verdict := passages.negation_verdict(asked, _first_text(reply))
-                 or passages.name_verdict(asked, _first_text(reply))
-                 or passages.swap_verdict(asked, _first_text(reply))) is not None):
+            and (verdict := passages.first_verdict(passages.TEXT_VERDICTS, asked, _first_text(reply))) is not None):
         # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
         reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(

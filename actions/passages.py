@@ -8,6 +8,7 @@ ever shown inside quotation marks (never the bot's own search text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import pairwise
@@ -710,6 +711,19 @@ def name_verdict(a: Asked, text: str) -> str | None:
     return None
 
 
+Verdict = Callable[[Asked, str], str | None]
+# What a claim is checked against, in order: of a sentence quoted, and of a curated text (no figure or date of
+# its own to check a claim against: a thing said not to have happened, a unit, a word swapped)
+SENTENCE_VERDICTS: tuple[Verdict, ...] = (date_verdict, ordinal_verdict, negation_verdict, number_verdict, count_verdict,
+                                          name_verdict, swap_verdict)
+TEXT_VERDICTS: tuple[Verdict, ...] = (negation_verdict, name_verdict, swap_verdict)
+
+
+def first_verdict(verdicts: tuple[Verdict, ...], a: Asked, text: str) -> str | None:
+    """The first of `verdicts` that the claim of the question, checked against `text`, gives."""
+    return next((said for verdict in verdicts if (said := verdict(a, text)) is not None), None)
+
+
 # "Vì sao …", "sao năm 2024 … vậy": a cause asked ("thì sao", "ra sao", "làm sao" ask no cause)
 WHY = re.compile(r"\b(?:vi sao|tai sao|do dau|vi dau|nho dau|nguyen nhan|ly do)\b|(?:^|\b(?:the|vay|ma|nhung) )sao\b")
 # The documents say a shortfall in their own words: "thấp hơn kế hoạch", not "không đạt kế hoạch"
@@ -775,10 +789,7 @@ def answer(kb: KnowledgeBase, a: Asked, q: Query, found: list[Passage] | None = 
         noted = kb.footnotes_of(first)[:FOOTNOTES]
         more = noted + [p for p in more if p.text not in {n.text for n in noted}]
     lines = [f"Tài liệu ghi: “{first.text}”", f"Nguồn: {kb.document(first.source).citation}."]
-    if verdict := verdict or (date_verdict(a, first.text) or ordinal_verdict(a, first.text)
-                              or negation_verdict(a, first.text) or number_verdict(a, first.text)
-                              or count_verdict(a, first.text) or name_verdict(a, first.text)
-                              or swap_verdict(a, first.text) or ""):
+    if verdict := verdict or first_verdict(SENTENCE_VERDICTS, a, first.text) or "":
         lines.insert(0, verdict)
     if more:
         lines.append("Tài liệu cũng nêu:")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
+from typing import Any
 
 from knowledge import (
     Document,
@@ -666,15 +667,12 @@ def _dated_quote_claimed(kb: KnowledgeBase, a: Asked, q: Query) -> Passage | Non
     nothing of ours named, of the sentence just quoted when it gives a date; None otherwise."""
     found = quoted_last(q.slots)
     if (found is None or found[1] is None or q.slots.get("topic") != "passage" or a.names_something
-            or not (a.premise_cue or a.yes_no) or not _DATE_CLAIMED.search(a.text)):
+            or not (a.premise_cue or a.yes_no) or not passages.DATE_CLAIMED.search(a.text)):
         return None
     sentence = kb.passage_at(found[1])
     return sentence if sentence is not None and DATE.search(sentence.text) else None
 
 
-# "ngày 30/9", "hôm 2/9", "31/8/2025": a date; "đạt 4/5 tiêu chí" is a share
-_DATE_CLAIMED = re.compile(r"\b(?:ngày|ngay|hôm|hom|hạn|han|trước|truoc)\s+\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
-                           re.IGNORECASE)
 
 
 def claims_a_date_of_the_quoted(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1785,8 +1783,7 @@ def address(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if reply.answer_id and (asked := understand(kb, part)).projects_clear and asked.project_score >= 2:
             project = answer_project(kb, part, asked)
             if project.answer_id:
-                reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]
-                reply.messages += project.messages
+                reply.messages = _without_buttons(reply.messages) + project.messages
                 reply.slots.update(project.slots)
                 break
     return reply
@@ -2138,7 +2135,7 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         if (asks_its_record(a.folded) and passages.asks_number(a)
                 and (counted := passages.about_document(kb, _the_count_asked(kb, a), number, pointed_at=True))):
             # "nq đó ban hành ngày nào, hỗ trợ bn người": its date, then the sentence citing it that gives the number
-            reply.messages = [{k: v for k, v in m.items() if k != "buttons"} for m in reply.messages]  # one set, last
+            reply.messages = _without_buttons(reply.messages)  # one set, last
             reply.messages += passages.answer(kb, a, q, counted).messages
         reply.slots.update(topic="policy", policy=number)  # still the subject of what follows
         # "đã có nghị quyết mới … chưa": whether one came after it
@@ -2398,16 +2395,17 @@ def _the_curated_clause(kb: KnowledgeBase, a: Asked, q: Query, reply: Reply) -> 
             or len(query_terms(fold(rest))) < 2
             or not str(reply.answer_id or "").startswith(("indicator:", "policy:", "document:"))):
         return None
+    # the curated answers first: most first clauses fit none, and reading the clause is the costlier step
+    found = kb.find_answers(first, limit=1)
+    if not found or found[0].answer.topic not in ("theme", "vision") or found[0].score < CURATED_CLAUSE:
+        return None
     clause = understand(kb, replace(q, text=first, entities={}))
     if (clause.indicators or clause.policies or clause.projects_clear or clause.premise_cue or clause.yes_no
             or passages.asks_number(clause)):
         return None  # "GRDP quý 1 tăng bao nhiêu, trong đó …": the figures answer it
-    found = kb.find_answers(first, limit=1)
-    if found and found[0].answer.topic not in ("theme", "vision"):
-        return None
     # what the reply says, its sources aside ("Bài “Động lực chuyển mình từ chủ đề năm”" says no theme)
     said = "\n".join(line for line in _first_text(reply).split("\n") if not line.startswith("Nguồn:"))
-    if not found or found[0].score < CURATED_CLAUSE or kb.passage_coverage(first, said) >= CLAUSE_SAID:
+    if kb.passage_coverage(first, said) >= CLAUSE_SAID:
         return None
     return f"{found[0].answer.answer}\n{replies.source_line(found[0].document)}"
 
@@ -2505,6 +2503,11 @@ def _no_sum_given(a: Asked, reply: Reply) -> bool:
     """A sum of money asked, answered by a curated text or sentences that name none."""
     return (_SUM_ASKED.search(a.folded) is not None and str(reply.answer_id or "").startswith(("answer:", "passage:"))
             and not _SUM_SAID.search(" ".join(m.get("text") or "" for m in reply.messages)))
+
+
+def _without_buttons(messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The messages without their buttons: a reply joined to another keeps one set, the last one's."""
+    return [{k: v for k, v in m.items() if k != "buttons"} for m in messages]
 
 
 def _first_text(reply: Reply) -> str:

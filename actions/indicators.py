@@ -1168,8 +1168,8 @@ NUMBER_ASKED = re.compile(r"\b(?:con so|so|muc|ty le)\s+(\d+(?:[ .,]\d+)?)(?: ph
 def values_written(kb: KnowledgeBase, number: str) -> list[Value]:
     """Every stored figure the documents give as `number` ("12,35", "từ 12,35"), in the order of the indicators."""
     asked = parse_value(number).low
-    return [v for code in kb.indicators() for v in kb.values(code)
-            if asked is not None and (v.number == asked or parse_value(v.text).low == asked)]
+    # the text's low end, not `number`: "từ 12,35" is a floor, still the number read
+    return [v for code in kb.indicators() for v in kb.values(code) if asked is not None and parse_value(v.text).low == asked]
 
 
 def answer_number(kb: KnowledgeBase, values: list[Value]) -> Reply:

@@ -407,17 +407,17 @@ def best(kb: KnowledgeBase, a: Asked, explanation: bool = False) -> list[Passage
     # ordinal or date, at the lower bar
     checks = _ORDINAL_CLAIMED.search(a.folded) is not None or ((a.premise_cue or a.yes_no) and bool(claimed_dates(a.text)))
     found = _ranked(kb, a, explanation or wants_words(a.folded) or checks)
-    if not found and checks and _A_DAY_CLAIMED.search(a.text):
+    if not found and checks and DATE_CLAIMED.search(a.text):
         # "hội nghị lần 2 họp hôm 20/7 đúng k": a date no sentence has is checked against the sentence, not searched
-        bare = _A_DAY_CLAIMED.sub(" ", a.text)
+        bare = DATE_CLAIMED.sub(" ", a.text)
         found = _ranked(kb, replace(a, text=bare, folded=kb.normalize_question(bare)), True)
     measures = measures_asked(a.folded)
     return [p for p in found if all(f" {m} " in f" {fold(p.text)} " for m in measures)]
 
 
-# "hôm 20/7", not "đạt 4/5 tiêu chí" (a share)
-_A_DAY_CLAIMED = re.compile(r"(?<!đạt )(?<!dat )\b\d{1,2}/\d{1,2}(?:/\d{4})?\b(?! (?:tiêu chí|tieu chi|chỉ tiêu|chi tieu))",
-                            re.IGNORECASE)
+# "ngày 30/9", "hôm 2/9", "31/8/2025": a date; "đạt 4/5 tiêu chí" is a share
+DATE_CLAIMED = re.compile(r"\b(?:ngày|ngay|hôm|hom|hạn|han|trước|truoc)\s+\d{1,2}/\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{4}\b",
+                          re.IGNORECASE)
 
 
 def measures_asked(folded: str) -> list[str]:

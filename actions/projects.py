@@ -202,7 +202,8 @@ def _several(kb: KnowledgeBase, several: list[ProjectInfo], folded: str = "", a:
     ab = about_of(kb)
     claim = None
     if a is not None:  # the key-project row may be any of them ("khánh thành năm 2024 rồi đúng không?": its group)
-        claim = (next((c for info in several if (c := _claim_line(info, a, ab, _places(kb, a)))), None)
+        places = _places(kb, a)  # once for every record
+        claim = (next((c for info in several if (c := _claim_line(info, a, ab, places))), None)
                  or _number_claim(several, a) or _not_yet_claim(several, a))
     reply = Reply().say("\n\n".join(([claim] if claim else []) + head + [_describe(info, ab) for info in several]),
                         feedback_buttons())

@@ -252,7 +252,7 @@ OFF_TOPIC = re.compile(r"\b(?:tran dau|ty so|ti so|lich thi dau|(?:da|dau) voi (
 
 # "ok bye bn", "thôi cảm ơn nha": a farewell or thanks, whatever the classifier read
 FAREWELL = re.compile(r"^(?:(?:ok|oke|okie|ok ok|vang|da|thoi|roi|uh|uhm|u)\s+)*(?:bye|bai|bye bye|tam biet|"
-                      r"cam on|cam on nhieu|thanks|thank you|thank|tks|thks|thanks nhe)(?:\s+(?:ban|bot|ad|nhe|nha|nhieu|"
+                      r"cam on|cam on nhieu|thanks|thank you|thank|tks|thks|thanks nhe)(?:\s+(?:ban|bot|ad|admin|nhe|nha|nhieu|"
                       r"a|nhe ban|nha ban|ban nhe|ban nha|ban nhieu|ban oi))*\s*[.!]*$")
 
 
@@ -355,7 +355,8 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         # "ông Đỗ Mạnh Hiến là ai v ad", "tp có dùng AI j ko ad", "chánh vp TU là ai": of a person, of the
         # technology, of a post
         return False
-    if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)):
+    if q.slots.get("topic") and (a.refers_back or continues(a.folded) or a.over_last_list or passages.asks_why(a)
+                                 or _ITS_PART.search(a.folded)):
         return False  # "trong đó có cơ chế gì nổi bật?" after Nghị quyết 226: of it; "kể tên ra" after a list;
         # "sao lại bị chia ra vậy?" after a ward's conversion
     if IDENTITY.search(a.folded) is not None:
@@ -364,6 +365,8 @@ def asks_identity(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
     return not q.slots.get("topic") and not says_it(kb, a, bar=passages.EXPLANATION_BAR)
 
 
+# a part of the subject just answered: "nhà đầu tư là ai v ad" after a project asks its investor
+_ITS_PART = re.compile(r"\b(?:nha dau tu|chu dau tu|don vi thi cong|co quan chu quan|nguoi ky|nguoi dung dau)\b")
 # AI the technology, used by the city ("ad là người hay AI" asks of the bot)
 AI_USED = re.compile(r"\b(?:dung|ung dung|ap dung|su dung|trien khai|phat trien|nen tang|cong nghe|tich hop)\s+AI\b")
 # "bạn", which folds like "ban hành", "ban ngành", a Ban of the Party: those ask no identity ("cơ quan nào ban hành z")
@@ -397,7 +400,8 @@ def place_only_qualifies(a: Asked, q: Query) -> bool:
 
 
 # Prices, fares, rents and pay: the documents give none, whatever project or place is named.
-PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang)|tien ve|"
+PRICE = re.compile(r"\b(?:gia (?:ve|nha|dat|thue|ban|can ho|phong|dien|nuoc|xang|thit|rau|gao|vang|ca|trung|thuc pham|"
+                   r"hang hoa|cho)|tien ve|"
                    r"(?:muc |tien )?luong (?:cua )?(?:can bo|cong chuc|vien chuc|co ban|toi thieu|giao vien|cong nhan|"
                    r"nguoi lao dong|lao dong|nhan vien)|"
                    r"(?:mot|1|moi) (?:met vuong|m2|kg|lit)|gia thue|lai suat)\b"
@@ -1484,7 +1488,7 @@ def counts_new_units(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
 
 
 NEW_UNITS = re.compile(r"\b(?:hai phong moi|bay gio|gio|hien nay|hien gio|hien tai|sau sap nhap|sau hop nhat|sau sap xep|"
-                       r"tu 1 7|dac khu|cap xa)\b")  # "đơn vị hành chính cấp xã": only the new ones are counted
+                       r"tu 1 7|dac khu|cap xa|(?<=hai phong )h|(?<=thanh pho )h)\b")  # "đơn vị hành chính cấp xã": only the new ones are counted; "hp h có …": giờ
 ZONES_ASKED = re.compile(r"\b(?:nhung|cac) dac khu(?: nao| gi| j)?\b")
 REFORM_UNITS = re.compile(r"\b(?:don vi hanh chinh cap xa|dac khu)\b")
 KIND_NAMED = re.compile(r"\b(?:nhung|cac|la) (?:dac khu|phuong|xa)(?: nao| gi| j)?\b")
@@ -2056,6 +2060,16 @@ def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
     return replace(a, text=part, folded=part)
 
 
+def _answered_beside(q: Query, shown: str) -> tuple[str, ...]:
+    """The other indicators the last answer gave with the one in context, in its order: "năm 2024 thực hiện thì
+    sao?" after the 2025 plans of GRDP per head and exports asks both."""
+    last = str(q.slots.get("last_answer_id") or "")
+    if not last.startswith("indicator:"):
+        return ()
+    codes = list(dict.fromkeys(part.split(":")[0] for part in last.removeprefix("indicator:").split(",")))
+    return tuple(c for c in codes if c != shown) if shown in codes else ()
+
+
 def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
     topic = q.slots.get("topic")
     if (topic == "passage" and passages.asks_number(a) and not a.names_something
@@ -2073,7 +2087,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             # "à nhầm, mình hỏi tổng thu cơ", "năm 2025 kh thu bn" after domestic revenue: the whole; "9 tháng
             # năm 2024 thì tăng bao nhiêu" after the years of two-digit growth: the growth, which has that period
             shown = whole
-        a = replace(a, indicators=(shown.code, *_parts_asked(kb, a, shown, str(q.slots.get("period") or ""))))
+        a = replace(a, indicators=(*_answered_beside(q, shown.code),
+                                   shown.code, *_parts_asked(kb, a, shown, str(q.slots.get("period") or ""))))
         if NOW.search(a.folded) and not a.periods and "target" not in a.kinds and (
                 latest := latest_result_period(kb, shown.code)) is not None:
             a = replace(a, periods=(latest,))  # "hiện tại đạt được bao nhiêu rồi?" after a plan: the latest result
@@ -2534,6 +2549,10 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if (str(reply.answer_id or "").startswith("answer:") and reply.messages
             and (verdict := passages.first_verdict(passages.TEXT_VERDICTS, asked, _first_text(reply))) is not None):
         # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
+        reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
+    elif (str(reply.answer_id or "").startswith("policy:") and reply.messages and (asked.yes_no or asked.premise_cue)
+            and (verdict := passages.count_verdict(asked, _first_text(reply))) is not None):
+        # "Kế hoạch chuyển đổi số năm 2025 có 50 nhiệm vụ đúng không?": its record counts 81
         reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(
             r"(?:Không )?đúng", _first_text(reply), re.IGNORECASE):

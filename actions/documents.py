@@ -16,7 +16,7 @@ from .query import Query, Reply, quoted_last
 
 # who signed the document just cited, which document the last figure came from ("văn bản nào cho phép …"
 # asks a policy by its subject, not a source)
-_SIGNER_ASKED = re.compile(r"\b(?:ai ky|nguoi ky|do ai ky|ky boi|ai la nguoi ky)\b")
+_SIGNER_ASKED = re.compile(r"\b(?:ai k[yi]|nguoi k[yi]|do ai k[yi]|k[yi] boi|ai la nguoi k[yi])\b")  # "kí" is "ký" too
 SOURCE_ASKED = re.compile(rf"{_SIGNER_ASKED.pattern}|\b(?:lay tu (?:bao cao|tai lieu|van ban|nguon|dau)|nguon (?:nao|tu dau|o dau)|"
                           r"(?:bao cao|tai lieu|van ban)(?: \w+){0,2} (?:do|nay|ay|tren)|"  # "báo cáo năm 2024 đó"
                           r"(?:so lieu|con so) (?:nay|do|tren)\b.*\b(?:bao cao|tai lieu|van ban|nguon))\b")
@@ -48,8 +48,9 @@ def named_source(kb: KnowledgeBase, folded: str) -> Document | None:
 # a report named; and its number asked
 _REPORT = re.compile(r"\b(?:bao cao|bc)\b")
 # or its signer, its date: "Báo cáo kết quả kinh tế - xã hội năm 2024 của Thành ủy do ai ký?"
-_REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao|ai ky|ky ngay nao|"
-                                  r"ban hanh ngay nao|ngay nao ban hanh|(?:co quan nao|ai) ban hanh?)\b")
+_REPORT_NUMBER_ASKED = re.compile(_REPORT.pattern + r".*\b(?:so may|so bao nhieu|so hieu|so nao|bao cao nao|ai k[yi]|k[yi] ngay nao|"
+                                  r"ban hanh ngay nao|ngay nao ban hanh|(?:co quan nao|ai) ban hanh?)\b"
+                                  r"|\b(?:ai|nguoi) (?:k[yi]|ban hanh)\b.*" + _REPORT.pattern)  # "Ai kí báo cáo … của Thành ủy?"
 
 
 def last_answer_sources(kb: KnowledgeBase, q: Query) -> list[Document]:

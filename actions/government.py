@@ -79,6 +79,19 @@ def names_an_old_unit(kb: KnowledgeBase, text: str) -> bool:
     return bool(kb.convert_address(DENIED_PART.sub("", text)).matches)
 
 
+# Kinds of new unit typed short or with a final consonant swapped: "hp h có bn p, bn xã", "mấy đặt khu"
+# ("đặt" is a word, so the speller keeps it; "đặt khu công nghiệp" places one)
+_KINDS_TYPED = ((re.compile(r"\b(bao nhieu|may) p\b"), r"\1 phuong"),
+                (re.compile(r"\bdat khu\b(?! (?:cong nghiep|kinh te|do thi|vuc|dan cu|nha))"), "dac khu"))
+
+
+def kinds_typed(folded: str) -> str:
+    """`folded` with the kinds of unit it types short written out."""
+    for typed, kind in _KINDS_TYPED:
+        folded = typed.sub(kind, folded)
+    return folded
+
+
 COUNT_QUESTION = re.compile(r"\b(?:bao nhieu|(?<!bo )may|so luong|tong so)\b.*\b(?:xa|phuong|don vi|dac khu)\b")  # "bộ máy"
 
 
@@ -94,6 +107,10 @@ def answer_merger(kb: KnowledgeBase, province: str | None) -> Reply:
     reply.slots.update(topic="government")
     reply.answer_id = "address:merger"
     return reply
+
+
+# a place below a ward or commune, which the unit data does not list
+_BELOW_A_WARD = re.compile(r"\b(?:to dan pho|tdp|thon|xom|khu pho|ngo|ngach|so nha|tuyen pho)\b")
 
 
 FEW_TO_NAME = 5  # "mấy đặc khu, tên gì": a kind with this few units is listed by name
@@ -121,7 +138,7 @@ def _count_verdict(counts: dict[str, int], asked: str) -> str:
 def answer_unit_count(kb: KnowledgeBase, q: Query | None = None) -> Reply:
     counts, _ = kb.new_unit_counts()
     parts = ", ".join(f"{n} {kind.lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
-    asked = fold(q.text) if q is not None else ""
+    asked = kinds_typed(fold(q.text)) if q is not None else ""
     named = ""
     for kind, n in counts.items():
         if n <= FEW_TO_NAME and fold(kind) in asked:
@@ -402,6 +419,20 @@ def _claim_verdict(kb: KnowledgeBase, q: Query, match: AddressMatch) -> str | No
 _PARTS = re.compile(r"\?+\s*|[.;]\s+(?=(?:còn|con|thế còn|the con|với|voi|và|va)\b)", re.IGNORECASE)
 
 
+# "Vẫn thuộc quận Ngô Quyền chứ nhỉ?" after a ward converted: a district claimed for the new ward
+_STILL_IN_A_DISTRICT = re.compile(r"\b(?:van|con)\s+(?:thuoc|la|nam trong|o)\s+(?:quan|huyen|thi xa)\b")
+
+
+def _no_districts(kb: KnowledgeBase) -> Reply:
+    reply = Reply().say(
+        f"Không đúng: theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực {reorganisation_of(kb).effective}), các phường, "
+        "xã, đặc khu mới trực thuộc thành phố; không còn cấp quận, huyện (chính quyền địa phương 2 cấp).\n"
+        + address_source(kb), feedback_buttons())
+    reply.slots.update(topic="address")
+    reply.answer_id = "address:no_districts"
+    return reply
+
+
 def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
     if members := new_unit_members(kb, q):
         return members
@@ -417,6 +448,8 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
         given = [one.answer_id.removeprefix("address:") for one in replies_of if one.answer_id]
         whole.answer_id = "address:" + ";".join(given) if given else None
         return whole
+    if claim and q.slots.get("topic") == "address" and _STILL_IN_A_DISTRICT.search(fold(q.text)):
+        return _no_districts(kb)
     if (chosen := district_of_the_last(q)) is not None:
         q = replace(q, text=chosen)  # "ở Ninh Giang" after the communes named Hồng Phong: that one
     result: AddressResult = kb.convert_address(_query_text(q))
@@ -451,6 +484,12 @@ def convert_address(kb: KnowledgeBase, q: Query, claim: bool = False) -> Reply:
         reply.slots.update(topic="address")
         reply.answer_id = f"address:{district.district}"
         return reply
+    if not result.matches and _BELOW_A_WARD.search(fold(q.text)):
+        # "vậy tổ dân phố nhà mình thuộc bên nào?" after a ward split in two: the data stops at wards and communes
+        return Reply().say(
+            "Dữ liệu sắp xếp đơn vị hành chính tôi có chỉ ghi đến cấp phường, xã; không có thông tin từng thôn, tổ dân "
+            "phố hay tuyến phố thuộc đơn vị mới nào. Bạn hỏi Ủy ban nhân dân phường, xã nơi bạn ở để biết chính xác.\n"
+            + address_source(kb))
     if not result.matches:
         return Reply().say(
             "Tôi chưa nhận ra tên phường/xã cũ trong câu hỏi. Bạn gõ giúp tên phường/xã/thị trấn cũ kèm quận/huyện, "

@@ -231,8 +231,12 @@ def without_the_meeting(kb: KnowledgeBase, folded: str) -> str:
     for pattern, _ in _meetings(kb):
         if (named := pattern.search(folded)) is not None:
             rest = f"{folded[:named.start()]} {folded[named.end():]}"
-            return rest if len(query_terms(rest)) >= MEETING_AND_MORE else folded
+            of_itself = _OF_THE_MEETING_ITSELF.search(fold(rest)) is not None  # "… hôm 12/7 là lần thứ mấy"
+            return rest if len(query_terms(rest)) >= MEETING_AND_MORE and not of_itself else folded
     return folded
+
+
+_OF_THE_MEETING_ITSELF = re.compile(r"\blan thu (?:may|bao nhieu|nao|j|gi)\b")
 
 
 def _of_a_meeting(kb: KnowledgeBase, a: Asked, explanation: bool) -> list[Passage] | None:
@@ -647,16 +651,31 @@ def count_verdict(a: Asked, sentence: str) -> str | None:
     # as typed, punctuation kept: "(giá so sánh 2010) tăng" counts nothing
     written = strip_diacritics(sentence).lower()
     said = {thing: number for number, thing in _COUNTED.findall(written)}
-    for number, thing in _COUNTED.findall(strip_diacritics(a.text).lower()):
+    claim = strip_diacritics(a.text).lower()
+    for number, thing in _COUNTED.findall(claim):
         if thing in said and int(said[thing]) != int(number) and not re.search(rf"(?<![\d/.,]){number} {thing}\b", written):
-            return f"Không đúng: tài liệu ghi {said[thing]} {_words_after(sentence, said[thing])}."
+            return f"Không đúng: tài liệu ghi {said[thing]} {_words_after(sentence, said[thing], _after(claim, number))}."
     return None
 
 
-def _words_after(sentence: str, number: str, words: int = 3) -> str:
-    """"20 tổ công tác chỉ đạo …" → "tổ công tác": the thing counted, as the sentence writes it."""
-    found = re.search(rf"(?<![\d/.,]){number} ((?:\w+ ){{0,{words - 1}}}\w+)", sentence)
-    return found.group(1) if found else ""
+def _after(text: str, number: str) -> list[str]:
+    found = re.search(rf"(?<![\d/.,]){number} (.*)", text)
+    return fold(found.group(1)).split() if found else []
+
+
+_THING_WORDS = 3  # at most: "20 tổ công tác", not "… chỉ đạo đại hội"
+
+
+def _words_after(sentence: str, number: str, claimed: list[str]) -> str:
+    """"20 tổ công tác chỉ đạo …" → "tổ công tác": the thing counted, as the sentence writes it, in as many words as
+    the claim writes the same way (one at least): "50 nhiệm vụ đúng không" → "81 nhiệm vụ", not "nhiệm vụ chuyển"."""
+    found = re.search(rf"(?<![\d/.,]){number} (.*)", sentence)
+    if found is None:
+        return ""
+    typed = found.group(1).split()
+    pairs = zip([fold(t) for t in typed], claimed, strict=False)  # as far as the shorter goes
+    same = next((i for i, (w, c) in enumerate(pairs) if w != c), min(len(typed), len(claimed)))
+    return " ".join(typed[:min(max(same, 1), _THING_WORDS)]).rstrip(",.;:")
 
 
 SWAP_RUN = 4  # words the claim and the text share in a row before the one that differs
@@ -698,16 +717,20 @@ def swap_verdict(a: Asked, text: str) -> str | None:
 _UNIT_NAMED = re.compile(r"\b(phường|xã|huyện|quận|đặc khu) ((?:[A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*)(?: [A-ZĐÂĂÊÔƠƯ][\wÀ-ỹ]*){0,2})")
 
 
+_UNIT_NAMED_PLAIN = re.compile(r"\b(phuong|xa|huyen|quan|dac khu) ([A-Z]\w*(?: [A-Z]\w*){0,2})")  # "phuong Le Chan"
+
+
 def name_verdict(a: Asked, text: str) -> str | None:
     """"Đảng bộ phường Lê Chân được chọn tổ chức đại hội điểm, đúng không?": a unit claimed where the text
     answering it names another of its kind (phường Hải An), and never the one claimed."""
     if not (a.premise_cue or a.yes_no):
         return None
     said = _UNIT_NAMED.findall(text)
-    for kind, name in _UNIT_NAMED.findall(a.text):
-        others = [n for k, n in said if k.lower() == kind.lower()]
+    for kind, name in _UNIT_NAMED.findall(a.text) or _UNIT_NAMED_PLAIN.findall(strip_diacritics(a.text)):
+        others = [(k, n) for k, n in said if fold(k) == fold(kind)]
         if others and fold(name) not in fold(text):
-            return f"Không đúng: tài liệu ghi {kind.lower()} {others[0]}, không phải {kind.lower()} {name}."
+            their_kind = others[0][0].lower()
+            return f"Không đúng: tài liệu ghi {their_kind} {others[0][1]}, không phải {their_kind} {name}."
     return None
 
 

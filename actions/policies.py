@@ -460,6 +460,8 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
             score -= 0.5  # "Bộ Chính trị ra nghị quyết nào": not the Government's resolution quoting it
         if years and (info.policy.date or "")[:4] in years:
             score += 0.1  # "nghị quyết của BCT năm 2019": the one issued that year
+        # "tầm nhìn đến 2045": a title reaching to the year named, not one "tầm nhìn đến năm 2030"
+        score += 0.05 * len(years & set(YEAR.findall(info.policy.title)))
         scored.append((round(score, 9), info.policy.number))
     scored.sort(key=lambda item: (-item[0], item[1]))
     if not scored or scored[0][0] < SUBJECT_MIN:

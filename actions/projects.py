@@ -255,7 +255,7 @@ _A_TIME = re.compile(r"\b(?:hoàn thành|khánh thành|thông xe|đưa vào (?:s
 
 # "đã khởi công chưa?", "khánh thành chưa", "xong chưa": a yes/no question about the project's stage
 _STARTED = re.compile(r"\bkhoi cong\b.*\b(?:chua|roi|khong|ko)\b")
-_FINISHED = re.compile(r"\b(?:khanh thanh|hoan thanh|xong|dua vao su dung|dua vao khai thac|di vao hoat dong|"
+_FINISHED = re.compile(r"\b(?:khanh thanh?|hoan thanh|xong|dua vao su dung|dua vao khai thac|di vao hoat dong|"
                        r"van hanh)\b.*\b(?:chua|roi|khong|ko)\b")
 _BUILDING = re.compile(r"\b(?:thi cong|dang xay dung|tien do xay dung)\b")
 # a record still at its procedures, and one that speaks of building or of being done
@@ -292,7 +292,17 @@ def _stage_line(info: ProjectInfo, folded: str, ab: About) -> str | None:
     if asked == "started" and not yes and _BUILDING.search(fold(p.status or "")):
         # the list says "to start in 2025" while the narrative speaks of building: no plain "Chưa"
         return f"Các tài liệu không nói rõ: {listed}, nhưng phần tình hình dưới đây nói đến việc xây dựng."
+    done_in = _DONE_IN_YEAR.search(folded) if asked == "finished" else None
+    if done_in is not None and (claimed := f"completion_{done_in.group(1)}") != p.group and any(
+            g.code == claimed for g in ab.groups):
+        # "Cầu Nguyễn Trãi khánh thành trong năm 2025 đúng không?": the list has a group for that and not it in it
+        return (f"Tài liệu không cho thấy điều đó: {listed}; dự án không có trong nhóm dự án khánh thành năm "
+                f"{done_in.group(1)}. Các tài liệu không nói về tình hình sau ngày {when or 'của tài liệu'}.")
     return (f"{'Có' if yes else 'Chưa'}, {at}: {listed}. Các tài liệu không nói về tình hình sau ngày đó.")
+
+
+# a year of completion claimed: "khánh thành trong năm 2025 đúng không"
+_DONE_IN_YEAR = re.compile(r"\b(?:khanh thanh?|hoan thanh|xong)\b(?: \w+){0,2} (?:nam )?(20\d\d)\b.*\b(?:dung|phai|ha|a)\b")
 
 
 _EXCLUSIVE_GROUPS = frozenset({"completion_2025", "groundbreaking_2025"})  # begun in 2025 is not done in 2025, nor back

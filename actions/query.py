@@ -12,7 +12,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 
-from knowledge import as_spoken, undouble
+from knowledge import as_spoken, undouble, without_steering
 
 from .entity_values import valid_entities, valid_slots
 
@@ -47,8 +47,8 @@ class Query:
         intent = (message.get("intent") or {}).get("name") or ""
         text = message.get("text") or ""
         # "Cát Bii", "Kiến Hưngg": a last letter typed twice is read once by every topic (a button's payload is ours);
-        # "ổng", "bả" are "ông ấy", "bà ấy"
-        return cls(text=text if text.startswith("/") else undouble(as_spoken(text)), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
+        # "ổng", "bả" are "ông ấy", "bà ấy"; "Ngoài lề chút, …" steers, the question follows
+        return cls(text=text if text.startswith("/") else undouble(as_spoken(without_steering(text))), intent=intent, entities=valid_entities(entities), slots=valid_slots(slots))
 
 
 @dataclass

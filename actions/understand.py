@@ -28,7 +28,7 @@ from knowledge import (
     strip_diacritics,
 )
 
-from .government import MEMBERS_QUESTION, names_an_old_unit, new_units_named, unit_pointed_at
+from .government import MEMBERS_QUESTION, kinds_typed, names_an_old_unit, new_units_named, unit_pointed_at
 from .leaders import PERSON_NAMED
 from .query import Query
 
@@ -245,6 +245,8 @@ _NEW_UNIT_ASKED = re.compile(r"\b(?:thuoc|la|ve|sang|vao|thanh)\s+(?:xa|phuong|p
                              r"|\b(?:doi|chuyen)\s+(?:ten\s+)?thanh\s+(?:gi|xa nao|phuong nao)\b"
                              r"|\b(?:gio|nay|bay gio) (?:\w+ ){0,2}thuoc (?:ve )?(?:dau|don vi nao)\b"  # "giờ xã tôi thuộc đâu"
                              r"|\b(?:thi|se|bi|da) thanh (?:gi|j|don vi nao)\b"
+                             # "… giờ đổi tên là gì?", "tên mới là gì"
+                             r"|\bdoi ten(?: (?:la|thanh))? (?:gi|j)\b|\bten moi (?:la )?(?:gi|j)\b"
                              # "… giờ nhập vào phường Thủy Nguyên đúng không": a new unit claimed, to check
                              r"|\b(?:thuoc|ve|vao|thanh|la)\s+(?:xa|phuong|p|x|dac khu)\s+(?!nao\b|gi\b|moi\b)\w+"
                              r"(?:\s+\w+){0,3}?\s+(?:dung|phai)\s+(?:khong|ko|k|chu|ha|a)\b")
@@ -308,7 +310,7 @@ class Asked:
 
 
 def normalized(kb: KnowledgeBase, text: str) -> str:
-    return kb.normalize_question(text)
+    return kinds_typed(kb.normalize_question(text))
 
 
 def periods_in(folded: str, entities: dict[str, list[str]], context_year: int | None = None,

@@ -30,6 +30,7 @@ from .records import Document, Indicator, Policy
 from .search_index import STOP_WORDS, query_terms
 from .settings import current_settings
 from .spelling import undouble, with_names
+from .steering import without_steering
 from .teencode import TEENCODE, as_spoken, expand_keeping_marks
 from .teencode import expand as expand_teencode
 from .teencode import expand_phrase as expand_teencode_phrase
@@ -88,4 +89,5 @@ __all__ = [
     "undouble",
     "unit_folded",
     "with_names",
+    "without_steering",
 ]

@@ -271,7 +271,8 @@ def _same_question_words(folded: str) -> str:
 
 def question_words(text: str) -> set[str]:
     """A question's words as curated answers are matched: ways of asking read as one, noise dropped."""
-    return set(_same_question_words(fold(text)).split()) - ANSWER_NOISE
+    # a first "còn" turns to the question ("Còn về lâu dài, …"); later, it may be of the matter ("chỉ còn 1 cấp")
+    return set(_same_question_words(re.sub(r"^con\b", "", fold(text))).split()) - ANSWER_NOISE
 
 
 def answer_score(words: set[str], variants: Sequence[str], answer: str) -> float:

@@ -87,6 +87,7 @@ PHRASES: dict[tuple[str, ...], str] = {
     ("bh", "that", "nghiep"): "bảo hiểm thất nghiệp",
     ("so", "voi", "kh"): "so với kế hoạch",  # "kh" after "so với" is the plan, not "không"
     ("so", "vs", "kh"): "so với kế hoạch", ("ss", "voi", "kh"): "so sánh với kế hoạch", ("ss", "vs", "kh"): "so sánh với kế hoạch",
+    ("phan", "tram", "kh"): "phần trăm kế hoạch",  # "bằng bn % kh": "%" is read "phần trăm"
     ("vuot", "kh"): "vượt kế hoạch", ("kh", "giao"): "kế hoạch giao",
     ("dh", "dang"): "đại hội đảng", ("dh", "dai", "bieu"): "đại hội đại biểu",  # "dh dang bo diem"
     ("chi", "dao", "dh"): "chỉ đạo đại hội", ("to", "chuc", "dh"): "tổ chức đại hội",  # "dh" alone may be đại học

@@ -862,6 +862,35 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "project", "project": "cau_nguyen_trai", "last_answer_id": "project:cau_nguyen_trai"},
      "a reference back to the last answer's subject",
      "Văn bản phê duyệt/chấp thuận của dự án đầu tư xây dựng cầu Nguyễn Trãi và chỉnh trang đô thị vùng phụ cận: Nghị quyết số 49/NQ-HĐND"),
+    ("hp h có bn p, bn xã v ad", "ask_indicator", None,  # "p" for phường, "h" for giờ
+     "how many new units", "Theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025)"),
+    ("Ai kí báo cáo kinh tế - xã hội năm 2024 của Thàh ủy?", "ask_indicator", None,  # "kí" is "ký"; who before the report
+     "a source document: what it is, when and by whom issued, who signed it", "Báo cáo số 619-BC/TU ngày 03/12/2024"),
+    ("Kế hoạch chuyển đổi số năm 2025 của thành phố có 50 nhiệm vụ đúng không?", "ask_indicator", None,  # its record counts
+     "a policy by its number", "Không đúng: tài liệu ghi 81 nhiệm vụ.\n"),
+    ("nhóm thứ 5 nói về cái gì?", "ask_policy", {"topic": "policy", "policy": "7/NQ-CP"},  # "5 nói" claims no count
+     "a follow-up on the last answer's subject", "Nội dung thứ 5 (trong 7 nội dung) của Nghị quyết 7/NQ-CP"),
+    ("dai hoi diem khoi phuong to chuc o phuong Le Chan phai khong", "ask_government", None,  # a ward claimed, typed plain
+     "a curated answer of the intent's topic that fits", "Không đúng: tài liệu ghi phường Hải An, không phải phường Le Chan."),
+    ("Cầu Nguyễn Trãi khánh thàn trong năm 2025 đúng khôg?", "ask_project", None,  # not in the list's group of that year
+     "a project by its name", "Tài liệu không cho thấy điều đó: theo danh mục dự án trọng điểm năm 2025, dự án này đang"),
+    ("nhà đầu tư là ai v ad", "bot_identity",  # "ad" addresses the bot; the investor is of the project just answered
+     {"topic": "project", "project": "kdt_duong_kinh_kien_thuy", "last_answer_id": "project:kdt_duong_kinh_kien_thuy"},
+     "a field of the last project's record", "Các tài liệu không nêu chủ đầu tư"),
+    ("bằng bn % kh", "followup", {"topic": "indicator", "indicator": "total_social_investment", "period": "2025-Q1"},
+     "a follow-up on the last answer's subject", "Tổng vốn đầu tư toàn xã hội quý I/2025: bằng 18,91% kế hoạch."),
+    ("tks ad", "thank", None, "a farewell or thanks", "utter_thank"),
+    ("Giá thịt lơn ở chợ Sắt hôm nay bao nhiêu một cân?", "out_of_scope", None,  # a market's prices, not the project's
+     "a price, fare, rent or pay: the documents give none", "Các tài liệu tôi có không nêu giá vé, giá bán"),
+    ("phường Quảng Thanh thành phố Thủy Nguyễn giờ đổi tên là gì?", "convert_address", None,  # the new name asked
+     "an old ward, commune or district", "Phường Quảng Thanh (Thành phố Thủy Nguyên, Thành phố Hải Phòng cũ) đổi tên thành"),
+    ("Sao lại chia ra hai phường, vậy tổ dân phố nhà mình thuộc bên nào?", "convert_address", {"topic": "address"},
+     "an old ward, commune or district", "Dữ liệu sắp xếp đơn vị hành chính tôi có chỉ ghi đến cấp phường, xã"),
+    ("Vẫn thuộc quận Ngô Quyền chứ nhỉ?", "convert_address",  # after a ward converted: no districts any more
+     {"topic": "address", "last_answer_id": "address:Phường Đằng Giang"},
+     "an old ward, commune or district", "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025)"),
+    ("mà cái hội nghị thành ủy hôm 12/7 là lần thứ mấy", "ask_government", None,  # of the meeting itself
+     "a curated answer of the intent's topic that fits", "Sáng 12/7, Thành ủy Hải Phòng tổ chức Hội nghị lần thứ 2"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1643,6 +1672,26 @@ def test_the_theme_asked_before_a_figure_comes_first(kb: KnowledgeBase, matcher:
 def test_a_figure_asked_in_two_clauses_gets_no_curated_text(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "Chỉ tiêu đặt ra cho năm 2025 là bao nhiêu, do cơ quan nào đề ra?", "ask_indicator")
     assert not reply.startswith("Theo Báo cáo của Thành ủy, mục tiêu tổng quát")
+
+
+def test_the_special_zones_asked_with_a_letter_swapped_are_named(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "Trong đó mấy đặt khu, là những đâu?", "ask_project", {"topic": "units"})
+    assert "Các đặc khu: Đặc khu Bạch Long Vĩ, Đặc khu Cát Hải." in reply
+
+
+def test_a_follow_up_after_two_indicators_asks_both(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    said = answer(kb, Query(text="Ke hoach 2025 GRDP binh quan dau nguoi va kim ngach xuat khau la bao nhieu?",
+                            intent="ask_indicator", entities={"indicator": ["grdp_per_capita", "export_turnover"],
+                                                              "year": ["2025"], "value_kind": ["target"]}, slots={}))
+    slots = {**said.slots, "last_answer_id": said.answer_id}
+    _, reply = ask(kb, matcher, "nam 2024 thuc hien thi sao?", "followup", slots)
+    assert ("GRDP bình quân đầu người (giá hiện hành) năm 2024: ước đạt 8.665 USD/người." in reply,
+            "Kim ngạch xuất khẩu năm 2024: ước đạt 33,25 tỷ USD." in reply) == (True, True)
+
+
+def test_the_vision_to_2045_is_found_among_resolutions_reaching_to_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "tam nhin den 2045 cua hai phong la theo nghi quyet nao", "ask_policy")
+    assert ("Nghị quyết 45-NQ/TW (Bộ Chính trị" in reply, "Nghị quyết 08-NQ/TU" in reply) == (True, False)
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

@@ -63,6 +63,7 @@ def test_from_tracker_keeps_good_values_and_drops_bad_ones(matcher: Any) -> None
     ("phường Cát Bii cũ giờ thuộc phường nào", "phường Cát Bi cũ giờ thuộc phường nào"),
     ('/ask_project{"project": "vanh_dai_2_000"}', '/ask_project{"project": "vanh_dai_2_000"}'),  # a payload: ours
     ("ổng còn kiêm chức j nữa", "ông ấy còn kiêm chức j nữa"),  # a spoken pronoun
+    ("Ngoài lề chút, ai đang làm Chủ tịch UBND thành phố?", "ai đang làm Chủ tịch UBND thành phố?"),  # steering words
 ])
 def test_a_last_letter_typed_twice_is_read_once_but_a_payload_as_sent(matcher: Any, typed: str, read: str) -> None:
     assert Query.from_tracker(make_tracker(matcher, typed, "convert_address")).text == read

@@ -1931,6 +1931,10 @@ def with_the_date(kb: KnowledgeBase, a: Asked, reply: Reply) -> Reply:
         return reply
     first = reply.messages[0].get("text") or ""
     said = f"Tài liệu ghi: “{dated[0].text}”\nNguồn: {kb.document(dated[0].source).citation}."
+    if (verdict := passages.date_verdict(a, dated[0].text)) is not None and not passages.asks_number(a):
+        # "đh đảng bộ các cấp phải xong trước 30/9 hả": the date claimed, checked; no figure was asked
+        reply.messages[:1] = [{**reply.messages[0], "text": f"{verdict}\n{said}"}]
+        return reply
     if dated[0].text not in first:
         # "… đạt tiêu chí đô thị loại I ngày nào?" asks the date alone: it comes first, the figure after it
         reply.messages[0]["text"] = f"{first}\n{said}" if passages.asks_number(a) else f"{said}\n{first}"
@@ -2060,6 +2064,31 @@ def _the_count_asked(kb: KnowledgeBase, a: Asked) -> Asked:
     return replace(a, text=part, folded=part)
 
 
+# "để đạt được thì phải làm gì?" after a target: what the documents say is done to reach it
+_HOW_TO_REACH = re.compile(r"\b(?:de|muon) (?:dat|hoan thanh|thuc hien)(?: duoc)?\b.*\b(?:lam gi|lam j|the nao|giai phap|"
+                           r"bien phap|phai lam)\b|\blam (?:gi|j|the nao|sao) de dat\b")
+_TO_REACH = re.compile(r"^Để (?:đạt|thực hiện|hoàn thành)")
+LOOK_BACK = 3  # sentences before "Để đạt mục tiêu này, …" (a photo's caption may stand between)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def _how_it_is_reached(kb: KnowledgeBase, code: str) -> list[Passage]:
+    """"Để đạt mục tiêu này, …" after a sentence giving a figure of the indicator: that sentence saying what is done,
+    then the one it points back to; [] when none does."""
+    for at in range(1, kb.passage_count()):
+        after = kb.passage_at(at)
+        if after is None or not _TO_REACH.match(after.text):
+            continue
+        for back in range(1, LOOK_BACK + 1):
+            before = kb.passage_at(at - back)
+            if before is None or before.source != after.source:
+                break
+            numbers = [n for n in NUMBER.findall(before.text) if not _YEAR.match(n)]
+            if any(v.indicator.code == code for n in numbers for v in values_written(kb, n)):
+                return [after, before]
+    return []
+
+
 def _answered_beside(q: Query, shown: str) -> tuple[str, ...]:
     """The other indicators the last answer gave with the one in context, in its order: "năm 2024 thực hiện thì
     sao?" after the 2025 plans of GRDP per head and exports asks both."""
@@ -2094,6 +2123,8 @@ def from_context(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
             a = replace(a, periods=(latest,))  # "hiện tại đạt được bao nhiêu rồi?" after a plan: the latest result
         if a.aspect == "when" and not a.periods and (dated := dated_of(kb, a, shown.name)):
             return passages.answer(kb, a, q, dated)  # "hạn chót phải xong là khi nào?" after the congresses held
+        if _HOW_TO_REACH.search(a.folded) and (reached := _how_it_is_reached(kb, shown.code)):
+            return passages.answer(kb, a, q, reached)  # "để đạt dc thì phải làm j" after the growth target
         # "gồm những khu nào?" after the zones' area: the sentence naming them, under the figure
         reply = with_the_cause(kb, a, with_the_names(kb, a, answer_figures(kb, a, q, from_context=True)), shown.name)
         if BY_ITS_PARTS.search(a.folded) and a.indicators == (shown.code,) and reply.messages:

@@ -401,6 +401,9 @@ def _policy_words(info: PolicyInfo) -> set[str]:
 
 WHICH_DOCUMENT = re.compile(r"\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|de an|chuong trinh|nghi dinh|thong tu|"
                             r"ke hoach|quy dinh|luat)\s+(?:nao|so may|so bao nhieu|gi)\b|\bso (?:may|nao)\b|\bso hieu\b"
+                            # "nghị quyết đặc thù nào": a word or two of its subject before "nào"
+                            r"|\b(?:nghi quyet|quyet dinh|ket luan|van ban|chi thi|nghi dinh|thong tu)"
+                            r"(?: (?!(?:do|nay|ay|co|la|noi|se|da|duoc|the|nhu|luc|khi|bao)\b)[a-z]+){1,2} nao\b"
                             # "nghị quyết về đổi mới … trường Đại học Hải Phòng": the one about that
                             rf"|{_POLICY_ASKED}|^(?:cac |nhung )?(?:{_KINDS}) ve\b")
 
@@ -468,6 +471,12 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
         return []
     best = scored[0][0]
     found = [number for score, number in scored if score >= best - 0.02][:3]
+    last = str(q.slots.get("policy") or "")
+    if len(found) > 1 and last in found and _BEFORE_IT.search(a.folded):
+        # "Trước đó thành phố áp dụng nghị quyết đặc thù nào?" after Nghị quyết 226: of those that fit, the ones before it
+        dates = {info.policy.number: info.policy.date or "" for info in kb.policies() if info.policy.number in found}
+        earlier = [n for n in found if n != last and dates.get(n) and dates[n] < (dates.get(last) or "")]
+        found = earlier or found
     if len(found) > 1 and (order := _LATEST.search(a.folded) or _EARLIEST.search(a.folded)):
         # "nghị quyết mới nhất của Quốc hội về cơ chế đặc thù": of those that fit, the one issued last
         dated = {info.policy.number: info.policy.date for info in policies if info.policy.number in found
@@ -477,6 +486,7 @@ def policies_by_subject(kb: KnowledgeBase, a: Asked, q: Query) -> list[str]:
     return found
 
 
+_BEFORE_IT = re.compile(r"^(?:con )?truoc (?:do|day|khi co (?:no|nghi quyet do))\b")
 _LATEST = re.compile(r"\b(?:moi nhat|gan day nhat|gan nhat|sau cung|hien hanh)\b")
 _EARLIEST = re.compile(r"\b(?:dau tien|cu nhat|som nhat)\b")
 

@@ -84,7 +84,14 @@ def asked_field(folded: str) -> str | None:
     return next((field for field, asked in _FIELDS if asked.search(folded)), None)
 
 
-_FIELDS = (("approval", APPROVAL), ("funding", FUNDING))
+# "nhà máy đó đặt ở khu công nghiệp nào?", "nó nằm ở đâu": where it is
+_PLACE_ASKED = re.compile(r"\b(?:(?:nam|dat|xay|xay dung|o) o dau|o dau vay|dia diem|(?:o|tai|thuoc|trong) (?:khu cong nghiep|kcn|quan|huyen|"
+                          r"xa|phuong|khu|cum cong nghiep|ccn) nao)\b")
+# a name that says where ("… tại Đình Vũ, quận Hải An", "KCN Tiên Thanh"): the project's own record answers
+_PLACE_IN_NAME = re.compile(r"\b(?:tại|ở|huyện|quận|xã|phường|thị xã|thành phố|khu công nghiệp|KCN|cụm công nghiệp|CCN|"
+                            r"khu kinh tế|sông|đảo|cảng|sân bay)\b", re.IGNORECASE)
+_CAPACITY_ASKED = re.compile(r"\bcong suat\b")  # "công suất bao nhiêu tấn rác một ngày?"
+_FIELDS = (("approval", APPROVAL), ("funding", FUNDING), ("place", _PLACE_ASKED), ("capacity", _CAPACITY_ASKED))
 
 
 def field_line(info: ProjectInfo, field: str) -> str | None:
@@ -94,6 +101,10 @@ def field_line(info: ProjectInfo, field: str) -> str | None:
         return f"Văn bản phê duyệt/chấp thuận của {replies.lower_first(p.name)}: {'; '.join(p.approvals)}."
     if field == "funding" and p.funding:
         return f"{p.name}: {FUNDING_LABELS[p.funding]}."
+    if field == "place" and not _PLACE_IN_NAME.search(f"{p.name} {p.area_text or ''}"):
+        return f"Các tài liệu không nêu địa điểm của {replies.lower_first(p.name)}."
+    if field == "capacity" and "cong suat" not in fold(" ".join((p.name, p.status or "", *p.provenance.quotes))):
+        return f"Các tài liệu không nêu công suất của {replies.lower_first(p.name)}."
     return None
 
 

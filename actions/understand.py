@@ -201,7 +201,8 @@ DOCUMENT_CUE = re.compile(r"\b(?:nghi quyet|ket luan|quyet dinh|chi thi|nghi din
 EXPLANATION = re.compile(r"\b(?:lam gi|lam the nao|the nao|nhu the nao|ra sao|vi sao|tai sao|han che|ton tai|kho khan|"
                          r"giai phap|nhiem vu|bien phap|dinh huong|yeu cau gi|kien nghi|chi dao gi|chu truong|"
                          r"nhung gi|nhung viec gi|y nghia|muc dich|ly do|nguyen nhan|o dau|dat o dau|thanh gi|gom nhung gi|"
-                         r"(?:chay|hoat dong|van hanh|co) on (?:khong|ko|k|chua))\b")  # "bộ máy chạy ổn không": how it goes
+                         r"(?:chay|hoat dong|van hanh|co) on (?:khong|ko|k|chua)"  # "bộ máy chạy ổn không": how it goes
+                         r"|nhan xet (?:gi|j|the nao|ra sao)|danh gia (?:gi|j|the nao|ra sao))\b")  # a judgement said
 
 
 # -- project aspects ------------------------------------------------------------------------------

@@ -164,7 +164,10 @@ _NUMBER_AFTER = {"dt": re.compile(r"\d{3}"), "ql": re.compile(r"\d{1,3}"), "vd":
 # "ns" ending a question is "nói sao" ("xã Ninh Sơn thì ns", "thành phố tính ns"), opening one "nói" ("ns thế
 # năm 2025 …"); elsewhere the budget ("thì ns 2025 bn")
 AT_THE_END: dict[tuple[str, ...], str] = {("thi", "ns"): "thì sao", ("tinh", "ns"): "tính sao", ("lam", "ns"): "làm sao",
-                                          ("the", "ns"): "thế sao", ("v", "bn"): "vậy bạn"}  # "… bao h làm v bn"
+                                          ("the", "ns"): "thế sao", ("v", "bn"): "vậy bạn",  # "… bao h làm v bn"
+                                          # "… kết hôn online hả bn": a tag addressing the bot, no quantity
+                                          ("ha", "bn"): "hả bạn", ("a", "bn"): "à bạn", ("ko", "bn"): "không bạn",
+                                          ("khong", "bn"): "không bạn", ("k", "bn"): "không bạn"}
 AT_THE_START: dict[tuple[str, ...], str] = {("ns", "the"): "nói thế", ("ns", "vay"): "nói vậy"}
 TRAILING = frozenset("v vay z a ah ha nhi nhe ad admin b ban ta".split())  # "… thì ns v ad"
 _LONGEST_PHRASE = max(len(pattern) for pattern in (*PHRASES, *AT_THE_END, *AT_THE_START))

@@ -671,16 +671,16 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "Xã Trân Châu (Huyện Cát Hải, Thành phố Hải Phòng cũ) nay thuộc Đặc khu Cát Hải"),
     ("nghe noi Dang bo xa Gia Loc duoc chon dai hoi diem cho khoi xa, the khoi phuong thi phuong nao?",
      "ask_government", None,  # the commune's congress, not its conversion
-     "a curated answer of the intent's topic that fits", "Tính đến ngày 9/7 đã có 1325/1.845"),
+     "how, why, what will be done: a curated answer or the documents' own sentences", "Tính đến ngày 9/7 đã có 1325/1.845"),
     ("Ai báo cáo con số đó ở hội nghị?", "ask_indicator",  # who reported it, not the article's record
      {"topic": "indicator", "indicator": "party_base_congresses_held", "period": "2025"},
      "who said the figure just shown: the sentence naming the speaker, else its document",
      "Tài liệu ghi: “Theo ông Đào Trọng Đức, Ủy viên Ban Thường vụ Thành ủy, Chánh Văn phòng Thành ủy Hải Phòng"),
     ("À còn nhà ở xã hội, Thành ủy có nghị quyết riêng không?", "ask_policy", None,  # a document of its own, asked
      "which document: found by what it is about", "Nghị quyết 09-NQ/TU (Ban Chấp hành Đảng bộ thành phố khóa XVI"),
-    ("truoc do thanh pho dung nghi quyet co che dac thu nao?", "ask_policy",  # the one before of its title
-     {"topic": "policy", "policy": "226"}, "a follow-up on the last answer's subject",
-     "Nghị quyết 226 (Quốc hội, ngày 27/6/2025)"),
+    ("truoc do thanh pho dung nghi quyet co che dac thu nao?", "ask_policy",  # of those that fit, the one before it
+     {"topic": "policy", "policy": "226"}, "a policy by what it is about",
+     "Nghị quyết 35/2021/QH15 (Quốc hội, ngày 13/11/2021)"),
     ("Những côg trình y tế nào đã hoàn thành đưa vào sử dụng?", "nlu_fallback",  # no listed project is of health
      None, "how, why, what will be done: a curated answer or the documents' own sentences",
      "Tài liệu ghi: “Hoàn thành và đưa vào sử dụng các công trình: (i) Nhà điều trị bệnh nhân 7 tầng tại Bệnh viện"),
@@ -891,6 +891,22 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      "an old ward, commune or district", "Không đúng: theo dữ liệu sắp xếp đơn vị hành chính (hiệu lực 01/07/2025)"),
     ("mà cái hội nghị thành ủy hôm 12/7 là lần thứ mấy", "ask_government", None,  # of the meeting itself
      "a curated answer of the intent's topic that fits", "Sáng 12/7, Thành ủy Hải Phòng tổ chức Hội nghị lần thứ 2"),
+    ("nghe nói hp sắp cho đk kết hôn online hả bn", "nlu_fallback", None,  # "đk kết hôn", "online", "hả bn": residents' words
+     "a passage of the documents, quoted", "Tài liệu ghi: “Đặc biệt, thành phố đã hoàn thành kết nối với Hệ thống Hộ tịch"),
+    ("xe buyt cong cong o hai phong co chuyen sang xe dien khong", "ask_project", None,  # the documents' "giao thông công cộng"
+     "a passage of the documents, quoted", "Tài liệu ghi: “Xây dựng Đề án chuyển đổi xanh thành phố Hải Phòng"),
+    ("Trước đó thành phố áp dụng nghị quyết đặc thù nào của Quốc hội?", "ask_policy",  # of those that fit, the one before 226
+     {"topic": "project", "project": "khu_thuong_mai_tu_do_001", "policy": "226"},
+     "which document: found by what it is about", "Nghị quyết 35/2021/QH15 (Quốc hội, ngày 13/11/2021)"),
+    ("để đạt dc thì phải làm j", "followup", {"topic": "indicator", "indicator": "grdp_growth", "period": "2025"},
+     "a follow-up on the last answer's subject", "Tài liệu ghi: “Để đạt mục tiêu này, Bí thư Thành ủy Hải Phòng chỉ đạo"),
+    ("Bí thư Thành ủy nhận xét gì về thu hút đầu tư nước ngoài năm nay?", "ask_government", None,  # a judgement, not the figure
+     "how, why, what will be done: a curated answer or the documents' own sentences",
+     "Bí thư Thành ủy Lê Tiến Châu chỉ rõ một số hạn chế"),
+    ("Nhà máy đó đặt ở khu công nghiệp nào?", "ask_project",  # no place in its record
+     {"topic": "project", "project": "ecovance", "last_answer_id": "project:ecovance"},
+     "a reference back to the last answer's subject",
+     "Các tài liệu không nêu địa điểm của nhà máy sản xuất vật liệu phân hủy sinh học công nghệ cao Ecovance."),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1692,6 +1708,22 @@ def test_a_follow_up_after_two_indicators_asks_both(kb: KnowledgeBase, matcher: 
 def test_the_vision_to_2045_is_found_among_resolutions_reaching_to_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
     _, reply = ask(kb, matcher, "tam nhin den 2045 cua hai phong la theo nghi quyet nao", "ask_policy")
     assert ("Nghị quyết 45-NQ/TW (Bộ Chính trị" in reply, "Nghị quyết 08-NQ/TU" in reply) == (True, False)
+
+
+def test_a_deadline_claimed_is_checked_against_the_dated_sentence(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nghe bảo đh đảng bộ các cấp phải xong trước 30/9 hả ad", "ask_government")
+    assert reply.startswith("Không đúng: tài liệu ghi ngày 20/8, 31/8/2025.\nTài liệu ghi: “Về nhiệm vụ trọng tâm")
+
+
+def test_a_coming_election_asked_after_hearsay_is_the_sentence_naming_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    _, reply = ask(kb, matcher, "nghe noi sap bau cu quoc hoi, la khoa may", "ask_government")
+    assert "cuộc bầu cử Quốc hội khóa 16" in reply
+
+
+def test_how_it_runs_typed_with_slips_is_no_document_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    # "vận hàn" reads "văn bản"; "… thế nào" asks how, not which document
+    answered_by, _ = ask(kb, matcher, "chíh quyền 2 cấp ở hải phòng vận hàn thế nào rồi", "ask_government")
+    assert answered_by != "which document: found by what it is about"
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

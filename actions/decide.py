@@ -413,7 +413,14 @@ _UNIT_MEASURE = re.compile(r"\b(?:dan so|bao nhieu (?:nguoi|dan|ho)|bn (?:nguoi|
 _A_UNIT = re.compile(r"\b(?:xa|phuong|dac khu|thi tran)\b")
 
 
+# "Phường nào đông dân nhất?": units ranked by a measure ("nào đông" is no "Nam Đồng" typed short)
+_UNITS_RANKED = re.compile(r"\b(?:phuong|xa|don vi|dac khu) nao\b.*\b(?:dong dan|it dan|nhieu dan|dan so|rong|lon|nho|hep)"
+                           r"(?: \w+)? nh[au]t\b")
+
+
 def asks_a_units_measure(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    if not a.indicators and not a.projects_clear and _UNITS_RANKED.search(a.folded) is not None:
+        return True
     return (a.address and not a.indicators and not a.projects_clear and _A_UNIT.search(a.folded) is not None
             and _UNIT_MEASURE.search(a.folded) is not None and FIGURE.search(a.folded) is not None)
 
@@ -739,7 +746,8 @@ def projects_of_the_place(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
         # "ở Cát Hải có những dự án du lịch nào đang đẩy nhanh": none named after it is of that sector; the sentence
         # of the place and the sector does (its footnote names them)
         return passages.answer(kb, a, q, said)
-    return list_named_after(kb, place, *kind_of_the_projects(a.folded))
+    group = next(iter(q.all("project_group")), None)  # "… có những dự án nào khánh thành năm 2025?": of that group
+    return list_named_after(kb, place, *kind_of_the_projects(a.folded), group=group)
 
 
 def names_address(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -1523,6 +1531,11 @@ def leans_on_context(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
         return False
     if topic == "address" and a.aspect in ("investor", "value"):
         return False  # "dự án đầu tiên mik hỏi ai là chủ đầu tư" after a conversion: no unit has an investor
+    if (topic == "indicator" and not a.indicators and (curated := CURATED_INTENTS.get(q.intent)) is not None
+            and len(a.folded.split()) > SHORT_FOLLOW_UP and curated_fitting(kb, fixed(q, a), curated) is not None):
+        # "đến năm 2030 Hải Phòng muốn trở thành thành phố như thế nào?", "hội nghị thành ủy hôm 12/7 là lần thứ mấy"
+        # after a figure: a vision, a meeting, which a curated text of the intent's topic says
+        return False
     if topic == "indicator" and _AN_EVENT_POINTED.search(a.folded) and len(_words_of_its_own(kb, a, q)) >= OWN_POINTING:
         return False  # "các kiến nghị của Hải Phòng hôm đó được giao cho cơ quan nào tổng hợp?": a matter of its own
     if (topic in ("policy", "document", "passage") and WHO_ASKED.search(a.folded) and len(query_terms(a.folded)) >= WHO_SAID_WORDS
@@ -2606,6 +2619,10 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
           and not passages.asks_number(asked)):  # a number a sentence gave is of the sentence's subject
         # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
         reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
+    elif (reply.slots.get("topic") in ("government", "answer") and len(asked.indicators) == 1 and len(asked.periods) <= 1
+          and not passages.asks_number(asked)):
+        # "thế mục tiêu cả năm 2025 là bao nhiêu?" after a curated text of what was said of foreign investment: of that
+        reply.slots.update(indicator=asked.indicators[0], period=next(iter(asked.periods), None), topic="indicator")
     if reply.slots.get("topic") == "passage" and WHO_SPOKE.search(asked.folded) and (said := _who_holds(kb, reply)):
         # "… có nói lại mục tiêu cả năm không, ai nói?": the sentence names a post; the list of leaders, who holds it
         reply.messages[0]["text"] += f"\n{said}"

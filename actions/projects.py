@@ -67,7 +67,7 @@ def _describe(info: ProjectInfo, ab: About) -> str:
 # What a resident asks of a project's record besides its value and schedule ("được chấp thuận theo
 # văn bản nào?", "dùng vốn gì?"): the record's own line answers, with its source.
 APPROVAL = re.compile(r"\b(?:van ban|quyet dinh|phe duyet|chap thuan|chu truong dau tu|giay chung nhan|gcn|"
-                      r"giay phep|can cu phap ly)\b")
+                      r"giay phep|can cu phap ly|(?:thay doi|dieu chinh) lan thu)\b")  # "đã thay đổi lần thứ mấy": its certificate
 FUNDING = re.compile(r"\b(?:nguon von|von gi|von nao|loai von|ngan sach hay|von cua ai|tien cua ai)\b")
 # the value asked in words that are no funding question ("vốn" alone may be either)
 _HOW_MUCH = re.compile(r"\b(?:bao nhieu tien|tong muc|tong von|gia tri|kinh phi|chi phi|bao nhieu ty|von bao nhieu|"
@@ -792,6 +792,9 @@ def phrase_of_some(folded: str, projects: list[ProjectInfo]) -> str | None:
 
 
 PLACE_WORDS = 4  # of a unit's name, at most
+AREA_NAMES = 2  # projects whose names say an area that is no unit ("Bắc sông Cấm"): several, or it is one project's name
+_PROJECT_WORDS = frozenset("du an khu do thi moi cong trinh nghiep cum xay dung dau tu nha may trung tam he thong ha tang "
+                           "ky thuat giao thong dong bo va cac hai phong thanh pho tp hp".split())
 _PROJECT_NOUN = r"(?:du an|cong trinh|cum cong nghiep|khu cong nghiep)"
 _KIND = r"(?P<kind>(?: \w+){0,3}?)"  # "dự án du lịch nào", "dự án khu công nghiệp nào"
 # "ở Xuân Đám có dự án gì", "sân bay Cát Bi có những dự án nào": projects asked of a place
@@ -816,7 +819,15 @@ def place_of_the_projects(kb: KnowledgeBase, folded: str, there: list[str] | Non
         return next((place for place in there or [] if saying(projects, place)), None)
     runs = [" ".join(words[start:start + size]) for start in range(len(words))
             for size in range(min(len(words) - start, PLACE_WORDS), 1, -1)]
-    return next((run for run in runs if kb.is_place(run) and saying(projects, run)), None)
+    if (unit := next((run for run in runs if kb.is_place(run) and saying(projects, run)), None)) is not None:
+        return unit
+    if not asked.group("after"):
+        return None
+    # "ở khu đô thị mới Bắc sông Cấm có …": an area several names say, its own words without those of every kind of
+    # project (nor the city's name)
+    areas = [run for run in runs if len(saying(projects, run)) >= AREA_NAMES and not set(run.split()) <= _PROJECT_WORDS
+             and not any(word.isdigit() for word in run.split())]
+    return min(areas, key=lambda run: (-len(set(run.split()) - _PROJECT_WORDS), len(run.split())), default=None)
 
 
 def kind_of_the_projects(folded: str) -> tuple[str, bool]:
@@ -875,15 +886,17 @@ def list_projects(kb: KnowledgeBase, q: Query, page: int = 0) -> Reply:
     return _listed(title, projects, page, intent_payload("list_projects", **entities))
 
 
-def list_named_after(kb: KnowledgeBase, place: str, kind: str = "", key_only: bool = False) -> Reply:
+def list_named_after(kb: KnowledgeBase, place: str, kind: str = "", key_only: bool = False, group: str | None = None) -> Reply:
     """Every project of the documents whose name says the place ("Xuân Đám": the golf course, the hot-spring
-    town), key projects or not (`key_only`: of the key list); those whose name says the `kind` asked first (a
-    name need not say it: "sân Golf Xuân Đám" is a tourist project too)."""
-    projects = saying(kb.projects(kind="key_project" if key_only else None), place)
+    town), key projects or not (`key_only`: of the key list; `group`: of that group of it); those whose name says
+    the `kind` asked first (a name need not say it: "sân Golf Xuân Đám" is a tourist project too)."""
+    projects = saying(kb.projects(kind="key_project" if key_only or group else None, group=group), place)
     projects.sort(key=lambda p: f" {kind} " not in f" {_KIND_WRITTEN.sub(_written_out, fold(p.project.name))} ")
     if not projects:
         return Reply().say("Các tài liệu tôi có không nêu dự án nào có tên gắn với nơi này.")
-    where = f"{about_of(kb).key_projects_title}, những dự án" if key_only else "Các dự án trong tài liệu"
+    ab = about_of(kb)
+    where = (f"{ab.key_projects_title}, nhóm {ab.group_label(group)}, những dự án" if group
+             else f"{ab.key_projects_title}, những dự án" if key_only else "Các dự án trong tài liệu")
     reply = _listed(f"{where} có tên nêu “{_as_written(projects, place)}”", projects, 0, intent_payload("list_projects"))
     reply.answer_id = "projects:named_after:" + place.replace(" ", "_")
     return reply

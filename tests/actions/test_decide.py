@@ -907,6 +907,15 @@ INDICATOR_CONTEXT = {"indicator": "grdp_growth", "period": "2024", "topic": "ind
      {"topic": "project", "project": "ecovance", "last_answer_id": "project:ecovance"},
      "a reference back to the last answer's subject",
      "Các tài liệu không nêu địa điểm của nhà máy sản xuất vật liệu phân hủy sinh học công nghệ cao Ecovance."),
+    ("Phường nào đông dân nhứt?", "convert_address", None,  # units ranked by a measure the documents do not give
+     "how many live in a ward or commune, or its area: the documents do not say",
+     "Các tài liệu tôi có không nêu dân số hay diện tích của từng phường, xã, đặc khu"),
+    ("Ở khu đô thị mới Bắc sông Cấm có những dự án nào khánh thành năm 2025?", "list_projects", None,  # an area, a group
+     "the projects of a place: those whose names say it",
+     "Danh mục dự án trọng điểm năm 2025, nhóm dự án khánh thành năm 2025, những dự án có tên nêu “Bắc sông Cấm”:\n1. "),
+    ("đã thay đổi lần thứ mấy rồi?", "nlu_fallback",  # its investment certificate, which its record gives
+     {"topic": "project", "project": "lg_innotek_mo_rong", "last_answer_id": "project:lg_innotek_mo_rong"},
+     "a field of the last project's record", "Văn bản phê duyệt/chấp thuận của dự án nhà máy LG Innotek"),
     ("gdp/người hp kh 2025 bn usd", "ask_indicator", None, "indicators: every one × period × kind named",
      "GRDP bình quân đầu người (giá hiện hành) năm 2025: kế hoạch 9.486 USD/người."),
     ("Ở Hà Nội thì có bao nhiêu dự án nhà ở xã hội?", "out_of_scope", None,  # "Hà Nội" links nothing ("nối")
@@ -1724,6 +1733,27 @@ def test_how_it_runs_typed_with_slips_is_no_document_asked(kb: KnowledgeBase, ma
     # "vận hàn" reads "văn bản"; "… thế nào" asks how, not which document
     answered_by, _ = ask(kb, matcher, "chíh quyền 2 cấp ở hải phòng vận hàn thế nào rồi", "ask_government")
     assert answered_by != "which document: found by what it is about"
+
+
+def test_a_vision_asked_after_a_figure_is_no_follow_up_of_it(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    slots = {"topic": "indicator", "indicator": "grdp_growth", "period": "2025", "value_kind": "target",
+             "last_answer_id": "indicator:grdp_growth:2025"}
+    answered_by, _ = ask(kb, matcher, "đến năm 2030 Hải Phòng muốn trở thành thành phố như thế nào?", "ask_vision", slots)
+    assert answered_by == "a curated answer of the intent's topic that fits"
+
+
+def test_the_projects_of_a_city_wide_word_are_no_place_asked(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, _ = ask(kb, matcher, "cac du an khoi cong nam 2025 dung ngan sach thanh pho gom nhung du an nao",
+                         "list_projects")
+    assert answered_by == "a list of indicators or projects"
+
+
+def test_a_target_asked_after_a_judgement_of_an_indicator_is_its_target(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    said = answer(kb, Query(text="Bí thư Thành ủy nhận xét gì về thu hút đầu tư nước ngoài năm nay?", intent="ask_government",
+                            entities={"indicator": ["fdi_attraction"]}, slots={}))
+    slots = {**said.slots, "last_answer_id": said.answer_id}
+    _, reply = ask(kb, matcher, "Thế mục tiêu cả năm 2025 là bao nhiu?", "ask_indicator", slots)
+    assert "Thu hút vốn đầu tư nước ngoài năm 2025: kế hoạch 4,5 tỷ USD" in reply
 
 
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,

@@ -2619,10 +2619,6 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
           and not passages.asks_number(asked)):  # a number a sentence gave is of the sentence's subject
         # "năm 2024 nông nghiệp tăng trưởng thế nào?" is answered by a sentence; "còn dịch vụ?" is still of 2024
         reply.slots.update(indicator=asked.indicators[0], period=asked.periods[0], topic="indicator")
-    elif (reply.slots.get("topic") in ("government", "answer") and len(asked.indicators) == 1 and len(asked.periods) <= 1
-          and not passages.asks_number(asked)):
-        # "thế mục tiêu cả năm 2025 là bao nhiêu?" after a curated text of what was said of foreign investment: of that
-        reply.slots.update(indicator=asked.indicators[0], period=next(iter(asked.periods), None), topic="indicator")
     if reply.slots.get("topic") == "passage" and WHO_SPOKE.search(asked.folded) and (said := _who_holds(kb, reply)):
         # "… có nói lại mục tiêu cả năm không, ai nói?": the sentence names a post; the list of leaders, who holds it
         reply.messages[0]["text"] += f"\n{said}"

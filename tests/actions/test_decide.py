@@ -1748,14 +1748,6 @@ def test_the_projects_of_a_city_wide_word_are_no_place_asked(kb: KnowledgeBase, 
     assert answered_by == "a list of indicators or projects"
 
 
-def test_a_target_asked_after_a_judgement_of_an_indicator_is_its_target(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
-    said = answer(kb, Query(text="Bí thư Thành ủy nhận xét gì về thu hút đầu tư nước ngoài năm nay?", intent="ask_government",
-                            entities={"indicator": ["fdi_attraction"]}, slots={}))
-    slots = {**said.slots, "last_answer_id": said.answer_id}
-    _, reply = ask(kb, matcher, "Thế mục tiêu cả năm 2025 là bao nhiu?", "ask_indicator", slots)
-    assert "Thu hút vốn đầu tư nước ngoài năm 2025: kế hoạch 4,5 tỷ USD" in reply
-
-
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

@@ -2573,6 +2573,23 @@ def _first_text(reply: Reply) -> str:
     return next((m.get("text") or "" for m in reply.messages), "")
 
 
+# A claim checked against the text answering it, by the kind of answer: a curated text ("nghe bảo … vận hành bị gián
+# đoạn, bỏ trống nhiều lĩnh vực hả": it says that did not happen), a document's record when a claim is made ("Kế hoạch
+# chuyển đổi số năm 2025 có 50 nhiệm vụ đúng không?": it counts 81; "nhóm thứ 5 nói gì" claims nothing)
+_TEXT_CHECKS: tuple[tuple[str, tuple[passages.Verdict, ...], bool], ...] = (
+    ("answer:", passages.TEXT_VERDICTS, False),
+    ("policy:", (passages.count_verdict,), True),
+)
+
+
+def _verdict_of_the_text(asked: Asked, reply: Reply) -> str | None:
+    answered = str(reply.answer_id or "")
+    for kind, verdicts, claims_only in _TEXT_CHECKS:
+        if answered.startswith(kind) and reply.messages and (not claims_only or asked.yes_no or asked.premise_cue):
+            return passages.first_verdict(verdicts, asked, _first_text(reply))
+    return None
+
+
 def answer(kb: KnowledgeBase, q: Query) -> Reply:
     if SWITCHES_TOPIC.search(fold(q.text)):
         q = replace(q, slots={name: None for name in q.slots})
@@ -2590,13 +2607,7 @@ def answer(kb: KnowledgeBase, q: Query) -> Reply:
         # "mỗi cán bộ công tác xa được hỗ trợ bao nhiêu tiền một tháng?" after the sentence asking to support them:
         # the text leaned on gives no sum of money
         reply = no_sum_given()
-    if (str(reply.answer_id or "").startswith("answer:") and reply.messages
-            and (verdict := passages.first_verdict(passages.TEXT_VERDICTS, asked, _first_text(reply))) is not None):
-        # "nghe bảo … vận hành bị gián đoạn, bỏ trống nhiều lĩnh vực hả": the curated text says it did not happen
-        reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
-    elif (str(reply.answer_id or "").startswith("policy:") and reply.messages and (asked.yes_no or asked.premise_cue)
-            and (verdict := passages.count_verdict(asked, _first_text(reply))) is not None):
-        # "Kế hoạch chuyển đổi số năm 2025 có 50 nhiệm vụ đúng không?": its record counts 81
+    if (verdict := _verdict_of_the_text(asked, reply)) is not None:
         reply.messages[0]["text"] = f"{verdict}\n{reply.messages[0]['text']}"
     if not q.text.startswith("/") and (wrong := post_misnamed(kb, q.text)) is not None and not re.match(
             r"(?:Không )?đúng", _first_text(reply), re.IGNORECASE):

@@ -28,6 +28,7 @@ from knowledge import (
     Policy,
     ProjectInfo,
     Value,
+    citation,
     fold,
     other_province,
     query_terms,
@@ -896,6 +897,33 @@ def described_by_an_alias(kb: KnowledgeBase, a: Asked) -> bool:
                and not any(c.isdigit() for c in alias.split()[-1]) and f" {fold(alias)} " in f" {a.folded} "
                for number in a.policies if (found := policy_numbered(kb, number)) is not None
                and asked == {fold(found.doc_type)} for alias in found.aliases)
+
+
+def _documents_of_the_curated_text(kb: KnowledgeBase, q: Query) -> list[str]:
+    """The documents the curated answer just given names by number, in the order it names them."""
+    last = str(q.slots.get("last_answer_id") or "")
+    info = kb.answer(last.removeprefix("answer:")) if last.startswith("answer:") else None
+    if info is None:
+        return []
+    text = info.answer.answer
+    named = [(found.start(), p.policy.number) for p in kb.policies()
+             if re.search(r"[/-]", p.policy.number) and (found := citation(p.policy.number).search(text))]
+    return [number for _, number in sorted(named)]
+
+
+def asks_the_curated_texts_documents(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
+    """"Văn bản nào quy định định hướng đó?" after the vision's curated text: the documents it names."""
+    # "Chính phủ có nghị quyết nào thực hiện nghị quyết đó không": one acting on a document, which its title says (row 12a)
+    return (not a.policies and not a.from_button and asks_which_document(a) and _POINTS_BACK.search(a.folded) is not None
+            and ACTS_ON.search(a.folded) is None and bool(_documents_of_the_curated_text(kb, q)))
+
+
+_POINTS_BACK = re.compile(r"\b(?:do|nay|ay|tren)\b")
+
+
+def the_curated_texts_documents(kb: KnowledgeBase, a: Asked, q: Query) -> Reply:
+    numbers = _documents_of_the_curated_text(kb, q)
+    return answer_several_policies(kb, numbers) if len(numbers) > 1 else answer_policy(kb, _with(q, policy=numbers))
 
 
 def which_document(kb: KnowledgeBase, a: Asked, q: Query) -> bool:
@@ -2344,6 +2372,8 @@ ROWS: tuple[Row, ...] = (
         the_quoted_date_checked),
     Row("when a document takes effect: the documents give its issue date only", asks_when_in_force,
         in_force_not_given),
+    Row("which document the last curated text cites: those it names", asks_the_curated_texts_documents,
+        the_curated_texts_documents),
     Row("a reference back to the last answer's subject", refers_back, from_context),
     Row("a field of the last project's record", of_the_last_project, from_context),
     Row("count / largest / total over projects", list_operation, operation),

@@ -1748,6 +1748,13 @@ def test_the_projects_of_a_city_wide_word_are_no_place_asked(kb: KnowledgeBase, 
     assert answered_by == "a list of indicators or projects"
 
 
+def test_which_document_after_a_curated_text_is_the_ones_it_names(kb: KnowledgeBase, matcher: EntityMatcher) -> None:
+    answered_by, reply = ask(kb, matcher, "Văn bản nào quy định định hướng đó?", "ask_vision",
+                             {"topic": "vision", "last_answer_id": "answer:tam_nhin_2030_2045_nq7"})
+    assert (answered_by, reply.startswith("Có 3 văn bản"), "Nghị quyết 45-NQ/TW (Bộ Chính trị" in reply) == (
+        "which document the last curated text cites: those it names", True, True)
+
+
 def test_a_question_the_sentence_just_quoted_answers_is_answered_by_it(kb: KnowledgeBase,
                                                                       matcher: EntityMatcher) -> None:
     quoted = answer(kb, Query(text="ho so de cu di san the gioi nao thanh pho dang chuan bi bao ve",

@@ -28,7 +28,6 @@ from knowledge import (
     Policy,
     ProjectInfo,
     Value,
-    citation,
     fold,
     other_province,
     query_terms,
@@ -108,6 +107,7 @@ from .policies import (
     answer_several_policies,
     asks_which_document,
     bare_number,
+    cited_in,
     cited_or_citing,
     item_asked,
     kinds_asked,
@@ -906,8 +906,7 @@ def _documents_of_the_curated_text(kb: KnowledgeBase, q: Query) -> list[str]:
     if info is None:
         return []
     text = info.answer.answer
-    named = [(found.start(), p.policy.number) for p in kb.policies()
-             if re.search(r"[/-]", p.policy.number) and (found := citation(p.policy.number).search(text))]
+    named = [(found.start(), p.policy.number) for p in kb.policies() if (found := cited_in(text, p.policy.number))]
     return [number for _, number in sorted(named)]
 
 

@@ -654,13 +654,15 @@ def count_verdict(a: Asked, sentence: str) -> str | None:
     claim = strip_diacritics(a.text).lower()
     for number, thing in _COUNTED.findall(claim):
         if thing in said and int(said[thing]) != int(number) and not re.search(rf"(?<![\d/.,]){number} {thing}\b", written):
-            return f"Không đúng: tài liệu ghi {said[thing]} {_words_after(sentence, said[thing], _after(claim, number))}."
+            claimed = fold(" ".join(_after(claim, number))).split()
+            return f"Không đúng: tài liệu ghi {said[thing]} {_words_after(sentence, said[thing], claimed)}."
     return None
 
 
 def _after(text: str, number: str) -> list[str]:
+    """The words after the count `number` in `text`, as written."""
     found = re.search(rf"(?<![\d/.,]){number} (.*)", text)
-    return fold(found.group(1)).split() if found else []
+    return found.group(1).split() if found else []
 
 
 _THING_WORDS = 3  # at most: "20 tổ công tác", not "… chỉ đạo đại hội"
@@ -669,10 +671,7 @@ _THING_WORDS = 3  # at most: "20 tổ công tác", not "… chỉ đạo đại 
 def _words_after(sentence: str, number: str, claimed: list[str]) -> str:
     """"20 tổ công tác chỉ đạo …" → "tổ công tác": the thing counted, as the sentence writes it, in as many words as
     the claim writes the same way (one at least): "50 nhiệm vụ đúng không" → "81 nhiệm vụ", not "nhiệm vụ chuyển"."""
-    found = re.search(rf"(?<![\d/.,]){number} (.*)", sentence)
-    if found is None:
-        return ""
-    typed = found.group(1).split()
+    typed = _after(sentence, number)
     pairs = zip([fold(t) for t in typed], claimed, strict=False)  # as far as the shorter goes
     same = next((i for i, (w, c) in enumerate(pairs) if w != c), min(len(typed), len(claimed)))
     return " ".join(typed[:min(max(same, 1), _THING_WORDS)]).rstrip(",.;:")

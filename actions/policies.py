@@ -364,10 +364,15 @@ _ACTS_ON_THE_LAST = re.compile(r"\b(?:thuc hien|trien khai|cu the hoa|huong dan)
 _KIND_NAMED = re.compile(rf"\b({_KINDS})\b")
 
 
+def cited_in(text: str, number: str) -> re.Match[str] | None:
+    """Where `text` names the document `number` by a number with its kind's letters ("96-KL/TW"; a bare "226" could
+    be any figure)."""
+    return citation(number).search(text) if re.search(r"[/-]", number) else None
+
+
 def cites(p: Policy, number: str) -> bool:
-    """The title of `p` names the document `number` (a number with its kind's letters, "96-KL/TW"; a bare "226"
-    could be any figure)."""
-    return bool(re.search(r"[/-]", number)) and citation(number).search(p.title) is not None
+    """The title of `p` names the document `number`."""
+    return cited_in(p.title, number) is not None
 
 
 def cited_or_citing(kb: KnowledgeBase, number: str, folded: str) -> str | None:

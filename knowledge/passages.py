@@ -38,7 +38,7 @@ from pathlib import Path
 
 from .loader import SOURCES_DIR
 from .search_index import STOP_WORDS
-from .text import fold, fold_char, normalize_quote, strip_diacritics
+from .text import fold, fold_keeping_marks, normalize_quote, strip_diacritics
 
 # Calibrated on tests/knowledge/passage_questions.yml (49 questions a sentence answers,
 # 25 the documents do not). At 0.61: 42 of 49 get the expected sentence, 7 are refused,
@@ -245,9 +245,8 @@ def _in_documents_words(question: str) -> str:
     """`question` with residents' words written as the documents write them (without tone marks if it has none);
     found folded, replaced where they stand (folding one character at a time keeps places)."""
     plain = strip_diacritics(question) == question
-    folded = "".join(fold_char(ch) if ch.isalnum() else ch for ch in question).lower()
     out, last = [], 0
-    for found in _RESIDENT_WORD.finditer(folded):
+    for found in _RESIDENT_WORD.finditer(fold_keeping_marks(question)):
         words = _AS_DOCUMENTS_SAY[fold(found.group())]
         out += [question[last:found.start()], strip_diacritics(words) if plain else words]
         last = found.end()

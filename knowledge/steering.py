@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold_char
+from .text import fold_keeping_marks
 
 _STEERING = re.compile(
     r"^\s*(?:(?:a|o|thoi|vang|ok|u)\s*[,!.]?\s+)?"  # "À, hỏi thêm:", "Ok, ngoài lề chút,"
@@ -25,7 +25,7 @@ _STEERING = re.compile(
 def without_steering(text: str) -> str:
     """`text` without a leading steering clause ("Chuyển chủ đề chút: …"); `text` itself when it has none
     or when nothing would be left."""
-    found = _STEERING.match("".join(fold_char(ch) if ch.isalnum() else ch for ch in text))
+    found = _STEERING.match(fold_keeping_marks(text))
     if found is None or not text[found.end():].strip():
         return text
     return text[found.end():]

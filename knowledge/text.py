@@ -63,3 +63,9 @@ def fold_aligned(text: str) -> str:
     Entity extractors match on this form and report offsets into the original.
     """
     return "".join(fold_char(ch) for ch in text)
+
+
+def fold_keeping_marks(text: str) -> str:
+    """Like `fold_aligned`, but punctuation stays as typed ("Ngoài lề chút, …": the comma ends the clause);
+    result[i] still comes from text[i]."""
+    return "".join(fold_char(ch) if ch.isalnum() else ch for ch in text)
